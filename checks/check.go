@@ -1,0 +1,303 @@
+// Package checks holds didi's automated checks: pure functions of page
+// snapshots, registered by id in an explicit list. A check holds the logic and
+// the technical metadata (criterion, WCAG success criteria, ACT rule ids,
+// facts it needs); its user-facing texts and its parameters live in the model.
+package checks
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/didi-index/didi/crawler"
+)
+
+// Outcome is the verdict of a check on one page (or on the site).
+type Outcome string
+
+// The outcomes of a check, as in result.json.
+const (
+	Pass         Outcome = "pass"
+	Fail         Outcome = "fail"
+	Inapplicable Outcome = "inapplicable"
+	NeedsReview  Outcome = "needs_review"
+	NotEvaluated Outcome = "not_evaluated"
+)
+
+// Fact names a kind of page fact a check needs. Without it the check reports
+// not_evaluated.
+type Fact string
+
+// The facts a check can need beyond the HTML, which is always there.
+const (
+	// FactBrowser needs any browser-measured fact (Snapshot.Browser != nil).
+	FactBrowser Fact = "browser"
+	// FactAXTree needs Chromium's accessibility tree.
+	FactAXTree Fact = "ax_tree"
+	// FactStyles needs computed colours, sizes and layout.
+	FactStyles Fact = "styles"
+	// FactNetwork needs the page's requests and cookies.
+	FactNetwork Fact = "network"
+)
+
+// Evidence points at one failing or doubtful element.
+type Evidence struct {
+	// URL is the page the element is on.
+	URL string `json:"url,omitempty"`
+	// Selector is a CSS selector that finds exactly this element.
+	Selector string `json:"selector,omitempty"`
+	// Snippet is the element's HTML, shortened.
+	Snippet string `json:"snippet,omitempty"`
+	// Message is the key of the message template in the model ("fail" when
+	// empty).
+	Message string `json:"message,omitempty"`
+	// Params fills the named placeholders of the message template.
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// Result is what a check says about one page or about the site.
+type Result struct {
+	Outcome  Outcome
+	Evidence []Evidence
+}
+
+// Params are a check's parameters, read from the model (thresholds, lists).
+type Params map[string]any
+
+// Float returns parameter name as a number, or def when absent.
+func (p Params) Float(name string, def float64) float64 {
+	switch v := p[name].(type) {
+	case int:
+		return float64(v)
+	case float64:
+		return v
+	case string:
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return f
+		}
+	}
+	return def
+}
+
+// Strings returns parameter name as a list of strings, or def when absent.
+func (p Params) Strings(name string, def []string) []string {
+	v, ok := p[name].([]any)
+	if !ok {
+		return def
+	}
+	out := make([]string, 0, len(v))
+	for _, x := range v {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Page is one scanned page as checks see it: the snapshot and its parsed DOM.
+type Page struct {
+	Snap *crawler.Snapshot
+	// Start is true for the pages the scan started from.
+	Start bool
+
+	once   sync.Once
+	doc    *goquery.Document
+	served *goquery.Document
+	sOnce  sync.Once
+}
+
+// NewPage wraps a snapshot for checks.
+func NewPage(s *crawler.Snapshot, start bool) *Page { return &Page{Snap: s, Start: start} }
+
+// Doc is the rendered DOM, parsed once.
+func (p *Page) Doc() *goquery.Document {
+	p.once.Do(func() {
+		src := p.Snap.DOM
+		if src == "" {
+			src = p.Snap.HTML
+		}
+		p.doc = parse(src)
+	})
+	return p.doc
+}
+
+// Served is the HTML as served (before scripts ran), parsed once.
+func (p *Page) Served() *goquery.Document {
+	p.sOnce.Do(func() { p.served = parse(p.Snap.HTML) })
+	return p.served
+}
+
+// URL is the page's final URL (or the requested one).
+func (p *Page) URL() string {
+	if p.Snap.FinalURL != "" {
+		return p.Snap.FinalURL
+	}
+	return p.Snap.URL
+}
+
+func parse(src string) *goquery.Document {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	if err != nil { // the html parser accepts any input; keep a document anyway
+		doc, _ = goquery.NewDocumentFromReader(strings.NewReader(""))
+	}
+	return doc
+}
+
+// Check is one automated check.
+type Check struct {
+	// ID is stable and appears in every output (e.g. "image-alt").
+	ID string
+	// Criterion is the id of the criterion it belongs to.
+	Criterion string
+	// WCAG lists the WCAG 2.2 success criteria it tests ("1.1.1").
+	WCAG []string
+	// ACT lists the W3C ACT rule ids it implements.
+	ACT []string
+	// Needs lists the facts beyond HTML it needs.
+	Needs []Fact
+	// Params documents the parameters it reads and their defaults; the
+	// model's values override them.
+	Params Params
+	// Page evaluates one page. Exactly one of Page and Site is set.
+	Page func(p *Page, params Params) Result
+	// Site evaluates the site as a whole (all pages) once.
+	Site func(pages []*Page, params Params) Result
+}
+
+// SiteWide reports whether the check is evaluated once per site.
+func (c *Check) SiteWide() bool { return c.Site != nil }
+
+// Available reports whether the page has every fact the check needs.
+func (c *Check) Available(s *crawler.Snapshot) bool {
+	for _, f := range c.Needs {
+		switch f {
+		case FactBrowser, FactStyles, FactNetwork:
+			if s.Browser == nil {
+				return false
+			}
+		case FactAXTree:
+			if s.Browser == nil || len(s.Browser.AXTree) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// PageOutcome is a check's verdict on one page (URL "" for a site-wide check
+// is the target).
+type PageOutcome struct {
+	URL string
+	Result
+}
+
+// Run evaluates check c on pages with params (merged over c.Params). Pages
+// that could not be loaded are skipped. Site-wide checks yield one outcome
+// for the first start page's URL.
+func Run(c *Check, pages []*Page, params Params) []PageOutcome {
+	merged := Params{}
+	for k, v := range c.Params {
+		merged[k] = v
+	}
+	for k, v := range params {
+		merged[k] = v
+	}
+	var ok []*Page
+	for _, p := range pages {
+		if p.Snap.OK() {
+			ok = append(ok, p)
+		}
+	}
+	if len(ok) == 0 {
+		return nil
+	}
+	if c.SiteWide() {
+		for _, p := range ok {
+			if !c.Available(p.Snap) {
+				return []PageOutcome{{URL: ok[0].URL(), Result: Result{Outcome: NotEvaluated}}}
+			}
+		}
+		r := c.Site(ok, merged)
+		fillURL(r.Evidence, ok[0].URL())
+		return []PageOutcome{{URL: ok[0].URL(), Result: r}}
+	}
+	out := make([]PageOutcome, 0, len(ok))
+	for _, p := range ok {
+		if !c.Available(p.Snap) {
+			out = append(out, PageOutcome{URL: p.URL(), Result: Result{Outcome: NotEvaluated}})
+			continue
+		}
+		r := c.Page(p, merged)
+		fillURL(r.Evidence, p.URL())
+		out = append(out, PageOutcome{URL: p.URL(), Result: r})
+	}
+	return out
+}
+
+func fillURL(ev []Evidence, url string) {
+	for i := range ev {
+		if ev[i].URL == "" {
+			ev[i].URL = url
+		}
+	}
+}
+
+// Registry is an explicit, ordered set of checks by id.
+type Registry struct {
+	byID  map[string]*Check
+	order []string
+}
+
+// NewRegistry builds a registry; it panics on a duplicate id, which is a
+// programming error caught by the tests.
+func NewRegistry(list ...[]Check) *Registry {
+	r := &Registry{byID: map[string]*Check{}}
+	for _, l := range list {
+		for i := range l {
+			c := &l[i]
+			if _, dup := r.byID[c.ID]; dup {
+				panic("checks: duplicate id " + c.ID)
+			}
+			r.byID[c.ID] = c
+			r.order = append(r.order, c.ID)
+		}
+	}
+	return r
+}
+
+// Get returns the check with id, or nil.
+func (r *Registry) Get(id string) *Check { return r.byID[id] }
+
+// IDs returns every id, sorted.
+func (r *Registry) IDs() []string {
+	ids := append([]string(nil), r.order...)
+	sort.Strings(ids)
+	return ids
+}
+
+// All returns every check in registration order.
+func (r *Registry) All() []*Check {
+	out := make([]*Check, len(r.order))
+	for i, id := range r.order {
+		out[i] = r.byID[id]
+	}
+	return out
+}
+
+// IsHTML reports whether the page is an HTML document (not SVG or other XML
+// served on its own).
+func (p *Page) IsHTML() bool {
+	ct := p.Snap.ContentType
+	if strings.Contains(ct, "svg") || (strings.Contains(ct, "xml") && !strings.Contains(ct, "xhtml")) {
+		return false
+	}
+	src := strings.TrimSpace(p.Snap.HTML)
+	if strings.HasPrefix(src, "<?xml") {
+		src = src[strings.Index(src, "?>")+2:]
+		src = strings.TrimSpace(src)
+	}
+	return !strings.HasPrefix(strings.ToLower(src), "<svg")
+}

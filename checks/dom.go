@@ -1,0 +1,139 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// SnippetMax is the longest HTML snippet kept as evidence, in characters.
+const SnippetMax = 200
+
+// Selector returns a CSS selector that finds exactly the first element of
+// sel in its document: the nearest ancestor with a unique id, then
+// tag:nth-of-type steps down to the element.
+func Selector(sel *goquery.Selection) string {
+	if sel.Length() == 0 {
+		return ""
+	}
+	n := sel.Get(0)
+	var steps []string
+	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if id := attr(n, "id"); id != "" && isSimpleIdent(id) && uniqueID(n, id) {
+			steps = append(steps, "#"+id)
+			break
+		}
+		if n.Data == "html" || n.Data == "body" || n.Data == "head" {
+			steps = append(steps, n.Data)
+			if n.Data == "html" {
+				break
+			}
+			continue
+		}
+		steps = append(steps, fmt.Sprintf("%s:nth-of-type(%d)", n.Data, nthOfType(n)))
+	}
+	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+		steps[i], steps[j] = steps[j], steps[i]
+	}
+	return strings.Join(steps, " > ")
+}
+
+// Snippet returns the element's outer HTML, its start tag and a short text
+// when long, shortened to SnippetMax characters with an ellipsis.
+func Snippet(sel *goquery.Selection) string {
+	if sel.Length() == 0 {
+		return ""
+	}
+	h, err := goquery.OuterHtml(sel.First())
+	if err != nil {
+		return ""
+	}
+	return Shorten(strings.Join(strings.Fields(h), " "), SnippetMax)
+}
+
+// Shorten cuts s to at most max characters, ending with "…" when cut.
+func Shorten(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
+}
+
+// Evidence builds evidence for the first element of sel with message key and
+// params given as name, value pairs.
+func EvidenceFor(sel *goquery.Selection, message string, kv ...string) Evidence {
+	e := Evidence{Selector: Selector(sel), Snippet: Snippet(sel), Message: message}
+	if len(kv) > 0 {
+		e.Params = map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			e.Params[kv[i]] = kv[i+1]
+		}
+	}
+	return e
+}
+
+// Verdict turns a list of evidence into a result: fail when there is any,
+// pass otherwise.
+func Verdict(ev []Evidence) Result {
+	if len(ev) > 0 {
+		return Result{Outcome: Fail, Evidence: ev}
+	}
+	return Result{Outcome: Pass}
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func nthOfType(n *html.Node) int {
+	i := 1
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode && s.Data == n.Data {
+			i++
+		}
+	}
+	return i
+}
+
+func isSimpleIdent(id string) bool {
+	if id == "" || (id[0] >= '0' && id[0] <= '9') || id[0] == '-' {
+		return false
+	}
+	for _, r := range id {
+		if !(r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func uniqueID(n *html.Node, id string) bool {
+	root := n
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	count := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if count > 1 {
+			return
+		}
+		if x.Type == html.ElementNode && attr(x, "id") == id {
+			count++
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return count == 1
+}

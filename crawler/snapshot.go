@@ -1,0 +1,267 @@
+// Package crawler is the only part of didi that touches the network or a
+// browser. It visits pages and records what it finds in typed Snapshots that
+// checks read and that can be saved as JSON and loaded again.
+package crawler
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+)
+
+// Snapshot is everything didi gathered about one page. Facts that only a
+// browser can measure live in Browser, which is nil when the page was fetched
+// without a browser (--no-browser); checks that need them then report
+// not_evaluated.
+type Snapshot struct {
+	// URL is the address didi asked for, normalised.
+	URL string `json:"url"`
+	// FinalURL is the address after redirects.
+	FinalURL string `json:"final_url"`
+	// Redirects lists every address of the redirect chain before FinalURL.
+	Redirects []string `json:"redirects,omitempty"`
+	// Depth is the number of links followed from a start URL.
+	Depth int `json:"depth"`
+	// Status is the HTTP status of the document (0 when no response came).
+	Status int `json:"status"`
+	// Headers holds the document's response headers, keys in canonical form
+	// (as net/http.CanonicalHeaderKey), several values joined with ", ".
+	Headers map[string]string `json:"headers,omitempty"`
+	// ContentType is the media type of the document without parameters.
+	ContentType string `json:"content_type,omitempty"`
+	// Error says why the page could not be scanned; empty when it was.
+	Error string `json:"error,omitempty"`
+	// HTML is the document as served (capped in size).
+	HTML string `json:"html,omitempty"`
+	// DOM is the document as rendered by the browser (outerHTML of the
+	// document element after load). Without a browser it equals HTML.
+	DOM string `json:"dom,omitempty"`
+	// Title is the rendered document title.
+	Title string `json:"title,omitempty"`
+	// Lang is the lang attribute of the html element.
+	Lang string `json:"lang,omitempty"`
+	// Insecure is true when TLS certificate errors were ignored (--insecure).
+	Insecure bool `json:"insecure,omitempty"`
+	// Fetched is when the page was loaded.
+	Fetched time.Time `json:"fetched"`
+	// Browser holds the facts only a browser can measure; nil without one.
+	Browser *BrowserFacts `json:"browser,omitempty"`
+}
+
+// OK reports whether the page was loaded and can be checked.
+func (s *Snapshot) OK() bool { return s.Error == "" }
+
+// BrowserFacts are measured in a real Chromium tab during one navigation.
+type BrowserFacts struct {
+	// AXTree is Chromium's accessibility tree (Accessibility.getFullAXTree),
+	// flattened; nodes refer to DOM elements by Selector.
+	AXTree []AXNode `json:"ax_tree,omitempty"`
+	// Texts lists visible text elements with their computed colours.
+	Texts []TextStyle `json:"texts,omitempty"`
+	// Controls lists form controls with their border/background colours, for
+	// non-text contrast (WCAG 1.4.11).
+	Controls []ControlStyle `json:"controls,omitempty"`
+	// Focusables lists focusable elements in tab order.
+	Focusables []Focusable `json:"focusables,omitempty"`
+	// FocusSampled is true when only the first N focusables were tested for a
+	// visible focus indicator (bounded for speed on very large pages).
+	FocusSampled bool `json:"focus_sampled,omitempty"`
+	// Targets lists interactive elements with their size on screen.
+	Targets []Target `json:"targets,omitempty"`
+	// Reflow is the layout measured at a 320 CSS px wide viewport.
+	Reflow Reflow `json:"reflow"`
+	// Media lists audio and video elements.
+	Media []Media `json:"media,omitempty"`
+	// Images lists img elements with natural and displayed sizes.
+	Images []Image `json:"images,omitempty"`
+	// Requests lists every network request the page made, in order,
+	// including requests that were blocked or failed.
+	Requests []Request `json:"requests,omitempty"`
+	// Cookies lists cookies present after load, before any interaction.
+	Cookies []Cookie `json:"cookies,omitempty"`
+	// ConsoleErrors holds console errors and uncaught exceptions.
+	ConsoleErrors []string `json:"console_errors,omitempty"`
+	// Timing holds load timings in milliseconds.
+	Timing Timing `json:"timing"`
+	// RenderedText is the visible text of the body after scripts ran.
+	RenderedText string `json:"rendered_text,omitempty"`
+	// Overlays lists fixed or absolutely positioned elements that cover a
+	// large part of the viewport on load (cookie walls, modal dialogs).
+	Overlays []Overlay `json:"overlays,omitempty"`
+	// MinFontSizePx is the smallest computed font size of visible text.
+	MinFontSizePx float64 `json:"min_font_size_px,omitempty"`
+	// SlowLoadMs is the load time under the emulated slow connection; only
+	// measured on start pages, 0 otherwise.
+	SlowLoadMs float64 `json:"slow_load_ms,omitempty"`
+}
+
+// AXNode is one node of the accessibility tree.
+type AXNode struct {
+	// Selector finds the DOM element behind the node ("" for text nodes).
+	Selector string `json:"selector,omitempty"`
+	// Role is the computed role (e.g. "button", "img", "link").
+	Role string `json:"role"`
+	// Name is the computed accessible name.
+	Name string `json:"name,omitempty"`
+	// NameFrom tells where the name came from ("attribute", "contents", ...).
+	NameFrom string `json:"name_from,omitempty"`
+	// Ignored is true for nodes excluded from the accessibility tree.
+	Ignored bool `json:"ignored,omitempty"`
+	// Focusable is true when the node can take keyboard focus.
+	Focusable bool `json:"focusable,omitempty"`
+}
+
+// Colour is an sRGB colour with alpha in [0,1].
+type Colour struct {
+	R, G, B uint8
+	A       float64
+}
+
+// TextStyle describes a visible text element.
+type TextStyle struct {
+	Selector string `json:"selector"`
+	// Text is a sample of the element's own text (shortened).
+	Text       string  `json:"text"`
+	Foreground Colour  `json:"fg"`
+	Background Colour  `json:"bg"`
+	FontSizePx float64 `json:"font_size_px"`
+	FontWeight int     `json:"font_weight"`
+	// BackgroundImage is true when an image or gradient lies behind the text,
+	// so contrast cannot be computed reliably.
+	BackgroundImage bool `json:"bg_image,omitempty"`
+	// Ratio is the contrast ratio of Foreground on Background.
+	Ratio float64 `json:"ratio"`
+}
+
+// ControlStyle describes the visual boundary of a form control.
+type ControlStyle struct {
+	Selector string `json:"selector"`
+	// Ratio is the highest contrast of its border or background against the
+	// colour around it.
+	Ratio float64 `json:"ratio"`
+}
+
+// Focusable is an element reachable with the Tab key.
+type Focusable struct {
+	Selector string `json:"selector"`
+	TabIndex int    `json:"tab_index"`
+	// FocusVisible is true when focusing it changes outline, box shadow,
+	// border or background; nil when not tested (see FocusSampled).
+	FocusVisible *bool `json:"focus_visible,omitempty"`
+	// Hidden is true when it is focusable but not visible or aria-hidden.
+	Hidden bool `json:"hidden,omitempty"`
+}
+
+// Target is an interactive element and its size on screen in CSS px.
+type Target struct {
+	Selector string  `json:"selector"`
+	Width    float64 `json:"w"`
+	Height   float64 `json:"h"`
+	// Inline is true for links inside a sentence (exempt from WCAG 2.5.8).
+	Inline bool `json:"inline,omitempty"`
+	// Spaced is true when a 24 px circle on its centre touches no other
+	// target (the spacing exception of WCAG 2.5.8).
+	Spaced bool `json:"spaced,omitempty"`
+}
+
+// Reflow is the layout at a narrow viewport.
+type Reflow struct {
+	ViewportWidth int `json:"viewport_width"`
+	ScrollWidth   int `json:"scroll_width"`
+	// Overflows is true when content is wider than the viewport.
+	Overflows bool `json:"overflows"`
+	// Offenders lists selectors of elements wider than the viewport.
+	Offenders []string `json:"offenders,omitempty"`
+}
+
+// Media is an audio or video element.
+type Media struct {
+	Selector string `json:"selector"`
+	Kind     string `json:"kind"` // "audio" or "video"
+	Autoplay bool   `json:"autoplay,omitempty"`
+	Muted    bool   `json:"muted,omitempty"`
+	Controls bool   `json:"controls,omitempty"`
+	// Captions is true when it has a track of kind captions or subtitles.
+	Captions bool `json:"captions,omitempty"`
+	// Playing is true when it was playing after load.
+	Playing bool    `json:"playing,omitempty"`
+	Seconds float64 `json:"duration_s,omitempty"`
+}
+
+// Image is an img element with its natural and displayed size.
+type Image struct {
+	Selector      string  `json:"selector"`
+	Src           string  `json:"src"`
+	NaturalWidth  int     `json:"natural_w"`
+	NaturalHeight int     `json:"natural_h"`
+	ShownWidth    float64 `json:"shown_w"`
+	ShownHeight   float64 `json:"shown_h"`
+}
+
+// Request is one network request.
+type Request struct {
+	URL  string `json:"url"`
+	Type string `json:"type"` // Document, Script, Image, Stylesheet, Font, XHR, ...
+	Host string `json:"host"`
+	// ThirdParty is true when the host's registrable domain differs from the
+	// page's.
+	ThirdParty bool  `json:"third_party,omitempty"`
+	Status     int   `json:"status,omitempty"`
+	Bytes      int64 `json:"bytes,omitempty"` // encoded (transferred) bytes
+	// Failed holds the network error, e.g. a request blocked by --offline.
+	Failed string `json:"failed,omitempty"`
+	// Mixed is true for an http:// subresource on an https:// page.
+	Mixed bool `json:"mixed,omitempty"`
+}
+
+// Cookie is a cookie set before any user interaction.
+type Cookie struct {
+	Name       string `json:"name"`
+	Domain     string `json:"domain"`
+	ThirdParty bool   `json:"third_party,omitempty"`
+	Session    bool   `json:"session,omitempty"`
+}
+
+// Timing holds page load timings in milliseconds since navigation start.
+type Timing struct {
+	DOMContentLoaded float64 `json:"dom_content_loaded_ms"`
+	Load             float64 `json:"load_ms"`
+}
+
+// Overlay is an element that covers the page on load.
+type Overlay struct {
+	Selector string `json:"selector"`
+	// Coverage is the share of the viewport it covers, 0..1.
+	Coverage float64 `json:"coverage"`
+	Text     string  `json:"text,omitempty"`
+}
+
+// SaveSnapshots writes snapshots as indented JSON.
+func SaveSnapshots(path string, snaps []Snapshot) error {
+	b, err := json.MarshalIndent(snaps, "", " ")
+	if err != nil {
+		return fmt.Errorf("encode snapshots: %w", err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("save snapshots %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("save snapshots %s: %w", path, err)
+	}
+	return nil
+}
+
+// LoadSnapshots reads snapshots written by SaveSnapshots.
+func LoadSnapshots(path string) ([]Snapshot, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load snapshots %s: %w", path, err)
+	}
+	var snaps []Snapshot
+	if err := json.Unmarshal(b, &snaps); err != nil {
+		return nil, fmt.Errorf("load snapshots %s: %w", path, err)
+	}
+	return snaps, nil
+}

@@ -1,0 +1,23 @@
+package criteria
+
+// Answers is a filled-in questionnaire.
+type Answers struct {
+	// Model is the id of the model the answers are for.
+	Model        string `yaml:"model" json:"model"`
+	Organisation string `yaml:"organisation,omitempty" json:"organisation,omitempty"`
+	Product      string `yaml:"product,omitempty" json:"product,omitempty"`
+	Assessor     string `yaml:"assessor,omitempty" json:"assessor,omitempty"`
+	// Date of the assessment, YYYY-MM-DD.
+	Date string `yaml:"date,omitempty" json:"date,omitempty"`
+	// Answers maps question id to the chosen answer.
+	Answers map[string]Answer `yaml:"answers" json:"answers"`
+	// Source is the file the answers came from.
+	Source string `yaml:"-" json:"-"`
+}
+
+// Answer is the option chosen for one question, with an optional comment.
+// In YAML it is either an option id or {answer: ID, comment: TEXT}.
+type Answer struct {
+	Option  string `yaml:"answer" json:"answer"`
+	Comment string `yaml:"comment,omitempty" json:"comment,omitempty"`
+}

@@ -1,0 +1,124 @@
+// Package criteria holds didi's model (the seven criteria, their questions
+// and the texts and parameters of the automated checks) and the answers file
+// a team fills in. The default model is embedded; --model replaces it.
+package criteria
+
+// Text is a user-facing text in every language of the model, keyed by
+// language code ("nl", "fr", "en").
+type Text map[string]string
+
+// In returns the text in lang, falling back to English, then to any language.
+func (t Text) In(lang string) string {
+	if s, ok := t[lang]; ok {
+		return s
+	}
+	if s, ok := t["en"]; ok {
+		return s
+	}
+	for _, s := range t {
+		return s
+	}
+	return ""
+}
+
+// Model is the whole evaluation model.
+type Model struct {
+	// ID names the model ("didi"); answers files name the model they answer.
+	ID string `yaml:"id" json:"id"`
+	// Version of the model, e.g. "2026.1".
+	Version string `yaml:"version" json:"version"`
+	// Languages every text must exist in.
+	Languages []string `yaml:"languages" json:"languages"`
+	// Title of the model in every language.
+	Title Text `yaml:"title" json:"title"`
+	// Levels are the level bands, highest first: a score at or above Min
+	// gets Level.
+	Levels []Level `yaml:"levels" json:"levels"`
+	// Scales are reusable answer option lists, referenced by questions.
+	Scales map[string][]Option `yaml:"scales" json:"scales,omitempty"`
+	// Criteria are the seven criteria, in report order.
+	Criteria []Criterion `yaml:"criteria" json:"criteria"`
+	// Checks holds the texts of every automated check, by check id.
+	Checks []CheckText `yaml:"checks" json:"checks"`
+
+	// SHA256 is the hash of the model file's bytes (set by the loader).
+	SHA256 string `yaml:"-" json:"sha256"`
+	// Source is the file the model was loaded from ("" for the default).
+	Source string `yaml:"-" json:"-"`
+}
+
+// Level is one level band.
+type Level struct {
+	Level string  `yaml:"level" json:"level"`
+	Min   float64 `yaml:"min" json:"min"`
+	Label Text    `yaml:"label" json:"label"`
+}
+
+// Criterion is one of the seven criteria.
+type Criterion struct {
+	ID     string  `yaml:"id" json:"id"`
+	Weight float64 `yaml:"weight" json:"weight"`
+	// Mix weighs the questionnaire and the automated part.
+	Mix   Mix  `yaml:"mix" json:"mix"`
+	Title Text `yaml:"title" json:"title"`
+	// Why says in a few sentences why the criterion matters.
+	Why       Text       `yaml:"why" json:"why"`
+	Questions []Question `yaml:"questions" json:"questions"`
+	// Checks are the automated checks that count for this criterion.
+	Checks []CheckRef `yaml:"checks" json:"checks"`
+}
+
+// Mix is the weight of each part of a criterion's score.
+type Mix struct {
+	Questionnaire float64 `yaml:"questionnaire" json:"questionnaire"`
+	Automated     float64 `yaml:"automated" json:"automated"`
+}
+
+// Question is one question of the questionnaire.
+type Question struct {
+	// ID is stable, "criterion.name" (e.g. "accessible.audit").
+	ID     string  `yaml:"id" json:"id"`
+	Weight float64 `yaml:"weight" json:"weight"`
+	Text   Text    `yaml:"text" json:"text"`
+	// Help says why it matters and what counts.
+	Help Text `yaml:"help" json:"help"`
+	// Tip is shown when the answer scores below 1.
+	Tip Text `yaml:"tip" json:"tip"`
+	// Scale names a list of options in Model.Scales; Options, when set,
+	// are used instead.
+	Scale   string   `yaml:"scale,omitempty" json:"scale,omitempty"`
+	Options []Option `yaml:"options,omitempty" json:"options,omitempty"`
+}
+
+// Option is one possible answer.
+type Option struct {
+	ID    string  `yaml:"id" json:"id"`
+	Score float64 `yaml:"score" json:"score"`
+	// NA marks the option meaning "not applicable": the question is left
+	// out of the score.
+	NA   bool `yaml:"na,omitempty" json:"na,omitempty"`
+	Text Text `yaml:"text" json:"text"`
+}
+
+// CheckRef puts an automated check in a criterion, with a weight and
+// parameters that override the check's defaults.
+type CheckRef struct {
+	ID     string         `yaml:"id" json:"id"`
+	Weight float64        `yaml:"weight" json:"weight"`
+	Params map[string]any `yaml:"params,omitempty" json:"params,omitempty"`
+}
+
+// CheckText holds the user-facing texts of one automated check.
+type CheckText struct {
+	ID    string `yaml:"id" json:"id"`
+	Title Text   `yaml:"title" json:"title"`
+	// Description says what the check tests.
+	Description Text `yaml:"description" json:"description"`
+	// Tip says how to fix a failure.
+	Tip Text `yaml:"tip" json:"tip"`
+	// Messages are failure message templates by key ("fail" is the
+	// default), with named {placeholders}.
+	Messages map[string]Text `yaml:"messages" json:"messages"`
+	// Review is the question put to the team for needs_review outcomes.
+	Review Text `yaml:"review,omitempty" json:"review,omitempty"`
+}
