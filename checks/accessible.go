@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -10,19 +9,50 @@ import (
 // accessibleChecks are the checks of the "accessible" criterion (WCAG 2.2 AA).
 func accessibleChecks() []Check {
 	return []Check{
-		{
-			ID: "html-lang", Criterion: "accessible",
-			WCAG: []string{"3.1.1"}, ACT: []string{"b5c3f8", "bf051a"},
-			Page: htmlLang,
-		},
+		{ID: "html-lang", Criterion: "accessible", WCAG: []string{"3.1.1"}, ACT: []string{"b5c3f8", "bf051a"}, Page: htmlLang},
+		{ID: "element-lang", Criterion: "accessible", WCAG: []string{"3.1.2"}, ACT: []string{"de46e4"}, Page: elementLang},
+		{ID: "page-title", Criterion: "accessible", WCAG: []string{"2.4.2"}, ACT: []string{"2779a5"}, Page: pageTitle},
+		{ID: "image-alt", Criterion: "accessible", WCAG: []string{"1.1.1"}, ACT: []string{"23a2a8"}, Page: imageAlt},
+		{ID: "image-button-name", Criterion: "accessible", WCAG: []string{"1.1.1", "4.1.2"}, ACT: []string{"59796f"}, Page: imageButtonName},
+		{ID: "svg-img-name", Criterion: "accessible", WCAG: []string{"1.1.1"}, ACT: []string{"7d6734"}, Page: svgImgName},
+		{ID: "button-name", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"97a4e1"}, Page: buttonName},
+		{ID: "link-name", Criterion: "accessible", WCAG: []string{"2.4.4", "4.1.2"}, ACT: []string{"c487ae"}, Page: linkName},
+		{ID: "form-field-name", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"e086e5"}, Page: formFieldName},
+		{ID: "label-in-name", Criterion: "accessible", WCAG: []string{"2.5.3"}, ACT: []string{"2ee8b8"}, Page: labelInName},
+		{ID: "frame-title", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"cae760"}, Page: frameTitle},
+		{ID: "heading-name", Criterion: "accessible", WCAG: []string{"1.3.1"}, ACT: []string{"ffd0e9"}, Page: headingName},
+		{ID: "heading-order", Criterion: "accessible", Page: headingOrder},
+		{ID: "heading-present", Criterion: "accessible", Params: Params{"min_words": 300}, Page: headingPresent},
+		{ID: "landmark-main", Criterion: "accessible", Params: Params{"min_words": 30}, Page: landmarkMain},
+		{ID: "bypass-blocks", Criterion: "accessible", WCAG: []string{"2.4.1"}, ACT: []string{"cf77f2"}, Page: bypassBlocks},
+		{ID: "aria-role-valid", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"674b10"}, Page: ariaRoleValid},
+		{ID: "aria-attr-valid", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"5f99a7"}, Page: ariaAttrValid},
+		{ID: "aria-value-valid", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"6a7281"}, Page: ariaValueValid},
+		{ID: "aria-allowed-attr", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"5c01ea", "kb1m8s"}, Page: ariaAllowedAttr},
+		{ID: "aria-required-attr", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"4e8ab6"}, Page: ariaRequiredAttr},
+		{ID: "aria-required-children", Criterion: "accessible", WCAG: []string{"1.3.1"}, ACT: []string{"bc4a75"}, Page: ariaRequiredChildren},
+		{ID: "aria-required-parent", Criterion: "accessible", WCAG: []string{"1.3.1"}, ACT: []string{"ff89c9"}, Page: ariaRequiredParent},
+		{ID: "aria-hidden-focus", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"6cfa84"}, Page: ariaHiddenFocus},
+		{ID: "duplicate-id-aria", Criterion: "accessible", WCAG: []string{"1.3.1", "4.1.2"}, Page: duplicateIDAria},
+		{ID: "tabindex-positive", Criterion: "accessible", WCAG: []string{"2.4.3"}, Page: tabindexPositive},
+		{ID: "table-headers", Criterion: "accessible", WCAG: []string{"1.3.1"}, Params: Params{"min_rows": 3}, Page: tableHeaders},
+		{ID: "td-headers-attr", Criterion: "accessible", WCAG: []string{"1.3.1"}, ACT: []string{"a25f45"}, Page: tdHeadersAttr},
+		{ID: "list-structure", Criterion: "accessible", WCAG: []string{"1.3.1"}, Page: listStructure},
+		{ID: "meta-refresh", Criterion: "accessible", WCAG: []string{"2.2.1"}, ACT: []string{"bc659a"}, Params: Params{"max_seconds": 72000}, Page: metaRefresh},
+		{ID: "meta-viewport", Criterion: "accessible", WCAG: []string{"1.4.4"}, ACT: []string{"b4f0c3"}, Params: Params{"min_scale": 2}, Page: metaViewport},
+		{ID: "color-contrast", Criterion: "accessible", WCAG: []string{"1.4.3"}, ACT: []string{"afw4f7"}, Needs: []Fact{FactStyles},
+			Params: Params{"min_ratio": 4.5, "min_ratio_large": 3}, Page: colorContrast},
+		{ID: "non-text-contrast", Criterion: "accessible", WCAG: []string{"1.4.11"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3}, Page: nonTextContrast},
+		{ID: "reflow", Criterion: "accessible", WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles}, Params: Params{"tolerance_px": 2}, Page: reflow},
+		{ID: "focus-visible", Criterion: "accessible", WCAG: []string{"2.4.7"}, ACT: []string{"oj04fd"}, Needs: []Fact{FactBrowser}, Page: focusVisible},
+		{ID: "target-size", Criterion: "accessible", WCAG: []string{"2.5.8"}, Needs: []Fact{FactStyles}, Params: Params{"min_px": 24}, Page: targetSize},
+		{ID: "media-autoplay", Criterion: "accessible", WCAG: []string{"1.4.2"}, ACT: []string{"80f0bf"}, Params: Params{"max_seconds": 3}, Page: mediaAutoplay},
+		{ID: "video-captions", Criterion: "accessible", WCAG: []string{"1.2.2"}, Page: videoCaptions},
 	}
 }
 
-// langTag matches a BCP 47 primary language subtag with optional subtags.
-var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
-
 // htmlLang fails when the html element has no lang attribute, or one that is
-// not a valid language tag. Non-HTML documents (SVG) are inapplicable.
+// not a valid language tag (a known primary language, see axValidLang). Non-HTML documents (SVG) are inapplicable.
 func htmlLang(p *Page, _ Params) Result {
 	h := p.Doc().Find("html").First()
 	if h.Length() == 0 || !p.IsHTML() {
@@ -33,7 +63,7 @@ func htmlLang(p *Page, _ Params) Result {
 	switch {
 	case !ok || lang == "":
 		return Verdict([]Evidence{startTag(h, "missing")})
-	case !langTag.MatchString(lang):
+	case !axValidLang(lang):
 		return Verdict([]Evidence{startTag(h, "invalid", "lang", lang)})
 	}
 	return Result{Outcome: Pass}

@@ -59,6 +59,10 @@ type BrowserFacts struct {
 	AXTree []AXNode `json:"ax_tree,omitempty"`
 	// Texts lists visible text elements with their computed colours.
 	Texts []TextStyle `json:"texts,omitempty"`
+	// TextsCapped is true when the page had more text elements than were
+	// measured (DefaultTextLimit); Texts then holds the first ones in
+	// document order.
+	TextsCapped bool `json:"texts_capped,omitempty"`
 	// Controls lists form controls with their border/background colours, for
 	// non-text contrast (WCAG 1.4.11).
 	Controls []ControlStyle `json:"controls,omitempty"`
@@ -91,8 +95,9 @@ type BrowserFacts struct {
 	Overlays []Overlay `json:"overlays,omitempty"`
 	// MinFontSizePx is the smallest computed font size of visible text.
 	MinFontSizePx float64 `json:"min_font_size_px,omitempty"`
-	// SlowLoadMs is the load time under the emulated slow connection; only
-	// measured on start pages, 0 otherwise.
+	// SlowLoadMs is the load time under the emulated slow connection
+	// (Options.SlowProfile); only measured on start pages, 0 otherwise. When
+	// the page did not load within the page timeout it is the timeout.
 	SlowLoadMs float64 `json:"slow_load_ms,omitempty"`
 }
 
@@ -173,6 +178,11 @@ type Reflow struct {
 	Overflows bool `json:"overflows"`
 	// Offenders lists selectors of elements wider than the viewport.
 	Offenders []string `json:"offenders,omitempty"`
+	// ZoomBlocked is true when the viewport meta tag blocks zooming
+	// (user-scalable=no or maximum-scale below 2).
+	ZoomBlocked bool `json:"zoom_blocked,omitempty"`
+	// ViewportMeta is the content of the viewport meta tag, if any.
+	ViewportMeta string `json:"viewport_meta,omitempty"`
 }
 
 // Media is an audio or video element.
@@ -187,6 +197,11 @@ type Media struct {
 	// Playing is true when it was playing after load.
 	Playing bool    `json:"playing,omitempty"`
 	Seconds float64 `json:"duration_s,omitempty"`
+	// HasAudio tells whether the media has an audible track: true when
+	// audio was decoded while it played (webkitAudioDecodedByteCount > 0 or
+	// audioTracks.length > 0), false when it played without any, nil when
+	// unknown. Checks of autoplaying sound and of captions skip silent media.
+	HasAudio *bool `json:"has_audio,omitempty"`
 }
 
 // Image is an img element with its natural and displayed size.

@@ -84,8 +84,9 @@ type Question struct {
 	Help Text `yaml:"help" json:"help"`
 	// Tip is shown when the answer scores below 1.
 	Tip Text `yaml:"tip" json:"tip"`
-	// Scale names a list of options in Model.Scales; Options, when set,
-	// are used instead.
+	// Scale names a list of options in Model.Scales; a question in a file
+	// has either a scale or its own options. After loading, Options is
+	// always filled (from the scale) and Scale is kept for documentation.
 	Scale   string   `yaml:"scale,omitempty" json:"scale,omitempty"`
 	Options []Option `yaml:"options,omitempty" json:"options,omitempty"`
 }

@@ -149,6 +149,8 @@ type Outcome struct {
 	URL      string     `json:"url"`
 	Outcome  string     `json:"outcome"`
 	Evidence []Evidence `json:"evidence,omitempty"`
+	// Omitted counts evidence items left out beyond MaxEvidence.
+	Omitted int `json:"omitted,omitempty"`
 }
 
 // Evidence is one failing or doubtful element with its message in every

@@ -1,0 +1,193 @@
+// Command crawlbench measures the crawler: pages per second (wall time of
+// the whole crawl, browser start included) and the peak memory (PSS) of
+// the whole process tree, this process and every Chromium process, sampled
+// every 100 ms. bench/crawl.sh runs it on the benchmark sites.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/didi-index/didi/crawler"
+)
+
+func main() {
+	var (
+		start       = flag.String("start", "", "start URL (crawl from it)")
+		base        = flag.String("base", "", "base URL for -urls")
+		urls        = flag.String("urls", "", "file of site-relative paths, one a line (scanned with --no-crawl)")
+		noBrowser   = flag.Bool("no-browser", false, "fetch with plain HTTP")
+		concurrency = flag.Int("concurrency", 0, "tabs or fetches at once (0 = default)")
+		maxPages    = flag.Int("max-pages", 50, "page limit")
+		runs        = flag.Int("runs", 3, "repetitions; the median is reported")
+		label       = flag.String("label", "", "row label")
+		verbose     = flag.Bool("v", false, "print each page and its step times")
+	)
+	flag.Parse()
+	o := crawler.Options{NoBrowser: *noBrowser, Concurrency: *concurrency, MaxPages: *maxPages, MaxDepth: 5,
+		BlockOutside: true, Timeout: 30 * time.Second}
+	if *verbose {
+		o.Progress, o.Verbose = os.Stderr, true
+	}
+	switch {
+	case *urls != "":
+		list, err := readURLs(*urls, *base)
+		if err != nil {
+			log.Fatal(err)
+		}
+		o.Start, o.NoCrawl = list, true
+	case *start != "":
+		o.Start = []string{*start}
+	default:
+		log.Fatal("give -start or -urls")
+	}
+	var rates, peaks []float64
+	var pages, failed int
+	for range *runs {
+		rate, peak, n, bad, err := once(o)
+		if err != nil {
+			log.Fatal(err)
+		}
+		rates, peaks, pages, failed = append(rates, rate), append(peaks, peak), n, bad
+	}
+	conc := o.Concurrency
+	if conc == 0 {
+		conc = crawler.DefaultConcurrency()
+		if o.NoBrowser {
+			conc = 8
+		}
+	}
+	fmt.Printf("| %s | %d | %d | %d | %.1f | %.0f | %s |\n", *label, conc, pages, failed, median(rates), median(peaks), loadAvg())
+}
+
+// once runs one crawl and returns pages/s, peak PSS in MB, pages and errors.
+func once(o crawler.Options) (float64, float64, int, int, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var peak float64
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if m := treePSS(os.Getpid()); m > peak {
+				peak = m
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	})
+	began := time.Now()
+	scan, err := crawler.Crawl(context.Background(), o)
+	took := time.Since(began)
+	cancel()
+	wg.Wait()
+	if err != nil {
+		return 0, 0, 0, 0, err
+	}
+	bad := 0
+	for _, p := range scan.Pages {
+		if p.Error != "" {
+			bad++
+			fmt.Fprintf(os.Stderr, "error: %s: %s\n", p.URL, p.Error)
+		}
+	}
+	return float64(len(scan.Pages)) / took.Seconds(), peak, len(scan.Pages), bad, nil
+}
+
+func readURLs(path, base string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read URL list: %w", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, strings.TrimSuffix(base, "/")+l)
+		}
+	}
+	return out, sc.Err()
+}
+
+// treePSS sums the PSS (MB) of pid and all its descendants.
+func treePSS(root int) float64 {
+	children := map[int][]int{}
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, s := range stats {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			continue
+		}
+		str := string(b)
+		i := strings.LastIndexByte(str, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(str[i+1:])
+		if len(f) < 2 {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(s)))
+		ppid, _ := strconv.Atoi(f[1])
+		children[ppid] = append(children[ppid], pid)
+	}
+	var total float64
+	queue := []int{root}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		total += pss(p)
+		queue = append(queue, children[p]...)
+	}
+	return total / 1024
+}
+
+// pss returns the PSS of a process in kB.
+func pss(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps_rollup", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "Pss:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				v, _ := strconv.ParseFloat(f[1], 64)
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Join(strings.Fields(string(b))[:3], " ")
+}

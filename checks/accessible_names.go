@@ -1,0 +1,304 @@
+package checks
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// This file holds the accessible checks about text alternatives and
+// accessible names: images, image buttons, SVG images, buttons, links, form
+// fields, frames, headings and the visible label in the name.
+
+// axNamesResult runs one name check: for each element the filter selects
+// (applicable), it fails when the name is empty.
+func axNamesResult(d *axDoc, applies func(n *html.Node) bool, name func(n *html.Node) string, msg string) Result {
+	applicable := false
+	var ev []Evidence
+	for _, n := range d.elems {
+		if !applies(n) {
+			continue
+		}
+		applicable = true
+		if strings.TrimSpace(name(n)) == "" && len(ev) < axMaxEvidence {
+			ev = append(ev, d.ev(n, msg))
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// imageAlt fails for HTML images (img, role=img) that are in the
+// accessibility tree and have no accessible name. Decorative images (alt=""
+// or role none/presentation) pass.
+func imageAlt(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	applicable := false
+	var ev []Evidence
+	for _, n := range d.elems {
+		if n.Namespace != "" {
+			continue
+		}
+		isImg := n.Data == "img"
+		role := d.role(n)
+		if !isImg && role != "img" {
+			continue
+		}
+		if axHidden(n) || axAriaHidden(n) || (d.hasAX() && d.axNode(n) == nil) {
+			continue
+		}
+		applicable = true
+		if role != "img" { // decorative: alt="" or a presentational role
+			continue
+		}
+		if d.name(n) == "" && len(ev) < axMaxEvidence {
+			ev = append(ev, d.ev(n, "fail"))
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// imageButtonName fails for image buttons (input type=image) without a text
+// alternative (alt, aria-label, aria-labelledby or title). The browser's
+// name is not used: Chromium falls back to a default "Submit".
+func imageButtonName(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	return axNamesResult(d, func(n *html.Node) bool {
+		return n.Data == "input" && n.Namespace == "" && axInputType(n) == "image" && d.role(n) == "button" && d.exposed(n)
+	}, d.staticName, "fail")
+}
+
+// svgImgName fails for SVG elements with role img, graphics-document or
+// graphics-symbol without an accessible name (title child, aria-label or
+// aria-labelledby).
+func svgImgName(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	return axNamesResult(d, func(n *html.Node) bool {
+		if n.Namespace != "svg" {
+			return false
+		}
+		r, ok := axExplicitRole(n)
+		if !ok || (r != "img" && r != "graphics-document" && r != "graphics-symbol") {
+			return false
+		}
+		return !axHidden(n) && !axAriaHidden(n) && (!d.hasAX() || d.axNode(n) != nil)
+	}, d.staticName, "fail")
+}
+
+// buttonName fails for buttons without an accessible name. Image buttons
+// have their own check.
+func buttonName(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	return axNamesResult(d, func(n *html.Node) bool {
+		if n.Data == "input" && axInputType(n) == "image" {
+			return false
+		}
+		return d.role(n) == "button" && d.exposedOrIgnored(n)
+	}, d.name, "fail")
+}
+
+// exposedOrIgnored reports whether n is rendered and not aria-hidden, even if
+// Chromium marks it ignored (an empty button can be "ignored").
+func (d *axDoc) exposedOrIgnored(n *html.Node) bool {
+	return !axHidden(n) && !axAriaHidden(n) && (!d.hasAX() || d.axNode(n) != nil)
+}
+
+// linkName fails for links without an accessible name.
+func linkName(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	return axNamesResult(d, func(n *html.Node) bool {
+		return baseRole(d.role(n)) == "link" && d.exposedOrIgnored(n)
+	}, d.name, "fail")
+}
+
+// axFieldRoles are the roles of form fields that need a name.
+var axFieldRoles = map[string]bool{
+	"checkbox": true, "combobox": true, "listbox": true, "menuitemcheckbox": true, "menuitemradio": true,
+	"radio": true, "searchbox": true, "slider": true, "spinbutton": true, "switch": true, "textbox": true,
+}
+
+// axFieldRole returns the role n has as a form field, or "". Date, time and
+// colour inputs count as fields although ARIA gives them no role.
+func (d *axDoc) axFieldRole(n *html.Node) string {
+	r := d.role(n)
+	if axFieldRoles[r] {
+		return r
+	}
+	if r == "" && n.Data == "input" {
+		switch axInputType(n) {
+		case "date", "datetime-local", "month", "time", "week", "color", "password":
+			return "textbox"
+		}
+	}
+	return ""
+}
+
+// formFieldName fails for form fields without an accessible name.
+func formFieldName(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	return axNamesResult(d, func(n *html.Node) bool {
+		return d.axFieldRole(n) != "" && d.exposedOrIgnored(n)
+	}, d.name, "fail")
+}
+
+// frameTitle fails for iframes in the sequential focus order without an
+// accessible name.
+func frameTitle(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	return axNamesResult(d, func(n *html.Node) bool {
+		if n.Data != "iframe" || n.Namespace != "" {
+			return false
+		}
+		if t, ok := axTabIndex(n); ok && t < 0 {
+			return false
+		}
+		if r, ok := axExplicitRole(n); ok && (r == "none" || r == "presentation") {
+			return false
+		}
+		return d.exposedOrIgnored(n)
+	}, d.name, "fail")
+}
+
+// headingName fails for headings without an accessible name.
+func headingName(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	return axNamesResult(d, func(n *html.Node) bool {
+		return baseRole(d.role(n)) == "heading" && d.exposedOrIgnored(n)
+	}, d.name, "fail")
+}
+
+// axLabelRoles are widget roles that take their name from content, for
+// label-in-name.
+var axLabelRoles = map[string]bool{
+	"button": true, "checkbox": true, "gridcell": true, "link": true, "menuitem": true, "menuitemcheckbox": true,
+	"menuitemradio": true, "option": true, "radio": true, "switch": true, "tab": true, "treeitem": true,
+}
+
+// labelInName fails for widgets whose accessible name (set with aria-label
+// or aria-labelledby) does not contain their visible text label as whole
+// words in the same order (WCAG 2.5.3).
+func labelInName(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	applicable := false
+	var ev []Evidence
+	for _, n := range d.elems {
+		if !axHas(n, "aria-label") && !axHas(n, "aria-labelledby") {
+			continue
+		}
+		if !axLabelRoles[baseRole(d.role(n))] || !d.exposed(n) {
+			continue
+		}
+		label := axTextNodesOnly(n)
+		if axLabelWords(label) == nil {
+			continue
+		}
+		name := d.name(n)
+		if name == "" {
+			continue
+		}
+		applicable = true
+		if !axLabelInName(label, name) && len(ev) < axMaxEvidence {
+			ev = append(ev, d.ev(n, "fail", "label", axCollapse(label), "name", name))
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// axTextNodesOnly returns the rendered text of n's text nodes (no image
+// alternatives), aria-hidden text included since it is visible.
+func axTextNodesOnly(n *html.Node) string {
+	var b strings.Builder
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				if axSelfHidden(c) {
+					continue
+				}
+				block := axBlockTag[c.Data] && !axInlineStyle(c)
+				if block {
+					b.WriteByte(' ')
+				}
+				walk(c)
+				if block {
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
+	walk(n)
+	return axCollapse(b.String())
+}
+
+// axWord is one word of a label: its letters and digits, lower-cased, and
+// whether it was written as an abbreviation (ending with a period).
+type axWord struct {
+	text   string
+	abbrev bool
+}
+
+// axLabelWords splits s into words after removing text in parentheses, and
+// punctuation and symbols (which are not part of a spoken label).
+func axLabelWords(s string) []axWord {
+	var kept strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			kept.WriteRune(r)
+		}
+	}
+	var out []axWord
+	for _, f := range strings.Fields(kept.String()) {
+		var b strings.Builder
+		for _, r := range f {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+		if b.Len() > 0 {
+			out = append(out, axWord{text: b.String(), abbrev: strings.HasSuffix(f, ".") && !strings.HasSuffix(f, "..")})
+		}
+	}
+	return out
+}
+
+// axLabelInName reports whether the words of label appear in name as a run
+// of whole words. An abbreviated label word ("Ave.") matches a name word it
+// starts.
+func axLabelInName(label, name string) bool {
+	lw, nw := axLabelWords(label), axLabelWords(name)
+	if len(lw) == 0 {
+		return true
+	}
+	for i := 0; i+len(lw) <= len(nw); i++ {
+		ok := true
+		for j, w := range lw {
+			t := nw[i+j].text
+			if t != w.text && !(w.abbrev && strings.HasPrefix(t, w.text)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,480 @@
+package checks
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/didi-index/didi/crawler"
+)
+
+// This file holds the accessible checks that need what a browser measures:
+// text and control contrast, reflow at 320 px, visible focus, target size
+// and media that plays by itself; and the checks of media elements that also
+// work from the HTML alone.
+
+// axRatio formats a contrast ratio for messages ("3.2:1").
+func axRatio(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) + ":1" }
+
+// axInactive reports whether the element behind a browser fact is (part of)
+// a disabled control, whose contrast WCAG does not cover.
+func (d *axDoc) axInactive(n *html.Node) bool {
+	for x := n; x != nil && x.Type == html.ElementNode; x = x.Parent {
+		if axDisabled(x) || strings.EqualFold(attr(x, "aria-disabled"), "true") {
+			return true
+		}
+		if x.Data == "label" {
+			if c := d.labelled(x); c != nil && axDisabled(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelled returns the control a label element labels, or nil.
+func (d *axDoc) labelled(l *html.Node) *html.Node {
+	if f, ok := axAttr(l, "for"); ok {
+		return d.byID(f)
+	}
+	var found *html.Node
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.Data == "input" || c.Data == "select" || c.Data == "textarea") {
+				found = c
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(l)
+	return found
+}
+
+// axLargeText reports whether text is large in WCAG terms: at least 24 CSS
+// px, or 18.66 px (14 pt) and bold.
+func axLargeText(t crawler.TextStyle) bool {
+	return t.FontSizePx >= 23.95 || (t.FontSizePx >= 18.6 && t.FontWeight >= 700)
+}
+
+// colorContrast fails for visible text whose contrast with its background is
+// below 4.5:1 (3:1 for large text). Text over a background image or
+// gradient cannot be measured: it needs review.
+func colorContrast(p *Page, params Params) Result {
+	b := p.Snap.Browser
+	if b == nil || len(b.Texts) == 0 {
+		return Result{Outcome: Inapplicable}
+	}
+	d := newAXDoc(p)
+	normal, large := params.Float("min_ratio", 4.5), params.Float("min_ratio_large", 3)
+	var fails, review []Evidence
+	for _, t := range b.Texts {
+		n := d.resolve(t.Selector)
+		if n != nil && d.axInactive(n) {
+			continue
+		}
+		need := normal
+		if axLargeText(t) {
+			need = large
+		}
+		e := Evidence{Selector: t.Selector, Snippet: Shorten(t.Text, SnippetMax)}
+		if n != nil {
+			e.Snippet = axSnippet(n)
+		}
+		e.Params = map[string]string{"ratio": axRatio(t.Ratio), "required": axRatio(need),
+			"fg": axHex(t.Foreground), "bg": axHex(t.Background), "text": Shorten(strings.TrimSpace(t.Text), 60)}
+		switch {
+		case t.BackgroundImage:
+			e.Message = "review"
+			if len(review) < axMaxEvidence {
+				review = append(review, e)
+			}
+		case t.Ratio > 0 && t.Ratio < need:
+			e.Message = "fail"
+			if len(fails) < axMaxEvidence {
+				fails = append(fails, e)
+			}
+		}
+	}
+	if len(fails) > 0 {
+		return Result{Outcome: Fail, Evidence: fails}
+	}
+	if len(review) > 0 {
+		return Result{Outcome: NeedsReview, Evidence: review}
+	}
+	return Result{Outcome: Pass}
+}
+
+// axHex writes a colour as #rrggbb.
+func axHex(c crawler.Colour) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// nonTextContrast fails for form fields (text fields, selects, check boxes,
+// radio buttons) whose border or background contrasts less than 3:1 with
+// what is around them, so that the field itself is hard to see. Buttons are
+// left out: their text identifies them.
+func nonTextContrast(p *Page, params Params) Result {
+	b := p.Snap.Browser
+	if b == nil {
+		return Result{Outcome: Inapplicable}
+	}
+	d := newAXDoc(p)
+	need := params.Float("min_ratio", 3)
+	applicable := false
+	var ev []Evidence
+	for _, c := range b.Controls {
+		n := d.resolve(c.Selector)
+		if n == nil || !axIsField(n) || d.axInactive(n) {
+			continue
+		}
+		applicable = true
+		if c.Ratio < need && len(ev) < axMaxEvidence {
+			e := d.ev(n, "fail", "ratio", axRatio(c.Ratio), "required", axRatio(need))
+			e.Selector = c.Selector
+			ev = append(ev, e)
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// axIsField reports whether n is a form field whose boundary shows where to
+// type or click (not a button).
+func axIsField(n *html.Node) bool {
+	switch n.Data {
+	case "select", "textarea":
+		return true
+	case "input":
+		switch axInputType(n) {
+		case "button", "submit", "reset", "image", "hidden", "range", "color", "file":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// axExempt2D are elements whose content may scroll in two dimensions at 320
+// px (WCAG 1.4.10 exception): tables, code, maps, media, diagrams.
+var axExempt2D = map[string]bool{"table": true, "pre": true, "code": true, "img": true, "video": true, "canvas": true,
+	"svg": true, "iframe": true, "map": true, "object": true, "embed": true, "math": true}
+
+// reflow fails when content is wider than a 320 CSS px viewport, so that
+// users who zoom in must scroll sideways to read. Wide tables, code, images
+// and maps are allowed.
+func reflow(p *Page, params Params) Result {
+	b := p.Snap.Browser
+	if b == nil || b.Reflow.ViewportWidth == 0 {
+		return Result{Outcome: NotEvaluated}
+	}
+	d := newAXDoc(p)
+	slack := int(params.Float("tolerance_px", 2))
+	r := b.Reflow
+	if !r.Overflows || r.ScrollWidth <= r.ViewportWidth+slack {
+		return Result{Outcome: Pass}
+	}
+	var ev []Evidence
+	exempt := 0
+	for _, s := range r.Offenders {
+		n := d.resolve(s)
+		if n != nil && axIn2D(n) {
+			exempt++
+			continue
+		}
+		e := Evidence{Selector: s, Message: "offender", Params: map[string]string{"width": strconv.Itoa(r.ScrollWidth), "viewport": strconv.Itoa(r.ViewportWidth)}}
+		if n != nil {
+			e.Snippet = axSnippet(n)
+		}
+		if len(ev) < axMaxEvidence {
+			ev = append(ev, e)
+		}
+	}
+	if len(ev) == 0 && exempt > 0 {
+		return Result{Outcome: Pass}
+	}
+	if len(ev) == 0 {
+		ev = append(ev, Evidence{Selector: "body", Snippet: "<body>", Message: "fail",
+			Params: map[string]string{"width": strconv.Itoa(r.ScrollWidth), "viewport": strconv.Itoa(r.ViewportWidth)}})
+	}
+	return Verdict(ev)
+}
+
+// axIn2D reports whether n is or lies in content allowed to scroll in two
+// dimensions.
+func axIn2D(n *html.Node) bool {
+	for x := n; x != nil && x.Type == html.ElementNode; x = x.Parent {
+		if axExempt2D[x.Data] || x.Namespace == "svg" {
+			return true
+		}
+	}
+	return false
+}
+
+// focusVisible fails for elements in the Tab order that show no change when
+// they get keyboard focus.
+func focusVisible(p *Page, _ Params) Result {
+	b := p.Snap.Browser
+	if b == nil {
+		return Result{Outcome: NotEvaluated}
+	}
+	d := newAXDoc(p)
+	applicable := false
+	var ev []Evidence
+	for _, f := range b.Focusables {
+		if f.Hidden || f.FocusVisible == nil {
+			continue
+		}
+		applicable = true
+		if !*f.FocusVisible && len(ev) < axMaxEvidence {
+			e := Evidence{Selector: f.Selector, Message: "fail"}
+			if n := d.resolve(f.Selector); n != nil {
+				e.Snippet = axSnippet(n)
+			}
+			ev = append(ev, e)
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// targetSize fails for targets smaller than min_px (24) CSS px in width or
+// height that are too close to other targets. Links inside a sentence and
+// check boxes and radio buttons the browser draws at its own size are
+// exempt.
+func targetSize(p *Page, params Params) Result {
+	b := p.Snap.Browser
+	if b == nil {
+		return Result{Outcome: NotEvaluated}
+	}
+	d := newAXDoc(p)
+	minPx := params.Float("min_px", 24)
+	applicable := false
+	var ev []Evidence
+	for _, t := range b.Targets {
+		if t.Width <= 0 || t.Height <= 0 || t.Inline {
+			continue
+		}
+		n := d.resolve(t.Selector)
+		if n != nil && (axUASized(n) || d.axInactive(n) || axInSentence(n)) {
+			continue
+		}
+		applicable = true
+		if (t.Width < minPx || t.Height < minPx) && !t.Spaced && len(ev) < axMaxEvidence {
+			e := Evidence{Selector: t.Selector, Message: "fail", Params: map[string]string{
+				"w": strconv.FormatFloat(t.Width, 'f', -1, 64), "h": strconv.FormatFloat(t.Height, 'f', -1, 64),
+				"min": strconv.FormatFloat(minPx, 'f', -1, 64)}}
+			if n != nil {
+				e.Snippet = axSnippet(n)
+			}
+			ev = append(ev, e)
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// axUASized reports whether n is a control the browser sizes itself (check
+// boxes, radio buttons, without author styling): exempt from 2.5.8.
+func axUASized(n *html.Node) bool {
+	if n.Data != "input" || axHas(n, "style") || axHas(n, "class") {
+		return false
+	}
+	t := axInputType(n)
+	return t == "checkbox" || t == "radio"
+}
+
+// axInSentence reports whether link n sits in running text: its parent holds
+// words of its own next to it.
+func axInSentence(n *html.Node) bool {
+	if n.Data != "a" || n.Parent == nil {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && len(strings.Fields(c.Data)) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// axFragmentSeconds returns the playing time a media fragment (#t=a,b) in
+// src allows, or -1.
+func axFragmentSeconds(src string) float64 {
+	u, err := url.Parse(src)
+	if err != nil || u.Fragment == "" {
+		return -1
+	}
+	q, err := url.ParseQuery(u.Fragment)
+	if err != nil {
+		return -1
+	}
+	a, b, ok := strings.Cut(strings.TrimPrefix(q.Get("t"), "npt:"), ",")
+	if !ok {
+		return -1
+	}
+	start, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+	end, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	if err1 != nil || err2 != nil || end < start {
+		return -1
+	}
+	return end - start
+}
+
+// axMediaSeconds returns the shortest fragment length of a media element's
+// sources, or -1 when none limits playing.
+func axMediaSeconds(n *html.Node) float64 {
+	best := -1.0
+	consider := func(src string) {
+		if s := axFragmentSeconds(src); s >= 0 && (best < 0 || s > best) {
+			best = s
+		}
+	}
+	consider(attr(n, "src"))
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "source" {
+			consider(attr(c, "src"))
+		}
+	}
+	return best
+}
+
+// axNearbyButton reports whether a button sits next to media element n (in
+// its parent or grandparent): a custom control to pause it may exist.
+func axNearbyButton(n *html.Node) bool {
+	for up, x := 0, n.Parent; up < 2 && x != nil && x.Type == html.ElementNode; up, x = up+1, x.Parent {
+		var found bool
+		var walk func(y *html.Node)
+		walk = func(y *html.Node) {
+			for c := y.FirstChild; c != nil && !found; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.Data == "button" || attr(c, "role") == "button") {
+					found = true
+				}
+				walk(c)
+			}
+		}
+		walk(x)
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaAutoplay fails for audio or video that starts playing by itself with
+// sound for more than max_seconds (3) and has no controls to stop it.
+// Without browser facts it reads the autoplay, muted and controls
+// attributes.
+func mediaAutoplay(p *Page, params Params) Result {
+	d := newAXDoc(p)
+	limit := params.Float("max_seconds", 3)
+	facts := map[string]crawler.Media{}
+	if b := p.Snap.Browser; b != nil {
+		for _, m := range b.Media {
+			facts[m.Selector] = m
+		}
+	}
+	applicable := false
+	var fails, review []Evidence
+	for _, n := range d.elems {
+		if (n.Data != "audio" && n.Data != "video") || !axHas(n, "autoplay") || axHas(n, "muted") || axHidden(n) {
+			continue
+		}
+		sel := d.sel(n)
+		m, measured := facts[sel]
+		if measured && (m.Muted || !m.Playing || (m.HasAudio != nil && !*m.HasAudio)) {
+			continue
+		}
+		secs := axMediaSeconds(n)
+		if secs < 0 && measured && m.Seconds > 0 {
+			secs = m.Seconds
+		}
+		applicable = true
+		if secs >= 0 && secs <= limit {
+			continue
+		}
+		if axHas(n, "controls") {
+			continue
+		}
+		e := d.ev(n, "fail")
+		if axNearbyButton(n) {
+			e.Message = "review"
+			review = append(review, e)
+			continue
+		}
+		fails = append(fails, e)
+	}
+	switch {
+	case !applicable:
+		return Result{Outcome: Inapplicable}
+	case len(fails) > 0:
+		return Result{Outcome: Fail, Evidence: fails}
+	case len(review) > 0:
+		return Result{Outcome: NeedsReview, Evidence: review}
+	}
+	return Result{Outcome: Pass}
+}
+
+// videoCaptions fails for videos with sound that have no captions or
+// subtitles track. Without browser facts a video without a track needs
+// review: it may be silent or have captions in the picture.
+func videoCaptions(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	facts := map[string]crawler.Media{}
+	if b := p.Snap.Browser; b != nil {
+		for _, m := range b.Media {
+			facts[m.Selector] = m
+		}
+	}
+	applicable := false
+	var fails, review []Evidence
+	for _, n := range d.elems {
+		if n.Data != "video" || axHidden(n) || axAriaHidden(n) {
+			continue
+		}
+		m, measured := facts[d.sel(n)]
+		if measured && m.HasAudio != nil && !*m.HasAudio {
+			continue
+		}
+		applicable = true
+		if axHasCaptionTrack(n) {
+			continue
+		}
+		if measured && m.HasAudio != nil && *m.HasAudio {
+			fails = append(fails, d.ev(n, "fail"))
+			continue
+		}
+		review = append(review, d.ev(n, "review"))
+	}
+	switch {
+	case !applicable:
+		return Result{Outcome: Inapplicable}
+	case len(fails) > 0:
+		return Result{Outcome: Fail, Evidence: fails}
+	case len(review) > 0:
+		return Result{Outcome: NeedsReview, Evidence: review}
+	}
+	return Result{Outcome: Pass}
+}
+
+// axHasCaptionTrack reports whether video n has a captions or subtitles
+// track.
+func axHasCaptionTrack(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "track" {
+			k := strings.ToLower(strings.TrimSpace(attr(c, "kind")))
+			if k == "captions" || k == "subtitles" || k == "" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,348 @@
+package checks
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// simCaptchaWidget is a CAPTCHA a person has to solve or wait for, found by
+// a CSS selector in the rendered page.
+type simCaptchaWidget struct {
+	selector, kind string
+}
+
+// simCaptchaWidgets are the widgets of the common CAPTCHA services.
+var simCaptchaWidgets = []simCaptchaWidget{
+	{".g-recaptcha", "reCAPTCHA"},
+	{".h-captcha", "hCaptcha"},
+	{".cf-turnstile", "Turnstile"},
+	{".frc-captcha, .friendly-captcha", "Friendly Captcha"},
+	{`iframe[src*="recaptcha"]`, "reCAPTCHA"},
+	{`iframe[src*="hcaptcha.com"]`, "hCaptcha"},
+	{`iframe[src*="challenges.cloudflare.com"]`, "Turnstile"},
+}
+
+// simCaptchaWord finds "captcha" in ids, classes, names, sources and alt
+// texts of home-made CAPTCHAs (an image of distorted letters and a field).
+var simCaptchaWord = regexp.MustCompile(`(?i)captcha`)
+
+// simCaptchaHosts map script addresses to the CAPTCHA service they load.
+var simCaptchaHosts = []struct{ part, kind string }{
+	{"google.com/recaptcha", "reCAPTCHA"},
+	{"gstatic.com/recaptcha", "reCAPTCHA"},
+	{"recaptcha.net", "reCAPTCHA"},
+	{"hcaptcha.com", "hCaptcha"},
+	{"challenges.cloudflare.com/turnstile", "Turnstile"},
+	{"friendlycaptcha", "Friendly Captcha"},
+	{"friendly-challenge", "Friendly Captcha"},
+	{"captcha", "CAPTCHA"},
+}
+
+// simCaptcha fails pages that show a CAPTCHA: a widget of reCAPTCHA,
+// hCaptcha, Turnstile or Friendly Captcha, or an image, field or block
+// named "captcha". Invisible ones (reCAPTCHA v3, data-size="invisible")
+// are left out: nobody has to solve them. A CAPTCHA script without a
+// widget in the page needs review.
+func simCaptcha(p *Page, _ Params) Result {
+	if !simPageApplies(p) {
+		return Result{Outcome: Inapplicable}
+	}
+	doc := p.Doc()
+	var found []*html.Node
+	kinds := map[*html.Node]string{}
+	add := func(s *goquery.Selection, kind string) {
+		if simHidden(s) || simCaptchaInvisible(s) {
+			return
+		}
+		n := s.Get(0)
+		for _, f := range found {
+			if simContains(f, n) {
+				return
+			}
+		}
+		found = append(found, n)
+		kinds[n] = kind
+	}
+	for _, w := range simCaptchaWidgets {
+		doc.Find(w.selector).Each(func(_ int, s *goquery.Selection) { add(s, w.kind) })
+	}
+	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+		for _, a := range []string{"id", "class", "name", "src", "alt"} {
+			if simCaptchaWord.MatchString(s.AttrOr(a, "")) && !strings.Contains(s.AttrOr("class", ""), "grecaptcha-badge") &&
+				s.Get(0).Data != "script" {
+				add(s, "CAPTCHA")
+				return
+			}
+		}
+	})
+	var ev []Evidence
+	for _, n := range simOutermost(found) {
+		ev = append(ev, EvidenceFor(simNodeSel(doc, n), "widget", "kind", kinds[n]))
+	}
+	if len(ev) > 0 {
+		return Verdict(ev)
+	}
+	if kind, src := simCaptchaScript(p); kind != "" {
+		return Result{Outcome: NeedsReview, Evidence: []Evidence{{Message: "script", Params: map[string]string{"kind": kind, "url": src}}}}
+	}
+	if len(simFields(doc)) == 0 {
+		return Result{Outcome: Inapplicable}
+	}
+	return Result{Outcome: Pass}
+}
+
+// simCaptchaInvisible reports whether a CAPTCHA element is the invisible
+// kind.
+func simCaptchaInvisible(s *goquery.Selection) bool {
+	return strings.EqualFold(s.AttrOr("data-size", ""), "invisible") ||
+		strings.Contains(s.AttrOr("src", ""), "size=invisible") ||
+		strings.Contains(strings.ToLower(s.AttrOr("class", "")), "invisible")
+}
+
+// simCaptchaScript returns the service and address of a CAPTCHA script the
+// page loads (script elements and, with a browser, its requests); "" when
+// none. reCAPTCHA v3 (render=<site key>) is invisible and left out.
+func simCaptchaScript(p *Page) (kind, src string) {
+	var urls []string
+	for _, d := range []*goquery.Document{p.Doc(), p.Served()} {
+		d.Find("script[src]").Each(func(_ int, s *goquery.Selection) { urls = append(urls, s.AttrOr("src", "")) })
+	}
+	if b := p.Snap.Browser; b != nil {
+		for _, r := range b.Requests {
+			if r.Type == "Script" || r.Type == "Document" {
+				urls = append(urls, r.URL)
+			}
+		}
+	}
+	for _, u := range urls {
+		low := strings.ToLower(u)
+		if i := strings.Index(low, "render="); i >= 0 && !strings.HasPrefix(low[i:], "render=explicit") {
+			continue
+		}
+		for _, h := range simCaptchaHosts {
+			if strings.Contains(low, h.part) {
+				return h.kind, u
+			}
+		}
+	}
+	return "", ""
+}
+
+// simContains reports whether node a contains node b (or is b).
+func simContains(a, b *html.Node) bool {
+	for n := b; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// simOutermost drops nodes that lie inside another node of the list.
+func simOutermost(nodes []*html.Node) []*html.Node {
+	var out []*html.Node
+	for i, n := range nodes {
+		inside := false
+		for j, m := range nodes {
+			if i != j && m != n && simContains(m, n) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// simSessionText matches texts that warn of a session that ends on its own,
+// in nl, fr, de and en (folded: lower case, no accents).
+var simSessionText = regexp.MustCompile(`\b(` +
+	// nl
+	`(uw|je|jouw) sessie (verloopt|vervalt|is verlopen|loopt af)|sessie verloopt|` +
+	`(u|je) wordt (over \d+ \w+ )?(automatisch )?(afgemeld|uitgelogd)|automatisch (afgemeld|uitgelogd)|` +
+	// fr
+	`votre session (va expirer|expire|expirera|a expire|arrive a expiration)|session (va )?expir\w*|` +
+	`vous (allez etre|serez) (automatiquement )?deconnecte|deconnexion automatique|` +
+	// de
+	`ihre sitzung (lauft|ist) .{0,30}?(ab|abgelaufen)|sitzung (lauft ab|ist abgelaufen|endet)|` +
+	`sie werden (in \d+ \w+ )?automatisch abgemeldet|automatisch abgemeldet|` +
+	// en
+	`your session (will |is about to |has )?(expire|expires|expired|time out|times out|timed out|end|ends)|` +
+	`session (timeout|time-out|expires|expired|will expire)|you will be (automatically )?(logged|signed) out` +
+	`)\b`)
+
+// simExtendText matches buttons and links that extend a session, which
+// WCAG 2.2.1 accepts.
+var simExtendText = regexp.MustCompile(`\b(sessie verlengen|verleng\w*|aangemeld blijven|blijf aangemeld|prolonger|rester connecte|verlangern|angemeldet bleiben|extend|stay (signed|logged) in|continue (my )?session)\b`)
+
+// simCountdownName matches ids and classes of countdown timers.
+var simCountdownName = regexp.MustCompile(`\b(countdown|count down|aftellen|afteller|compte a rebours|compte rebours|compteur rebours)\b`)
+
+// simTimeLimit fails pages with time pressure: a meta refresh that reloads
+// the page after a delay, a warning that the session ends on its own with
+// no button to extend it, or a countdown timer.
+func simTimeLimit(p *Page, _ Params) Result {
+	if !simPageApplies(p) {
+		return Result{Outcome: Inapplicable}
+	}
+	doc := p.Doc()
+	var ev []Evidence
+	doc.Find(`meta[http-equiv]`).Each(func(_ int, s *goquery.Selection) {
+		if !strings.EqualFold(strings.TrimSpace(s.AttrOr("http-equiv", "")), "refresh") {
+			return
+		}
+		if secs, ok := simSelfRefresh(s.AttrOr("content", ""), p.URL()); ok {
+			ev = append(ev, EvidenceFor(s, "refresh", "seconds", strconv.Itoa(secs)))
+		}
+	})
+	if !simHasExtend(doc) {
+		for _, n := range simDeepest(simBody(doc), simSessionText) {
+			ev = append(ev, EvidenceFor(simNodeSel(doc, n), "session"))
+		}
+	}
+	var timers []*html.Node
+	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+		if simHidden(s) {
+			return
+		}
+		if strings.EqualFold(s.AttrOr("role", ""), "timer") ||
+			simCountdownName.MatchString(simIdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))) {
+			timers = append(timers, s.Get(0))
+		}
+	})
+	for _, n := range simOutermost(timers) {
+		ev = append(ev, EvidenceFor(simNodeSel(doc, n), "countdown"))
+	}
+	return Verdict(ev)
+}
+
+// simSelfRefresh parses a meta refresh content ("30" or "30; url=...") and
+// reports the delay when it reloads the page itself after 1 second to 20
+// hours (WCAG 2.2.1 allows longer).
+func simSelfRefresh(content, page string) (int, bool) {
+	parts := strings.SplitN(content, ";", 2)
+	if len(parts) == 0 {
+		return 0, false
+	}
+	secs, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(parts[0], ".", 2)[0]))
+	if err != nil || secs <= 0 || secs > 72000 {
+		return 0, false
+	}
+	if len(parts) == 1 {
+		return secs, true
+	}
+	target := strings.TrimSpace(parts[1])
+	if i := strings.Index(target, "="); i >= 0 && strings.EqualFold(strings.TrimSpace(target[:i]), "url") {
+		target = strings.TrimSpace(target[i+1:])
+	}
+	target = strings.Trim(target, `'"`)
+	if target == "" {
+		return secs, true
+	}
+	base, err1 := url.Parse(page)
+	ref, err2 := url.Parse(target)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	abs := base.ResolveReference(ref)
+	abs.Fragment, base.Fragment = "", ""
+	return secs, abs.String() == base.String()
+}
+
+// simHasExtend reports whether a button or link offers to extend the
+// session.
+func simHasExtend(doc *goquery.Document) bool {
+	found := false
+	doc.Find(`a, button, [role=button], input[type=submit], input[type=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t := simFold(simSelText(s) + " " + s.AttrOr("value", "") + " " + s.AttrOr("aria-label", ""))
+		found = simExtendText.MatchString(t)
+		return !found
+	})
+	return found
+}
+
+// simOverlayOnLoad fails pages where an overlay (a cookie wall, a
+// newsletter pop-up, a modal dialog) covers at least min_coverage of the
+// screen right after loading, before anyone did anything.
+func simOverlayOnLoad(p *Page, params Params) Result {
+	if !simPageApplies(p) {
+		return Result{Outcome: Inapplicable}
+	}
+	if p.Snap.Browser == nil {
+		return Result{Outcome: NotEvaluated}
+	}
+	min := params.Float("min_coverage", 0.5)
+	var ev []Evidence
+	for _, o := range p.Snap.Browser.Overlays {
+		if o.Coverage < min {
+			continue
+		}
+		e := Evidence{Selector: o.Selector, Message: "fail",
+			Params: map[string]string{"coverage": strconv.Itoa(int(o.Coverage*100 + 0.5)), "text": Shorten(o.Text, 80)}}
+		if s := simFind(p.Doc(), o.Selector); s.Length() > 0 {
+			e.Snippet = startTag(s, "").Snippet
+		}
+		ev = append(ev, e)
+	}
+	return Verdict(ev)
+}
+
+// simFind finds selector in doc, or an empty selection when the selector
+// is empty or not valid.
+func simFind(doc *goquery.Document, selector string) *goquery.Selection {
+	if strings.TrimSpace(selector) == "" {
+		return doc.Find("no-such-element-didi")
+	}
+	return doc.Find(selector)
+}
+
+// simInteractiveTags take clicks and keyboard focus on their own.
+var simInteractiveTags = map[string]bool{
+	"a": true, "button": true, "input": true, "select": true, "textarea": true, "label": true,
+	"summary": true, "details": true, "option": true, "area": true, "video": true, "audio": true,
+	"iframe": true, "object": true, "embed": true, "html": true, "body": true, "form": true,
+}
+
+// simInteractiveRoles are ARIA roles of widgets people can operate.
+var simInteractiveRoles = simSet("button link checkbox radio switch tab menuitem menuitemcheckbox " +
+	"menuitemradio option treeitem gridcell slider spinbutton combobox textbox searchbox")
+
+// simClickable fails elements that react to a click (an onclick attribute)
+// but are not a link or button: a div, span, li or td without an
+// interactive role or without tabindex, so keyboards and screen readers
+// cannot use them. Elements that hold a real link or button, which then
+// does the same, are left out.
+func simClickable(p *Page, _ Params) Result {
+	if !simPageApplies(p) {
+		return Result{Outcome: Inapplicable}
+	}
+	var ev []Evidence
+	p.Doc().Find("body [onclick]").Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		if simInteractiveTags[n.Data] || strings.TrimSpace(s.AttrOr("onclick", "")) == "" || simHidden(s) {
+			return
+		}
+		if s.Find("a[href], button, input, select, textarea, [role=button], [role=link]").Length() > 0 {
+			return
+		}
+		role := strings.ToLower(strings.TrimSpace(s.AttrOr("role", "")))
+		_, tab := s.Attr("tabindex")
+		hasRole := simInteractiveRoles[role]
+		switch {
+		case !hasRole && !tab:
+			ev = append(ev, EvidenceFor(s, "fail", "tag", n.Data))
+		case !hasRole:
+			ev = append(ev, EvidenceFor(s, "no-role", "tag", n.Data))
+		case !tab:
+			ev = append(ev, EvidenceFor(s, "no-tabindex", "tag", n.Data))
+		}
+	})
+	return Verdict(ev)
+}

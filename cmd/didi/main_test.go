@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/didi-index/didi/criteria"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files and generated docs")
+
+// didi runs the command line in-process and returns exit code, stdout and
+// stderr.
+func didi(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+// serveSite serves a folder of testdata/sites on loopback.
+func serveSite(t *testing.T, name string) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join("..", "..", "testdata", "sites", name))))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// fixClock makes result.json reproducible.
+func fixClock(t *testing.T) {
+	t.Helper()
+	old := now
+	now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { now = old })
+}
+
+// golden compares got with testdata/NAME, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test ./cmd/didi -run %s -update", t.Name())
+	assert.Equal(t, string(want), string(got), "golden %s differs; run with -update if the change is intended", path)
+}
+
+func TestScanResultGolden(t *testing.T) {
+	fixClock(t)
+	srv := serveSite(t, "golden")
+	out := t.TempDir()
+	code, stdout, stderr := didi(t, "", "scan", srv.URL+"/index.html", "--no-browser", "--quiet",
+		"--answers", filepath.Join("..", "..", "testdata", "answers", "bakery.yaml"),
+		"--format", "json", "--out", out, "--config", filepath.Join(out, "none.yaml"))
+	require.Equal(t, 0, code, "stdout: %s\nstderr: %s", stdout, stderr)
+	b, err := os.ReadFile(filepath.Join(out, "result.json"))
+	require.NoError(t, err)
+	got := strings.ReplaceAll(string(b), srv.URL, "http://bakery.test")
+	golden(t, "result.golden.json", []byte(got))
+	assert.Contains(t, stdout, "didi index")
+}
+
+func TestExitCodes(t *testing.T) {
+	srv := serveSite(t, "golden")
+	down := httptest.NewServer(http.NotFoundHandler())
+	downURL := down.URL
+	down.Close()
+	dir := t.TempDir()
+	badConfig := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(badConfig, []byte("max-pages: 5\nnot-a-flag: 1\n"), 0o644))
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no command", nil, 2, "no command"},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+		{"bad flag", []string{"scan", "--max-pagez", "3", srv.URL}, 2, "max-pagez"},
+		{"no url", []string{"scan", "--no-browser"}, 2, "at least one URL"},
+		{"not a url", []string{"scan", "ftp://x", "--no-browser"}, 2, "not an http"},
+		{"bad language", []string{"scan", srv.URL, "--lang", "de", "--no-browser"}, 2, "not a language"},
+		{"bad format", []string{"scan", srv.URL, "--format", "docx", "--no-browser"}, 2, "unknown format"},
+		{"bad gate", []string{"scan", srv.URL, "--fail-under", "120", "--no-browser"}, 2, "not a score"},
+		{"unknown criterion gate", []string{"scan", srv.URL, "--fail-under-criterion", "fast=50", "--no-browser"}, 2, "unknown criterion"},
+		{"bad config", []string{"scan", srv.URL, "--config", badConfig, "--no-browser"}, 2, "bad.yaml:2:1: unknown setting"},
+		{"bad model", []string{"model", "validate", filepath.Join("..", "..", "criteria", "testdata", "does-not-exist.yaml")}, 2, "does-not-exist"},
+		{"site down", []string{"scan", downURL, "--no-browser", "--quiet", "--out", dir}, 3, "no page could be scanned"},
+		{"gate fails", []string{"scan", srv.URL + "/index.html", "--no-browser", "--quiet", "--format", "json", "--out", dir, "--fail-under", "100"}, 1, "gate failed"},
+		{"gate passes", []string{"scan", srv.URL + "/index.html", "--no-browser", "--quiet", "--format", "json", "--out", dir, "--fail-under", "1"}, 0, ""},
+		{"version", []string{"version"}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := didi(t, "", tt.args...)
+			assert.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", stdout, stderr)
+			assert.Contains(t, stderr, tt.stderr)
+		})
+	}
+}
+
+func TestModelValidateBrokenFixtures(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "criteria", "testdata", "model-*.yaml"))
+	require.NoError(t, err)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			code, _, stderr := didi(t, "", "model", "validate", f)
+			assert.Equal(t, 2, code)
+			assert.Regexp(t, `\.yaml:\d+:\d+: `, stderr)
+		})
+	}
+	code, stdout, stderr := didi(t, "", "model", "validate")
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "valid")
+}
+
+func TestModelShowJSON(t *testing.T) {
+	code, stdout, stderr := didi(t, "", "model", "show", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var m criteria.Model
+	require.NoError(t, json.Unmarshal([]byte(stdout), &m))
+	require.Len(t, m.Criteria, 7)
+	questions := 0
+	texts := []criteria.Text{}
+	for _, c := range m.Criteria {
+		assert.GreaterOrEqual(t, len(c.Questions), 6, c.ID)
+		questions += len(c.Questions)
+		texts = append(texts, c.Title, c.Why)
+		for _, q := range c.Questions {
+			texts = append(texts, q.Text, q.Help, q.Tip)
+			for _, o := range q.Options {
+				texts = append(texts, o.Text)
+			}
+		}
+	}
+	for _, ct := range m.Checks {
+		texts = append(texts, ct.Title, ct.Description, ct.Tip)
+	}
+	assert.GreaterOrEqual(t, questions, 45)
+	for _, tx := range texts {
+		for _, l := range []string{"nl", "fr", "en"} {
+			assert.NotEmpty(t, tx[l], "missing %s in %v", l, tx)
+		}
+	}
+}
+
+func TestDocsInSync(t *testing.T) {
+	m, err := loadModel("")
+	require.NoError(t, err)
+	_ = m
+	var out bytes.Buffer
+	code := run(context.Background(), []string{"checks", "--lang", "en"}, env{stdout: &out, stderr: &out})
+	require.Equal(t, 0, code, out.String())
+	path := filepath.Join("..", "..", "docs", "checks.md")
+	if *update {
+		require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out.String(), "docs/checks.md is out of date: go test ./cmd/didi -run TestDocsInSync -update")
+}

@@ -1,0 +1,414 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/didi-index/didi/checks"
+	"github.com/didi-index/didi/crawler"
+	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/report"
+	"github.com/didi-index/didi/scoring"
+)
+
+// outputFlags are the flags every command that writes reports shares.
+type outputFlags struct {
+	lang, format, out string
+}
+
+func (o *outputFlags) register(fs *flag.FlagSet, defaultFormat, defaultOut string) {
+	fs.StringVar(&o.lang, "lang", "nl,fr", "report languages: nl, fr, en (one or more, comma-separated)")
+	fs.StringVar(&o.format, "format", defaultFormat, "report formats: "+strings.Join(report.Formats(), ", "))
+	fs.StringVar(&o.out, "out", defaultOut, "folder for the output files")
+}
+
+// resolve checks languages against the model's and formats against the
+// writers.
+func (o *outputFlags) resolve(modelLangs []string) (langs, formats []string, err error) {
+	langs, formats = listFlag(o.lang), listFlag(o.format)
+	if len(langs) == 0 {
+		return nil, nil, usageErr("--lang: give at least one language")
+	}
+	for _, l := range langs {
+		if !slices.Contains(modelLangs, l) {
+			return nil, nil, usageErr("--lang: %q is not a language of the model (%s)", l, strings.Join(modelLangs, ", "))
+		}
+	}
+	if len(formats) == 0 {
+		return nil, nil, usageErr("--format: give at least one format")
+	}
+	for _, f := range formats {
+		if !slices.Contains(report.Formats(), f) {
+			return nil, nil, usageErr("--format: unknown format %q (use %s)", f, strings.Join(report.Formats(), ", "))
+		}
+	}
+	return langs, formats, nil
+}
+
+// scanFlags are the flags of `didi scan`.
+type scanFlags struct {
+	outputFlags
+	answers, model, config, urlsFrom, browser string
+	include, exclude, headers, cookies        multiFlag
+	maxPages, maxDepth, concurrency           int
+	timeout, budget                           time.Duration
+	noBrowser, noCrawl, insecure, quiet       bool
+	verbose, allowOutside                     bool
+	failUnder                                 string
+	failUnderCriterion                        multiFlag
+}
+
+func (f *scanFlags) register(fs *flag.FlagSet) {
+	f.outputFlags.register(fs, "pdf,json", "didi-report")
+	fs.StringVar(&f.answers, "answers", "", "answers file from `didi questionnaire`")
+	fs.StringVar(&f.model, "model", "", "model file to use instead of the built-in one")
+	fs.StringVar(&f.config, "config", ".didi.yaml", "config file with default flag values (keys are flag names)")
+	fs.StringVar(&f.urlsFrom, "urls-from", "", "file with one URL per line to scan (- for standard input)")
+	fs.StringVar(&f.browser, "browser", "", "path to Chromium or Chrome (default: $DIDI_BROWSER, then PATH)")
+	fs.Var(&f.include, "include", "only follow URLs that match this regular expression (repeatable)")
+	fs.Var(&f.exclude, "exclude", "never follow URLs that match this regular expression (repeatable)")
+	fs.Var(&f.headers, "header", "extra request header \"Name: value\" (repeatable)")
+	fs.Var(&f.cookies, "cookie", "cookie \"name=value\" sent to the scanned site (repeatable)")
+	fs.IntVar(&f.maxPages, "max-pages", 25, "most pages to scan")
+	fs.IntVar(&f.maxDepth, "max-depth", 3, "most links to follow from a start URL")
+	fs.IntVar(&f.concurrency, "concurrency", crawler.DefaultConcurrency(), "pages loaded at the same time")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per page")
+	fs.DurationVar(&f.budget, "budget", 10*time.Minute, "time limit for the whole crawl (0: none)")
+	fs.BoolVar(&f.noBrowser, "no-browser", false, "fetch pages over plain HTTP; checks that need a browser are not evaluated")
+	fs.BoolVar(&f.noCrawl, "no-crawl", false, "scan exactly the given URLs, follow no links")
+	fs.BoolVar(&f.insecure, "insecure", false, "accept invalid TLS certificates (staging servers); the result records it")
+	fs.BoolVar(&f.allowOutside, "allow-outside", false, "let the browser load resources from other sites (default: they fail at once but are recorded)")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
+	fs.BoolVar(&f.verbose, "verbose", false, "more progress output")
+	fs.StringVar(&f.failUnder, "fail-under", "", "exit 1 when the index is below this score (0-100)")
+	fs.Var(&f.failUnderCriterion, "fail-under-criterion", "exit 1 when criterion ID scores below SCORE: ID=SCORE (repeatable)")
+}
+
+// now is the clock; tests fix it so result.json is reproducible.
+var now = time.Now
+
+// gate is a threshold that makes didi exit 1.
+type gate struct {
+	criterion string // "" for the index
+	min       float64
+}
+
+func cmdScan(ctx context.Context, args []string, e env) error {
+	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
+	var f scanFlags
+	f.register(fs)
+	urls, err := parseFlags(fs, args, e.stderr)
+	if err != nil {
+		return err
+	}
+	configGiven := false
+	fs.Visit(func(fl *flag.Flag) { configGiven = configGiven || fl.Name == "config" })
+	if err := applyConfig(fs, f.config, configGiven); err != nil {
+		return err
+	}
+	if f.urlsFrom != "" {
+		more, err := readURLs(f.urlsFrom, e)
+		if err != nil {
+			return err
+		}
+		urls = append(urls, more...)
+	}
+	if len(urls) == 0 {
+		return usageErr("scan: give at least one URL (or --urls-from FILE)")
+	}
+	m, answers, err := loadModelAndAnswers(f.model, f.answers)
+	if err != nil {
+		return err
+	}
+	langs, formats, err := f.resolve(m.Languages)
+	if err != nil {
+		return err
+	}
+	gates, err := parseGates(f.failUnder, f.failUnderCriterion, m)
+	if err != nil {
+		return err
+	}
+	opts, err := f.crawlOptions(urls, e)
+	if err != nil {
+		return err
+	}
+	started := now()
+	scan, err := crawler.Crawl(ctx, opts)
+	if err != nil {
+		if errors.Is(err, crawler.ErrNoBrowser) {
+			return &exitError{code: exitScanFailed, err: fmt.Errorf("%w\nUse --no-browser to scan without a browser (fewer checks).", err)}
+		}
+		return &exitError{code: exitScanFailed, err: fmt.Errorf("scan: %w", err)}
+	}
+	if ctx.Err() != nil {
+		return &exitError{code: exitScanFailed, err: errors.New("scan interrupted")}
+	}
+	res, err := evaluate(m, answers, scan, langs, started, now())
+	if err != nil {
+		return err
+	}
+	return writeAndGate(res, formats, langs, f.out, gates, e)
+}
+
+// crawlOptions turns flags into crawler options.
+func (f *scanFlags) crawlOptions(urls []string, e env) (crawler.Options, error) {
+	o := crawler.Options{
+		Start: urls, NoCrawl: f.noCrawl, MaxPages: f.maxPages, MaxDepth: f.maxDepth,
+		Concurrency: f.concurrency, Timeout: f.timeout, Budget: f.budget,
+		Browser: f.browser, NoBrowser: f.noBrowser, Insecure: f.insecure,
+		BlockOutside: !f.allowOutside, Verbose: f.verbose,
+	}
+	if f.maxDepth == 0 {
+		o.MaxDepth = -1 // the crawler reads 0 as "default"
+	}
+	if f.maxPages < 1 || f.maxDepth < 0 || f.concurrency < 1 || f.timeout <= 0 {
+		return o, usageErr("scan: --max-pages, --concurrency and --timeout must be positive, --max-depth at least 0")
+	}
+	for _, u := range urls {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			return o, usageErr("scan: %q is not an http:// or https:// URL", u)
+		}
+	}
+	for _, list := range []struct {
+		in  multiFlag
+		out *[]*regexp.Regexp
+	}{{f.include, &o.Include}, {f.exclude, &o.Exclude}} {
+		for _, s := range list.in {
+			re, err := regexp.Compile(s)
+			if err != nil {
+				return o, usageErr("scan: bad regular expression %q: %v", s, err)
+			}
+			*list.out = append(*list.out, re)
+		}
+	}
+	o.Headers = http.Header{}
+	for _, h := range f.headers {
+		name, value, ok := strings.Cut(h, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return o, usageErr("scan: --header %q: use \"Name: value\"", h)
+		}
+		o.Headers.Add(strings.TrimSpace(name), strings.TrimSpace(value))
+	}
+	for _, c := range f.cookies {
+		name, value, ok := strings.Cut(c, "=")
+		if !ok || strings.TrimSpace(name) == "" {
+			return o, usageErr("scan: --cookie %q: use name=value", c)
+		}
+		o.Cookies = append(o.Cookies, &http.Cookie{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	}
+	if !f.quiet {
+		o.Progress = e.stderr
+		o.ProgressTTY = e.stderrTTY
+	}
+	return o, nil
+}
+
+// readURLs reads one URL per line; blank lines and # comments are skipped.
+func readURLs(path string, e env) ([]string, error) {
+	var b []byte
+	var err error
+	if path == "-" {
+		b, err = readAll(e.stdin)
+	} else {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, usageErr("--urls-from: %v", err)
+	}
+	var urls []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			urls = append(urls, line)
+		}
+	}
+	return urls, nil
+}
+
+// registry is the set of built-in checks.
+var registry = checks.Default()
+
+func knownCheck(id string) bool { return registry.Get(id) != nil }
+
+// loadModel loads the model file, or the built-in model when path is "".
+func loadModel(path string) (*criteria.Model, error) {
+	var m *criteria.Model
+	var err error
+	if path == "" {
+		m, err = criteria.LoadDefault(knownCheck)
+	} else {
+		m, err = criteria.LoadModel(path, knownCheck)
+	}
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return m, nil
+}
+
+func loadModelAndAnswers(modelPath, answersPath string) (*criteria.Model, *criteria.Answers, error) {
+	m, err := loadModel(modelPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	if answersPath == "" {
+		return m, nil, nil
+	}
+	a, err := criteria.LoadAnswers(answersPath, m)
+	if err != nil {
+		return nil, nil, badInput(err)
+	}
+	return m, a, nil
+}
+
+func parseGates(failUnder string, perCriterion []string, m *criteria.Model) ([]gate, error) {
+	var gates []gate
+	if failUnder != "" {
+		s, err := parseScore(failUnder)
+		if err != nil {
+			return nil, usageErr("--fail-under: %v", err)
+		}
+		gates = append(gates, gate{min: s})
+	}
+	for _, g := range perCriterion {
+		id, val, ok := strings.Cut(g, "=")
+		if !ok {
+			return nil, usageErr("--fail-under-criterion %q: use ID=SCORE", g)
+		}
+		found := false
+		for _, c := range m.Criteria {
+			found = found || c.ID == id
+		}
+		if !found {
+			return nil, usageErr("--fail-under-criterion: unknown criterion %q", id)
+		}
+		s, err := parseScore(val)
+		if err != nil {
+			return nil, usageErr("--fail-under-criterion %s: %v", id, err)
+		}
+		gates = append(gates, gate{criterion: id, min: s})
+	}
+	return gates, nil
+}
+
+// evaluate runs the checks on the scanned pages and scores the result. It
+// fails with exit 3 when no page could be loaded.
+func evaluate(m *criteria.Model, a *criteria.Answers, scan *crawler.Scan, langs []string, started, finished time.Time) (*scoring.Result, error) {
+	var pages []*checks.Page
+	var rpages []scoring.Page
+	loaded := 0
+	var reasons []string
+	loopback := false
+	for i := range scan.Pages {
+		s := &scan.Pages[i]
+		pages = append(pages, checks.NewPage(s, s.Depth == 0))
+		rpages = append(rpages, scoring.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error})
+		if s.OK() {
+			loaded++
+			loopback = loopback || isLoopbackURL(s.FinalURL)
+		} else {
+			reasons = append(reasons, fmt.Sprintf("  %s: %s", s.URL, s.Error))
+		}
+	}
+	if loaded == 0 {
+		return nil, &exitError{code: exitScanFailed, err: fmt.Errorf("no page could be scanned:\n%s", strings.Join(reasons, "\n"))}
+	}
+	outcomes := scoring.Evaluate(m, registry, pages)
+	res := scoring.Score(scoring.Input{
+		Model: m, Answers: a, Registry: registry, Outcomes: outcomes, Pages: rpages,
+		Target: scan.Pages[0].URL, Targets: startURLs(scan), Languages: langs,
+		Started: started.UTC().Format(time.RFC3339), Finished: finished.UTC().Format(time.RFC3339),
+		Tool: scoring.Tool{Name: "didi", Version: Version},
+		Scan: scoring.Scan{Browser: scan.Browser, Insecure: scan.Insecure, LoopbackSecure: loopback},
+	})
+	return res, nil
+}
+
+func startURLs(scan *crawler.Scan) []string {
+	var out []string
+	for _, p := range scan.Pages {
+		if p.Depth == 0 {
+			out = append(out, p.URL)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+func isLoopbackURL(u string) bool {
+	host := u
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if strings.HasPrefix(host, "[") {
+		host = strings.TrimPrefix(strings.SplitN(host, "]", 2)[0], "[")
+	} else if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	return checks.IsLoopback(host)
+}
+
+// writeAndGate writes the reports, prints a summary and applies the gates.
+func writeAndGate(res *scoring.Result, formats, langs []string, out string, gates []gate, e env) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return usageErr("--out: %v", err)
+	}
+	paths, err := report.WriteFiles(out, res, formats, langs)
+	if err != nil {
+		return &exitError{code: exitScanFailed, err: fmt.Errorf("write reports: %w", err)}
+	}
+	printSummary(e, res, langs[0], paths)
+	var failed []string
+	for _, g := range gates {
+		if g.criterion == "" {
+			if res.Index < g.min {
+				failed = append(failed, fmt.Sprintf("index %.1f is below %.1f", res.Index, g.min))
+			}
+			continue
+		}
+		for _, c := range res.Criteria {
+			if c.ID == g.criterion && c.Score != nil && *c.Score < g.min {
+				failed = append(failed, fmt.Sprintf("%s %.1f is below %.1f", c.ID, *c.Score, g.min))
+			}
+		}
+	}
+	if len(failed) > 0 {
+		return &exitError{code: exitGateFailed, err: fmt.Errorf("gate failed: %s", strings.Join(failed, "; "))}
+	}
+	return nil
+}
+
+// printSummary writes a short summary to stdout.
+func printSummary(e env, r *scoring.Result, lang string, paths []string) {
+	fmt.Fprintf(e.stdout, "didi index %.1f (level %s, coverage %.0f%%) for %s\n", r.Index, r.Level, r.Coverage*100, r.Target)
+	for _, c := range r.Criteria {
+		score := "  -  "
+		if c.Score != nil {
+			score = fmt.Sprintf("%5.1f", *c.Score)
+		}
+		fmt.Fprintf(e.stdout, "  %s  %s\n", score, c.Title.In(lang))
+	}
+	ok, failed := 0, 0
+	for _, p := range r.Pages {
+		if p.Error == "" {
+			ok++
+		} else {
+			failed++
+		}
+	}
+	fmt.Fprintf(e.stdout, "pages: %d scanned, %d with errors\n", ok, failed)
+	for _, p := range paths {
+		fmt.Fprintf(e.stdout, "wrote %s\n", p)
+	}
+}

@@ -1,0 +1,238 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+)
+
+// ErrNoBrowser is wrapped by FindBrowser's error when no Chromium or Chrome
+// can be found.
+var ErrNoBrowser = errors.New("no Chromium or Chrome browser found")
+
+// browserNames are looked up on PATH, in this order.
+var browserNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"}
+
+// FindBrowser returns the browser to use: flag when set, then $DIDI_BROWSER,
+// then the usual Chromium and Chrome names on PATH. The error wraps
+// ErrNoBrowser and says how to install one or scan with --no-browser.
+func FindBrowser(flag string) (string, error) {
+	for _, c := range []struct{ path, from string }{{flag, "--browser"}, {os.Getenv("DIDI_BROWSER"), "DIDI_BROWSER"}} {
+		if c.path == "" {
+			continue
+		}
+		p, err := exec.LookPath(c.path)
+		if err != nil {
+			return "", fmt.Errorf("%w: %s %q is not an executable file; %s", ErrNoBrowser, c.from, c.path, installHint)
+		}
+		return p, nil
+	}
+	for _, name := range browserNames {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%w on PATH (looked for %s); %s", ErrNoBrowser, strings.Join(browserNames, ", "), installHint)
+}
+
+const installHint = "install Chromium (Debian/Ubuntu: apt-get install chromium; Fedora: dnf install chromium; " +
+	"macOS: brew install --cask chromium; Windows: install Google Chrome), point --browser or DIDI_BROWSER at it, " +
+	"or scan without a browser with --no-browser (browser-only checks then say not_evaluated)"
+
+// maxRestarts bounds browser restarts in one scan; a browser that keeps
+// dying ends the browser part of the scan.
+const maxRestarts = 3
+
+// browserFlags returns the Chromium flags for a scan. They keep a headless
+// browser quiet on a closed network and make tabs in the background run at
+// full speed.
+func browserFlags(o Options, origins []string) []chromedp.ExecAllocatorOption {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.Flag("headless", "new"),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-breakpad", true),
+		chromedp.Flag("disable-client-side-phishing-detection", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("disable-features", "Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,InterestFeedContentSuggestions,CalculateNativeWinOcclusion"),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-ipc-flooding-protection", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("metrics-recording-only", true),
+		chromedp.Flag("password-store", "basic"),
+		chromedp.Flag("use-mock-keychain", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
+		chromedp.Flag("window-size", "1280,800"),
+		chromedp.ExecPath(o.Browser),
+	}
+	if os.Geteuid() == 0 {
+		opts = append(opts, chromedp.Flag("no-sandbox", true))
+	}
+	if o.Insecure {
+		opts = append(opts, chromedp.Flag("ignore-certificate-errors", true))
+	}
+	if o.BlockOutside {
+		opts = append(opts,
+			chromedp.Flag("proxy-server", "http://127.0.0.1:9"),
+			chromedp.Flag("proxy-bypass-list", bypassList(origins)))
+	}
+	return opts
+}
+
+// bypassList lets the scanned origins through the dead proxy of
+// BlockOutside. "<-loopback>" removes Chromium's implicit loopback bypass,
+// so that other local ports are blocked too; the scanned hosts are then
+// listed with their ports.
+func bypassList(origins []string) string {
+	rules := []string{"<-loopback>"}
+	for _, o := range origins {
+		u, err := url.Parse(o)
+		if err != nil {
+			continue
+		}
+		port := u.Port()
+		if port == "" {
+			port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+		}
+		rules = append(rules, u.Scheme+"://"+u.Hostname()+":"+port)
+	}
+	return strings.Join(rules, ";")
+}
+
+// browserProc is the one browser of a scan. It restarts the browser once
+// per incident when it dies.
+type browserProc struct {
+	o       Options
+	origins []string
+	log     io.Writer
+
+	mu         sync.Mutex
+	gen        int
+	alloc      context.Context
+	allocStop  context.CancelFunc
+	ctx        context.Context
+	stop       context.CancelFunc
+	version    string
+	restarts   int
+	restartErr error
+}
+
+// startBrowser launches the browser and opens its first tab.
+func startBrowser(ctx context.Context, o Options, origins []string, log io.Writer) (*browserProc, error) {
+	b := &browserProc{o: o, origins: origins, log: log}
+	if os.Geteuid() == 0 && o.Verbose && log != nil {
+		fmt.Fprintln(log, "didi: running as root, so Chromium runs with --no-sandbox")
+	}
+	if err := b.launch(ctx); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// launch starts a browser process; b.mu must be held or b unshared.
+func (b *browserProc) launch(ctx context.Context) error {
+	alloc, allocStop := chromedp.NewExecAllocator(ctx, browserFlags(b.o, b.origins)...)
+	bctx, stop := chromedp.NewContext(alloc)
+	// The first Run must get the browser context itself: the browser lives
+	// as long as the context of its first Run. A timer bounds the start.
+	slow := time.AfterFunc(30*time.Second, stop)
+	defer slow.Stop()
+	v, err := chromedp.Run(bctx, func(ctx context.Context, t *chromedp.Target) (browser.GetVersionResult, error) {
+		return cdp.Call(ctx, chromedp.FromContext(ctx).Browser, browser.GetVersion, cdp.Empty{})
+	})
+	if err != nil {
+		stop()
+		allocStop()
+		return fmt.Errorf("start browser %s: %w", b.o.Browser, err)
+	}
+	b.alloc, b.allocStop, b.ctx, b.stop = alloc, allocStop, bctx, stop
+	b.version = v.Product
+	b.gen++
+	return nil
+}
+
+// current returns the browser context to open tabs in, and its generation.
+func (b *browserProc) current() (context.Context, int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ctx == nil {
+		return nil, b.gen, b.restartErr
+	}
+	return b.ctx, b.gen, nil
+}
+
+// dead reports whether the browser of generation gen is gone.
+func (b *browserProc) dead(gen int) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.gen != gen || b.ctx == nil || b.ctx.Err() != nil
+}
+
+// restart replaces the browser of generation gen when it died. Several tabs
+// notice one death; only the first restarts, the others reuse the new one.
+func (b *browserProc) restart(ctx context.Context, gen int) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.gen != gen {
+		return b.restartErr
+	}
+	if b.restarts >= maxRestarts {
+		b.restartErr = fmt.Errorf("browser died %d times; giving up", b.restarts+1)
+		b.shutdownLocked()
+		return b.restartErr
+	}
+	b.restarts++
+	if b.log != nil {
+		fmt.Fprintln(b.log, "didi: the browser stopped; starting it again")
+	}
+	b.shutdownLocked()
+	if err := b.launch(ctx); err != nil {
+		b.restartErr = err
+		b.gen++
+		return err
+	}
+	return nil
+}
+
+// close stops the browser and waits until its processes and temporary
+// profile are gone.
+func (b *browserProc) close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.shutdownLocked()
+}
+
+func (b *browserProc) shutdownLocked() {
+	if b.ctx == nil {
+		return
+	}
+	if b.ctx.Err() == nil {
+		tctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		_ = chromedp.Cancel(tctx) // graceful Browser.close; the allocator kills what is left
+		cancel()
+	}
+	b.stop()
+	b.allocStop() // waits for the process to exit and the profile to be removed
+	b.ctx, b.alloc = nil, nil
+}

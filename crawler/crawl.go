@@ -1,0 +1,349 @@
+package crawler
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// maxRobotsSkipped bounds Scan.RobotsSkipped.
+const maxRobotsSkipped = 100
+
+// crawl is the state of one Crawl call.
+type crawl struct {
+	o       Options
+	ctx     context.Context // the crawl, with the budget
+	parent  context.Context // the caller's, for the browser's life
+	origins *originSet
+	scope   *scope
+	fetch   *fetcher
+	robots  *robotsCache
+	front   *frontier
+	browser *browserProc
+	prog    *progress
+
+	mu         sync.Mutex
+	snaps      map[int]Snapshot
+	startsLeft int
+	skipped    []string
+}
+
+// Crawl scans the start URLs and, unless o.NoCrawl, the pages linked from
+// them within the same origins, breadth first, within the limits of o.
+//
+// It returns an error only when nothing could be done: unusable options or
+// a browser that does not start (errors.Is(err, ErrNoBrowser) when none is
+// found). Pages that fail are in Scan.Pages with Error set. When ctx is
+// cancelled or o.Budget runs out, Crawl returns the pages scanned so far with
+// Scan.Interrupted set; no browser process or profile is left behind.
+func Crawl(ctx context.Context, o Options) (*Scan, error) {
+	o, err := o.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]Snapshot{}, prog: newProgress(o)}
+	c.scope = &scope{origins: c.origins, include: o.Include, exclude: o.Exclude}
+	c.front = newFrontier(o.MaxPages)
+	var starts []string
+	for _, s := range o.Start {
+		u, _ := Normalize(s)
+		c.origins.add(origin(u))
+		starts = append(starts, u)
+	}
+	c.fetch = newFetcher(o, c.origins)
+	c.robots = newRobotsCache(c.fetch)
+	scan := &Scan{Insecure: o.Insecure, Started: time.Now()}
+	if !o.NoBrowser {
+		if o.Browser, err = FindBrowser(o.Browser); err != nil {
+			return nil, err
+		}
+		if c.browser, err = startBrowser(ctx, o, c.origins.list(), o.Progress); err != nil {
+			return nil, err
+		}
+		defer c.browser.close()
+		scan.Browser = c.browser.version
+	}
+	var cancel context.CancelFunc = func() {}
+	c.ctx = ctx
+	if o.Budget > 0 {
+		c.ctx, cancel = context.WithTimeout(ctx, o.Budget)
+	}
+	defer cancel()
+	for _, u := range starts {
+		if c.front.add(u, 0, true) {
+			c.startsLeft++
+		}
+	}
+	c.run()
+	c.prog.end()
+	scan.Pages = c.pages()
+	scan.RobotsSkipped = c.skipped
+	scan.Finished = time.Now()
+	_, queued := c.front.counts()
+	scan.Interrupted = ctx.Err() != nil || (c.ctx.Err() != nil && queued > 0)
+	if c.browser != nil {
+		scan.BrowserRestarts = c.browser.restarts
+	}
+	return scan, nil
+}
+
+// run starts the workers and waits for them.
+func (c *crawl) run() {
+	var wg sync.WaitGroup
+	for range c.o.Concurrency {
+		wg.Go(c.worker)
+	}
+	wg.Wait()
+}
+
+// pages returns the snapshots in the order they were planned.
+func (c *crawl) pages() []Snapshot {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keys := make([]int, 0, len(c.snaps))
+	for k := range c.snaps {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	out := make([]Snapshot, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, c.snaps[k])
+	}
+	return out
+}
+
+// worker scans pages from the frontier until there are none left. Each
+// browser worker keeps one tab of the pool.
+func (c *crawl) worker() {
+	var t *tab
+	defer func() {
+		if t != nil {
+			t.close()
+		}
+	}()
+	for {
+		tk, ok := c.front.next()
+		if !ok {
+			return
+		}
+		if c.ctx.Err() != nil {
+			c.front.stop()
+			c.front.done()
+			return
+		}
+		planned, _ := c.front.counts()
+		c.prog.started(tk.url, planned)
+		began := time.Now()
+		snap, links := c.scanPage(&t, tk)
+		c.mu.Lock()
+		c.snaps[tk.order] = snap
+		c.mu.Unlock()
+		c.follow(tk, links)
+		planned, _ = c.front.counts()
+		c.prog.finished(&snap, planned, time.Since(began))
+		c.front.done()
+	}
+}
+
+// follow plans the links of a scanned page, and the sitemap seeds once the
+// last start page is done (so that a large sitemap does not crowd out the
+// start pages' own links).
+func (c *crawl) follow(tk task, links []string) {
+	if c.o.NoCrawl {
+		return
+	}
+	if tk.depth < c.o.MaxDepth {
+		c.plan(links, tk.depth+1)
+	}
+	if !tk.start {
+		return
+	}
+	c.mu.Lock()
+	c.startsLeft--
+	last := c.startsLeft == 0
+	c.mu.Unlock()
+	if last && c.o.MaxDepth > 0 {
+		for _, og := range c.origins.list() {
+			c.plan(c.robots.sitemapURLs(c.ctx, og), 1)
+		}
+	}
+}
+
+// plan adds in-scope URLs that robots.txt allows to the frontier.
+func (c *crawl) plan(links []string, depth int) {
+	for _, l := range links {
+		u, ok := Normalize(l)
+		if !ok || !c.scope.follows(u) {
+			continue
+		}
+		if !c.robots.allowed(c.ctx, u) {
+			if !c.front.markSeen(u) {
+				c.mu.Lock()
+				if len(c.skipped) < maxRobotsSkipped {
+					c.skipped = append(c.skipped, u)
+				}
+				c.mu.Unlock()
+			}
+			continue
+		}
+		c.front.add(u, depth, false)
+	}
+}
+
+// scanPage loads one page: plain HTTP first (status, headers, HTML as
+// served, and the faults that need no browser), then one browser
+// navigation. It returns the snapshot and the page's links.
+func (c *crawl) scanPage(t **tab, tk task) (Snapshot, []string) {
+	snap := Snapshot{URL: tk.url, FinalURL: tk.url, Depth: tk.depth, Insecure: c.o.Insecure, Fetched: time.Now()}
+	fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
+	res := c.fetch.get(fctx, tk.url, MaxHTMLBytes)
+	cancel()
+	snap.FinalURL, snap.Redirects, snap.Status = res.FinalURL, res.Redirects, res.Status
+	snap.Headers, snap.ContentType = res.Headers, res.ContentType
+	if res.Err != nil {
+		snap.Error = res.Err.Error()
+		if res.Body != nil {
+			snap.HTML = string(res.Body)
+		}
+		return snap, nil
+	}
+	snap.HTML = string(res.Body)
+	if fo := origin(snap.FinalURL); !c.origins.has(fo) {
+		if !tk.start {
+			snap.Error = "redirects outside the scanned site to " + snap.FinalURL
+			return snap, nil
+		}
+		c.origins.add(fo)
+	}
+	c.front.markSeen(snap.FinalURL)
+	if c.browser == nil {
+		links := c.staticFacts(&snap)
+		return snap, links
+	}
+	return snap, c.browserFacts(t, tk, &snap)
+}
+
+// staticFacts fills title, language and DOM from the served HTML and
+// returns its links (--no-browser).
+func (c *crawl) staticFacts(snap *Snapshot) []string {
+	snap.DOM = snap.HTML
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader([]byte(snap.HTML)))
+	if err != nil {
+		return nil
+	}
+	snap.Title = strings.TrimSpace(doc.Find("title").First().Text())
+	snap.Lang, _ = doc.Find("html").First().Attr("lang")
+	base, err := url.Parse(snap.FinalURL)
+	if err != nil {
+		return nil
+	}
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if b, err := base.Parse(href); err == nil {
+			base = b
+		}
+	}
+	var links []string
+	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		if u, ok := resolve(base, href); ok {
+			links = append(links, u)
+		}
+	})
+	return links
+}
+
+// browserFacts loads the page in the worker's tab and fills the browser
+// facts. A tab that hangs is replaced; a browser that died is restarted
+// once for the incident and the page tried again once.
+func (c *crawl) browserFacts(t **tab, tk task, snap *Snapshot) []string {
+	for attempt := 0; ; attempt++ {
+		if *t == nil || c.browser.dead((*t).gen) {
+			if *t != nil {
+				(*t).close()
+				*t = nil
+			}
+			nt, err := c.browser.newTab(c.o, c.origins.list())
+			if err != nil {
+				if attempt == 0 && c.browserGone(err) {
+					continue
+				}
+				snap.Error = "browser: " + err.Error()
+				return nil
+			}
+			*t = nt
+		}
+		res, err := c.visit(*t, tk)
+		if err == nil {
+			c.fill(snap, res)
+			if c.o.Verbose && c.o.Progress != nil {
+				c.prog.note(fmt.Sprintf("%s: %s; script %v", snap.URL, strings.Join(res.steps, ", "), res.page.Perf))
+			}
+			return res.page.Links
+		}
+		if c.browser.dead((*t).gen) {
+			gen := (*t).gen
+			(*t).close()
+			*t = nil
+			if rerr := c.browser.restart(c.parent, gen); rerr == nil && attempt == 0 {
+				continue
+			}
+			snap.Error = "browser stopped while loading the page: " + err.Error()
+			return nil
+		}
+		// The tab may be stuck (a hanging script): do not reuse it.
+		(*t).close()
+		*t = nil
+		snap.Error = describeVisitError(err, c.o.Timeout)
+		return nil
+	}
+}
+
+// browserGone reports whether err came from a browser that died, and
+// restarts it when so.
+func (c *crawl) browserGone(err error) bool {
+	_, gen, cerr := c.browser.current()
+	if cerr != nil {
+		return false
+	}
+	if !c.browser.dead(gen) {
+		return false
+	}
+	return c.browser.restart(c.parent, gen) == nil
+}
+
+// visit runs one page visit in the tab under the page timeout; the crawl's
+// end (budget or cancel) also ends it.
+func (c *crawl) visit(t *tab, tk task) (*visitResult, error) {
+	vctx, cancel := context.WithTimeout(t.ctx, c.o.Timeout)
+	defer cancel()
+	stop := context.AfterFunc(c.ctx, cancel)
+	defer stop()
+	return t.visit(vctx, c.o, tk.url, tk.start)
+}
+
+// fill copies the browser's view of the page into the snapshot.
+func (c *crawl) fill(snap *Snapshot, res *visitResult) {
+	snap.Browser = res.facts
+	snap.DOM = res.page.DOM
+	snap.Title = res.page.Title
+	snap.Lang = res.page.Lang
+}
+
+// describeVisitError turns a browser error into a short reason.
+func describeVisitError(err error, timeout time.Duration) string {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Sprintf("timed out after %s in the browser", timeout)
+	}
+	if errors.Is(err, context.Canceled) {
+		return "cancelled"
+	}
+	return "browser: " + err.Error()
+}

@@ -1,0 +1,214 @@
+package crawler
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// maxRedirects is the longest redirect chain followed.
+const maxRedirects = 10
+
+// errRedirectLoop is returned when a redirect chain comes back to an
+// address it already visited or is longer than maxRedirects.
+var errRedirectLoop = errors.New("redirect loop")
+
+// fetcher loads documents with plain HTTP. It is the whole loader with
+// --no-browser, and the gate before the browser otherwise: it gives the
+// status, headers, redirect chain and the HTML as served, and finds the
+// responses the browser need not load (errors, non-HTML, oversized).
+type fetcher struct {
+	client  *http.Client
+	origins *originSet
+}
+
+// fetchResult is one document loaded with plain HTTP.
+type fetchResult struct {
+	FinalURL    string
+	Redirects   []string
+	Status      int
+	Headers     map[string]string
+	ContentType string
+	Body        []byte
+	// Err says why the document cannot be scanned.
+	Err error
+}
+
+// newFetcher makes a fetcher that sends o.Headers and o.Cookies to the
+// origins in scope only.
+func newFetcher(o Options, origins *originSet) *fetcher {
+	tr := &http.Transport{
+		Proxy:                 nil,
+		DialContext:           (&net.Dialer{Timeout: 10 * time.Second}).DialContext,
+		TLSClientConfig:       &tls.Config{InsecureSkipVerify: o.Insecure}, //nolint:gosec // --insecure asks for it
+		MaxIdleConnsPerHost:   max(o.Concurrency, 2) * 2,
+		IdleConnTimeout:       30 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: o.Timeout,
+	}
+	rt := &scopedHeaders{next: tr, headers: o.Headers, cookies: o.Cookies, origins: origins}
+	c := &http.Client{Transport: rt, CheckRedirect: checkRedirect}
+	return &fetcher{client: c, origins: origins}
+}
+
+// checkRedirect stops redirect loops and over-long chains.
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("%w: more than %d redirects", errRedirectLoop, maxRedirects)
+	}
+	next, _ := normalizeURL(req.URL)
+	for _, v := range via {
+		if u, _ := normalizeURL(v.URL); u == next {
+			return fmt.Errorf("%w: back to %s", errRedirectLoop, next)
+		}
+	}
+	return nil
+}
+
+// scopedHeaders adds the user's headers and cookies to requests for the
+// scanned origins, and to no other.
+type scopedHeaders struct {
+	next    http.RoundTripper
+	headers http.Header
+	cookies []*http.Cookie
+	origins *originSet
+}
+
+// RoundTrip implements http.RoundTripper.
+func (s *scopedHeaders) RoundTrip(req *http.Request) (*http.Response, error) {
+	if len(s.headers) == 0 && len(s.cookies) == 0 {
+		return s.next.RoundTrip(req)
+	}
+	if !s.origins.has(req.URL.Scheme + "://" + req.URL.Host) {
+		return s.next.RoundTrip(req)
+	}
+	req = req.Clone(req.Context())
+	for k, vs := range s.headers {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
+	for _, c := range s.cookies {
+		req.AddCookie(c)
+	}
+	return s.next.RoundTrip(req)
+}
+
+// get loads raw and reads at most limit bytes of its body.
+func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult {
+	res := fetchResult{FinalURL: raw}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
+	if err != nil {
+		res.Err = fmt.Errorf("build request: %w", err)
+		return res
+	}
+	req.Header.Set("User-Agent", "didi (+https://github.com/didi-index/didi)")
+	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		res.Err = describeFetchError(ctx, err)
+		return res
+	}
+	defer resp.Body.Close()
+	res.Status = resp.StatusCode
+	res.Headers = flattenHeaders(resp.Header)
+	res.FinalURL, _ = normalizeURL(resp.Request.URL)
+	res.Redirects = redirectChain(resp)
+	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	res.ContentType = mt
+	if !isHTMLType(mt) {
+		res.Err = fmt.Errorf("not an HTML page (content type %q)", mt)
+		return res
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		res.Err = describeFetchError(ctx, fmt.Errorf("read body: %w", err))
+		return res
+	}
+	if int64(len(body)) > limit {
+		res.Err = fmt.Errorf("page larger than %d MB", limit>>20)
+		return res
+	}
+	if isBinary(body) {
+		res.Err = errors.New("binary content served as HTML")
+		return res
+	}
+	res.Body = body
+	if resp.StatusCode >= 400 {
+		res.Err = fmt.Errorf("HTTP %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+	}
+	return res
+}
+
+// describeFetchError turns transport errors into short, plain reasons.
+func describeFetchError(ctx context.Context, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
+		return errors.New("timed out")
+	case errors.Is(ctx.Err(), context.Canceled):
+		return errors.New("cancelled")
+	}
+	var certErr *tls.CertificateVerificationError
+	if errors.As(err, &certErr) {
+		return fmt.Errorf("TLS certificate not valid (use --insecure for a test server): %w", certErr.Err)
+	}
+	return err
+}
+
+// redirectChain lists the addresses before the final one.
+func redirectChain(resp *http.Response) []string {
+	var chain []string
+	for r := resp.Request.Response; r != nil; r = r.Request.Response {
+		if u, ok := normalizeURL(r.Request.URL); ok {
+			chain = append([]string{u}, chain...)
+		}
+	}
+	return chain
+}
+
+// flattenHeaders joins repeated header values with ", ".
+func flattenHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for k, vs := range h {
+		out[http.CanonicalHeaderKey(k)] = strings.Join(vs, ", ")
+	}
+	return out
+}
+
+// isHTMLType reports whether a media type is an HTML document. An empty type
+// is taken as HTML, as browsers sniff it.
+func isHTMLType(mt string) bool {
+	return mt == "" || mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// isBinary reports whether the start of body looks like binary data rather
+// than text: NUL bytes, or mostly invalid UTF-8 and control characters.
+func isBinary(body []byte) bool {
+	head := body[:min(len(body), 2048)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	bad := 0
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		if (r == utf8.RuneError && n == 1) || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') {
+			bad++
+		}
+		i += n
+	}
+	return len(head) > 0 && bad*10 > len(head)
+}

@@ -1,0 +1,628 @@
+// facts.js gathers every DOM fact of a page that only a browser can measure,
+// in one call, and returns them as one JSON string. The crawler evaluates it
+// as an expression and calls the function:
+//
+//   (facts.js)("facts", {focusLimit: 200, textLimit: 3000})  -> all facts at the current viewport
+//   (facts.js)("reflow", {})                                 -> layout facts at the current (narrow) viewport
+//
+// Selectors follow the same rules as checks.Selector in Go: the nearest
+// ancestor with a unique simple id as "#id", else "tag:nth-of-type(n)" steps
+// joined by " > " from html (html, head and body without an index).
+(function (mode, opts) {
+  'use strict';
+  opts = opts || {};
+  var doc = document;
+  var root = doc.documentElement;
+  if (!root) {
+    return JSON.stringify({});
+  }
+
+  // ---- selectors ------------------------------------------------------
+  var idCounts = null;
+  function countIDs() {
+    idCounts = Object.create(null);
+    var all = doc.querySelectorAll('[id]');
+    for (var i = 0; i < all.length; i++) {
+      var id = all[i].id;
+      idCounts[id] = (idCounts[id] || 0) + 1;
+    }
+  }
+  var simpleID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+  var selCache = new Map();
+  function sel(el) {
+    if (!el || el.nodeType !== 1) {
+      return '';
+    }
+    if (selCache.has(el)) {
+      return selCache.get(el);
+    }
+    if (!idCounts) {
+      countIDs();
+    }
+    var steps = [];
+    for (var n = el; n && n.nodeType === 1; n = n.parentElement) {
+      var id = n.getAttribute('id');
+      if (id && simpleID.test(id) && idCounts[id] === 1) {
+        steps.push('#' + id);
+        break;
+      }
+      var tag = n.localName;
+      if (tag === 'html' || tag === 'body' || tag === 'head') {
+        steps.push(tag);
+        if (tag === 'html') {
+          break;
+        }
+        continue;
+      }
+      var i = 1;
+      for (var s = n.previousElementSibling; s; s = s.previousElementSibling) {
+        if (s.localName === tag) {
+          i++;
+        }
+      }
+      steps.push(tag + ':nth-of-type(' + i + ')');
+    }
+    var out = steps.reverse().join(' > ');
+    selCache.set(el, out);
+    return out;
+  }
+
+  // ---- colours --------------------------------------------------------
+  var colourCache = Object.create(null);
+  var canvasCtx = null;
+  function parseColour(s) {
+    if (colourCache[s]) {
+      return colourCache[s];
+    }
+    var c = null;
+    var m = /^rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(s);
+    if (m) {
+      var a = m[4] === undefined ? 1 : (m[4].slice(-1) === '%' ? parseFloat(m[4]) / 100 : parseFloat(m[4]));
+      c = {R: Math.round(+m[1]), G: Math.round(+m[2]), B: Math.round(+m[3]), A: a};
+    } else if (s === 'transparent') {
+      c = {R: 0, G: 0, B: 0, A: 0};
+    } else {
+      // Other notations (color(), oklch(), ...): let a canvas convert them.
+      if (!canvasCtx) {
+        var cv = doc.createElement('canvas');
+        cv.width = cv.height = 1;
+        canvasCtx = cv.getContext('2d', {willReadFrequently: true});
+      }
+      canvasCtx.clearRect(0, 0, 1, 1);
+      canvasCtx.fillStyle = '#000';
+      canvasCtx.fillStyle = s;
+      canvasCtx.fillRect(0, 0, 1, 1);
+      var d = canvasCtx.getImageData(0, 0, 1, 1).data;
+      c = {R: d[0], G: d[1], B: d[2], A: d[3] / 255};
+    }
+    colourCache[s] = c;
+    return c;
+  }
+  // over composites colour top (with alpha) over an opaque-or-not bottom.
+  function over(top, bottom) {
+    var a = top.A + bottom.A * (1 - top.A);
+    if (a === 0) {
+      return {R: 0, G: 0, B: 0, A: 0};
+    }
+    function ch(t, b) {
+      return Math.round((t * top.A + b * bottom.A * (1 - top.A)) / a);
+    }
+    return {R: ch(top.R, bottom.R), G: ch(top.G, bottom.G), B: ch(top.B, bottom.B), A: a};
+  }
+  function lum(c) {
+    function f(v) {
+      v /= 255;
+      return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * f(c.R) + 0.7152 * f(c.G) + 0.0722 * f(c.B);
+  }
+  function contrast(a, b) {
+    var l1 = lum(a), l2 = lum(b);
+    var r = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    return Math.round(r * 100) / 100;
+  }
+  var white = {R: 255, G: 255, B: 255, A: 1};
+
+  // effectiveBg composites the background colours of el and its ancestors
+  // over white, and says whether an image or gradient lies behind el.
+  var bgCache = new Map();
+  function effectiveBg(el) {
+    if (!el || el.nodeType !== 1) {
+      return {c: white, img: false};
+    }
+    if (bgCache.has(el)) {
+      return bgCache.get(el);
+    }
+    var cs = getComputedStyle(el);
+    var own = parseColour(cs.backgroundColor);
+    var img = cs.backgroundImage && cs.backgroundImage !== 'none';
+    var res;
+    if (own.A >= 1) {
+      res = {c: own, img: img};
+    } else {
+      var below = effectiveBg(el.parentElement);
+      res = {c: own.A > 0 ? over(own, below.c) : below.c, img: img || below.img};
+    }
+    bgCache.set(el, res);
+    return res;
+  }
+
+  // ---- visibility -----------------------------------------------------
+  function visible(el, cs) {
+    cs = cs || getComputedStyle(el);
+    if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse') {
+      return false;
+    }
+    if (parseFloat(cs.opacity) === 0) {
+      return false;
+    }
+    var r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  }
+  function ariaHidden(el) {
+    for (var n = el; n && n.nodeType === 1; n = n.parentElement) {
+      if (n.getAttribute('aria-hidden') === 'true') {
+        return true;
+      }
+    }
+    return false;
+  }
+  function short(s, max) {
+    s = (s || '').replace(/\s+/g, ' ').trim();
+    return s.length > max ? s.slice(0, max - 1) + '\u2026' : s;
+  }
+  function num(v) {
+    var f = parseFloat(v);
+    return isFinite(f) ? f : 0;
+  }
+
+  if (mode === 'reflow') {
+    var rf = JSON.stringify(reflow());
+    if (opts.clear) {
+      // The tab goes back to the desktop width before the next page; with
+      // the document removed, that resize costs no layout.
+      root.remove();
+    }
+    return rf;
+  }
+
+  // ---- texts ----------------------------------------------------------
+  // Texts groups text nodes by their parent element: one entry per element
+  // with its own visible text. Bounded by opts.textLimit.
+  function texts() {
+    var limit = opts.textLimit || 3000;
+    var out = [], seen = new Set(), capped = false, minFont = 0;
+    if (!doc.body) {
+      return {list: out, capped: false, minFont: 0};
+    }
+    var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT, null);
+    var skip = {SCRIPT: 1, STYLE: 1, NOSCRIPT: 1, TEMPLATE: 1, TITLE: 1, OPTION: 1};
+    for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+      var el = t.parentElement;
+      if (!el || seen.has(el) || skip[el.tagName] || !/\S/.test(t.nodeValue)) {
+        continue;
+      }
+      seen.add(el);
+      var cs = getComputedStyle(el);
+      if (!visible(el, cs)) {
+        continue;
+      }
+      if (out.length >= limit) {
+        capped = true;
+        break;
+      }
+      var own = '';
+      for (var c = el.firstChild; c && own.length < 120; c = c.nextSibling) {
+        if (c.nodeType === 3) {
+          own += c.nodeValue;
+        }
+      }
+      var fg = parseColour(cs.color);
+      var bg = effectiveBg(el);
+      var fgOn = fg.A < 1 ? over(fg, bg.c) : fg;
+      var size = num(cs.fontSize);
+      if (size > 0 && (minFont === 0 || size < minFont)) {
+        minFont = size;
+      }
+      out.push({
+        selector: sel(el),
+        text: short(own, 80),
+        fg: fg,
+        bg: bg.c,
+        font_size_px: size,
+        font_weight: parseInt(cs.fontWeight, 10) || 400,
+        bg_image: bg.img || undefined,
+        ratio: contrast(fgOn, bg.c)
+      });
+    }
+    return {list: out, capped: capped, minFont: minFont};
+  }
+
+  // ---- controls -------------------------------------------------------
+  function controls() {
+    var out = [];
+    var list = doc.querySelectorAll('input:not([type=hidden]), select, textarea, button');
+    for (var i = 0; i < list.length && out.length < 1000; i++) {
+      var el = list[i];
+      var cs = getComputedStyle(el);
+      if (!visible(el, cs)) {
+        continue;
+      }
+      var around = effectiveBg(el.parentElement).c;
+      var best = 1;
+      var own = parseColour(cs.backgroundColor);
+      if (own.A > 0) {
+        best = Math.max(best, contrast(over(own, around), around));
+      }
+      var sides = ['Top', 'Right', 'Bottom', 'Left'];
+      for (var k = 0; k < sides.length; k++) {
+        if (num(cs['border' + sides[k] + 'Width']) > 0 && cs['border' + sides[k] + 'Style'] !== 'none') {
+          var bc = parseColour(cs['border' + sides[k] + 'Color']);
+          best = Math.max(best, contrast(over(bc, around), around));
+        }
+      }
+      out.push({selector: sel(el), ratio: best});
+    }
+    return out;
+  }
+
+  // ---- focusables -----------------------------------------------------
+  var focusSel = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, iframe, ' +
+      'summary, audio[controls], video[controls], [contenteditable]:not([contenteditable=false]), [tabindex]';
+  function focusables() {
+    var list = doc.querySelectorAll(focusSel);
+    var items = [];
+    for (var i = 0; i < list.length; i++) {
+      var el = list[i];
+      if (el.disabled || el.tabIndex < 0) {
+        continue;
+      }
+      if (el.localName === 'summary' && (!el.parentElement || el.parentElement.localName !== 'details')) {
+        continue;
+      }
+      var cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden' || el.closest('[inert]')) {
+        continue; // not reachable with Tab
+      }
+      if (el.checkVisibility && !el.checkVisibility()) {
+        continue;
+      }
+      var r = el.getBoundingClientRect();
+      items.push({el: el, idx: i, tab: el.tabIndex, hidden: ariaHidden(el) || r.width === 0 || r.height === 0});
+    }
+    // Tab order: positive tabindex ascending first, then document order.
+    items.sort(function (a, b) {
+      var pa = a.tab > 0 ? 0 : 1, pb = b.tab > 0 ? 0 : 1;
+      if (pa !== pb) {
+        return pa - pb;
+      }
+      if (pa === 0 && a.tab !== b.tab) {
+        return a.tab - b.tab;
+      }
+      return a.idx - b.idx;
+    });
+    var limit = opts.focusLimit === undefined ? 200 : opts.focusLimit;
+    var out = [];
+    for (var j = 0; j < items.length; j++) {
+      var it = items[j];
+      out.push({selector: sel(it.el), tab_index: it.tab, hidden: it.hidden || undefined, _el: it.el});
+    }
+    var sampled = out.length > limit;
+    focusTest(out.slice(0, limit));
+    for (var k = 0; k < out.length; k++) {
+      delete out[k]._el;
+    }
+    return {list: out, sampled: sampled};
+  }
+  // styleKey sums up what can show focus: outline (only when drawn),
+  // box shadow, drawn borders, colours, underline and pseudo-elements.
+  function styleKey(el) {
+    var cs = getComputedStyle(el);
+    var v = [];
+    v.push(cs.outlineStyle === 'none' ? 'none' : cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor + ' ' + cs.outlineOffset);
+    v.push(cs.boxShadow);
+    var sides = ['Top', 'Right', 'Bottom', 'Left'];
+    for (var i = 0; i < sides.length; i++) {
+      var w = cs['border' + sides[i] + 'Width'], st = cs['border' + sides[i] + 'Style'];
+      v.push(num(w) > 0 && st !== 'none' ? w + ' ' + st + ' ' + cs['border' + sides[i] + 'Color'] : '0');
+    }
+    v.push(cs.backgroundColor, cs.backgroundImage, cs.color, cs.textDecorationLine);
+    return v.join('|');
+  }
+  // pseudoKey sums up the ::before and ::after boxes, which some sites use
+  // as focus indicator. Read only when the element's own style shows no
+  // change, as reading pseudo-element styles is slow.
+  function pseudoKey(el) {
+    var b = getComputedStyle(el, '::before'), a = getComputedStyle(el, '::after');
+    return [b.content, b.outlineStyle, b.backgroundColor, b.borderBottomWidth, b.boxShadow,
+      a.content, a.outlineStyle, a.backgroundColor, a.borderBottomWidth, a.boxShadow].join('|');
+  }
+  function hasOutline(el) {
+    var cs = getComputedStyle(el);
+    return cs.outlineStyle !== 'none' && num(cs.outlineWidth) > 0;
+  }
+  // focusTest focuses each element and compares its computed style with the
+  // style before focus. Focus is moved back and the scroll position kept.
+  function focusTest(list) {
+    var x = window.scrollX, y = window.scrollY;
+    var prev = doc.activeElement;
+    for (var i = 0; i < list.length; i++) {
+      var el = list[i]._el;
+      var before = styleKey(el), beforePseudo = pseudoKey(el);
+      try {
+        el.focus({preventScroll: true, focusVisible: true});
+      } catch (e) {
+        continue;
+      }
+      if (doc.activeElement !== el) {
+        continue; // could not take focus
+      }
+      var vis = hasOutline(el) || styleKey(el) !== before || pseudoKey(el) !== beforePseudo;
+      list[i].focus_visible = vis;
+      el.blur();
+    }
+    if (prev && prev !== doc.body && prev.focus) {
+      prev.focus({preventScroll: true});
+    } else if (doc.activeElement && doc.activeElement.blur) {
+      doc.activeElement.blur();
+    }
+    window.scrollTo(x, y);
+  }
+
+  // ---- targets --------------------------------------------------------
+  var targetSel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, area[href], ' +
+      '[role=button], [role=link], [role=checkbox], [role=radio], [role=tab], [role=menuitem], [role=switch], [role=option]';
+  function inlineLink(el, cs) {
+    if (el.localName !== 'a' || cs.display !== 'inline') {
+      return false;
+    }
+    var p = el.parentElement;
+    if (!p) {
+      return false;
+    }
+    for (var c = p.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3 && /\w/.test(c.nodeValue)) {
+        return true; // text around the link: it sits in a sentence
+      }
+    }
+    return false;
+  }
+  function targets() {
+    var list = doc.querySelectorAll(targetSel);
+    var out = [], rects = [];
+    for (var i = 0; i < list.length && out.length < 2000; i++) {
+      var el = list[i];
+      var cs = getComputedStyle(el);
+      if (!visible(el, cs)) {
+        continue;
+      }
+      var r = el.getBoundingClientRect();
+      out.push({selector: sel(el), w: Math.round(r.width * 10) / 10, h: Math.round(r.height * 10) / 10,
+        inline: inlineLink(el, cs) || undefined});
+      rects.push({l: r.left, t: r.top, r: r.right, b: r.bottom, cx: r.left + r.width / 2, cy: r.top + r.height / 2,
+        small: r.width < 24 || r.height < 24});
+    }
+    // Spacing: a 24 px circle on the centre of an undersized target must not
+    // touch another target nor the circle of another undersized target.
+    for (var a = 0; a < rects.length; a++) {
+      var ra = rects[a];
+      if (!ra.small) {
+        continue;
+      }
+      var spaced = true;
+      for (var b = 0; b < rects.length && spaced; b++) {
+        if (a === b) {
+          continue;
+        }
+        var rb = rects[b];
+        var dx = Math.max(rb.l - ra.cx, 0, ra.cx - rb.r);
+        var dy = Math.max(rb.t - ra.cy, 0, ra.cy - rb.b);
+        if (dx * dx + dy * dy < 144) {
+          spaced = false;
+        } else if (rb.small) {
+          var ex = ra.cx - rb.cx, ey = ra.cy - rb.cy;
+          if (ex * ex + ey * ey < 576) {
+            spaced = false;
+          }
+        }
+      }
+      out[a].spaced = spaced || undefined;
+    }
+    return out;
+  }
+
+  // ---- images and media -----------------------------------------------
+  function images() {
+    var list = doc.images, out = [];
+    for (var i = 0; i < list.length && out.length < 1000; i++) {
+      var el = list[i];
+      var r = el.getBoundingClientRect();
+      out.push({selector: sel(el), src: el.currentSrc || el.src || '', natural_w: el.naturalWidth,
+        natural_h: el.naturalHeight, shown_w: Math.round(r.width * 10) / 10, shown_h: Math.round(r.height * 10) / 10});
+    }
+    return out;
+  }
+  function media() {
+    var list = doc.querySelectorAll('video, audio'), out = [];
+    for (var i = 0; i < list.length; i++) {
+      var el = list[i];
+      var caps = el.querySelector('track[kind=captions], track[kind=subtitles]') !== null;
+      out.push({selector: sel(el), kind: el.localName, autoplay: el.autoplay || undefined,
+        muted: el.muted || undefined, controls: el.controls || undefined, captions: caps || undefined,
+        playing: (!el.paused && !el.ended) || undefined,
+        duration_s: isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : undefined});
+    }
+    return out;
+  }
+
+  // ---- overlays -------------------------------------------------------
+  // Overlays samples a 3x3 grid of viewport points, finds the fixed,
+  // absolute or sticky element on top at each, and keeps those covering at
+  // least 15% of the viewport. Open modal dialogs are always candidates.
+  function overlays() {
+    var vw = window.innerWidth, vh = window.innerHeight;
+    var cand = new Set();
+    var xs = [0.2, 0.5, 0.8], ys = [0.2, 0.5, 0.8];
+    for (var i = 0; i < xs.length; i++) {
+      for (var j = 0; j < ys.length; j++) {
+        var el = doc.elementFromPoint(vw * xs[i], vh * ys[j]);
+        var top = null;
+        for (var n = el; n && n !== doc.body && n !== root; n = n.parentElement) {
+          var pos = getComputedStyle(n).position;
+          if (pos === 'fixed' || pos === 'sticky' || pos === 'absolute') {
+            top = n;
+          }
+        }
+        if (top) {
+          cand.add(top);
+        }
+      }
+    }
+    var dialogs = doc.querySelectorAll('dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]');
+    for (var d = 0; d < dialogs.length; d++) {
+      cand.add(dialogs[d]);
+    }
+    var out = [];
+    cand.forEach(function (el) {
+      if (!visible(el)) {
+        return;
+      }
+      var r = el.getBoundingClientRect();
+      var w = Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0));
+      var h = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+      var cov = vw * vh > 0 ? (w * h) / (vw * vh) : 0;
+      if (cov >= 0.15) {
+        out.push({selector: sel(el), coverage: Math.round(cov * 100) / 100, text: short(el.innerText, 200)});
+      }
+    });
+    return out;
+  }
+
+  // ---- viewport, timing, links ----------------------------------------
+  function viewportMeta() {
+    var m = doc.querySelector('meta[name=viewport]');
+    var content = m ? (m.getAttribute('content') || '') : '';
+    var blocked = false;
+    var parts = content.toLowerCase().split(/[,;]/);
+    for (var i = 0; i < parts.length; i++) {
+      var kv = parts[i].split('=');
+      var k = (kv[0] || '').trim(), v = (kv[1] || '').trim();
+      if (k === 'user-scalable' && (v === 'no' || v === '0')) {
+        blocked = true;
+      }
+      if (k === 'maximum-scale' && parseFloat(v) < 2) {
+        blocked = true;
+      }
+    }
+    return {content: content, blocked: blocked};
+  }
+  function timing() {
+    var nav = performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
+    if (nav) {
+      return {dom_content_loaded_ms: Math.round(nav.domContentLoadedEventEnd), load_ms: Math.round(nav.loadEventEnd)};
+    }
+    var t = performance.timing;
+    return {dom_content_loaded_ms: Math.max(0, t.domContentLoadedEventEnd - t.navigationStart),
+      load_ms: Math.max(0, t.loadEventEnd - t.navigationStart)};
+  }
+  function links() {
+    var list = doc.querySelectorAll('a[href], area[href]'), out = [], seen = new Set();
+    for (var i = 0; i < list.length; i++) {
+      var h = list[i].href;
+      if (typeof h === 'string' && h && !seen.has(h)) {
+        seen.add(h);
+        out.push(h);
+      }
+    }
+    return out;
+  }
+
+  // ---- reflow ---------------------------------------------------------
+  // Reflow measures the layout at the current viewport width: the scroll
+  // width, and the outermost visible elements that stick out on the right or
+  // left (elements inside a horizontally scrolling box are allowed).
+  function reflow() {
+    var vw = root.clientWidth;
+    var sw = Math.max(root.scrollWidth, doc.body ? doc.body.scrollWidth : 0);
+    var off = [];
+    var bad = new Set();
+    if (sw > vw + 1 && doc.body) {
+      var all = doc.body.getElementsByTagName('*');
+      for (var i = 0; i < all.length && off.length < 20; i++) {
+        var el = all[i];
+        var r = el.getBoundingClientRect();
+        if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) {
+          continue;
+        }
+        var skip = false;
+        for (var p = el.parentElement; p && p !== doc.body; p = p.parentElement) {
+          if (bad.has(p)) {
+            skip = true;
+            break;
+          }
+          var ox = getComputedStyle(p).overflowX;
+          if (ox === 'auto' || ox === 'scroll' || ox === 'hidden' || ox === 'clip') {
+            skip = true;
+            break;
+          }
+        }
+        if (skip) {
+          continue;
+        }
+        var cs = getComputedStyle(el);
+        if (cs.visibility === 'hidden' || cs.display === 'none') {
+          continue;
+        }
+        bad.add(el);
+        off.push(sel(el));
+      }
+    }
+    return {viewport_width: vw, scroll_width: sw, overflows: sw > vw + 1, offenders: off};
+  }
+
+  // ---- all facts ------------------------------------------------------
+  var perf = {};
+  var t0 = performance.now();
+  function lap(name) {
+    var now = performance.now();
+    perf[name] = Math.round(now - t0);
+    t0 = now;
+  }
+  var tx = texts();
+  lap('texts');
+  var ctl = controls();
+  lap('controls');
+  var fc = focusables();
+  lap('focus');
+  var tg = targets();
+  lap('targets');
+  var vp = viewportMeta();
+  var body = doc.body ? doc.body.innerText || '' : '';
+  var html = root.outerHTML;
+  if (doc.doctype) {
+    html = '<!DOCTYPE ' + doc.doctype.name + '>' + html;
+  }
+  lap('text+dom');
+  var im = images(), md = media(), ov = overlays(), ln = links();
+  lap('rest');
+  return JSON.stringify({
+    title: doc.title,
+    lang: root.getAttribute('lang') || '',
+    dom: html,
+    texts: tx.list,
+    texts_capped: tx.capped,
+    min_font_size_px: tx.minFont,
+    controls: ctl,
+    focusables: fc.list,
+    focus_sampled: fc.sampled,
+    targets: tg,
+    images: im,
+    media: md,
+    overlays: ov,
+    viewport: vp,
+    timing: timing(),
+    rendered_text: body.length > 200000 ? body.slice(0, 200000) : body,
+    links: ln,
+    perf: perf
+  });
+})

@@ -1,0 +1,157 @@
+package crawler
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"runtime"
+	"time"
+)
+
+// Defaults of Options fields left at their zero value.
+const (
+	DefaultMaxPages = 25
+	DefaultMaxDepth = 3
+	DefaultTimeout  = 30 * time.Second
+	// MaxHTMLBytes caps the HTML read from one document (10 MB).
+	MaxHTMLBytes = 10 << 20
+	// DefaultFocusLimit is how many focusable elements per page are focused
+	// to test for a visible focus indicator. Beyond it, Focusables are still
+	// listed in tab order, FocusVisible stays nil and FocusSampled is true.
+	// Measured on wet-boew pages: about 0.1 ms per element, so 200 elements
+	// cost about 20 ms per page.
+	DefaultFocusLimit = 200
+	// DefaultTextLimit caps the number of text elements measured per page;
+	// BrowserFacts.TextsCapped says when it was reached.
+	DefaultTextLimit = 3000
+)
+
+// Options configure a scan.
+type Options struct {
+	// Start lists the start URLs (absolute http or https URLs).
+	Start []string
+	// NoCrawl scans exactly the start URLs and follows no link.
+	NoCrawl bool
+	// MaxPages limits the number of pages scanned (0 = DefaultMaxPages).
+	MaxPages int
+	// MaxDepth limits the links followed from a start URL (0 = DefaultMaxDepth,
+	// negative = start URLs only).
+	MaxDepth int
+	// Include, when not empty, keeps only discovered URLs matching one of them.
+	Include []*regexp.Regexp
+	// Exclude drops discovered URLs matching any of them.
+	Exclude []*regexp.Regexp
+	// Concurrency is the number of pages loaded at once (browser tabs or
+	// HTTP fetches); 0 = DefaultConcurrency().
+	Concurrency int
+	// Timeout bounds the work on one page (0 = DefaultTimeout).
+	Timeout time.Duration
+	// Budget bounds the whole crawl; 0 = no bound. Pages not started when it
+	// runs out are not scanned.
+	Budget time.Duration
+	// Browser is the path of the Chromium binary; "" = FindBrowser("").
+	Browser string
+	// NoBrowser fetches pages with plain HTTP; BrowserFacts stay nil.
+	NoBrowser bool
+	// Insecure accepts invalid TLS certificates.
+	Insecure bool
+	// Headers are sent with every request to the scanned origins.
+	Headers http.Header
+	// Cookies are sent with every request to the scanned origins.
+	Cookies []*http.Cookie
+	// BlockOutside makes browser requests outside the scanned origins fail at
+	// once (useful on closed networks); they are still recorded in Requests.
+	BlockOutside bool
+	// SlowProfile, when set, measures the load time of each start page under
+	// this emulated connection (BrowserFacts.SlowLoadMs).
+	SlowProfile *SlowProfile
+	// FocusLimit overrides DefaultFocusLimit (negative = test none).
+	FocusLimit int
+	// Progress receives progress output; nil = quiet.
+	Progress io.Writer
+	// ProgressTTY draws a bar (Progress is a terminal) instead of lines.
+	ProgressTTY bool
+	// Verbose adds details to the progress output (browser flags, errors).
+	Verbose bool
+
+	// profileRoot is where the temporary browser profile is made ("" = the
+	// system temporary directory); tests set it to check the clean-up.
+	profileRoot string
+}
+
+// SlowProfile describes an emulated slow connection.
+type SlowProfile struct {
+	// Latency is added to each request.
+	Latency time.Duration
+	// Down and Up are throughputs in bytes per second.
+	Down, Up float64
+}
+
+// Scan is the result of a crawl.
+type Scan struct {
+	// Pages holds one snapshot per page visited, errors included, in the
+	// order they were planned.
+	Pages []Snapshot `json:"pages"`
+	// Browser is the browser's product/version ("" without a browser).
+	Browser string `json:"browser,omitempty"`
+	// Insecure is true when TLS certificate errors were accepted.
+	Insecure bool `json:"insecure,omitempty"`
+	// Started and Finished bound the crawl.
+	Started  time.Time `json:"started"`
+	Finished time.Time `json:"finished"`
+	// Interrupted is true when the context was cancelled or the budget ran
+	// out before every planned page was scanned.
+	Interrupted bool `json:"interrupted,omitempty"`
+	// BrowserRestarts counts how often the browser died and was restarted.
+	BrowserRestarts int `json:"browser_restarts,omitempty"`
+	// RobotsSkipped lists discovered URLs that robots.txt disallows for didi.
+	RobotsSkipped []string `json:"robots_skipped,omitempty"`
+}
+
+// DefaultConcurrency is the number of tabs used when Options.Concurrency is
+// 0: the number of CPU cores, at least 2 and at most 4.
+func DefaultConcurrency() int {
+	return min(max(runtime.NumCPU(), 2), 4)
+}
+
+// ErrBadOptions is wrapped by the errors Crawl returns for unusable options.
+var ErrBadOptions = errors.New("bad crawl options")
+
+// withDefaults returns o with zero fields set to their defaults, or an
+// error when o cannot be used.
+func (o Options) withDefaults() (Options, error) {
+	if len(o.Start) == 0 {
+		return o, fmt.Errorf("%w: no start URL", ErrBadOptions)
+	}
+	for _, s := range o.Start {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return o, fmt.Errorf("%w: start URL %q is not an absolute http(s) URL", ErrBadOptions, s)
+		}
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	if o.MaxDepth == 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultConcurrency()
+		if o.NoBrowser {
+			o.Concurrency = 8
+		}
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.FocusLimit == 0 {
+		o.FocusLimit = DefaultFocusLimit
+	}
+	if o.FocusLimit < 0 {
+		o.FocusLimit = 0
+	}
+	return o, nil
+}

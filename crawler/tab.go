@@ -1,0 +1,339 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/chromedp"
+)
+
+// Viewports: the desktop one pages load in, and the narrow one of the
+// reflow test (WCAG 1.4.10: 320 CSS px).
+const (
+	desktopWidth  = 1280
+	desktopHeight = 800
+	reflowWidth   = 320
+)
+
+// tab is one browser tab of the pool, in a browser context of its own so
+// that each page starts without the cookies of the pages before it.
+type tab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	gen    int
+	rec    *recorder
+	bctxID cdp.BrowserContextID
+}
+
+// newTab opens a tab. The first Run happens on the tab's own context, before
+// any per-page timeout context is derived from it: a first Run on a derived
+// context makes the tab's later navigations hang (chromedp 0.23).
+func (b *browserProc) newTab(o Options, origins []string) (*tab, error) {
+	bctx, gen, err := b.current()
+	if err != nil {
+		return nil, err
+	}
+	if bctx == nil {
+		return nil, errors.New("browser is not running")
+	}
+	rec := newRecorder()
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext(), chromedp.WithListener(rec.handle))
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return nil, fmt.Errorf("open tab: %w", err)
+	}
+	t := &tab{ctx: ctx, cancel: cancel, gen: gen, rec: rec, bctxID: chromedp.FromContext(ctx).BrowserContextID}
+	if err := t.setup(o, origins); err != nil {
+		cancel()
+		return nil, err
+	}
+	return t, nil
+}
+
+// setup turns off what a scan does not need and routes the user's headers.
+func (t *tab) setup(o Options, origins []string) error {
+	sctx, cancel := context.WithTimeout(t.ctx, 10*time.Second)
+	defer cancel()
+	if _, err := chromedp.Call(sctx, css.Disable, cdp.Empty{}); err != nil {
+		return fmt.Errorf("set up tab: %w", err)
+	}
+	if len(o.Headers) == 0 {
+		return nil
+	}
+	var patterns []*fetch.RequestPattern
+	for _, og := range origins {
+		patterns = append(patterns, &fetch.RequestPattern{URLPattern: og + "/*"})
+	}
+	if _, err := chromedp.Call(sctx, fetch.Enable, fetch.EnableParams{Patterns: patterns}); err != nil {
+		return fmt.Errorf("set up tab headers: %w", err)
+	}
+	paused := chromedp.Events(t.ctx, fetch.RequestPaused)
+	go t.addHeaders(paused, o)
+	return nil
+}
+
+// addHeaders continues each paused request to a scanned origin with the
+// user's headers added.
+func (t *tab) addHeaders(paused func(func(fetch.EventRequestPaused, error) bool), o Options) {
+	for ev, err := range paused {
+		if err != nil {
+			return
+		}
+		var hs []*fetch.HeaderEntry
+		if ev.Request != nil {
+			for k, v := range ev.Request.Headers {
+				hs = append(hs, &fetch.HeaderEntry{Name: k, Value: fmt.Sprint(v)})
+			}
+		}
+		for k, vs := range o.Headers {
+			for _, v := range vs {
+				hs = append(hs, &fetch.HeaderEntry{Name: k, Value: v})
+			}
+		}
+		_, _ = chromedp.Call(t.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID, Headers: hs})
+	}
+}
+
+// close closes the tab and its browser context.
+func (t *tab) close() { t.cancel() }
+
+// visitResult is what one navigation in a tab yields.
+type visitResult struct {
+	facts *BrowserFacts
+	page  *pageFacts
+	// steps holds the time each step took, for --verbose.
+	steps []string
+}
+
+// stepClock records how long the steps of a visit take.
+type stepClock struct {
+	last  time.Time
+	steps []string
+}
+
+func (c *stepClock) mark(name string) {
+	now := time.Now()
+	c.steps = append(c.steps, fmt.Sprintf("%s %dms", name, now.Sub(c.last).Milliseconds()))
+	c.last = now
+}
+
+// visit loads u in the tab with one navigation and gathers every browser
+// fact. ctx carries the page timeout and derives from t.ctx.
+func (t *tab) visit(ctx context.Context, o Options, u string, start bool) (*visitResult, error) {
+	clock := &stepClock{last: time.Now()}
+	t.rec.reset()
+	if err := t.prepare(ctx, o, desktopWidth); err != nil {
+		return nil, err
+	}
+	clock.mark("prepare")
+	if _, err := t.navigate(ctx, u, o.Timeout); err != nil {
+		return nil, err
+	}
+	clock.mark("load")
+	cookies, err := t.cookies(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	clock.mark("cookies")
+	ax, err := t.axTree(ctx, clock)
+	if err != nil {
+		return nil, err
+	}
+	pf, err := t.pageFacts(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	clock.mark("facts")
+	requests, console := t.rec.take(u)
+	reflow, err := t.reflow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	clock.mark("reflow")
+	bf := pf.browserFacts()
+	bf.AXTree = ax
+	bf.Cookies = cookies
+	reflow.ZoomBlocked, reflow.ViewportMeta = bf.Reflow.ZoomBlocked, bf.Reflow.ViewportMeta
+	bf.Reflow = reflow
+	bf.Requests, bf.ConsoleErrors = requests, console
+	if start && o.SlowProfile != nil {
+		bf.SlowLoadMs = t.slowLoad(ctx, o, u)
+		clock.mark("slow-load")
+	}
+	return &visitResult{facts: bf, page: pf, steps: clock.steps}, nil
+}
+
+// prepare clears cookies, sets the user's cookies and the viewport.
+func (t *tab) prepare(ctx context.Context, o Options, width int64) error {
+	if _, err := chromedp.CallBrowser(ctx, storage.ClearCookies, storage.ClearCookiesParams{BrowserContextID: t.bctxID}); err != nil {
+		return fmt.Errorf("clear cookies: %w", err)
+	}
+	if len(o.Cookies) > 0 {
+		var params []*network.CookieParam
+		for _, og := range o.Start {
+			for _, c := range o.Cookies {
+				params = append(params, &network.CookieParam{Name: c.Name, Value: c.Value, URL: origin(og) + "/"})
+			}
+		}
+		if _, err := chromedp.Call(ctx, network.SetCookies, network.SetCookiesParams{Cookies: params}); err != nil {
+			return fmt.Errorf("set cookies: %w", err)
+		}
+	}
+	return setViewport(ctx, width)
+}
+
+func setViewport(ctx context.Context, width int64) error {
+	_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: width, Height: desktopHeight, DeviceScaleFactor: 1, Mobile: false,
+	})
+	if err != nil {
+		return fmt.Errorf("set viewport %dpx: %w", width, err)
+	}
+	return nil
+}
+
+// navigate loads u and waits for its load event. When the load event does
+// not come within half the page timeout (a hanging subresource), the page
+// is scanned as it is once the DOM is ready.
+func (t *tab) navigate(ctx context.Context, u string, timeout time.Duration) (time.Duration, error) {
+	began := time.Now()
+	res, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: u})
+	if err != nil {
+		return 0, fmt.Errorf("navigate: %w", err)
+	}
+	if res.ErrorText != "" {
+		return 0, fmt.Errorf("navigate: %s", res.ErrorText)
+	}
+	if res.IsDownload {
+		return 0, errors.New("navigate: the address starts a download, not a page")
+	}
+	soft := time.NewTimer(timeout / 2)
+	defer soft.Stop()
+	for {
+		loaded, wake := t.rec.lifecycleState(res.LoaderID, "load")
+		if loaded {
+			return time.Since(began), nil
+		}
+		select {
+		case <-wake:
+		case <-soft.C:
+			if ready, _ := t.rec.lifecycleState(res.LoaderID, "DOMContentLoaded"); ready {
+				return time.Since(began), nil
+			}
+			soft.Reset(time.Hour)
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+	}
+}
+
+// cookies lists the cookies of the tab's browser context after load,
+// before any interaction. Cookies the user passed are left out.
+func (t *tab) cookies(ctx context.Context, pageURL string) ([]Cookie, error) {
+	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: t.bctxID})
+	if err != nil {
+		return nil, fmt.Errorf("read cookies: %w", err)
+	}
+	pageHost := ""
+	if p, err := url.Parse(pageURL); err == nil {
+		pageHost = p.Hostname()
+	}
+	out := make([]Cookie, 0, len(res.Cookies))
+	for _, c := range res.Cookies {
+		out = append(out, Cookie{
+			Name:       c.Name,
+			Domain:     c.Domain,
+			ThirdParty: thirdParty(strings.TrimPrefix(c.Domain, "."), pageHost),
+			Session:    c.Session,
+		})
+	}
+	return out, nil
+}
+
+// axTree reads Chromium's accessibility tree and maps its nodes to
+// selectors with one DOM.getDocument call.
+func (t *tab) axTree(ctx context.Context, clock *stepClock) ([]AXNode, error) {
+	depth := int64(-1)
+	doc, err := chromedp.Call(ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth})
+	if err != nil {
+		return nil, fmt.Errorf("read DOM tree: %w", err)
+	}
+	clock.mark("dom")
+	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		return nil, fmt.Errorf("read accessibility tree: %w", err)
+	}
+	clock.mark("axtree")
+	// Stop the DOM agent from reporting every later change of the page.
+	if _, err := chromedp.Call(ctx, dom.Disable, cdp.Empty{}); err != nil {
+		return nil, fmt.Errorf("read DOM tree: %w", err)
+	}
+	var sels map[cdp.BackendNodeID]string
+	if doc.Root != nil {
+		sels = domSelectors(doc.Root)
+	}
+	return axNodes(tree.Nodes, sels), nil
+}
+
+// pageFacts runs facts.js at the desktop viewport.
+func (t *tab) pageFacts(ctx context.Context, o Options) (*pageFacts, error) {
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](factsExpr("facts", o.FocusLimit, DefaultTextLimit)))
+	if err != nil {
+		return nil, fmt.Errorf("run page script: %w", err)
+	}
+	return decodeFacts(s)
+}
+
+// reflow narrows the viewport to 320 CSS px (no reload) and measures.
+func (t *tab) reflow(ctx context.Context) (Reflow, error) {
+	if err := setViewport(ctx, reflowWidth); err != nil {
+		return Reflow{}, err
+	}
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](factsExpr("reflow", 0, 0)))
+	if err != nil {
+		return Reflow{}, fmt.Errorf("run reflow script: %w", err)
+	}
+	return decodeReflow(s)
+}
+
+// slowLoad loads u again under the emulated slow connection, with the cache
+// off, and returns the load time in ms (the page timeout when it did not
+// load in time, 0 when it could not be measured).
+func (t *tab) slowLoad(ctx context.Context, o Options, u string) float64 {
+	p := o.SlowProfile
+	cond := &network.Conditions{Latency: float64(p.Latency.Milliseconds()), DownloadThroughput: p.Down, UploadThroughput: p.Up}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{cond}}); err != nil {
+		return 0
+	}
+	_, _ = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	defer func() {
+		rctx, cancel := context.WithTimeout(t.ctx, 5*time.Second)
+		defer cancel()
+		_, _ = chromedp.Call(rctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{}})
+		_, _ = chromedp.Call(rctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: false})
+	}()
+	_ = setViewport(ctx, desktopWidth)
+	sctx, cancel := context.WithTimeout(ctx, o.Timeout)
+	defer cancel()
+	d, err := t.navigate(sctx, u, 2*o.Timeout)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return float64(o.Timeout.Milliseconds())
+		}
+		return 0
+	}
+	return float64(d.Milliseconds())
+}

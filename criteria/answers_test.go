@@ -1,0 +1,167 @@
+package criteria
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLoadAnswersValid(t *testing.T) {
+	m := loadTestModel(t)
+	a, err := LoadAnswers("testdata/answers/valid.yaml", m)
+	require.NoError(t, err)
+	assert.Equal(t, "test", a.Model)
+	assert.Equal(t, "Stad Gent", a.Organisation)
+	assert.Equal(t, "e-loket", a.Product)
+	assert.Equal(t, "An Peeters", a.Assessor)
+	assert.Equal(t, "2026-11-23", a.Date)
+	assert.Equal(t, "testdata/answers/valid.yaml", a.Source)
+	assert.Equal(t, map[string]Answer{
+		"accessible.audit":     {Option: "yes"},
+		"accessible.statement": {Option: "draft", Comment: "Still being written."},
+		"understandable.b1":    {Option: "na"},
+		"reachable.phone":      {Option: "no"},
+	}, a.Answers)
+	assert.Equal(t, []string{"simple.steps", "supported.phone", "involving.test"}, a.Unanswered(m))
+}
+
+func TestLoadAnswersErrors(t *testing.T) {
+	m := loadTestModel(t)
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"unknown-field", []string{
+			`3:1: unknown field "team" in an answers file (known: model, organisation, product, assessor, date, answers)`,
+			`5:37: unknown field "remark" in an answer (known: answer, comment)`,
+		}},
+		{"unknown-ids", []string{
+			`4:21: question "accessible.audit" has no option "maybe" (options: yes, no, na)`,
+			`5:3: unknown question "accessible.speed"`,
+			`6:34: question "accessible.statement" has no option "yes" (options: full, draft, none)`,
+			`8:3: duplicate key "simple.steps" (first at line 7)`,
+		}},
+		{"wrong-model", []string{
+			`2:8: these answers are for model "didi", not "test"`,
+			`3:7: date "23/11/2026" is not a date in the form YYYY-MM-DD`,
+		}},
+		{"no-model", []string{
+			`2:1: model is missing: say which model the answers are for (model: test)`,
+			`2:15: organisation: expected a text, found a list`,
+			`4:3: answers: expected a mapping of question ids to option ids, found a list`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "answers", tt.file+".yaml")
+			a, err := LoadAnswers(path, m)
+			require.Error(t, err)
+			assert.Nil(t, a)
+			var es Errors
+			require.True(t, errors.As(err, &es), "want Errors, got %T", err)
+			want := make([]string, len(tt.want))
+			for i, w := range tt.want {
+				want[i] = path + ":" + w
+			}
+			assert.Equal(t, strings.Join(want, "\n"), err.Error())
+		})
+	}
+}
+
+func TestWriteAnswersRoundTrip(t *testing.T) {
+	m := loadTestModel(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "answers.yaml")
+	a := &Answers{
+		Model: "test", Organisation: `OCMW "Sint-Niklaas": dienst #1`, Product: "yes", Assessor: "Zoë\nNaïma",
+		Date: "2026-11-23",
+		Answers: map[string]Answer{
+			"involving.test":       {Option: "no"},
+			"accessible.statement": {Option: "draft", Comment: "Nog niet af: 'versie 2'"},
+			"accessible.audit":     {Option: "yes"},
+		},
+	}
+	require.NoError(t, WriteAnswers(path, a, m, "fr"))
+	back, err := LoadAnswers(path, m)
+	require.NoError(t, err)
+	back.Source = ""
+	assert.Equal(t, a, back)
+
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	s := string(b)
+	assert.Contains(t, s, "  # Audit fait ?\n  # Réponse : Oui\n  accessible.audit: \"yes\"\n", "question text and answer in the chosen language")
+	assert.Less(t, strings.Index(s, "accessible.audit"), strings.Index(s, "accessible.statement"), "model order")
+	assert.Less(t, strings.Index(s, "accessible.statement"), strings.Index(s, "involving.test"), "model order")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file is left behind")
+}
+
+func TestWriteAnswersEmpty(t *testing.T) {
+	m := loadTestModel(t)
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	require.NoError(t, WriteAnswers(path, &Answers{Model: "test"}, m, "nl"))
+	a, err := LoadAnswers(path, m)
+	require.NoError(t, err)
+	assert.Empty(t, a.Answers)
+	assert.Len(t, a.Unanswered(m), 7)
+}
+
+func TestWriteAnswersBadFolder(t *testing.T) {
+	m := loadTestModel(t)
+	err := WriteAnswers(filepath.Join(t.TempDir(), "missing", "a.yaml"), &Answers{Model: "test"}, m, "nl")
+	assert.Error(t, err)
+}
+
+func TestWriteTemplate(t *testing.T) {
+	m := loadTestModel(t)
+	for _, lang := range []string{"nl", "fr", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, WriteTemplate(&buf, m, lang))
+			tpl := buf.String()
+			q, _ := m.Question("accessible.statement")
+			assert.Contains(t, tpl, q.Text[lang])
+			assert.Contains(t, tpl, "draft = "+q.Options[1].Text[lang])
+			assert.Contains(t, tpl, tr(lang, "question", 2, 7))
+
+			empty, err := ParseAnswers("template.yaml", buf.Bytes(), m)
+			require.NoError(t, err, "the empty template loads")
+			assert.Empty(t, empty.Answers)
+
+			filled := tpl
+			for _, id := range m.QuestionIDs() {
+				q, _ := m.Question(id)
+				filled = strings.Replace(filled, "  "+id+":\n", "  "+id+": "+q.Options[len(q.Options)-1].ID+"\n", 1)
+			}
+			filled = strings.Replace(filled, `date: ""`, `date: 2026-11-23`, 1)
+			filled = strings.Replace(filled, `organisation: ""`, `organisation: Stad Brussel`, 1)
+			a, err := ParseAnswers("template.yaml", []byte(filled), m)
+			require.NoError(t, err, "the filled template loads")
+			assert.Empty(t, a.Unanswered(m))
+			assert.Equal(t, "none", a.Answers["accessible.statement"].Option)
+			assert.Equal(t, "2026-11-23", a.Date)
+			assert.Equal(t, "Stad Brussel", a.Organisation)
+		})
+	}
+}
+
+func TestComment(t *testing.T) {
+	var b bytes.Buffer
+	comment(&b, "  ", strings.Repeat("word ", 30)+"\n\n  indented line")
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	require.Len(t, lines, 4)
+	for _, l := range lines {
+		assert.True(t, strings.HasPrefix(l, "  #"), l)
+		assert.LessOrEqual(t, len(l), commentWidth+4)
+	}
+	assert.Equal(t, "  #", lines[2])
+	assert.Equal(t, "  #   indented line", lines[3])
+}

@@ -1,0 +1,197 @@
+package criteria
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// commentWidth is where comment lines wrap.
+const commentWidth = 90
+
+// WriteAnswers writes a to path atomically (a temporary file in the same
+// folder, then a rename), in model question order, with the question text
+// in lang as a comment above each answer.
+func WriteAnswers(path string, a *Answers, m *Model, lang string) error {
+	if err := writeFileAtomic(path, AnswersYAML(a, m, lang)); err != nil {
+		return fmt.Errorf("write answers: %w", err)
+	}
+	return nil
+}
+
+// AnswersYAML renders a as an answers file: the metadata, then the answered
+// questions in model order, each under a comment with its criterion,
+// question text and chosen option in lang. Answers to questions the model
+// does not have are left out.
+func AnswersYAML(a *Answers, m *Model, lang string) []byte {
+	var b bytes.Buffer
+	comment(&b, "", tr(lang, "file.header", m.Title.In(lang), m.ID+" "+m.Version))
+	comment(&b, "", tr(lang, "file.note"))
+	writeMeta(&b, a, m.ID)
+	if len(a.Answers) == 0 {
+		b.WriteString("answers: {}\n")
+		return b.Bytes()
+	}
+	b.WriteString("answers:\n")
+	last := ""
+	for _, c := range m.Criteria {
+		for _, q := range c.Questions {
+			ans, ok := a.Answers[q.ID]
+			if !ok || ans.Option == "" {
+				continue
+			}
+			if c.ID != last {
+				b.WriteString("\n")
+				comment(&b, "  ", "== "+c.Title.In(lang)+" ==")
+				last = c.ID
+			}
+			comment(&b, "  ", q.Text.In(lang))
+			if o, ok := q.Option(ans.Option); ok {
+				comment(&b, "  ", tr(lang, "file.answer", o.Text.In(lang)))
+			}
+			writeAnswer(&b, q.ID, ans)
+		}
+	}
+	return b.Bytes()
+}
+
+func writeMeta(b *bytes.Buffer, a *Answers, modelID string) {
+	fmt.Fprintf(b, "model: %s\n", quote(modelID))
+	fmt.Fprintf(b, "organisation: %s\n", quote(a.Organisation))
+	fmt.Fprintf(b, "product: %s\n", quote(a.Product))
+	fmt.Fprintf(b, "assessor: %s\n", quote(a.Assessor))
+	fmt.Fprintf(b, "date: %s\n", quote(a.Date))
+}
+
+func writeAnswer(b *bytes.Buffer, id string, ans Answer) {
+	if ans.Comment == "" {
+		fmt.Fprintf(b, "  %s: %s\n", id, quote(ans.Option))
+		return
+	}
+	fmt.Fprintf(b, "  %s:\n    answer: %s\n    comment: %s\n", id, quote(ans.Option), quote(ans.Comment))
+}
+
+// WriteTemplate writes a commented answers file listing every question of
+// m in lang (text, help and options with their codes) with empty answers,
+// to fill in by hand. Left empty or filled in, it loads with LoadAnswers.
+func WriteTemplate(w io.Writer, m *Model, lang string) error {
+	var b bytes.Buffer
+	example, exampleOpt := templateExample(m)
+	comment(&b, "", tr(lang, "tpl.header", m.Title.In(lang), m.ID+" "+m.Version))
+	comment(&b, "", "")
+	comment(&b, "", tr(lang, "tpl.how"))
+	comment(&b, "", "    "+example+": "+exampleOpt)
+	comment(&b, "", tr(lang, "tpl.comment"))
+	comment(&b, "", "    "+example+": {answer: "+exampleOpt+", comment: \""+tr(lang, "tpl.comment.example")+"\"}")
+	comment(&b, "", tr(lang, "tpl.empty"))
+	b.WriteString("\n")
+	writeMeta(&b, &Answers{}, m.ID)
+	b.Truncate(b.Len() - 1)
+	b.WriteString(" # " + tr(lang, "tpl.date") + "\n")
+	b.WriteString("answers:\n")
+	total, n := len(m.QuestionIDs()), 0
+	for _, c := range m.Criteria {
+		if len(c.Questions) == 0 {
+			continue
+		}
+		b.WriteString("\n")
+		comment(&b, "  ", "== "+c.Title.In(lang)+" ==")
+		for _, q := range c.Questions {
+			n++
+			b.WriteString("\n")
+			comment(&b, "  ", tr(lang, "question", n, total)+". "+q.Text.In(lang))
+			comment(&b, "  ", "")
+			comment(&b, "  ", q.Help.In(lang))
+			comment(&b, "  ", "")
+			comment(&b, "  ", tr(lang, "tpl.options"))
+			for _, o := range q.Options {
+				comment(&b, "  ", "  "+o.ID+" = "+o.Text.In(lang))
+			}
+			fmt.Fprintf(&b, "  %s:\n", q.ID)
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	if err != nil {
+		return fmt.Errorf("write template: %w", err)
+	}
+	return nil
+}
+
+// templateExample picks the first question and its first option for the
+// template's instructions.
+func templateExample(m *Model) (string, string) {
+	for _, c := range m.Criteria {
+		for _, q := range c.Questions {
+			if len(q.Options) > 0 {
+				return q.ID, q.Options[0].ID
+			}
+		}
+	}
+	return "accessible.example", "yes"
+}
+
+// comment writes text as YAML comment lines with indent, wrapped at
+// commentWidth. An empty text writes a bare "#".
+func comment(b *bytes.Buffer, indent, text string) {
+	for _, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		lead := para[:len(para)-len(strings.TrimLeft(para, " "))]
+		line := ""
+		for _, word := range strings.Fields(para) {
+			if line != "" && len(line)+1+len(word) > commentWidth {
+				writeComment(b, indent, lead+line)
+				line = ""
+			}
+			if line != "" {
+				line += " "
+			}
+			line += word
+		}
+		writeComment(b, indent, lead+line)
+	}
+}
+
+func writeComment(b *bytes.Buffer, indent, line string) {
+	if strings.TrimSpace(line) == "" {
+		b.WriteString(indent + "#\n")
+		return
+	}
+	b.WriteString(indent + "# " + line + "\n")
+}
+
+// quote writes s as a YAML double-quoted scalar (Go's escapes are valid
+// YAML escapes).
+func quote(s string) string { return strconv.Quote(s) }
+
+// writeFileAtomic writes data to a temporary file next to path, then
+// renames it over path, so readers never see half a file.
+func writeFileAtomic(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // no-op after a successful rename
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

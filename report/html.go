@@ -1,0 +1,134 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/didi-index/didi/scoring"
+)
+
+//go:embed report.html.tmpl
+var htmlSource string
+
+// htmlTemplate is the page, parsed once.
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"tr":    tr,
+	"colon": colon,
+	"radar": radarSVG,
+	"bar":   barWidth,
+}).Parse(htmlSource))
+
+// htmlWriter writes one self-contained HTML file (inline CSS and SVG, no
+// script, no external request) with one article per language and a
+// language switch.
+type htmlWriter struct{}
+
+// Format returns "html".
+func (htmlWriter) Format() string { return "html" }
+
+// htmlPage is the data of the template.
+type htmlPage struct {
+	Lang, Tag   string
+	Title       string
+	Views       []*docView
+	LangNavName string
+}
+
+// Write renders r in langs.
+func (htmlWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
+	langs, err := resolveLangs(r, langs)
+	if err != nil {
+		return err
+	}
+	p := htmlPage{Lang: langs[0], Tag: htmlLang(langs[0])}
+	names := make([]string, 0, len(langs))
+	for _, l := range langs {
+		v := buildView(r, l)
+		p.Views = append(p.Views, v)
+		names = append(names, tr(l, "language"))
+	}
+	p.Title = p.Views[0].Title
+	if t := strings.Join(p.Views[0].Targets, ", "); t != "" {
+		p.Title += colon(p.Lang) + " " + t
+	}
+	p.LangNavName = strings.Join(dedupe(names), " / ")
+	if err := htmlTemplate.Execute(w, p); err != nil {
+		return fmt.Errorf("render html report: %w", err)
+	}
+	return nil
+}
+
+// dedupe drops repeated strings, keeping the order.
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// barWidth turns a 0–100 score into a CSS width percentage.
+func barWidth(v *float64) string {
+	if v == nil {
+		return "0"
+	}
+	return fmt.Sprintf("%.1f", math.Max(0, math.Min(100, *v)))
+}
+
+// radarSVG draws the radar chart of v's criteria as inline SVG with a
+// title, so screen readers get a name; the numbers are in the table next
+// to it.
+func radarSVG(v *docView) template.HTML {
+	const width, height, cx, cy, r = 680.0, 430.0, 340.0, 215.0, 125.0
+	n := len(v.Criteria)
+	if n < 3 {
+		return ""
+	}
+	var b strings.Builder
+	id := "radar-" + v.Lang
+	fmt.Fprintf(&b, `<svg class="radar" viewBox="0 0 %g %g" role="img" aria-labelledby="%s">`, width, height, id)
+	fmt.Fprintf(&b, `<title id="%s">%s</title>`, id, html.EscapeString(tr(v.Lang, "radar_label")))
+	for _, f := range []float64{0.25, 0.5, 0.75, 1} {
+		fmt.Fprintf(&b, `<polygon points="%s" class="ring"/>`, svgPoints(radarRing(n, cx, cy, r, f)))
+	}
+	for i := 0; i < n; i++ {
+		e := radarAxis(i, n, cx, cy, r)
+		fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%.1f" y2="%.1f" class="axis"/>`, cx, cy, e.X, e.Y)
+	}
+	fmt.Fprintf(&b, `<polygon points="%s" class="shape"/>`, svgPoints(radarShape(radarScores(v), cx, cy, r)))
+	for i, c := range v.Criteria {
+		p := radarAxis(i, n, cx, cy, r+16)
+		anchor := "middle"
+		if p.X > cx+5 {
+			anchor = "start"
+		} else if p.X < cx-5 {
+			anchor = "end"
+		}
+		dy := 0.0
+		if p.Y < cy-r {
+			dy = -6
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s"><tspan x="%.1f">%s</tspan><tspan x="%.1f" dy="1.2em" class="val">%s</tspan></text>`,
+			p.X, p.Y+dy, anchor, p.X, html.EscapeString(c.Title), p.X, html.EscapeString(c.Score))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// svgPoints formats a polygon's points.
+func svgPoints(pts []point) string {
+	parts := make([]string, len(pts))
+	for i, p := range pts {
+		parts[i] = fmt.Sprintf("%.1f,%.1f", p.X, p.Y)
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,327 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Languages lists the languages the report chrome is written in.
+var Languages = []string{"nl", "fr", "en"}
+
+// chrome holds every text of the report that does not come from the Result:
+// headings, labels and the method. Key → language → text. Texts with verbs
+// are fmt formats. Plain language (level B1), Belgian usage.
+var chrome = map[string]map[string]string{
+	"lang_name":   {"nl": "Nederlands", "fr": "Français", "en": "English"},
+	"doc_title":   {"nl": "Digitale Inclusie by Design Index", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
+	"subtitle":    {"nl": "Rapport over digitale inclusie", "fr": "Rapport sur l'inclusion numérique", "en": "Digital inclusion report"},
+	"contents":    {"nl": "Inhoud", "fr": "Table des matières", "en": "Contents"},
+	"cover":       {"nl": "Voorblad", "fr": "Couverture", "en": "Cover"},
+	"summary":     {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
+	"index":       {"nl": "Index", "fr": "Indice", "en": "Index"},
+	"out_of_100":  {"nl": "op 100", "fr": "sur 100", "en": "out of 100"},
+	"level":       {"nl": "Niveau", "fr": "Niveau", "en": "Level"},
+	"levels":      {"nl": "Niveaus", "fr": "Niveaux", "en": "Levels"},
+	"score":       {"nl": "Score", "fr": "Score", "en": "Score"},
+	"combined":    {"nl": "Totaalscore", "fr": "Score global", "en": "Overall score"},
+	"questionnaire": {
+		"nl": "Vragenlijst", "fr": "Questionnaire", "en": "Questionnaire"},
+	"automated": {"nl": "Automatische controles", "fr": "Contrôles automatiques", "en": "Automated checks"},
+	"coverage":  {"nl": "Dekking", "fr": "Couverture", "en": "Coverage"},
+	"coverage_explain": {
+		"nl": "De dekking is het deel van de automatische controles dat we konden uitvoeren. Hoe hoger, hoe betrouwbaarder de score.",
+		"fr": "La couverture est la part des contrôles automatiques que nous avons pu effectuer. Plus elle est haute, plus le score est fiable.",
+		"en": "Coverage is the share of the automated checks we could run. The higher it is, the more reliable the score."},
+	"pages_scanned":  {"nl": "Gescande pagina's", "fr": "Pages analysées", "en": "Pages scanned"},
+	"needs_review":   {"nl": "Na te kijken", "fr": "À vérifier", "en": "Needs review"},
+	"automated_only": {"nl": "Alleen automatische controles", "fr": "Contrôles automatiques uniquement", "en": "Automated checks only"},
+	"automated_only_note": {
+		"nl": "Niemand heeft de vragenlijst ingevuld. De scores steunen dus alleen op de automatische controles van de website.",
+		"fr": "Personne n'a rempli le questionnaire. Les scores reposent donc uniquement sur les contrôles automatiques du site.",
+		"en": "Nobody filled in the questionnaire. So the scores rest only on the automated checks of the website."},
+	"questionnaire_only": {"nl": "Alleen de vragenlijst", "fr": "Questionnaire uniquement", "en": "Questionnaire only"},
+	"questionnaire_only_note": {
+		"nl": "We konden geen enkele pagina controleren. De scores steunen dus alleen op de vragenlijst.",
+		"fr": "Nous n'avons pu contrôler aucune page. Les scores reposent donc uniquement sur le questionnaire.",
+		"en": "We could not check any page. So the scores rest only on the questionnaire."},
+	"organisation": {"nl": "Organisatie", "fr": "Organisation", "en": "Organisation"},
+	"product":      {"nl": "Dienst of product", "fr": "Service ou produit", "en": "Service or product"},
+	"target":       {"nl": "Gescande website", "fr": "Site analysé", "en": "Website scanned"},
+	"targets":      {"nl": "Gescande websites", "fr": "Sites analysés", "en": "Websites scanned"},
+	"date":         {"nl": "Datum van de scan", "fr": "Date de l'analyse", "en": "Date of the scan"},
+	"assessor":     {"nl": "Vragenlijst ingevuld door", "fr": "Questionnaire rempli par", "en": "Questionnaire filled in by"},
+	"assessment_date": {
+		"nl": "Vragenlijst ingevuld op", "fr": "Questionnaire rempli le", "en": "Questionnaire filled in on"},
+	"top_tips": {"nl": "De vijf belangrijkste verbeteringen", "fr": "Les cinq améliorations les plus importantes", "en": "The five most important improvements"},
+	"top_tips_intro": {
+		"nl": "Deze tips hebben het meeste effect: ze wegen zwaar en scoren nu laag. Begin hiermee.",
+		"fr": "Ces conseils ont le plus d'effet : ils pèsent lourd et ont aujourd'hui un score faible. Commencez par eux.",
+		"en": "These tips have the most effect: they weigh a lot and score low today. Start with them."},
+	"scores_per_criterion": {"nl": "Scores per criterium", "fr": "Scores par critère", "en": "Scores per criterion"},
+	"criterion":            {"nl": "Criterium", "fr": "Critère", "en": "Criterion"},
+	"why":                  {"nl": "Waarom dit belangrijk is", "fr": "Pourquoi c'est important", "en": "Why it matters"},
+	"answers":              {"nl": "Antwoorden van het team", "fr": "Réponses de l'équipe", "en": "The team's answers"},
+	"question":             {"nl": "Vraag", "fr": "Question", "en": "Question"},
+	"answer":               {"nl": "Antwoord", "fr": "Réponse", "en": "Answer"},
+	"unanswered":           {"nl": "Geen antwoord", "fr": "Pas de réponse", "en": "No answer"},
+	"unanswered_title":     {"nl": "Vragen zonder antwoord", "fr": "Questions sans réponse", "en": "Questions without an answer"},
+	"unanswered_note": {
+		"nl": "Een vraag zonder antwoord telt als 0. Vul ze in om een juiste score te krijgen.",
+		"fr": "Une question sans réponse compte pour 0. Répondez-y pour obtenir un score juste.",
+		"en": "A question without an answer counts as 0. Answer it to get a fair score."},
+	"not_applicable": {"nl": "Niet van toepassing", "fr": "Sans objet", "en": "Not applicable"},
+	"no_questions":   {"nl": "Er zijn geen antwoorden voor dit criterium.", "fr": "Il n'y a pas de réponses pour ce critère.", "en": "There are no answers for this criterion."},
+	"no_checks":      {"nl": "Er zijn geen automatische controles voor dit criterium.", "fr": "Il n'y a pas de contrôles automatiques pour ce critère.", "en": "There are no automated checks for this criterion."},
+	"comment":        {"nl": "Opmerking", "fr": "Commentaire", "en": "Comment"},
+	"check":          {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
+	"result":         {"nl": "Resultaat", "fr": "Résultat", "en": "Result"},
+	"pages_pass": {
+		"nl": "In orde op %d van de %d pagina's (%s)",
+		"fr": "Conforme sur %d des %d pages (%s)",
+		"en": "Passes on %d of %d pages (%s)"},
+	"site_pass":          {"nl": "In orde", "fr": "Conforme", "en": "Passes"},
+	"site_fail":          {"nl": "Niet in orde", "fr": "Non conforme", "en": "Fails"},
+	"check_inapplicable": {"nl": "Niet van toepassing", "fr": "Sans objet", "en": "Does not apply"},
+	"check_not_run":      {"nl": "Niet uitgevoerd", "fr": "Non effectué", "en": "Not run"},
+	"check_review_only":  {"nl": "Na te kijken door het team", "fr": "À vérifier par l'équipe", "en": "For the team to review"},
+	"examples":           {"nl": "Voorbeelden van wat fout loopt", "fr": "Exemples de ce qui ne va pas", "en": "Examples of what goes wrong"},
+	"more_examples":      {"nl": "En nog %d andere plaatsen.", "fr": "Et encore %d autres endroits.", "en": "And %d more places."},
+	"page":               {"nl": "Pagina", "fr": "Page", "en": "Page"},
+	"element":            {"nl": "Element", "fr": "Élément", "en": "Element"},
+	"code":               {"nl": "Code", "fr": "Code", "en": "Code"},
+	"problem":            {"nl": "Probleem", "fr": "Problème", "en": "Problem"},
+	"how_to_fix":         {"nl": "Zo los je het op", "fr": "Comment corriger", "en": "How to fix it"},
+	"review_title":       {"nl": "Vragen voor het team", "fr": "Questions pour l'équipe", "en": "Questions for the team"},
+	"review_intro": {
+		"nl": "Een computer kan deze punten niet beoordelen. Kijk ze na en beantwoord de vraag. Ze verlagen de score niet.",
+		"fr": "Un ordinateur ne peut pas juger ces points. Vérifiez-les et répondez à la question. Ils ne font pas baisser le score.",
+		"en": "A computer cannot judge these points. Look at them and answer the question. They do not lower the score."},
+	"review_where": {"nl": "Waar kijken", "fr": "Où regarder", "en": "Where to look"},
+	"tips":         {"nl": "Tips", "fr": "Conseils", "en": "Tips"},
+	"no_tips":      {"nl": "Geen tips: hier is alles in orde.", "fr": "Aucun conseil : tout est en ordre ici.", "en": "No tips: everything is in order here."},
+	"impact":       {"nl": "Effect", "fr": "Effet", "en": "Impact"},
+	"appendix":     {"nl": "Bijlage", "fr": "Annexe", "en": "Appendix"},
+	"address":      {"nl": "Adres", "fr": "Adresse", "en": "Address"},
+	"status":       {"nl": "Status", "fr": "Statut", "en": "Status"},
+	"page_error":   {"nl": "Fout", "fr": "Erreur", "en": "Error"},
+	"redirected":   {"nl": "Doorgestuurd naar", "fr": "Redirigée vers", "en": "Redirected to"},
+	"no_pages":     {"nl": "Er werd geen enkele pagina gescand.", "fr": "Aucune page n'a été analysée.", "en": "No page was scanned."},
+	"not_evaluated_title": {
+		"nl": "Controles zonder resultaat", "fr": "Contrôles sans résultat", "en": "Checks without a result"},
+	"not_evaluated_none": {
+		"nl": "Alle controles gaven een resultaat.", "fr": "Tous les contrôles ont donné un résultat.", "en": "Every check gave a result."},
+	"reason": {"nl": "Reden", "fr": "Raison", "en": "Reason"},
+	"reason_not_run": {
+		"nl": "Kon niet worden uitgevoerd, bijvoorbeeld omdat er geen browser was.",
+		"fr": "N'a pas pu être effectué, par exemple faute de navigateur.",
+		"en": "Could not be run, for example because no browser was available."},
+	"reason_inapplicable": {
+		"nl": "Op geen enkele pagina van toepassing.", "fr": "Ne s'applique à aucune page.", "en": "Applies to no page."},
+	"scan_notes":   {"nl": "Opmerkingen over de scan", "fr": "Remarques sur l'analyse", "en": "Notes on the scan"},
+	"insecure":     {"nl": "Fouten in TLS-certificaten werden genegeerd.", "fr": "Les erreurs de certificat TLS ont été ignorées.", "en": "TLS certificate errors were ignored."},
+	"method_title": {"nl": "Methode", "fr": "Méthode", "en": "Method"},
+	"method_1": {
+		"nl": "Elk criterium combineert twee delen: de vragenlijst, die het team invult, en automatische controles van de website.",
+		"fr": "Chaque critère combine deux parties : le questionnaire, rempli par l'équipe, et des contrôles automatiques du site.",
+		"en": "Each criterion combines two parts: the questionnaire, which the team fills in, and automated checks of the website."},
+	"method_2": {
+		"nl": "De score van een automatische controle is het deel van de pagina's waarop ze in orde is. Sommige controles kijken naar de hele website en tellen één keer. Controles die nergens van toepassing zijn of die niet konden worden uitgevoerd, tellen niet mee. Ze verlagen wel de dekking.",
+		"fr": "Le score d'un contrôle automatique est la part des pages où il est conforme. Certains contrôles portent sur tout le site et comptent une seule fois. Les contrôles qui ne s'appliquent nulle part ou qui n'ont pas pu être effectués ne comptent pas. Ils font baisser la couverture.",
+		"en": "The score of an automated check is the share of pages where it passes. Some checks look at the whole website and count once. Checks that apply nowhere or could not be run do not count. They do lower the coverage."},
+	"method_3": {
+		"nl": "Het automatische deel van een criterium is het gewogen gemiddelde van zijn controles. Het deel van de vragenlijst is het gewogen gemiddelde van de antwoorden. Een vraag die niet van toepassing is, telt niet mee. Een vraag zonder antwoord telt als 0.",
+		"fr": "La partie automatique d'un critère est la moyenne pondérée de ses contrôles. La partie questionnaire est la moyenne pondérée des réponses. Une question sans objet ne compte pas. Une question sans réponse compte pour 0.",
+		"en": "The automated part of a criterion is the weighted mean of its checks. The questionnaire part is the weighted mean of the answers. A question that does not apply does not count. A question without an answer counts as 0."},
+	"method_4": {
+		"nl": "De score van een criterium mengt beide delen volgens de gewichten van het model (meestal half om half). Ontbreekt een deel, dan telt alleen het andere. De index is het gewogen gemiddelde van de zeven criteria, van 0 tot 100.",
+		"fr": "Le score d'un critère combine les deux parties selon les poids du modèle (souvent moitié-moitié). Si une partie manque, seule l'autre compte. L'indice est la moyenne pondérée des sept critères, de 0 à 100.",
+		"en": "A criterion's score mixes both parts by the model's weights (usually half and half). When one part is missing, only the other counts. The index is the weighted mean of the seven criteria, from 0 to 100."},
+	"method_5": {
+		"nl": "De tips staan in volgorde van effect: het gewicht van de vraag of controle, maal wat er nog ontbreekt aan de score.",
+		"fr": "Les conseils sont classés selon leur effet : le poids de la question ou du contrôle, multiplié par ce qui manque encore au score.",
+		"en": "The tips are ranked by impact: the weight of the question or check, times what is still missing from its score."},
+	"method_6": {
+		"nl": "Wat een computer niet kan beoordelen, wordt een vraag voor het team. Zo'n punt verlaagt de score niet.",
+		"fr": "Ce qu'un ordinateur ne peut pas juger devient une question pour l'équipe. Un tel point ne fait pas baisser le score.",
+		"en": "What a computer cannot judge becomes a question for the team. Such a point does not lower the score."},
+	"levels_sentence": {"nl": "Niveaus: %s.", "fr": "Niveaux : %s.", "en": "Levels: %s."},
+	"level_from":      {"nl": "%s vanaf %s", "fr": "%s à partir de %s", "en": "%s from %s"},
+	"level_below":     {"nl": "%s daaronder", "fr": "%s en dessous", "en": "%s below that"},
+	"model":           {"nl": "Model", "fr": "Modèle", "en": "Model"},
+	"model_version":   {"nl": "Versie van het model", "fr": "Version du modèle", "en": "Model version"},
+	"model_hash":      {"nl": "Vingerafdruk van het model (SHA-256)", "fr": "Empreinte du modèle (SHA-256)", "en": "Model fingerprint (SHA-256)"},
+	"tool":            {"nl": "Programma", "fr": "Programme", "en": "Program"},
+	"browser":         {"nl": "Browser", "fr": "Navigateur", "en": "Browser"},
+	"no_browser":      {"nl": "Geen (alleen de HTML van de server)", "fr": "Aucun (seulement le HTML du serveur)", "en": "None (only the server's HTML)"},
+	"scan_period":     {"nl": "Scan", "fr": "Analyse", "en": "Scan"},
+	"page_x_of_y":     {"nl": "Pagina %d van %s", "fr": "Page %d sur %s", "en": "Page %d of %s"},
+	"no_score":        {"nl": "geen score", "fr": "pas de score", "en": "no score"},
+	"skip_link":       {"nl": "Naar de inhoud", "fr": "Aller au contenu", "en": "Skip to content"},
+	"language":        {"nl": "Taal", "fr": "Langue", "en": "Language"},
+	"made_with":       {"nl": "Gemaakt met %s %s.", "fr": "Créé avec %s %s.", "en": "Made with %s %s."},
+	"radar_label": {
+		"nl": "Scores van de zeven criteria op een schaal van 0 tot 100",
+		"fr": "Scores des sept critères sur une échelle de 0 à 100",
+		"en": "Scores of the seven criteria on a scale from 0 to 100"},
+	"weight":        {"nl": "Gewicht", "fr": "Poids", "en": "Weight"},
+	"failing_count": {"nl": "%d van de %d controles vinden problemen.", "fr": "%d des %d contrôles trouvent des problèmes.", "en": "%d of the %d checks find problems."},
+	"review_count":  {"nl": "%d controles vragen een blik van het team.", "fr": "%d contrôles demandent un regard de l'équipe.", "en": "%d checks ask the team to take a look."},
+	"unanswered_count": {
+		"nl": "%d vragen hebben nog geen antwoord.", "fr": "%d questions n'ont pas encore de réponse.", "en": "%d questions have no answer yet."},
+	"failing_count_one": {"nl": "%d van de %d controles vindt problemen.", "fr": "%d des %d contrôles trouve des problèmes.", "en": "%d of the %d checks finds problems."},
+	"review_count_one":  {"nl": "%d controle vraagt een blik van het team.", "fr": "%d contrôle demande un regard de l'équipe.", "en": "%d check asks the team to take a look."},
+	"unanswered_count_one": {
+		"nl": "%d vraag heeft nog geen antwoord.", "fr": "%d question n'a pas encore de réponse.", "en": "%d question has no answer yet."},
+	"more_examples_one": {"nl": "En nog %d andere plaats.", "fr": "Et encore %d autre endroit.", "en": "And %d more place."},
+	"full_report":  {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
+	"see_criteria": {"nl": "Per criterium", "fr": "Par critère", "en": "Per criterion"},
+}
+
+// frPunct are the French punctuation marks preceded by a no-break space.
+var frPunct = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " %", "\u00a0%", "« ", "«\u00a0", " »", "\u00a0»")
+
+// tr returns the chrome text key in lang, formatted with args. A missing
+// language falls back to English; a missing key shows the key, so a gap is
+// visible and caught by the tests rather than silently empty.
+func tr(lang, key string, args ...any) string {
+	texts, ok := chrome[key]
+	if !ok {
+		return key
+	}
+	s, ok := texts[lang]
+	if !ok {
+		s = texts["en"]
+	}
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	if lang == "fr" {
+		s = frPunct.Replace(s)
+	}
+	return s
+}
+
+// trN is tr for a count n: it uses key_one when n is 1 and that text
+// exists. n is the first format argument.
+func trN(lang, key string, n int, args ...any) string {
+	if _, ok := chrome[key+"_one"]; ok && n == 1 {
+		key += "_one"
+	}
+	return tr(lang, key, append([]any{n}, args...)...)
+}
+
+// colon is ": " with the no-break space French puts before it.
+func colon(lang string) string {
+	if lang == "fr" {
+		return "\u00a0:"
+	}
+	return ":"
+}
+
+// supportedLang reports whether the chrome exists in lang.
+func supportedLang(lang string) bool {
+	for _, l := range Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// decimalSep is the decimal separator by language.
+func decimalSep(lang string) string {
+	if lang == "en" {
+		return "."
+	}
+	return ","
+}
+
+// formatNumber formats v with one decimal in lang: "72,5" in nl and fr,
+// "72.5" in en. Whole numbers keep their ",0" so columns line up.
+func formatNumber(lang string, v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
+	return strings.Replace(s, ".", decimalSep(lang), 1)
+}
+
+// formatBound formats a level bound: whole numbers without decimals
+// ("85"), others like formatNumber ("72,5").
+func formatBound(lang string, v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e9 {
+		return strconv.Itoa(int(v))
+	}
+	return formatNumber(lang, v)
+}
+
+// formatScore formats a 0–100 score, or "no score" when nil.
+func formatScore(lang string, v *float64) string {
+	if v == nil {
+		return tr(lang, "no_score")
+	}
+	return formatNumber(lang, *v)
+}
+
+// formatPercent formats a 0–1 share as a whole percentage: "92%" in nl and
+// en, "92 %" (no-break space) in fr.
+func formatPercent(lang string, share float64) string {
+	if math.IsNaN(share) || math.IsInf(share, 0) {
+		return "–"
+	}
+	p := strconv.Itoa(int(math.Round(share * 100)))
+	if lang == "fr" {
+		return p + "\u00a0%"
+	}
+	return p + "%"
+}
+
+// monthNames are the month names by language, January first.
+var monthNames = map[string][12]string{
+	"nl": {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// parseDate reads an RFC 3339 timestamp or a plain YYYY-MM-DD date.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// formatDate formats an RFC 3339 or YYYY-MM-DD date in lang ("23 november
+// 2026", "1er mars 2026"); text it cannot read is returned as it is.
+func formatDate(lang, s string) string {
+	t, ok := parseDate(s)
+	if !ok {
+		return s
+	}
+	months, ok := monthNames[lang]
+	if !ok {
+		months = monthNames["en"]
+	}
+	day := strconv.Itoa(t.Day())
+	if lang == "fr" && t.Day() == 1 {
+		day = "1er"
+	}
+	return day + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// htmlLang is the BCP 47 tag of a report language (Belgian variants).
+func htmlLang(lang string) string {
+	switch lang {
+	case "nl":
+		return "nl-BE"
+	case "fr":
+		return "fr-BE"
+	}
+	return lang
+}

@@ -1,0 +1,322 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/didi-index/didi/scoring"
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Page geometry of the PDF, in millimetres (A4 portrait).
+const (
+	pageW        = 210.0
+	pageH        = 297.0
+	marginL      = 18.0
+	marginR      = 18.0
+	marginT      = 18.0
+	marginB      = 22.0
+	contentW     = pageW - marginL - marginR
+	pageBottom   = pageH - marginB
+	footerY      = pageH - 14.0
+	bodySize     = 10.0
+	bodyLine     = 5.0
+	smallSize    = 8.5
+	smallLine    = 4.2
+	monoSize     = 7.5
+	monoLine     = 3.8
+	headingRoom  = 28.0 // a heading needs this much room below it, or it moves to the next page
+	maxCellLines = 12   // a table cell never grows beyond this many lines
+)
+
+// rgb is a colour.
+type rgb struct{ R, G, B int }
+
+// The palette. Text colours have a contrast of at least 7:1 on white.
+var (
+	colInk    = rgb{27, 31, 36}
+	colMuted  = rgb{74, 85, 97}
+	colAccent = rgb{11, 79, 138}
+	colLine   = rgb{201, 209, 218}
+	colSoft   = rgb{238, 243, 248}
+	colBad    = rgb{164, 38, 44}
+	colGood   = rgb{30, 107, 52}
+	colQ      = rgb{47, 111, 143}
+	colA      = rgb{91, 63, 140}
+	colRadar  = rgb{196, 216, 236}
+	colWhite  = rgb{255, 255, 255}
+	colWarn   = rgb{122, 74, 0}
+)
+
+// pdfWriter writes the PDF report: with several languages one document with
+// a multilingual cover, a table of contents and the complete report in each
+// language; with one language a single-language report.
+type pdfWriter struct{}
+
+// Format returns "pdf".
+func (pdfWriter) Format() string { return "pdf" }
+
+// Write renders r in langs as a PDF.
+func (pdfWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
+	langs, err := resolveLangs(r, langs)
+	if err != nil {
+		return err
+	}
+	views := make([]*docView, len(langs))
+	for i, l := range langs {
+		views[i] = buildView(r, l)
+	}
+	d, err := newPDFDoc(r, views)
+	if err != nil {
+		return err
+	}
+	d.render()
+	var buf bytes.Buffer
+	if err := d.f.Output(&buf); err != nil {
+		return fmt.Errorf("render pdf report: %w", err)
+	}
+	out, err := setCatalogLang(buf.Bytes(), views[0].Tag)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("write pdf report: %w", err)
+	}
+	return nil
+}
+
+// tocEntry is one line of the table of contents.
+type tocEntry struct {
+	level int // 0 a language, 1 a chapter
+	text  string
+	page  int
+	link  int
+}
+
+// pdfDoc is a PDF being rendered.
+type pdfDoc struct {
+	f      *gofpdf.Fpdf
+	r      *scoring.Result
+	views  []*docView
+	v      *docView // the language being rendered
+	footer bool     // whether the current page gets the running footer
+	toc    []tocEntry
+	tocPg  int
+	glyphs *glyphSet
+}
+
+// newPDFDoc sets up the document: page, fonts, properties and footer.
+func newPDFDoc(r *scoring.Result, views []*docView) (*pdfDoc, error) {
+	glyphs, err := loadGlyphs()
+	if err != nil {
+		return nil, err
+	}
+	f := gofpdf.New("P", "mm", "A4", "")
+	d := &pdfDoc{f: f, r: r, views: views, v: views[0], glyphs: glyphs}
+	f.SetMargins(marginL, marginT, marginR)
+	f.SetCellMargin(0)
+	f.SetAutoPageBreak(true, marginB)
+	f.AliasNbPages("{nb}")
+	f.SetCompression(true)
+	for _, ff := range pdfFonts {
+		f.AddUTF8FontFromBytes(ff.family, ff.style, ff.data)
+	}
+	if f.Err() {
+		return nil, fmt.Errorf("load pdf fonts: %w", f.Error())
+	}
+	d.setProperties()
+	f.SetFooterFunc(d.drawFooter)
+	return d, nil
+}
+
+// setProperties fills the document information: title, author, subject,
+// keywords and dates (from the Result, so the output is reproducible).
+func (d *pdfDoc) setProperties() {
+	v := d.views[0]
+	title := v.Title
+	if len(v.Targets) > 0 {
+		title += colon(v.Lang) + " " + strings.Join(v.Targets, ", ")
+	}
+	subjects := make([]string, len(d.views))
+	for i, dv := range d.views {
+		subjects[i] = dv.Subtitle
+	}
+	tool := strings.TrimSpace(firstNonEmpty(d.r.Tool.Name, "didi") + " " + d.r.Tool.Version)
+	d.f.SetTitle(title, true)
+	d.f.SetAuthor(tool, true)
+	d.f.SetCreator(tool, true)
+	d.f.SetSubject(strings.Join(subjects, " / "), true)
+	d.f.SetKeywords("digital inclusion, accessibility, WCAG, "+strings.Join(v.Targets, " "), true)
+	t, ok := parseDate(firstNonEmpty(d.r.Finished, d.r.Started))
+	if !ok {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	d.f.SetCreationDate(t.UTC())
+	d.f.SetModificationDate(t.UTC())
+}
+
+// render lays out the whole document.
+func (d *pdfDoc) render() {
+	if len(d.views) > 1 {
+		d.multiCover()
+	} else {
+		d.cover(d.views[0], false)
+	}
+	d.newPage(d.views[0], true)
+	d.tocPg = d.f.PageNo()
+	for _, v := range d.views {
+		d.chapters(v, len(d.views) > 1)
+	}
+	last := d.f.PageNo()
+	d.drawTOC()
+	d.f.SetPage(last)
+}
+
+// chapters renders one language: its cover (in a multilingual document),
+// the summary, a chapter per criterion and the appendix.
+func (d *pdfDoc) chapters(v *docView, withCover bool) {
+	if withCover {
+		d.cover(v, true)
+		d.mark(0, v.LangName+colon(v.Lang)+" "+v.Subtitle)
+	}
+	d.newPage(v, true)
+	if !withCover {
+		d.mark(0, v.Subtitle)
+	}
+	d.mark(1, tr(v.Lang, "summary"))
+	d.summary(v)
+	for i := range v.Criteria {
+		c := &v.Criteria[i]
+		d.newPage(v, true)
+		d.mark(1, strconv.Itoa(c.Num)+". "+c.Title)
+		d.criterion(v, c)
+	}
+	d.newPage(v, true)
+	d.mark(1, tr(v.Lang, "appendix"))
+	d.appendix(v)
+}
+
+// newPage starts a page in language v; footer says whether it gets the
+// running footer. The footer of the previous page is drawn by AddPage with
+// the previous page's state, so the state changes after it.
+func (d *pdfDoc) newPage(v *docView, footer bool) {
+	d.f.AddPage()
+	d.v, d.footer = v, footer
+	d.f.SetXY(marginL, marginT)
+}
+
+// mark records a table of contents entry and a bookmark at the current
+// position.
+func (d *pdfDoc) mark(level int, text string) {
+	link := d.f.AddLink()
+	d.f.SetLink(link, d.f.GetY(), -1)
+	d.toc = append(d.toc, tocEntry{level: level, text: text, page: d.f.PageNo(), link: link})
+	d.f.Bookmark(d.s(text), level, -1)
+}
+
+// drawFooter draws the running footer: the report title and target on the
+// left, the page number on the right, in the page's language.
+func (d *pdfDoc) drawFooter() {
+	if !d.footer {
+		return
+	}
+	f, v := d.f, d.v
+	d.color(colLine, "draw")
+	f.SetLineWidth(0.2)
+	f.Line(marginL, footerY-2, pageW-marginR, footerY-2)
+	d.font("", smallSize)
+	d.color(colMuted, "text")
+	num := tr(v.Lang, "page_x_of_y", f.PageNo(), "{nb}")
+	numW := f.GetStringWidth(num) + 2
+	left := v.Title
+	if len(v.Targets) > 0 {
+		left += " · " + v.Targets[0]
+	}
+	f.SetXY(marginL, footerY)
+	f.CellFormat(contentW-numW, 4, d.fit(left, contentW-numW-4), "", 0, "L", false, 0, "")
+	f.CellFormat(numW, 4, d.s(num), "", 0, "R", false, 0, "")
+}
+
+// drawTOC writes the table of contents on its reserved page, with links
+// and page numbers.
+func (d *pdfDoc) drawTOC() {
+	f := d.f
+	f.SetPage(d.tocPg)
+	titles := make([]string, len(d.views))
+	for i, v := range d.views {
+		titles[i] = tr(v.Lang, "contents")
+	}
+	f.SetXY(marginL, marginT)
+	d.heading1(strings.Join(dedupe(titles), " / "))
+	lineH := 7.0
+	if n := len(d.toc); n > 30 {
+		lineH = 210 / float64(n)
+	}
+	for _, e := range d.toc {
+		d.tocLine(e, lineH)
+	}
+}
+
+// tocLine writes one entry: text, dotted leader, page number, all a link.
+func (d *pdfDoc) tocLine(e tocEntry, h float64) {
+	f := d.f
+	indent, size, style := 0.0, bodySize, ""
+	if e.level == 0 {
+		size, style = 12, "B"
+		f.Ln(2)
+	} else {
+		indent = 6
+	}
+	y := f.GetY()
+	d.font(style, size)
+	d.color(colInk, "text")
+	num := strconv.Itoa(e.page)
+	numW := 14.0
+	text := d.fit(e.text, contentW-indent-numW-6)
+	f.SetXY(marginL+indent, y)
+	f.CellFormat(f.GetStringWidth(text)+1, h, text, "", 0, "L", false, e.link, "")
+	dotsX := f.GetX() + 1
+	d.color(colLine, "draw")
+	f.SetDashPattern([]float64{0.4, 1.2}, 0)
+	f.Line(dotsX, y+h*0.7, pageW-marginR-numW, y+h*0.7)
+	f.SetDashPattern(nil, 0)
+	f.SetXY(pageW-marginR-numW, y)
+	f.CellFormat(numW, h, num, "", 1, "R", false, e.link, "")
+}
+
+// setCatalogLang adds /Lang to the PDF catalog, which gofpdf cannot set.
+// The catalog is the last object before the cross-reference table, so only
+// the startxref offset moves.
+func setCatalogLang(pdf []byte, tag string) ([]byte, error) {
+	const catalog = "/Type /Catalog\n"
+	i := bytes.LastIndex(pdf, []byte(catalog))
+	j := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
+	if i < 0 || j < i {
+		return nil, fmt.Errorf("set pdf language: catalog not found")
+	}
+	ins := []byte("/Lang (" + tag + ")\n")
+	numStart := j + len("\nstartxref\n")
+	numEnd := bytes.IndexByte(pdf[numStart:], '\n')
+	if numEnd < 0 {
+		return nil, fmt.Errorf("set pdf language: startxref not found")
+	}
+	off, err := strconv.Atoi(string(pdf[numStart : numStart+numEnd]))
+	if err != nil {
+		return nil, fmt.Errorf("set pdf language: read startxref: %w", err)
+	}
+	at := i + len(catalog)
+	out := make([]byte, 0, len(pdf)+len(ins)+4)
+	out = append(out, pdf[:at]...)
+	out = append(out, ins...)
+	out = append(out, pdf[at:numStart]...)
+	out = append(out, strconv.Itoa(off+len(ins))...)
+	out = append(out, pdf[numStart+numEnd:]...)
+	return out, nil
+}
+
+// gofpdfPoint is gofpdf's point type.
+type gofpdfPoint = gofpdf.PointType

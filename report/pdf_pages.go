@@ -1,0 +1,514 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// band draws the coloured title band at the top of a cover page.
+func (d *pdfDoc) band(h float64) {
+	d.color(colAccent, "fill")
+	d.f.Rect(0, 0, pageW, h, "F")
+}
+
+// coverFacts writes organisation, product, targets and date lines.
+func (d *pdfDoc) coverFacts(v *docView, dates string) {
+	f := d.f
+	if v.Organisation != "" {
+		d.font("B", 16)
+		d.color(colInk, "text")
+		d.lines(d.wrap(v.Organisation, contentW, 2), 8, marginL)
+	}
+	if v.Product != "" {
+		d.font("", 13)
+		d.color(colInk, "text")
+		d.lines(d.wrap(v.Product, contentW, 2), 6.5, marginL)
+	}
+	f.Ln(2)
+	d.mono(9)
+	d.color(colAccent, "text")
+	for i, t := range v.Targets {
+		if i == 4 {
+			d.font("", 9)
+			d.lines([]string{"…"}, 4.5, marginL)
+			break
+		}
+		d.lines(d.wrap(t, contentW, 2), 4.5, marginL)
+	}
+	if dates != "" {
+		f.Ln(1)
+		d.font("", 10)
+		d.color(colMuted, "text")
+		d.lines(d.wrap(dates, contentW, 2), 5, marginL)
+	}
+}
+
+// bigIndex writes the index as a large number with the level next to it.
+func (d *pdfDoc) bigIndex(index, outOf, level, label string, y float64) {
+	f := d.f
+	d.font("B", 60)
+	d.color(colAccent, "text")
+	w := f.GetStringWidth(index) + 2
+	f.SetXY(marginL, y)
+	f.CellFormat(w, 24, d.s(index), "", 0, "L", false, 0, "")
+	d.font("", 11)
+	d.color(colMuted, "text")
+	f.SetXY(marginL+w+2, y+13)
+	f.CellFormat(40, 6, d.fit(outOf, 40), "", 0, "L", false, 0, "")
+	// The level as a badge with its label.
+	bx := marginL + w + 46
+	d.color(colAccent, "fill")
+	f.RoundedRect(bx, y+3, 20, 20, 2, "1234", "F")
+	d.font("B", 24)
+	d.color(colWhite, "text")
+	f.SetXY(bx, y+3)
+	f.CellFormat(20, 20, d.s(level), "", 0, "C", false, 0, "")
+	d.font("B", 12)
+	d.color(colInk, "text")
+	lw := pageW - marginR - bx - 24
+	for i, line := range d.wrap(label, lw, 3) {
+		f.SetXY(bx+24, y+5+float64(i)*6)
+		f.CellFormat(lw, 6, line, "", 0, "L", false, 0, "")
+	}
+	f.SetXY(marginL, y+28)
+}
+
+// multiCover is the first page of a multilingual report: the title in each
+// language, the facts, the index and the level, and the seven scores.
+func (d *pdfDoc) multiCover() {
+	f := d.f
+	first := d.views[0]
+	d.newPage(first, false)
+	d.band(56)
+	f.SetXY(marginL, 14)
+	for i, v := range d.views {
+		style, size := "", 13.0
+		if i == 0 {
+			style, size = "B", 20
+		}
+		d.font(style, size)
+		d.color(colWhite, "text")
+		d.lines(d.wrap(v.Title, contentW, 2), size*0.45, marginL)
+		f.Ln(1)
+	}
+	d.font("", 10)
+	subs := make([]string, len(d.views))
+	dates := make([]string, len(d.views))
+	outOf := make([]string, len(d.views))
+	labels := make([]string, len(d.views))
+	for i, v := range d.views {
+		subs[i], dates[i], outOf[i], labels[i] = v.Subtitle, v.Date, tr(v.Lang, "out_of_100"), v.LevelLabel
+	}
+	d.lines(d.wrap(strings.Join(subs, " · "), contentW, 2), 5, marginL)
+	f.SetXY(marginL, 72)
+	d.coverFacts(first, strings.Join(dedupe(dates), " · "))
+	d.bigIndex(first.Index, strings.Join(dedupe(outOf), " · "), first.Level, strings.Join(dedupe(labels), " · "), f.GetY()+6)
+	d.coverRadar(d.multiView(), strings.Join(dedupe(radarLabels(d.views)), " · "))
+	d.coverFoot(first)
+}
+
+// multiView is the first language's view with criterion titles in every
+// language ("Toegankelijk / Accessible"), for the multilingual radar.
+func (d *pdfDoc) multiView() *docView {
+	mv := *d.views[0]
+	mv.Criteria = append([]critView(nil), mv.Criteria...)
+	for i := range mv.Criteria {
+		names := make([]string, 0, len(d.views))
+		for _, v := range d.views {
+			if i < len(v.Criteria) {
+				names = append(names, v.Criteria[i].Title)
+			}
+		}
+		mv.Criteria[i].Title = strings.Join(dedupe(names), " / ")
+	}
+	return &mv
+}
+
+// radarLabels are the radar captions of the views.
+func radarLabels(views []*docView) []string {
+	out := make([]string, len(views))
+	for i, v := range views {
+		out[i] = tr(v.Lang, "radar_label")
+	}
+	return out
+}
+
+// coverRadar draws the radar chart in the room left on a cover, with its
+// caption under it.
+func (d *pdfDoc) coverRadar(v *docView, caption string) {
+	f := d.f
+	top := f.GetY() + 14
+	r := math.Min(42, (pageH-34-top)/2-8)
+	if r < 15 {
+		return
+	}
+	d.radar(v, pageW/2, top+r+6, r)
+	d.font("", 8)
+	d.color(colMuted, "text")
+	f.SetXY(marginL, top+2*r+20)
+	f.CellFormat(contentW, 4, d.fit(caption, contentW), "", 0, "C", false, 0, "")
+}
+
+// coverFoot writes the tool and model line at the bottom of a cover.
+func (d *pdfDoc) coverFoot(v *docView) {
+	f := d.f
+	d.font("", smallSize)
+	d.color(colMuted, "text")
+	line := joinNonEmpty(" · ", v.MadeWith, joinNonEmpty(" ", tr(v.Lang, "model"), d.r.Model.ID, d.r.Model.Version))
+	f.SetAutoPageBreak(false, 0)
+	f.SetXY(marginL, pageH-16)
+	f.CellFormat(contentW, 4, d.fit(line, contentW), "", 0, "C", false, 0, "")
+	f.SetAutoPageBreak(true, marginB)
+}
+
+// cover is the cover page of one language: title, facts, index, level and
+// the radar chart of the seven criteria.
+func (d *pdfDoc) cover(v *docView, section bool) {
+	f := d.f
+	d.newPage(v, false)
+	d.band(44)
+	f.SetXY(marginL, 12)
+	d.font("B", 20)
+	d.color(colWhite, "text")
+	d.lines(d.wrap(v.Title, contentW, 2), 9, marginL)
+	d.font("", 12)
+	sub := v.Subtitle
+	if section {
+		sub = v.LangName + " · " + v.Subtitle
+	}
+	d.lines(d.wrap(sub, contentW, 1), 6, marginL)
+	f.SetXY(marginL, 52)
+	d.coverFacts(v, tr(v.Lang, "date")+colon(v.Lang)+" "+v.Date)
+	d.bigIndex(v.Index, tr(v.Lang, "out_of_100"), v.Level, v.LevelLabel, f.GetY()+4)
+	d.font("", 9)
+	d.color(colMuted, "text")
+	d.lines([]string{d.fit(tr(v.Lang, "coverage")+colon(v.Lang)+" "+v.Coverage, contentW)}, 4.5, marginL)
+	if v.ModeNote != "" {
+		d.note(v.ModeLabel, v.ModeNote)
+	}
+	d.coverRadar(v, tr(v.Lang, "radar_label"))
+	d.coverFoot(v)
+}
+
+// note writes a highlighted remark with a bold label.
+func (d *pdfDoc) note(label, text string) {
+	f := d.f
+	d.font("", bodySize)
+	lines := d.wrap(label+". "+text, contentW-8, 0)
+	h := float64(len(lines))*bodyLine + 4
+	d.ensure(h + 2)
+	f.Ln(2)
+	y := f.GetY()
+	d.color(rgb{255, 246, 229}, "fill")
+	f.Rect(marginL, y, contentW, h, "F")
+	d.color(rgb{122, 74, 0}, "fill")
+	f.Rect(marginL, y, 1.5, h, "F")
+	d.color(colInk, "text")
+	f.SetY(y + 2)
+	d.lines(lines, bodyLine, marginL+5)
+	f.SetY(y + h + 2)
+}
+
+// summary is the one-page summary: index, scores per criterion, the five
+// tips of highest impact and what needs work.
+func (d *pdfDoc) summary(v *docView) {
+	l := v.Lang
+	d.heading1(tr(l, "summary"))
+	line := tr(l, "index") + " " + v.Index + " " + tr(l, "out_of_100") + " · " + tr(l, "level") + " " + v.Level
+	if v.LevelLabel != "" {
+		line += colon(l) + " " + v.LevelLabel
+	}
+	d.para(line+" · "+tr(l, "coverage")+" "+v.Coverage, "B", colInk)
+	if v.ModeNote != "" {
+		d.note(v.ModeLabel, v.ModeNote)
+	}
+	d.heading2(tr(l, "scores_per_criterion"))
+	cols := []column{
+		{title: tr(l, "criterion"), width: 0.40, align: "L"},
+		{title: tr(l, "combined"), width: 0.15, align: "R"},
+		{title: tr(l, "questionnaire"), width: 0.15, align: "R"},
+		{title: tr(l, "automated"), width: 0.17, align: "R"},
+		{title: tr(l, "coverage"), width: 0.13, align: "R"},
+	}
+	rows := make([][]cellText, 0, len(v.Criteria))
+	for _, c := range v.Criteria {
+		rows = append(rows, []cellText{{text: strconv.Itoa(c.Num) + ". " + c.Title}, {text: c.Score, style: "B"}, {text: c.Q}, {text: c.A}, {text: c.Coverage}})
+	}
+	d.table(cols, rows)
+	d.heading2(tr(l, "top_tips"))
+	if len(v.TopTips) == 0 {
+		d.para(tr(l, "no_tips"), "", colInk)
+	} else {
+		d.small(tr(l, "top_tips_intro"), colMuted)
+		for i, t := range v.TopTips {
+			d.item(strconv.Itoa(i+1)+".", joinNonEmpty(colon(l)+" ", t.Criterion, t.Title), t.Text)
+		}
+	}
+	d.f.Ln(2)
+	d.small(strings.Join(countLines(v), " "), colInk)
+	d.small(levelsLine(v), colMuted)
+}
+
+// countLines says how many checks fail, need review and questions are open.
+func countLines(v *docView) []string {
+	out := []string{trN(v.Lang, "failing_count", v.FailingChecks, v.CheckCount)}
+	if v.ReviewChecks > 0 {
+		out = append(out, trN(v.Lang, "review_count", v.ReviewChecks))
+	}
+	if v.UnansweredCount > 0 {
+		out = append(out, trN(v.Lang, "unanswered_count", v.UnansweredCount))
+	}
+	return out
+}
+
+// levelsLine lists the level bands on one line.
+func levelsLine(v *docView) string {
+	parts := make([]string, 0, len(v.Levels))
+	for _, lv := range v.Levels {
+		parts = append(parts, lv.Level+" ("+lv.Range+")"+colon(v.Lang)+" "+lv.Label)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return tr(v.Lang, "levels") + colon(v.Lang) + " " + strings.Join(parts, " · ")
+}
+
+// criterion is the chapter of one criterion.
+func (d *pdfDoc) criterion(v *docView, c *critView) {
+	l := v.Lang
+	d.heading1(strconv.Itoa(c.Num) + ". " + c.Title)
+	d.bar(tr(l, "combined"), c.Score, c.ScoreValue, colAccent)
+	d.bar(tr(l, "questionnaire")+" ("+c.QuestionnaireWeight+")", c.Q, c.QValue, colQ)
+	d.bar(tr(l, "automated")+" ("+c.AutomatedWeight+")", c.A, c.AValue, colA)
+	d.small(tr(l, "coverage")+colon(l)+" "+c.Coverage+". "+tr(l, "coverage_explain"), colMuted)
+	if c.Why != "" {
+		d.heading2(tr(l, "why"))
+		d.para(c.Why, "", colInk)
+	}
+	d.answers(l, c)
+	d.checks(l, c)
+	d.review(l, c)
+	d.heading2(tr(l, "tips"))
+	if len(c.Tips) == 0 {
+		d.para(tr(l, "no_tips"), "", colInk)
+	}
+	for i, t := range c.Tips {
+		d.item(strconv.Itoa(i+1)+".", t.Title, t.Text)
+	}
+}
+
+// answers writes the answered and the unanswered questions.
+func (d *pdfDoc) answers(l string, c *critView) {
+	d.heading2(tr(l, "answers"))
+	if len(c.Questions) == 0 && len(c.Unanswered) == 0 {
+		d.para(tr(l, "no_questions"), "", colInk)
+		return
+	}
+	if len(c.Questions) > 0 {
+		cols := []column{
+			{title: tr(l, "question"), width: 0.60, align: "L"},
+			{title: tr(l, "answer"), width: 0.28, align: "L"},
+			{title: tr(l, "score"), width: 0.12, align: "R"},
+		}
+		rows := make([][]cellText, 0, len(c.Questions))
+		for _, q := range c.Questions {
+			text := q.Text
+			if q.Comment != "" {
+				text += "\n" + tr(l, "comment") + colon(l) + " " + q.Comment
+			}
+			rows = append(rows, []cellText{{text: text}, {text: q.Answer}, {text: q.Score}})
+		}
+		d.table(cols, rows)
+	}
+	if len(c.Unanswered) > 0 {
+		d.heading3(tr(l, "unanswered_title"))
+		d.small(tr(l, "unanswered_note"), colMuted)
+		for _, q := range c.Unanswered {
+			d.item("•", "", q.Text)
+		}
+	}
+}
+
+// checks writes the table of automated checks and the examples of the
+// failing ones.
+func (d *pdfDoc) checks(l string, c *critView) {
+	d.heading2(tr(l, "automated"))
+	if len(c.Checks) == 0 {
+		d.para(tr(l, "no_checks"), "", colInk)
+		return
+	}
+	cols := []column{
+		{title: tr(l, "check"), width: 0.50, align: "L"},
+		{title: "WCAG", width: 0.12, align: "L"},
+		{title: tr(l, "result"), width: 0.38, align: "L"},
+	}
+	rows := make([][]cellText, 0, len(c.Checks))
+	for _, ch := range c.Checks {
+		res := cellText{text: ch.Result}
+		switch ch.Status {
+		case "fail":
+			res.col, res.style = &colBad, "B"
+		case "pass":
+			res.col = &colGood
+		}
+		rows = append(rows, []cellText{{text: ch.Title}, {text: ch.WCAG}, res})
+	}
+	d.table(cols, rows)
+	for _, ch := range c.Checks {
+		if len(ch.Examples) == 0 {
+			continue
+		}
+		d.heading3(ch.Title)
+		d.small(ch.Description, colMuted)
+		for _, e := range ch.Examples {
+			d.example(l, e, colBad)
+		}
+		d.small(ch.MoreText, colMuted)
+		if ch.Tip != "" {
+			d.labelled(tr(l, "how_to_fix")+colon(l), ch.Tip)
+		}
+	}
+}
+
+// example draws one failing element as a boxed block of label/value lines
+// that never splits across pages.
+func (d *pdfDoc) example(l string, e exampleView, mark rgb) {
+	f := d.f
+	const labelW, pad = 22.0, 2.0
+	valueW := contentW - labelW - 2*pad - 2
+	type row struct {
+		label string
+		lines []string
+		mono  bool
+	}
+	var rows []row
+	d.mono(monoSize)
+	rows = append(rows, row{tr(l, "page"), d.wrapCode(e.Page, valueW, 2), true})
+	if e.Selector != "" {
+		rows = append(rows, row{tr(l, "element"), d.wrapCode(e.Selector, valueW, 2), true})
+	}
+	if e.Snippet != "" {
+		rows = append(rows, row{tr(l, "code"), d.wrapCode(e.Snippet, valueW, 3), true})
+	}
+	if e.Message != "" {
+		d.font("", smallSize)
+		rows = append(rows, row{tr(l, "problem"), d.wrap(e.Message, valueW, 4), false})
+	}
+	h := 2 * pad
+	for _, r := range rows {
+		h += float64(len(r.lines)) * smallLine
+	}
+	d.ensure(h + 2)
+	y := f.GetY()
+	d.color(mark, "fill")
+	f.Rect(marginL, y, 1.2, h, "F")
+	yy := y + pad
+	for _, r := range rows {
+		d.font("B", smallSize)
+		d.color(colMuted, "text")
+		f.SetXY(marginL+pad+1, yy)
+		f.CellFormat(labelW, smallLine, d.fit(r.label, labelW-1), "", 0, "L", false, 0, "")
+		if r.mono {
+			d.mono(monoSize)
+		} else {
+			d.font("", smallSize)
+		}
+		d.color(colInk, "text")
+		for _, line := range r.lines {
+			f.SetXY(marginL+pad+1+labelW, yy)
+			f.CellFormat(valueW, smallLine, line, "", 0, "L", false, 0, "")
+			yy += smallLine
+		}
+	}
+	f.SetXY(marginL, y+h+2)
+}
+
+// review writes the needs_review items as questions for the team.
+func (d *pdfDoc) review(l string, c *critView) {
+	if len(c.Review) == 0 {
+		return
+	}
+	d.heading2(tr(l, "review_title"))
+	d.small(tr(l, "review_intro"), colMuted)
+	for _, rv := range c.Review {
+		d.heading3(rv.CheckTitle)
+		d.para(rv.Question, "I", colInk)
+		for _, e := range rv.Examples {
+			d.example(l, exampleView{Page: e.Page, Selector: e.Selector, Snippet: e.Snippet}, colWarn)
+		}
+		d.small(rv.MoreText, colMuted)
+	}
+}
+
+// appendix lists the pages scanned, the checks without a result, the notes
+// on the scan and the method.
+func (d *pdfDoc) appendix(v *docView) {
+	l := v.Lang
+	d.heading1(tr(l, "appendix"))
+	d.heading2(tr(l, "pages_scanned") + " (" + strconv.Itoa(len(v.Pages)) + ")")
+	if len(v.Pages) == 0 {
+		d.para(tr(l, "no_pages"), "", colInk)
+	} else {
+		cols := []column{
+			{title: tr(l, "address"), width: 0.88, align: "L", mono: true, maxLines: 4},
+			{title: tr(l, "status"), width: 0.12, align: "R"},
+		}
+		rows := make([][]cellText, 0, len(v.Pages))
+		for _, p := range v.Pages {
+			text := oneLine(p.URL)
+			if p.FinalURL != "" {
+				text += "\n→ " + oneLine(p.FinalURL)
+			}
+			if p.Error != "" {
+				text += "\n" + oneLine(p.Error)
+			}
+			st := cellText{text: p.Status}
+			if !p.OK {
+				st.col, st.style = &colBad, "B"
+			}
+			rows = append(rows, []cellText{{text: text}, st})
+		}
+		d.table(cols, rows)
+	}
+	d.heading2(tr(l, "not_evaluated_title"))
+	if len(v.NotEvaluated) == 0 {
+		d.para(tr(l, "not_evaluated_none"), "", colInk)
+	} else {
+		cols := []column{
+			{title: tr(l, "check"), width: 0.38, align: "L"},
+			{title: tr(l, "criterion"), width: 0.22, align: "L"},
+			{title: tr(l, "reason"), width: 0.40, align: "L"},
+		}
+		rows := make([][]cellText, 0, len(v.NotEvaluated))
+		for _, n := range v.NotEvaluated {
+			rows = append(rows, []cellText{{text: n.Title}, {text: n.Criterion}, {text: n.Reason}})
+		}
+		d.table(cols, rows)
+	}
+	if len(v.Notes) > 0 {
+		d.heading2(tr(l, "scan_notes"))
+		for _, n := range v.Notes {
+			d.item("•", "", n)
+		}
+	}
+	d.heading2(tr(l, "method_title"))
+	for _, p := range v.Method {
+		d.para(p, "", colInk)
+	}
+	cols := []column{{title: "", width: 0.32, align: "L"}, {title: "", width: 0.68, align: "L"}}
+	rows := make([][]cellText, 0, len(v.Facts))
+	for _, fc := range v.Facts {
+		rows = append(rows, []cellText{{text: fc.Label, style: "B"}, {text: firstNonEmpty(fc.Value, "–")}})
+	}
+	d.factTable(cols, rows)
+}
+
+// factTable is a table without a header row.
+func (d *pdfDoc) factTable(cols []column, rows [][]cellText) {
+	for _, row := range rows {
+		cells, h := d.layoutRow(cols, row)
+		d.ensure(h)
+		d.drawRow(cols, row, cells, h)
+	}
+}

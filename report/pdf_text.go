@@ -1,0 +1,206 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+)
+
+// pdfFont is one embedded TrueType font.
+type pdfFont struct {
+	family, style string
+	data          []byte
+}
+
+// pdfFonts are the Go fonts, embedded as UTF-8 TrueType subsets.
+var pdfFonts = []pdfFont{
+	{"go", "", goregular.TTF},
+	{"go", "B", gobold.TTF},
+	{"go", "I", goitalic.TTF},
+	{"go", "BI", gobolditalic.TTF},
+	{"gomono", "", gomono.TTF},
+}
+
+// glyphSet says which runes every embedded font can draw.
+type glyphSet struct{ has map[rune]bool }
+
+var (
+	glyphsOnce sync.Once
+	glyphs     *glyphSet
+	glyphsErr  error
+)
+
+// loadGlyphs reads the character maps of the fonts once.
+func loadGlyphs() (*glyphSet, error) {
+	glyphsOnce.Do(func() { glyphs, glyphsErr = readGlyphs() })
+	return glyphs, glyphsErr
+}
+
+// readGlyphs builds the set of runes of the Basic Multilingual Plane that
+// the regular and the mono font both have (the other styles share the
+// regular font's character set).
+func readGlyphs() (*glyphSet, error) {
+	set := &glyphSet{has: map[rune]bool{}}
+	var buf sfnt.Buffer
+	var fonts []*sfnt.Font
+	for _, data := range [][]byte{goregular.TTF, gomono.TTF} {
+		ft, err := sfnt.Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("parse pdf font: %w", err)
+		}
+		fonts = append(fonts, ft)
+	}
+	for r := rune(0x20); r < 0xFFFF; r++ {
+		ok := true
+		for _, ft := range fonts {
+			if gi, err := ft.GlyphIndex(&buf, r); err != nil || gi == 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			set.has[r] = true
+		}
+	}
+	return set, nil
+}
+
+// substitutes replace common characters the fonts lack.
+var substitutes = map[rune]string{
+	'\u202f': "\u00a0", '\u2007': " ", '\u2009': " ", '\u200b': "", '\u2011': "-",
+	'\u2212': "-", '\u2192': "->", '\u2190': "<-", '\u2713': "v", '\u2717': "x",
+	'\ufeff': "",
+}
+
+// clean returns s with every character the fonts can draw: control
+// characters become spaces, known look-alikes replace missing characters,
+// and anything else becomes "?". Line breaks are kept.
+func (g *glyphSet) clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r != '\n' && !g.has[r] {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || g.has[r]:
+			b.WriteRune(r)
+		case r == '\r':
+		case unicode.IsControl(r) || unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			if sub, found := substitutes[r]; found {
+				b.WriteString(sub)
+			} else {
+				b.WriteByte('?')
+			}
+		}
+	}
+	return b.String()
+}
+
+// oneLine folds all whitespace of s (snippets, selectors, URLs) into single
+// spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// s cleans a text for the PDF fonts.
+func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text) }
+
+// font selects the proportional font in style ("", "B", "I", "BI") and size
+// in points.
+func (d *pdfDoc) font(style string, size float64) { d.f.SetFont("go", style, size) }
+
+// mono selects the monospaced font.
+func (d *pdfDoc) mono(size float64) { d.f.SetFont("gomono", "", size) }
+
+// color sets the text, draw or fill colour.
+func (d *pdfDoc) color(c rgb, what string) {
+	switch what {
+	case "text":
+		d.f.SetTextColor(c.R, c.G, c.B)
+	case "draw":
+		d.f.SetDrawColor(c.R, c.G, c.B)
+	case "fill":
+		d.f.SetFillColor(c.R, c.G, c.B)
+	}
+}
+
+// fit cleans text and shortens it with an ellipsis to fit width in the
+// current font.
+func (d *pdfDoc) fit(text string, width float64) string {
+	text = d.s(text)
+	if d.f.GetStringWidth(text) <= width {
+		return text
+	}
+	runes := []rune(text)
+	lo, hi := 0, len(runes)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.f.GetStringWidth(string(runes[:mid])+"…") <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(string(runes[:lo]), " ") + "…"
+}
+
+// wrap cleans text and breaks it into lines of at most width in the
+// current font, breaking long words (URLs, snippets) anywhere. With
+// maxLines > 0 it keeps that many lines and ends the last with an ellipsis.
+func (d *pdfDoc) wrap(text string, width float64, maxLines int) []string {
+	text = d.s(text)
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		if strings.TrimSpace(para) == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, d.f.SplitText(para, width)...)
+	}
+	if maxLines > 0 && len(lines) > maxLines {
+		last := strings.Join(lines[maxLines-1:], " ")
+		lines = append(lines[:maxLines-1], d.fit(last, width))
+	}
+	return lines
+}
+
+// wrapCode cleans code (a URL, selector or snippet), folds its whitespace
+// and cuts it into lines that fill width in the current (monospaced) font,
+// breaking anywhere, as code has no natural break points. With maxLines > 0
+// it keeps that many lines and ends the last with an ellipsis.
+func (d *pdfDoc) wrapCode(code string, width float64, maxLines int) []string {
+	runes := []rune(d.s(oneLine(code)))
+	cw := d.f.GetStringWidth("m")
+	perLine := int(width / cw)
+	if perLine < 1 {
+		perLine = 1
+	}
+	var lines []string
+	for len(runes) > 0 {
+		n := min(perLine, len(runes))
+		if maxLines > 0 && len(lines) == maxLines-1 && len(runes) > n {
+			lines = append(lines, string(runes[:n-1])+"…")
+			break
+		}
+		lines = append(lines, string(runes[:n]))
+		runes = runes[n:]
+	}
+	return lines
+}

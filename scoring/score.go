@@ -1,0 +1,337 @@
+package scoring
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/didi-index/didi/checks"
+	"github.com/didi-index/didi/criteria"
+)
+
+// MaxEvidence is the most evidence items kept per check and page in the
+// result; the rest are counted in Outcome.Omitted.
+const MaxEvidence = 25
+
+// Input is everything Score needs. Outcomes is nil when no page was checked
+// (questionnaire only); Answers is nil without an answers file.
+type Input struct {
+	Model    *criteria.Model
+	Answers  *criteria.Answers
+	Registry *checks.Registry
+	// Outcomes holds each check's outcomes by check id (see Evaluate).
+	Outcomes  map[string][]checks.PageOutcome
+	Pages     []Page
+	Target    string
+	Targets   []string
+	Started   string
+	Finished  string
+	Languages []string
+	Tool      Tool
+	Scan      Scan
+}
+
+// Evaluate runs every check the model references on pages, with the
+// model's parameters, and returns the outcomes by check id.
+func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map[string][]checks.PageOutcome {
+	out := map[string][]checks.PageOutcome{}
+	for _, c := range m.Criteria {
+		for _, ref := range c.Checks {
+			if chk := reg.Get(ref.ID); chk != nil {
+				out[ref.ID] = checks.Run(chk, pages, checks.Params(ref.Params))
+			}
+		}
+	}
+	return out
+}
+
+// Score computes the Result. It is pure: the same Input gives the same
+// Result, whatever the order of answers or outcomes.
+func Score(in Input) *Result {
+	m := in.Model
+	r := &Result{
+		SchemaVersion: SchemaVersion,
+		Tool:          in.Tool,
+		Model:         Model{ID: m.ID, Version: m.Version, SHA256: m.SHA256, Title: m.Title},
+		Target:        in.Target,
+		Targets:       in.Targets,
+		Started:       in.Started,
+		Finished:      in.Finished,
+		Languages:     in.Languages,
+		Scan:          in.Scan,
+		Pages:         in.Pages,
+		Levels:        m.Levels,
+		Criteria:      []Criterion{},
+		Tips:          []Tip{},
+	}
+	if r.Pages == nil {
+		r.Pages = []Page{}
+	}
+	if in.Answers != nil {
+		a := in.Answers
+		r.Assessment = &Assessment{Organisation: a.Organisation, Product: a.Product, Assessor: a.Assessor, Date: a.Date}
+	}
+	texts := map[string]*criteria.CheckText{}
+	for i := range m.Checks {
+		texts[m.Checks[i].ID] = &m.Checks[i]
+	}
+	var idx, idxW, cov, covW float64
+	anyAuto, anyQuest := false, false
+	for _, mc := range m.Criteria {
+		c := scoreCriterion(mc, in, texts)
+		r.Criteria = append(r.Criteria, c)
+		r.Tips = append(r.Tips, tipsFor(mc, c, texts, in.Answers != nil)...)
+		if c.Score != nil {
+			idx += mc.Weight * *c.Score
+			idxW += mc.Weight
+		}
+		if in.Outcomes != nil && len(mc.Checks) > 0 {
+			cov += mc.Weight * c.Coverage
+			covW += mc.Weight
+		}
+		anyAuto = anyAuto || c.AutomatedScore != nil
+		anyQuest = anyQuest || c.QuestionnaireScore != nil
+	}
+	if idxW > 0 {
+		r.Index = round(idx/idxW, 1)
+	}
+	if covW > 0 {
+		r.Coverage = round(cov/covW, 3)
+	}
+	switch {
+	case anyAuto && anyQuest:
+		r.Mode = "combined"
+	case anyQuest:
+		r.Mode = "questionnaire"
+	default:
+		r.Mode = "automated"
+	}
+	r.Level, r.LevelLabel = levelOf(m.Levels, r.Index)
+	sort.SliceStable(r.Tips, func(i, j int) bool {
+		if r.Tips[i].Impact != r.Tips[j].Impact {
+			return r.Tips[i].Impact > r.Tips[j].Impact
+		}
+		return r.Tips[i].Source < r.Tips[j].Source
+	})
+	return r
+}
+
+func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText) Criterion {
+	c := Criterion{
+		ID: mc.ID, Title: mc.Title, Why: mc.Why, Weight: mc.Weight, Mix: mc.Mix,
+		Questions: []Question{}, Checks: []Check{},
+	}
+	// Questionnaire part.
+	if in.Answers != nil {
+		var sum, w float64
+		counted := false
+		for _, q := range mc.Questions {
+			rq := Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip}
+			ans, ok := in.Answers.Answers[q.ID]
+			opt := findOption(q, ans.Option)
+			switch {
+			case !ok || opt == nil:
+				c.Unanswered = append(c.Unanswered, q.ID)
+				sum += 0
+				w += q.Weight
+				counted = true
+			case opt.NA:
+				rq.Answer, rq.NA, rq.AnswerText, rq.Comment = opt.ID, true, opt.Text, ans.Comment
+			default:
+				s := opt.Score
+				rq.Answer, rq.Score, rq.AnswerText, rq.Comment = opt.ID, &s, opt.Text, ans.Comment
+				sum += q.Weight * s
+				w += q.Weight
+				counted = true
+			}
+			c.Questions = append(c.Questions, rq)
+		}
+		if counted && w > 0 {
+			c.QuestionnaireScore = ptr(round(100*sum/w, 1))
+		} else if counted {
+			c.QuestionnaireScore = ptr(0)
+		}
+	} else {
+		for _, q := range mc.Questions {
+			c.Questions = append(c.Questions, Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip})
+		}
+	}
+	// Automated part.
+	var sum, w, evalW, allW float64
+	for _, ref := range mc.Checks {
+		chk := checkResult(ref, in, texts[ref.ID])
+		allW += ref.Weight
+		if chk.Score != nil {
+			sum += ref.Weight * *chk.Score
+			w += ref.Weight
+			evalW += ref.Weight
+		}
+		c.Checks = append(c.Checks, chk)
+	}
+	if w > 0 {
+		c.AutomatedScore = ptr(round(100*sum/w, 1))
+	}
+	if allW > 0 {
+		c.Coverage = round(evalW/allW, 3)
+	}
+	// Combined.
+	q, a := c.QuestionnaireScore, c.AutomatedScore
+	switch {
+	case q != nil && a != nil && mc.Mix.Questionnaire+mc.Mix.Automated > 0:
+		c.Score = ptr(round((mc.Mix.Questionnaire**q+mc.Mix.Automated**a)/(mc.Mix.Questionnaire+mc.Mix.Automated), 1))
+	case q != nil:
+		c.Score = ptr(*q)
+	case a != nil:
+		c.Score = ptr(*a)
+	}
+	return c
+}
+
+func findOption(q criteria.Question, id string) *criteria.Option {
+	for i := range q.Options {
+		if q.Options[i].ID == id {
+			return &q.Options[i]
+		}
+	}
+	return nil
+}
+
+func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) Check {
+	c := Check{ID: ref.ID, Weight: ref.Weight, Counts: map[string]int{}, Outcomes: []Outcome{}, WCAG: []string{}, ACTRules: []string{}}
+	if t != nil {
+		c.Title, c.Description, c.Tip, c.Review = t.Title, t.Description, t.Tip, t.Review
+	}
+	if in.Registry != nil {
+		if def := in.Registry.Get(ref.ID); def != nil {
+			c.SiteWide = def.SiteWide()
+			c.WCAG = append(c.WCAG, def.WCAG...)
+			c.ACTRules = append(c.ACTRules, def.ACT...)
+		}
+	}
+	outs := append([]checks.PageOutcome(nil), in.Outcomes[ref.ID]...)
+	sort.SliceStable(outs, func(i, j int) bool { return outs[i].URL < outs[j].URL })
+	pass, fail := 0, 0
+	for _, o := range outs {
+		c.Counts[string(o.Outcome)]++
+		switch o.Outcome {
+		case checks.Pass:
+			pass++
+		case checks.Fail:
+			fail++
+		}
+		ro := Outcome{URL: o.URL, Outcome: string(o.Outcome)}
+		for i, e := range o.Evidence {
+			if i == MaxEvidence {
+				ro.Omitted = len(o.Evidence) - MaxEvidence
+				break
+			}
+			ro.Evidence = append(ro.Evidence, Evidence{Selector: e.Selector, Snippet: e.Snippet, Message: message(t, e)})
+		}
+		c.Outcomes = append(c.Outcomes, ro)
+	}
+	if pass+fail > 0 {
+		c.Score = ptr(round(float64(pass)/float64(pass+fail), 4))
+	}
+	return c
+}
+
+// message renders the evidence's message template in every language.
+func message(t *criteria.CheckText, e checks.Evidence) Text {
+	if t == nil {
+		return nil
+	}
+	key := e.Message
+	if key == "" {
+		key = "fail"
+	}
+	tmpl, ok := t.Messages[key]
+	if !ok {
+		tmpl, ok = t.Messages["fail"]
+	}
+	if !ok {
+		tmpl = t.Title
+	}
+	out := Text{}
+	for lang, s := range tmpl {
+		out[lang] = Fill(s, e.Params)
+	}
+	return out
+}
+
+// Fill replaces each {name} in s by params[name]; unknown names stay.
+func Fill(s string, params map[string]string) string {
+	if len(params) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		name := s[i+1 : i+j]
+		if v, ok := params[name]; ok {
+			b.WriteString(s[:i])
+			b.WriteString(v)
+		} else {
+			b.WriteString(s[:i+j+1])
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func tipsFor(mc criteria.Criterion, c Criterion, texts map[string]*criteria.CheckText, answered bool) []Tip {
+	var tips []Tip
+	for i, q := range c.Questions {
+		if q.NA || !answered {
+			continue
+		}
+		score := 0.0 // unanswered counts 0
+		if q.Score != nil {
+			score = *q.Score
+		}
+		if score >= 1 || len(q.Tip) == 0 {
+			continue
+		}
+		tips = append(tips, Tip{
+			Criterion: mc.ID, Source: "question:" + q.ID,
+			Impact: round(mc.Questions[i].Weight*(1-score), 3), Title: q.Text, Text: q.Tip,
+		})
+	}
+	for _, chk := range c.Checks {
+		if chk.Score == nil || *chk.Score >= 1 || texts[chk.ID] == nil {
+			continue
+		}
+		tips = append(tips, Tip{
+			Criterion: mc.ID, Source: "check:" + chk.ID,
+			Impact: round(chk.Weight*(1-*chk.Score), 3), Title: chk.Title, Text: chk.Tip,
+		})
+	}
+	return tips
+}
+
+func levelOf(levels []criteria.Level, index float64) (string, Text) {
+	for _, l := range levels {
+		if index >= l.Min {
+			return l.Level, l.Label
+		}
+	}
+	if len(levels) > 0 {
+		l := levels[len(levels)-1]
+		return l.Level, l.Label
+	}
+	return "", nil
+}
+
+func round(x float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(x*p) / p
+}
+
+func ptr(x float64) *float64 { return &x }
