@@ -321,7 +321,7 @@ func (d *axDoc) labelledbyName(n *html.Node, c *axNameCtx) string {
 		if t == nil {
 			continue
 		}
-		sub := &axNameCtx{visited: map[*html.Node]bool{}, inLabelledby: true, showHidden: c.showHidden || axHidden(t)}
+		sub := &axNameCtx{visited: map[*html.Node]bool{}, inLabelledby: true, showHidden: c.showHidden || axHidden(t) || axAriaHidden(t)}
 		parts = append(parts, axCollapse(d.nameOf(t, sub, false)))
 	}
 	return axCollapse(strings.Join(parts, " "))

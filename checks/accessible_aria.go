@@ -420,11 +420,14 @@ func ariaRequiredParent(p *Page, _ Params) Result {
 // say nothing.
 func ariaHiddenFocus(p *Page, _ Params) Result {
 	d := newAXDoc(p)
+	// With browser facts, only elements in the measured Tab order count, and
+	// an element that passed focus on at once (a focus sentinel of a modal
+	// dialog) does not.
 	var tabOrder map[string]bool
 	if b := p.Snap.Browser; b != nil && len(b.Focusables) > 0 {
 		tabOrder = make(map[string]bool, len(b.Focusables))
 		for _, f := range b.Focusables {
-			tabOrder[f.Selector] = true
+			tabOrder[f.Selector] = f.FocusVisible != nil || b.FocusSampled
 		}
 	}
 	applicable := false

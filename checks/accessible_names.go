@@ -195,7 +195,7 @@ func labelInName(p *Page, _ Params) Result {
 			continue
 		}
 		label := axTextNodesOnly(n)
-		if axLabelWords(label) == nil {
+		if axLabelWords(label) == nil || axSymbolLabel(label) || (d.iconFont() && axLigatureWord(label)) {
 			continue
 		}
 		name := d.name(n)
@@ -224,7 +224,7 @@ func axTextNodesOnly(n *html.Node) string {
 			case html.TextNode:
 				b.WriteString(c.Data)
 			case html.ElementNode:
-				if axSelfHidden(c) {
+				if axSelfHidden(c) || axVisuallyHidden(c) {
 					continue
 				}
 				block := axBlockTag[c.Data] && !axInlineStyle(c)
@@ -297,6 +297,65 @@ func axLabelInName(label, name string) bool {
 			}
 		}
 		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// axSymbolLabel reports whether a visible label is a single character (such
+// as "X" or "›"): a symbol rather than words, which the name need not hold.
+func axSymbolLabel(label string) bool {
+	return len([]rune(strings.TrimSpace(label))) == 1
+}
+
+// axLigatureWord reports whether label looks like an icon font ligature
+// name ("search", "arrow_forward"): one lower-case word.
+func axLigatureWord(label string) bool {
+	label = strings.TrimSpace(label)
+	if label == "" || strings.ContainsAny(label, " ") {
+		return false
+	}
+	for _, r := range label {
+		if !(r >= 'a' && r <= 'z' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// axHiddenClasses are class names that by wide convention hide text
+// visually while keeping it for screen readers.
+var axHiddenClasses = axSet(`sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only
+element-invisible hidden-visually u-visually-hidden u-hidden-visually a11y-hidden wb-inv sr-text show-for-sr
+offscreen`)
+
+// axVisuallyHidden reports whether n has a class that hides it visually.
+func axVisuallyHidden(n *html.Node) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if axHiddenClasses[strings.ToLower(c)] {
+			return true
+		}
+	}
+	return false
+}
+
+// iconFont reports whether the page loads an icon font that draws words as
+// icons (Material Icons or Material Symbols ligatures).
+func (d *axDoc) iconFont() bool {
+	for _, n := range d.elems {
+		var s string
+		switch n.Data {
+		case "link":
+			s = attr(n, "href")
+		case "style":
+			s = axRawText(n)
+		default:
+			continue
+		}
+		s = strings.ToLower(s)
+		if strings.Contains(s, "material+icons") || strings.Contains(s, "material icons") ||
+			strings.Contains(s, "material+symbols") || strings.Contains(s, "material symbols") {
 			return true
 		}
 	}

@@ -172,6 +172,9 @@ func reflow(p *Page, params Params) Result {
 	if b == nil || b.Reflow.ViewportWidth == 0 {
 		return Result{Outcome: NotEvaluated}
 	}
+	if !p.IsHTML() {
+		return Result{Outcome: Inapplicable}
+	}
 	d := newAXDoc(p)
 	slack := int(params.Float("tolerance_px", 2))
 	r := b.Reflow

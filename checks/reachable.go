@@ -37,8 +37,10 @@ func reachableChecks() []Check {
 // rchViewport fails pages without a responsive viewport meta: one whose
 // width is device-width (or that sets only initial-scale=1, which phones
 // treat the same). Without it phones show the desktop page zoomed out.
+// Fragments (no head or body tag) and empty redirect pages are
+// inapplicable.
 func rchViewport(p *Page, _ Params) Result {
-	if !simPageApplies(p) {
+	if !simPageApplies(p) || !simWholePage(p) {
 		return Result{Outcome: Inapplicable}
 	}
 	doc := p.Doc()

@@ -156,16 +156,17 @@ var simPurposes = []simPurpose{
 		ident: regexp.MustCompile(`\b(e ?mail|mail|courriel|emailadres|emailaddress|emailadresse|e mailadres)\b`)},
 	{token: "tel",
 		label: regexp.MustCompile(`\b(tel|telefoon|telefoonnummer|gsm|gsm-?nummer|mobiel|mobiele nummer|mobiel nummer|telephone|numero de telephone|portable|telefon|telefonnummer|handy|handynummer|mobilnummer|phone|phone number|mobile|mobile number)\b`),
-		ident: regexp.MustCompile(`\b(tel|telephone|telefoon|telefoonnummer|phone|phonenumber|gsm|mobile|mobiel|telefon|telefonnummer|handy|portable|cellphone)\b`)},
+		ident: regexp.MustCompile(`\b(tel|telephone|telefoon|telefoonnummer|phone|phonenumber|gsm|mobile|mobiel|telefon|telefonnummer|handy|portable|cellphone)\b`),
+		not:   regexp.MustCompile(`\b(extension|ext|toestel|intern|poste|durchwahl|nebenstelle)\b`)},
+	{token: "name",
+		exact: regexp.MustCompile(`^(uw |je |jouw |votre |ton |ihr |dein |your |volledige |full )?(naam|nom|name|nom complet|vollstandiger name|naam en voornaam|voornaam en naam|voor- en achternaam|nom et prenom|prenom et nom|vor- und nachname|first and last name)$`),
+		ident: regexp.MustCompile(`^(name|naam|nom|full ?name|your name|uw naam|votre nom)$`)},
 	{token: "given-name",
 		label: regexp.MustCompile(`\b(voornaam|voornamen|roepnaam|prenom|prenoms|vorname|vornamen|first ?name|given name|forename)\b`),
 		ident: regexp.MustCompile(`\b(voornaam|prenom|vorname|firstname|first name|fname|givenname|given name|forename)\b`)},
 	{token: "family-name",
 		label: regexp.MustCompile(`\b(achternaam|familienaam|nom de famille|nachname|familienname|last ?name|surname|family name)\b`),
 		ident: regexp.MustCompile(`\b(achternaam|familienaam|nachname|familienname|lastname|last name|lname|surname|familyname|family name)\b`)},
-	{token: "name",
-		exact: regexp.MustCompile(`^(uw |je |jouw |votre |ton |ihr |dein |your |volledige |full )?(naam|nom|name|nom complet|vollstandiger name|naam en voornaam|voornaam en naam|voor- en achternaam|nom et prenom|prenom et nom|vor- und nachname|first and last name)$`),
-		ident: regexp.MustCompile(`^(name|naam|nom|full ?name|your name|uw naam|votre nom)$`)},
 	{token: "street-address",
 		label: regexp.MustCompile(`\b(adres|woonadres|postadres|domicilieadres|leveringsadres|factuuradres|facturatieadres|straat|straatnaam|adresse|adresse postale|rue|anschrift|strasse|wohnadresse|address|street|street address|postal address|home address)\b`),
 		ident: regexp.MustCompile(`\b(address|adres|adresse|street|straat|strasse|anschrift|rue|address1|address line1|addressline1)\b`),
@@ -189,6 +190,21 @@ var simPurposes = []simPurpose{
 // WCAG 1.3.5 does not cover (a recipient, a friend, a child).
 var simOtherPerson = regexp.MustCompile(`\b(ontvanger|begunstigde|vriend\w*|destinataire|beneficiaire|ami|amie|empfanger|freund\w*|recipient|friend|kind|enfant|child)\b`)
 
+// simFilterName matches the words of search and filter forms, which ask
+// about what to find, not about the user.
+var simFilterName = regexp.MustCompile(`\b(search|zoek\w*|recherche\w*|such\w*|filter\w*|filtre\w*|facet\w*)\b`)
+
+// simFilterForm reports whether form is a search or filter form.
+func simFilterForm(form *html.Node) bool {
+	if form == nil {
+		return false
+	}
+	if strings.EqualFold(attr(form, "role"), "search") {
+		return true
+	}
+	return simFilterName.MatchString(simIdentWords(attr(form, "id")+" "+attr(form, "class")+" "+attr(form, "name")+" "+attr(form, "action")) + " " + simFold(attr(form, "aria-label")))
+}
+
 // simMaxLabelWords bounds the words of a label that names a purpose:
 // longer texts are questions or instructions, not labels.
 const simMaxLabelWords = 6
@@ -196,7 +212,7 @@ const simMaxLabelWords = 6
 // purpose returns the autocomplete token of the personal data field f asks
 // for, or "" when it asks for none that WCAG 1.3.5 lists.
 func (f simField) purpose() string {
-	if simOtherPerson.MatchString(f.label + " " + f.placeholder) {
+	if simOtherPerson.MatchString(f.label+" "+f.placeholder) || simFilterForm(f.form) {
 		return ""
 	}
 	switch f.kind {

@@ -231,6 +231,33 @@ func simFieldMarked(doc *goquery.Document, f simField) bool {
 			return true
 		}
 	}
+	return simMarkedByClass(doc, f)
+}
+
+// simRequiredClass matches class names that style a label as required,
+// often with an asterisk or word added in CSS that the HTML does not show.
+var simRequiredClass = regexp.MustCompile(`\b(required|req|verplicht|obligatoire|obligatory|mandatory|pflicht|pflichtfeld)\b`)
+
+// simMarkedByClass reports whether a label of the field, or an element in
+// its row, has a class that marks it as required.
+func simMarkedByClass(doc *goquery.Document, f simField) bool {
+	marked := func(_ int, s *goquery.Selection) bool {
+		return simRequiredClass.MatchString(simIdentWords(s.AttrOr("class", "")))
+	}
+	if id := f.sel.AttrOr("id", ""); id != "" {
+		if doc.Find("label[for]").FilterFunction(func(_ int, l *goquery.Selection) bool {
+			return l.AttrOr("for", "") == id
+		}).Find("*").AddBack().FilterFunction(marked).Length() > 0 {
+			return true
+		}
+	}
+	if l := f.sel.Closest("label"); l.Length() > 0 && l.Find("*").AddBack().Not("input, select, textarea").FilterFunction(marked).Length() > 0 {
+		return true
+	}
+	if row := simFieldRow(f); row != nil {
+		r := doc.FindNodes(row)
+		return r.Find("*").AddBack().Not("input, select, textarea").FilterFunction(marked).Length() > 0
+	}
 	return false
 }
 

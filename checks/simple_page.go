@@ -165,17 +165,17 @@ func simOutermost(nodes []*html.Node) []*html.Node {
 // in nl, fr, de and en (folded: lower case, no accents).
 var simSessionText = regexp.MustCompile(`\b(` +
 	// nl
-	`(uw|je|jouw) sessie (verloopt|vervalt|is verlopen|loopt af)|sessie verloopt|` +
-	`(u|je) wordt (over \d+ \w+ )?(automatisch )?(afgemeld|uitgelogd)|automatisch (afgemeld|uitgelogd)|` +
+	`(uw|je|jouw|de) sessie (verloopt|vervalt|is verlopen|is vervallen|loopt af)|` +
+	`(u|je) wordt (over \d+ \w+ )?(automatisch )?(afgemeld|uitgelogd)|` +
 	// fr
-	`votre session (va expirer|expire|expirera|a expire|arrive a expiration)|session (va )?expir\w*|` +
-	`vous (allez etre|serez) (automatiquement )?deconnecte|deconnexion automatique|` +
+	`(votre|la) session (va expirer|expire|expirera|a expire|arrive a expiration|va se terminer)|` +
+	`vous (allez etre|serez|avez ete) (automatiquement )?deconnecte|` +
 	// de
-	`ihre sitzung (lauft|ist) .{0,30}?(ab|abgelaufen)|sitzung (lauft ab|ist abgelaufen|endet)|` +
-	`sie werden (in \d+ \w+ )?automatisch abgemeldet|automatisch abgemeldet|` +
+	`(ihre|die) sitzung (lauft|ist) .{0,30}?(ab|abgelaufen)|` +
+	`sie werden (in \d+ \w+ )?automatisch abgemeldet|` +
 	// en
 	`your session (will |is about to |has )?(expire|expires|expired|time out|times out|timed out|end|ends)|` +
-	`session (timeout|time-out|expires|expired|will expire)|you will be (automatically )?(logged|signed) out` +
+	`session (has expired|will expire|expires in|is about to expire)|you will be (automatically )?(logged|signed) out` +
 	`)\b`)
 
 // simExtendText matches buttons and links that extend a session, which

@@ -211,3 +211,21 @@ func simWords(s string) []string {
 func simPageApplies(p *Page) bool {
 	return p.IsHTML() && p.Doc().Find("body").Length() > 0
 }
+
+// simFragmentTag finds the tags a whole document has and a fragment loaded
+// into other pages (an Ajax menu, a widget template) lacks.
+var simFragmentTag = regexp.MustCompile(`(?i)<(head|body|title)[\s>]`)
+
+// simWholePage reports whether the page is a document people see: not a
+// fragment without head and body, and not an empty redirect stub.
+func simWholePage(p *Page) bool {
+	src := p.Snap.HTML
+	if src == "" {
+		src = p.Snap.DOM
+	}
+	if !simFragmentTag.MatchString(src) {
+		return false
+	}
+	body := simBody(p.Doc())
+	return body != nil && (simText(body) != "" || p.Doc().Find("body img, body video, body iframe, body input, body canvas").Length() > 0)
+}

@@ -116,7 +116,7 @@ func onlyDigits(s string) string {
 // Postal addresses: a Belgian postcode with a municipality, and a street with
 // a house number.
 var (
-	postcodeRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:B-?\s?)?[1-9]\d{3}\s+\p{Lu}[\p{L}'’\-]+(?:[\s\-]\p{Lu}[\p{L}'’\-]+)?`)
+	postcodeRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:B-?\s?)?[1-9]\d{3}\s+(?:(?:La|Le|Les|De|Den|Sankt)\s)?\p{Lu}[\p{L}'’\-]+`)
 	streetRE   = regexp.MustCompile(`(?:` +
 		// nl and de: Kerkstraat 12, Sint-Pietersnieuwstraat 25, Grote Markt 1, Hauptstraße 5
 		`\p{Lu}[\p{L}'’\-]*(?:straat|laan|weg|plein|lei|dreef|steenweg|kaai|markt|dijk|baan|hof|pad|singel|vest|wal|gracht|park|berg|veld|plaats|kouter|rei|square|straße|strasse|str\.|platz|allee|gasse|ring|ufer)\s+\d{1,4}\s?[a-zA-Z]?(?:\s?(?:bus|boîte|bte|b\.)\s?\d+)?` +

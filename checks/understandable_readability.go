@@ -114,9 +114,9 @@ var langMatchParams = Params{
 // language of the page's text. The text (outside parts with their own lang)
 // must have min_words words and a clearly identified language among nl, fr,
 // de, en; otherwise, or when the declared language is missing or another
-// one, it is inapplicable. A mismatch fails only when the declared language
-// also covers less than min_lang_share of the identified paragraphs (a
-// bilingual page passes).
+// one, it is inapplicable. A page whose paragraphs are for at least
+// min_lang_share in the declared language passes (a bilingual page). A
+// mismatch fails only when the declared language covers less than that.
 func langMatch(p *Page, params Params) Result {
 	if !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
@@ -133,14 +133,14 @@ func langMatch(p *Page, params Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	g := lang.Identify(text)
-	switch {
-	case g.Language == lang.Unknown:
-		return Result{Outcome: Inapplicable}
-	case g.Language == declared:
+	if g.Language == declared {
 		return Result{Outcome: Pass}
 	}
 	if languageShare(blocks, declared) >= params.Float("min_lang_share", 0.25) {
-		return Result{Outcome: Pass}
+		return Result{Outcome: Pass} // a page in several languages, the declared one among them
+	}
+	if g.Language == lang.Unknown {
+		return Result{Outcome: Inapplicable}
 	}
 	return Verdict([]Evidence{d.ev(d.html, "fail", "declared", declared, "detected", g.Language)})
 }

@@ -148,15 +148,17 @@ func (t *tab) visit(ctx context.Context, o Options, u string, start bool) (*visi
 		return nil, err
 	}
 	clock.mark("cookies")
-	ax, err := t.axTree(ctx, clock)
-	if err != nil {
-		return nil, err
-	}
 	pf, err := t.pageFacts(ctx, o)
 	if err != nil {
 		return nil, err
 	}
 	clock.mark("facts")
+	// The accessibility tree comes after the focus test: once Chromium
+	// builds it, every style change also updates it.
+	ax, err := t.axTree(ctx, clock)
+	if err != nil {
+		return nil, err
+	}
 	requests, console := t.rec.take(u)
 	reflow, err := t.reflow(ctx)
 	if err != nil {
@@ -277,9 +279,13 @@ func (t *tab) axTree(ctx context.Context, clock *stepClock) ([]AXNode, error) {
 		return nil, fmt.Errorf("read accessibility tree: %w", err)
 	}
 	clock.mark("axtree")
-	// Stop the DOM agent from reporting every later change of the page.
+	// Stop the DOM agent from reporting every later change of the page, and
+	// turn accessibility off again so that later pages load without it.
 	if _, err := chromedp.Call(ctx, dom.Disable, cdp.Empty{}); err != nil {
 		return nil, fmt.Errorf("read DOM tree: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, accessibility.Disable, cdp.Empty{}); err != nil {
+		return nil, fmt.Errorf("read accessibility tree: %w", err)
 	}
 	var sels map[cdp.BackendNodeID]string
 	if doc.Root != nil {

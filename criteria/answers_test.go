@@ -96,7 +96,7 @@ func TestWriteAnswersRoundTrip(t *testing.T) {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	s := string(b)
-	assert.Contains(t, s, "  # Audit fait ?\n  # Réponse : Oui\n  accessible.audit: \"yes\"\n", "question text and answer in the chosen language")
+	assert.Contains(t, s, "\n  # Audit fait ?\n  # Réponse : Oui\n  accessible.audit: \"yes\"\n", "question text and answer in the chosen language")
 	assert.Less(t, strings.Index(s, "accessible.audit"), strings.Index(s, "accessible.statement"), "model order")
 	assert.Less(t, strings.Index(s, "accessible.statement"), strings.Index(s, "involving.test"), "model order")
 	entries, err := os.ReadDir(dir)
@@ -151,6 +151,23 @@ func TestWriteTemplate(t *testing.T) {
 			assert.Equal(t, "Stad Brussel", a.Organisation)
 		})
 	}
+}
+
+func TestWriteTemplateFile(t *testing.T) {
+	m := loadTestModel(t)
+	path := filepath.Join(t.TempDir(), "answers.yaml")
+	require.NoError(t, WriteTemplateFile(path, m, "nl"))
+	_, err := LoadAnswers(path, m)
+	require.NoError(t, err)
+	err = WriteTemplateFile(path, m, "nl")
+	require.Error(t, err, "an existing file is never replaced")
+	assert.Contains(t, err.Error(), "already exists")
+}
+
+func TestWords(t *testing.T) {
+	assert.Equal(t, []string{"Répondez", "« Oui »", "si", "tout", "va", "bien :", "merci !"},
+		words("Répondez « Oui » si tout  va bien : merci !"))
+	assert.Equal(t, []string{"?", "start"}, words("? start"), "leading punctuation stays a word")
 }
 
 func TestComment(t *testing.T) {

@@ -49,6 +49,7 @@ func AnswersYAML(a *Answers, m *Model, lang string) []byte {
 				comment(&b, "  ", "== "+c.Title.In(lang)+" ==")
 				last = c.ID
 			}
+			b.WriteString("\n")
 			comment(&b, "  ", q.Text.In(lang))
 			if o, ok := q.Option(ans.Option); ok {
 				comment(&b, "  ", tr(lang, "file.answer", o.Text.In(lang)))
@@ -121,6 +122,23 @@ func WriteTemplate(w io.Writer, m *Model, lang string) error {
 	return nil
 }
 
+// WriteTemplateFile writes the template of WriteTemplate to path
+// atomically. It refuses to replace an existing file, which may hold
+// answers.
+func WriteTemplateFile(path string, m *Model, lang string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("write template: %s already exists; remove it or choose another file", path)
+	}
+	var b bytes.Buffer
+	if err := WriteTemplate(&b, m, lang); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, b.Bytes()); err != nil {
+		return fmt.Errorf("write template: %w", err)
+	}
+	return nil
+}
+
 // templateExample picks the first question and its first option for the
 // template's instructions.
 func templateExample(m *Model) (string, string) {
@@ -140,7 +158,7 @@ func comment(b *bytes.Buffer, indent, text string) {
 	for _, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		lead := para[:len(para)-len(strings.TrimLeft(para, " "))]
 		line := ""
-		for _, word := range strings.Fields(para) {
+		for _, word := range words(para) {
 			if line != "" && len(line)+1+len(word) > commentWidth {
 				writeComment(b, indent, lead+line)
 				line = ""
@@ -152,6 +170,25 @@ func comment(b *bytes.Buffer, indent, text string) {
 		}
 		writeComment(b, indent, lead+line)
 	}
+}
+
+// words splits text into words for wrapping, keeping French punctuation
+// with its word: "échéances ?" and "« Oui »" never break.
+func words(text string) []string {
+	var out []string
+	glue := false
+	for _, w := range strings.Fields(text) {
+		switch {
+		case glue && len(out) > 0:
+			out[len(out)-1] += " " + w
+		case strings.ContainsAny(w, "?!:;»") && strings.Trim(w, "?!:;»") == "" && len(out) > 0:
+			out[len(out)-1] += " " + w
+		default:
+			out = append(out, w)
+		}
+		glue = w == "«"
+	}
+	return out
 }
 
 func writeComment(b *bytes.Buffer, indent, line string) {

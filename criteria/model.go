@@ -1,6 +1,17 @@
 // Package criteria holds didi's model (the seven criteria, their questions
 // and the texts and parameters of the automated checks) and the answers file
 // a team fills in. The default model is embedded; --model replaces it.
+//
+// Loading is strict. LoadDefault, LoadModel and Parse take known, a lookup of
+// the check ids the program has (criteria does not import checks; pass
+// func(id string) bool { return registry.Get(id) != nil }). Every problem in a
+// model or answers file is reported at once as Errors, one
+// "file:line:column: message" per line, sorted by position; get it with
+// errors.As. A file that cannot be read is a plain wrapped error.
+//
+// The questionnaire (RunQuestionnaire), the answers template (WriteTemplate)
+// and the model's documentation (ModelMarkdown, ModelJSON) live here too, so
+// cmd/didi only wires flags to them.
 package criteria
 
 // Text is a user-facing text in every language of the model, keyed by

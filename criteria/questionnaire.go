@@ -210,8 +210,12 @@ func (s *session) askDetails() bool {
 func (s *session) ask(i int) (next int, stop bool, err error) {
 	q := s.qs[i]
 	s.show(i)
+	prompt := true
 	for {
-		s.printf("q.prompt", len(q.Options))
+		if prompt {
+			s.printf("q.prompt", len(q.Options))
+		}
+		prompt = true
 		line, ok := s.readLine()
 		if !ok {
 			return i, true, nil
@@ -244,7 +248,9 @@ func (s *session) ask(i int) (next int, stop bool, err error) {
 					return i, false, err
 				}
 			}
+			prompt = s.Interactive // a script's detail lines need no new prompt
 		case inputComment:
+			prompt = s.Interactive
 		default:
 			msg := tr(s.Lang, "q.badLine", in.value, q.ID, len(q.Options), strings.Join(q.OptionIDs(), ", "))
 			if s.Interactive {
@@ -312,7 +318,7 @@ func (s *session) finish(stopped bool) error {
 	fmt.Fprintln(s.Out)
 	s.println("q.summary", len(s.qs)-len(open), len(s.qs))
 	if len(open) > 0 {
-		s.println("q.open", strings.Join(open, ", "))
+		s.println("q.open", shortList(open, 8))
 	}
 	s.println("q.saved", s.Path)
 	switch {
@@ -322,6 +328,14 @@ func (s *session) finish(stopped bool) error {
 		s.println("q.done")
 	}
 	return nil
+}
+
+// shortList joins at most n ids, and says how many more there are.
+func shortList(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s … (+%d)", strings.Join(ids[:n], ", "), len(ids)-n)
 }
 
 // inputKind is what a line at the prompt asks for.

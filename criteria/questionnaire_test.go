@@ -58,6 +58,7 @@ func TestQuestionnaireScripted(t *testing.T) {
 
 	assert.Contains(t, out, "[Toegankelijk] Vraag 1/7\nAudit gedaan?\n  1) Ja\n  2) Nee\n  3) Niet van toepassing\n")
 	assert.Contains(t, out, "6 van de 7 vragen beantwoord.")
+	assert.Equal(t, 7, strings.Count(out, "Uw keuze ("), "one prompt per question: comment and detail lines ask no new prompt")
 	assert.Contains(t, out, "Nog zonder antwoord: understandable.b1")
 }
 

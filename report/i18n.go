@@ -315,6 +315,25 @@ func formatDate(lang, s string) string {
 	return day + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
+// formatPeriod formats the scan's start and end: "23 november 2026,
+// 09:14–09:16 UTC" on one day, both dates otherwise; unreadable times are
+// shown as they are.
+func formatPeriod(lang, start, end string) string {
+	t0, ok0 := parseDate(start)
+	t1, ok1 := parseDate(end)
+	switch {
+	case !ok0:
+		return joinNonEmpty(" – ", start, end)
+	case !ok1:
+		return formatDate(lang, start) + ", " + t0.UTC().Format("15:04") + " UTC"
+	}
+	t0, t1 = t0.UTC(), t1.UTC()
+	if t0.Format("2006-01-02") == t1.Format("2006-01-02") {
+		return formatDate(lang, start) + ", " + t0.Format("15:04") + "–" + t1.Format("15:04") + " UTC"
+	}
+	return formatDate(lang, start) + " " + t0.Format("15:04") + " – " + formatDate(lang, end) + " " + t1.Format("15:04") + " UTC"
+}
+
 // htmlLang is the BCP 47 tag of a report language (Belgian variants).
 func htmlLang(lang string) string {
 	switch lang {

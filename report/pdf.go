@@ -119,6 +119,7 @@ func newPDFDoc(r *scoring.Result, views []*docView) (*pdfDoc, error) {
 	d := &pdfDoc{f: f, r: r, views: views, v: views[0], glyphs: glyphs}
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetCellMargin(0)
+	f.SetCatalogSort(true)
 	f.SetAutoPageBreak(true, marginB)
 	f.AliasNbPages("{nb}")
 	f.SetCompression(true)

@@ -80,7 +80,7 @@ func (d *pdfDoc) multiCover() {
 	f := d.f
 	first := d.views[0]
 	d.newPage(first, false)
-	d.band(56)
+	d.band(48)
 	f.SetXY(marginL, 14)
 	for i, v := range d.views {
 		style, size := "", 13.0

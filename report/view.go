@@ -482,10 +482,7 @@ func facts(r *scoring.Result, lang string) []fact {
 	if browser == "" {
 		browser = tr(lang, "no_browser")
 	}
-	period := formatDate(lang, r.Started)
-	if r.Started != "" && r.Finished != "" {
-		period = r.Started + " – " + r.Finished
-	}
+	period := formatPeriod(lang, r.Started, r.Finished)
 	return []fact{
 		{tr(lang, "model"), joinNonEmpty(" — ", r.Model.ID, r.Model.Title.In(lang))},
 		{tr(lang, "model_version"), r.Model.Version},

@@ -1,7 +1,9 @@
 // Command crawlbench measures the crawler: pages per second (wall time of
 // the whole crawl, browser start included) and the peak memory (PSS) of
 // the whole process tree, this process and every Chromium process, sampled
-// every 100 ms. bench/crawl.sh runs it on the benchmark sites.
+// every 250 ms, and the CPU time per page of the Chromium processes (this
+// process is left out: its sampler reading smaps costs more than the crawl;
+// the crawler's own CPU is about 15 ms per page, see CRAWLBENCH_PROFILE). bench/crawl.sh runs it on the benchmark sites.
 package main
 
 import (
@@ -12,6 +14,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,6 +54,16 @@ func main() {
 	default:
 		log.Fatal("give -start or -urls")
 	}
+	if p := os.Getenv("CRAWLBENCH_PROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var rates, peaks []float64
 	var pages, failed int
 	for range *runs {
@@ -67,7 +80,7 @@ func main() {
 			conc = 8
 		}
 	}
-	fmt.Printf("| %s | %d | %d | %d | %.1f | %.0f | %s |\n", *label, conc, pages, failed, median(rates), median(peaks), loadAvg())
+	fmt.Printf("| %s | %d | %d | %d | %.1f | %.0f | %.0f | %s |\n", *label, conc, pages, failed, median(rates), median(peaks), lastCPU*1000, loadAvg())
 }
 
 // once runs one crawl and returns pages/s, peak PSS in MB, pages and errors.
@@ -75,14 +88,18 @@ func once(o crawler.Options) (float64, float64, int, int, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var peak float64
+	var sampling time.Duration // the sampler's own time, left out of the CPU figure
+	cpu := map[int]float64{}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		t := time.NewTicker(100 * time.Millisecond)
+		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
 		for {
-			if m := treePSS(os.Getpid()); m > peak {
+			began := time.Now()
+			if m := treeSample(os.Getpid(), cpu); m > peak {
 				peak = m
 			}
+			sampling += time.Since(began)
 			select {
 			case <-ctx.Done():
 				return
@@ -105,8 +122,29 @@ func once(o crawler.Options) (float64, float64, int, int, error) {
 			fmt.Fprintf(os.Stderr, "error: %s: %s\n", p.URL, p.Error)
 		}
 	}
+	var cpuSum float64
+	for pid, v := range cpu {
+		if pid != os.Getpid() {
+			cpuSum += v
+		}
+	}
+	_ = sampling
+	lastCPU = cpuSum / float64(max(len(scan.Pages), 1))
+	if os.Getenv("CRAWLBENCH_CPU") != "" {
+		byKind := map[string]float64{}
+		for pid, v := range cpu {
+			byKind[kinds[pid]] += v
+		}
+		fmt.Fprintln(os.Stderr, "cpu s by process kind:", byKind)
+	}
 	return float64(len(scan.Pages)) / took.Seconds(), peak, len(scan.Pages), bad, nil
 }
+
+// kinds names each sampled process (self, browser, renderer, gpu, ...).
+var kinds = map[int]string{}
+
+// lastCPU is the CPU time per page (s) of the last run, over the whole tree.
+var lastCPU float64
 
 func readURLs(path, base string) ([]string, error) {
 	f, err := os.Open(path)
@@ -124,9 +162,11 @@ func readURLs(path, base string) ([]string, error) {
 	return out, sc.Err()
 }
 
-// treePSS sums the PSS (MB) of pid and all its descendants.
-func treePSS(root int) float64 {
+// treeSample sums the PSS (MB) of pid and all its descendants, and keeps
+// the CPU time (s) seen for each process in cpu.
+func treeSample(root int, cpu map[int]float64) float64 {
 	children := map[int][]int{}
+	ticks := map[int]float64{}
 	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
 	for _, s := range stats {
 		b, err := os.ReadFile(s)
@@ -145,6 +185,11 @@ func treePSS(root int) float64 {
 		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(s)))
 		ppid, _ := strconv.Atoi(f[1])
 		children[ppid] = append(children[ppid], pid)
+		if len(f) > 13 {
+			ut, _ := strconv.ParseFloat(f[11], 64)
+			st, _ := strconv.ParseFloat(f[12], 64)
+			ticks[pid] = (ut + st) / 100
+		}
 	}
 	var total float64
 	queue := []int{root}
@@ -152,6 +197,12 @@ func treePSS(root int) float64 {
 		p := queue[0]
 		queue = queue[1:]
 		total += pss(p)
+		if _, ok := kinds[p]; !ok {
+			kinds[p] = kind(p, root)
+		}
+		if ticks[p] > cpu[p] {
+			cpu[p] = ticks[p]
+		}
 		queue = append(queue, children[p]...)
 	}
 	return total / 1024
@@ -190,4 +241,18 @@ func loadAvg() string {
 		return "?"
 	}
 	return strings.Join(strings.Fields(string(b))[:3], " ")
+}
+
+// kind names a process of the tree by its --type flag.
+func kind(pid, root int) string {
+	if pid == root {
+		return "self"
+	}
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	for _, a := range strings.Split(string(b), "\x00") {
+		if t, ok := strings.CutPrefix(a, "--type="); ok {
+			return t
+		}
+	}
+	return "browser"
 }

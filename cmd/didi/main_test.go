@@ -66,7 +66,7 @@ func TestScanResultGolden(t *testing.T) {
 	out := t.TempDir()
 	code, stdout, stderr := didi(t, "", "scan", srv.URL+"/index.html", "--no-browser", "--quiet",
 		"--answers", filepath.Join("..", "..", "testdata", "answers", "bakery.yaml"),
-		"--format", "json", "--out", out, "--config", filepath.Join(out, "none.yaml"))
+		"--format", "json", "--out", out)
 	require.Equal(t, 0, code, "stdout: %s\nstderr: %s", stdout, stderr)
 	b, err := os.ReadFile(filepath.Join(out, "result.json"))
 	require.NoError(t, err)
@@ -115,9 +115,13 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestModelValidateBrokenFixtures(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "criteria", "testdata", "model-*.yaml"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "criteria", "testdata", "model", "*.yaml"))
 	require.NoError(t, err)
+	require.NotEmpty(t, files)
 	for _, f := range files {
+		if filepath.Base(f) == "valid.yaml" {
+			continue
+		}
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			code, _, stderr := didi(t, "", "model", "validate", f)
 			assert.Equal(t, 2, code)
@@ -155,6 +159,7 @@ func TestModelShowJSON(t *testing.T) {
 	for _, tx := range texts {
 		for _, l := range []string{"nl", "fr", "en"} {
 			assert.NotEmpty(t, tx[l], "missing %s in %v", l, tx)
+			assert.NotContains(t, tx[l], "TODO", "unfinished text %v", tx)
 		}
 	}
 }
@@ -173,4 +178,53 @@ func TestDocsInSync(t *testing.T) {
 	want, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), out.String(), "docs/checks.md is out of date: go test ./cmd/didi -run TestDocsInSync -update")
+}
+
+func TestScriptedQuestionnaireFeedsScan(t *testing.T) {
+	dir := t.TempDir()
+	answers := filepath.Join(dir, "answers.yaml")
+	// Options by number: the first option of every question, a skip, a comment line.
+	stdin := "organisation: Bakkerij\n# first question\n1\n\n2\n3\n1\n1\n"
+	code, stdout, stderr := didi(t, stdin, "questionnaire", "--lang", "fr", "--out", answers)
+	require.Equal(t, 0, code, "stdout: %s\nstderr: %s", stdout, stderr)
+	a, err := os.ReadFile(answers)
+	require.NoError(t, err)
+	assert.Contains(t, string(a), `organisation: "Bakkerij"`)
+
+	srv := serveSite(t, "golden")
+	code, stdout, stderr = didi(t, "", "scan", srv.URL+"/index.html", "--no-browser", "--quiet", "--answers", answers, "--format", "json", "--out", dir)
+	require.Equal(t, 0, code, "stdout: %s\nstderr: %s", stdout, stderr)
+	var res struct {
+		Mode     string `json:"mode"`
+		Criteria []struct {
+			Questionnaire *float64 `json:"questionnaire_score"`
+		} `json:"criteria"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "result.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &res))
+	assert.Equal(t, "combined", res.Mode)
+	require.NotNil(t, res.Criteria[0].Questionnaire)
+}
+
+func TestBadAnswersFileExits2WithPosition(t *testing.T) {
+	srv := serveSite(t, "golden")
+	bad := filepath.Join(t.TempDir(), "answers.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("model: didi\nanswers:\n  accessible.audit: maybe\n  nope.question: yes\n"), 0o644))
+	code, _, stderr := didi(t, "", "scan", srv.URL, "--no-browser", "--answers", bad)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "answers.yaml:3:")
+	assert.Contains(t, stderr, "answers.yaml:4:")
+}
+
+func TestEveryRegisteredCheckIsUsedByTheDefaultModel(t *testing.T) {
+	m, err := loadModel("")
+	require.NoError(t, err)
+	used := map[string]bool{}
+	for _, id := range m.CheckIDs() {
+		used[id] = true
+	}
+	for _, id := range registry.IDs() {
+		assert.True(t, used[id], "check %s is registered but the default model does not use it", id)
+	}
 }

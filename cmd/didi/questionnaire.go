@@ -4,12 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"slices"
 	"time"
 
 	"github.com/didi-index/didi/criteria"
-	"github.com/didi-index/didi/report"
 )
 
 func cmdQuestionnaire(ctx context.Context, args []string, e env) error {
@@ -46,7 +44,7 @@ func writeTemplate(m *criteria.Model, lang, out string, e env) error {
 	if out == "-" {
 		return criteria.WriteTemplate(e.stdout, m, lang)
 	}
-	if err := report.WriteFileAtomic(out, func(w io.Writer) error { return criteria.WriteTemplate(w, m, lang) }); err != nil {
+	if err := criteria.WriteTemplateFile(out, m, lang); err != nil {
 		return usageErr("questionnaire: %v", err)
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", out)

@@ -342,24 +342,26 @@
     return cs.outlineStyle !== 'none' && num(cs.outlineWidth) > 0;
   }
   // focusTest focuses each element and compares its computed style with the
-  // style before focus. Focus is moved back and the scroll position kept.
+  // style before focus. Focusing the next element blurs the one before, so
+  // no blur is needed in between. Pseudo-elements are compared only when the
+  // element's own style did not change (reading them is slow). Focus and
+  // scroll position are restored at the end.
   function focusTest(list) {
     var x = window.scrollX, y = window.scrollY;
     var prev = doc.activeElement;
     for (var i = 0; i < list.length; i++) {
       var el = list[i]._el;
-      var before = styleKey(el), beforePseudo = pseudoKey(el);
-      try {
-        el.focus({preventScroll: true, focusVisible: true});
-      } catch (e) {
-        continue;
-      }
-      if (doc.activeElement !== el) {
+      var before = styleKey(el);
+      if (!focusOn(el)) {
         continue; // could not take focus
       }
-      var vis = hasOutline(el) || styleKey(el) !== before || pseudoKey(el) !== beforePseudo;
+      var vis = hasOutline(el) || styleKey(el) !== before;
+      if (!vis) {
+        var focused = pseudoKey(el);
+        el.blur();
+        vis = pseudoKey(el) !== focused;
+      }
       list[i].focus_visible = vis;
-      el.blur();
     }
     if (prev && prev !== doc.body && prev.focus) {
       prev.focus({preventScroll: true});
@@ -367,6 +369,14 @@
       doc.activeElement.blur();
     }
     window.scrollTo(x, y);
+  }
+  function focusOn(el) {
+    try {
+      el.focus({preventScroll: true, focusVisible: true});
+    } catch (e) {
+      return false;
+    }
+    return doc.activeElement === el;
   }
 
   // ---- targets --------------------------------------------------------
