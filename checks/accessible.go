@@ -42,10 +42,10 @@ func accessibleChecks() []Check {
 		{ID: "meta-viewport", Criterion: "accessible", WCAG: []string{"1.4.4"}, ACT: []string{"b4f0c3"}, Params: Params{"min_scale": 2}, Page: metaViewport},
 		{ID: "color-contrast", Criterion: "accessible", WCAG: []string{"1.4.3"}, ACT: []string{"afw4f7"}, Needs: []Fact{FactStyles},
 			Params: Params{"min_ratio": 4.5, "min_ratio_large": 3}, Page: colorContrast},
-		{ID: "non-text-contrast", Criterion: "accessible", WCAG: []string{"1.4.11"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3}, Page: nonTextContrast},
+		{ID: "non-text-contrast", Criterion: "accessible", WCAG: []string{"1.4.11"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3, "no_edge_ratio": 1.1}, Page: nonTextContrast},
 		{ID: "reflow", Criterion: "accessible", WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles}, Params: Params{"tolerance_px": 2}, Page: reflow},
 		{ID: "focus-visible", Criterion: "accessible", WCAG: []string{"2.4.7"}, ACT: []string{"oj04fd"}, Needs: []Fact{FactBrowser}, Page: focusVisible},
-		{ID: "target-size", Criterion: "accessible", WCAG: []string{"2.5.8"}, Needs: []Fact{FactStyles}, Params: Params{"min_px": 24}, Page: targetSize},
+		{ID: "target-size", Criterion: "accessible", WCAG: []string{"2.5.8"}, Needs: []Fact{FactStyles}, Params: Params{"min_px": 24, "thin_px": 16}, Page: targetSize},
 		{ID: "media-autoplay", Criterion: "accessible", WCAG: []string{"1.4.2"}, ACT: []string{"80f0bf"}, Params: Params{"max_seconds": 3}, Page: mediaAutoplay},
 		{ID: "video-captions", Criterion: "accessible", WCAG: []string{"1.2.2"}, Page: videoCaptions},
 	}

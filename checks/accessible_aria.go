@@ -223,8 +223,8 @@ func ariaRequiredAttr(p *Page, _ Params) Result {
 		}
 		ri, _ := roleLookup(role)
 		req := ri.required
-		if role == "separator" && !axFocusable(n) {
-			req = nil
+		if role == "separator" && axFocusable(n) {
+			req = []string{"aria-valuenow"} // a focusable separator is a range widget
 		}
 		if len(req) == 0 || axNativeProvides(n, role) {
 			continue
@@ -318,6 +318,24 @@ var axOwnedExtra = map[string][]string{
 	"listbox": {"separator"}, "menu": {"separator"}, "menubar": {"separator"},
 }
 
+// badOwned returns the role of the first owned element that role may not
+// own ("" when all fit). A group inside a menu, list box or tree must itself
+// own what its container may own.
+func (d *axDoc) badOwned(owned []axOwned, role string, allowed []string, depth int) string {
+	for _, o := range owned {
+		if !a11yContains(allowed, o.role) && !a11yContains(axOwnedExtra[role], o.role) {
+			return o.role
+		}
+		if o.role == "group" && depth < 10 && (role == "menu" || role == "menubar" || role == "listbox" || role == "tree") {
+			inner, _ := d.owned(o.node)
+			if bad := d.badOwned(inner, role, allowed, depth+1); bad != "" {
+				return bad
+			}
+		}
+	}
+	return ""
+}
+
 // ariaRequiredChildren fails for elements whose role requires owned elements
 // of certain roles (a list owns list items, a tablist tabs) but that own
 // something else, or own nothing while having content.
@@ -333,13 +351,7 @@ func ariaRequiredChildren(p *Page, _ Params) Result {
 		}
 		applicable = true
 		owned, rendered := d.owned(n)
-		bad := ""
-		for _, o := range owned {
-			if !a11yContains(ri.owned, o.role) && !a11yContains(axOwnedExtra[role], o.role) {
-				bad = o.role
-				break
-			}
-		}
+		bad := d.badOwned(owned, role, ri.owned, 0)
 		if bad == "" && len(owned) == 0 && rendered > 0 {
 			bad = "-"
 		}

@@ -51,7 +51,7 @@ func imageAlt(p *Page, _ Params) Result {
 			continue
 		}
 		applicable = true
-		if role != "img" { // decorative: alt="" or a presentational role
+		if role != "img" || !d.exposed(n) { // decorative, or ignored by the browser
 			continue
 		}
 		if d.name(n) == "" && len(ev) < axMaxEvidence {
@@ -99,12 +99,12 @@ func buttonName(p *Page, _ Params) Result {
 		if n.Data == "input" && axInputType(n) == "image" {
 			return false
 		}
-		return d.role(n) == "button" && d.exposedOrIgnored(n)
+		return d.role(n) == "button" && d.exposed(n)
 	}, d.name, "fail")
 }
 
 // exposedOrIgnored reports whether n is rendered and not aria-hidden, even if
-// Chromium marks it ignored (an empty button can be "ignored").
+// Chromium marks it ignored (a plain generic element is "ignored").
 func (d *axDoc) exposedOrIgnored(n *html.Node) bool {
 	return !axHidden(n) && !axAriaHidden(n) && (!d.hasAX() || d.axNode(n) != nil)
 }
@@ -113,7 +113,7 @@ func (d *axDoc) exposedOrIgnored(n *html.Node) bool {
 func linkName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return baseRole(d.role(n)) == "link" && d.exposedOrIgnored(n)
+		return baseRole(d.role(n)) == "link" && d.exposed(n)
 	}, d.name, "fail")
 }
 
@@ -143,7 +143,7 @@ func (d *axDoc) axFieldRole(n *html.Node) string {
 func formFieldName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return d.axFieldRole(n) != "" && d.exposedOrIgnored(n)
+		return d.axFieldRole(n) != "" && d.exposed(n)
 	}, d.name, "fail")
 }
 
@@ -161,7 +161,7 @@ func frameTitle(p *Page, _ Params) Result {
 		if r, ok := axExplicitRole(n); ok && (r == "none" || r == "presentation") {
 			return false
 		}
-		return d.exposedOrIgnored(n)
+		return d.exposed(n)
 	}, d.name, "fail")
 }
 
@@ -169,7 +169,7 @@ func frameTitle(p *Page, _ Params) Result {
 func headingName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return baseRole(d.role(n)) == "heading" && d.exposedOrIgnored(n)
+		return baseRole(d.role(n)) == "heading" && d.exposed(n)
 	}, d.name, "fail")
 }
 
@@ -303,10 +303,12 @@ func axLabelInName(label, name string) bool {
 	return false
 }
 
-// axSymbolLabel reports whether a visible label is a single character (such
-// as "X" or "›"): a symbol rather than words, which the name need not hold.
+// axSymbolLabel reports whether a visible label is a single character other
+// than a digit (such as "X" or "›"): a symbol rather than words, which the
+// name need not hold.
 func axSymbolLabel(label string) bool {
-	return len([]rune(strings.TrimSpace(label))) == 1
+	r := []rune(strings.TrimSpace(label))
+	return len(r) == 1 && !unicode.IsDigit(r[0])
 }
 
 // axLigatureWord reports whether label looks like an icon font ligature

@@ -92,7 +92,7 @@ func accessibilityStatementDate(pages []*Page, params Params) Result {
 	maxAge := params.Float("max_age_days", defaultStatementMaxAge)
 	age := int(today.Sub(d.Date).Hours() / 24)
 	sel := smallestMatch(body, literal(d.Text))
-	e := EvidenceFor(sel, "found", "date", d.Date.Format("2006-01-02"), "days", strconv.Itoa(age), "max", fmtNum(maxAge))
+	e := EvidenceFor(sel, "found", "date", d.Date.Format("2006-01-02"), "days", strconv.Itoa(age), "max", fmtNum(maxAge), "page", p.URL())
 	e.URL = p.URL()
 	if float64(age) > maxAge {
 		e.Message = "fail"
@@ -115,12 +115,12 @@ func scanDay(pages []*Page) time.Time {
 // feedbackTopic is a way to give feedback.
 var feedbackTopic = topic{
 	Text: wordsRE(`feedback`, `uw mening`, `je mening`, `jouw mening`, `geef (?:uw|je) mening`, `suggesties?`, `opmerkingen`,
-		`klachten?`, `meld(?:ingen)? en klachten`, `was deze (?:pagina|informatie) nuttig\s?\??`, `tevredenheidsonderzoek`,
+		`klachten?`, `klachtenbehandeling`, `klachtendienst`, `een klacht indienen`, `meld(?:ingen)? en klachten`, `was deze (?:pagina|informatie) nuttig\s?\??`, `tevredenheidsonderzoek`,
 		`votre avis`, `donnez(?: nous)? votre avis`, `ton avis`, `avis et suggestions`, `vos suggestions`, `suggestions?`,
-		`plaintes?`, `réclamations?`, `cette page (?:vous )?a-t-elle été utile\s?\??`,
-		`rückmeldung`, `ihre meinung`, `anregungen`, `beschwerden?`, `war diese seite hilfreich\s?\??`,
+		`plaintes?`, `réclamations?`, `gestion des plaintes`, `introduire une plainte`, `cette page (?:vous )?a-t-elle été utile\s?\??`,
+		`rückmeldung`, `ihre meinung`, `anregungen`, `beschwerden?`, `beschwerdemanagement`, `war diese seite hilfreich\s?\??`,
 		`your opinion`, `tell us what you think`, `complaints?`, `was this page helpful\s?\??`, `give feedback`),
-	Slug: slugRE(`feedback`, `mening`, `suggestie`, `suggesties`, `klacht`, `klachten`, `avis`, `votre-avis`, `suggestions`,
+	Slug: slugRE(`feedback`, `mening`, `suggestie`, `suggesties`, `klacht`, `klachten`, `votre-avis`, `donnez-votre-avis`, `suggestions`,
 		`plainte`, `plaintes`, `reclamation`, `rueckmeldung`, `beschwerde`, `complaints?`),
 }
 
@@ -153,13 +153,22 @@ func feedbackChannel(pages []*Page, _ Params) Result {
 	return siteResult(false, missing(pages, "fail"))
 }
 
-// reportRE is text that invites people to report an accessibility problem.
+// reportRE is text that invites people to report an accessibility
+// problem, including the heading of that section in the EU model statement
+// ("Feedback en contactgegevens", "Retour d'information et coordonnées").
+// A list of known problems ("Problèmes d'accessibilité connus") is not an
+// invitation and does not match.
 var reportRE = wordsRE(
-	`meld (?:een|uw|je) (?:toegankelijkheidsprobleem|probleem met (?:de )?toegankelijkheid)`,
-	`toegankelijkheidsprobleem melden`, `toegankelijkheidsproblemen melden`, `(?:probleem|problemen) met (?:de )?toegankelijkheid`,
-	`signaler un problème d['’]accessibilit[ée]`, `signalez(?: nous)? un problème d['’]accessibilit[ée]`,
-	`problèmes? d['’]accessibilit[ée]`, `barriere melden`, `barrieren melden`, `barriere gefunden`, `barrierefreiheit melden`,
-	`report an accessibility (?:problem|issue|barrier)`, `accessibility (?:problem|issue|barrier)s?`)
+	`meld (?:een|uw|je) toegankelijkheidsprobleem`, `meld (?:een|uw|je) probleem met (?:de )?toegankelijkheid`,
+	`toegankelijkheidsproblemen? melden`, `problemen met (?:de )?toegankelijkheid (?:melden|doorgeven)`,
+	`(?:ondervindt|ervaart|heeft|ondervind|ervaar|heb) (?:u|je) (?:een )?(?:probleem|problemen) met (?:de )?toegankelijkheid`,
+	`feedback en contactgegevens`,
+	`signaler un problème d['’]accessibilit[ée]`, `signalez(?:-nous)? un problème d['’]accessibilit[ée]`,
+	`(?:rencontrez|constatez)(?:-vous)? un (?:problème|défaut) d['’]accessibilit[ée]`, `retour d['’]information et coordonnées`,
+	`barrieren? melden`, `melden sie (?:uns )?(?:eine )?barriere`, `barriere gefunden`, `feedback und kontaktangaben`,
+	`report an accessibility (?:problem|issue|barrier)`, `report (?:a )?(?:problem|barrier) with accessibility`,
+	`(?:encounter|find|experience|notice) (?:an )?accessibility (?:problems?|issues?|barriers?)`,
+	`feedback and contact information`)
 
 // accessibilityReport passes when the site invites people to report an
 // accessibility problem: such a text anywhere, or a contact route (an

@@ -1,9 +1,11 @@
 package checks
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
@@ -25,7 +27,7 @@ func reachableChecks() []Check {
 		{ID: "image-oversized", Criterion: "reachable", Needs: []Fact{FactStyles},
 			Params: Params{"factor": 4, "density": 2, "min_pixels": 100000}, Page: rchImageOversized},
 		{ID: "slow-load", Criterion: "reachable", Needs: []Fact{FactBrowser},
-			Params: Params{"max_seconds": 10}, Page: rchSlowLoad},
+			Params: Params{"max_seconds": 10, "latency_ms": 150, "down_kbps": 1600, "up_kbps": 750}, Page: rchSlowLoad},
 		{ID: "content-without-js", Criterion: "reachable", Needs: []Fact{FactBrowser},
 			Params: Params{"min_share": 0.5, "min_words": 50}, Page: rchContentWithoutJS},
 		{ID: "min-font-size", Criterion: "reachable", Needs: []Fact{FactStyles},
@@ -111,6 +113,9 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 	twoD := 0
 	for _, sel := range r.Offenders {
 		s := simFind(doc, sel)
+		if s.Length() > 0 && rchOffscreenName.MatchString(simIdentWords(s.AttrOr("class", ""))) {
+			continue // hidden off-screen on purpose (skip links, screen reader text)
+		}
 		e := Evidence{Selector: sel, Message: "fail", Params: rchParams(kv...)}
 		if s.Length() > 0 {
 			e.Snippet = startTag(s, "").Snippet
@@ -120,11 +125,18 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 		}
 		ev = append(ev, e)
 	}
+	if len(ev) == 0 {
+		return Verdict([]Evidence{{Message: "page", Params: rchParams(kv...)}})
+	}
 	if twoD == len(ev) {
 		return Result{Outcome: NeedsReview, Evidence: ev}
 	}
 	return Verdict(ev)
 }
+
+// rchOffscreenName matches classes of text hidden off-screen on purpose,
+// which sticks out of the viewport without making the page scroll.
+var rchOffscreenName = regexp.MustCompile(`\b(sr only|visually hidden|screen reader text|screenreader|skip\w*|wb inv|element invisible|offscreen|off screen|hidden visually|a11y hidden)\b`)
 
 // rchParams builds message parameters from name, value pairs.
 func rchParams(kv ...string) map[string]string {
@@ -150,16 +162,16 @@ func rchPageWeight(p *Page, params Params) Result {
 	if p.Snap.Browser == nil || len(p.Snap.Browser.Requests) == 0 {
 		return Result{Outcome: NotEvaluated}
 	}
-	max := params.Float("max_kb", 1500)
+	limit := params.Float("max_kb", 1500)
 	reqs := append([]crawler.Request(nil), p.Snap.Browser.Requests...)
 	var total int64
 	for _, r := range reqs {
 		total += r.Bytes
 	}
-	if float64(total) <= max*1000 {
+	if float64(total) <= limit*1000 {
 		return Result{Outcome: Pass}
 	}
-	ev := []Evidence{{Message: "fail", Params: rchParams("kb", rchKB(total), "max", strconv.Itoa(int(max)))}}
+	ev := []Evidence{{Message: "fail", Params: rchParams("kb", rchKB(total), "max", strconv.Itoa(int(limit)))}}
 	sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].Bytes > reqs[j].Bytes })
 	for i := 0; i < len(reqs) && i < rchLargestShown && reqs[i].Bytes > 0; i++ {
 		ev = append(ev, Evidence{Message: "largest", Params: rchParams("url", Shorten(reqs[i].URL, 120), "kb", rchKB(reqs[i].Bytes))})
@@ -176,9 +188,9 @@ func rchRequestCount(p *Page, params Params) Result {
 	if p.Snap.Browser == nil || len(p.Snap.Browser.Requests) == 0 {
 		return Result{Outcome: NotEvaluated}
 	}
-	max := int(params.Float("max_requests", 60))
+	limit := int(params.Float("max_requests", 60))
 	reqs := p.Snap.Browser.Requests
-	if len(reqs) <= max {
+	if len(reqs) <= limit {
 		return Result{Outcome: Pass}
 	}
 	hosts := map[string]bool{}
@@ -190,7 +202,7 @@ func rchRequestCount(p *Page, params Params) Result {
 		}
 	}
 	return Verdict([]Evidence{{Message: "fail", Params: rchParams("count", strconv.Itoa(len(reqs)),
-		"max", strconv.Itoa(max), "hosts", strconv.Itoa(len(hosts)), "third_party", strconv.Itoa(third))}})
+		"max", strconv.Itoa(limit), "hosts", strconv.Itoa(len(hosts)), "third_party", strconv.Itoa(third))}})
 }
 
 // rchImageOversized fails images whose file has many more pixels than the
@@ -256,13 +268,30 @@ func rchSlowLoad(p *Page, params Params) Result {
 	if p.Snap.Browser == nil || p.Snap.Browser.SlowLoadMs <= 0 {
 		return Result{Outcome: NotEvaluated}
 	}
-	max := params.Float("max_seconds", 10)
+	limit := params.Float("max_seconds", 10)
 	secs := p.Snap.Browser.SlowLoadMs / 1000
-	if secs <= max {
+	if secs <= limit {
 		return Result{Outcome: Pass}
 	}
 	return Verdict([]Evidence{{Message: "fail", Params: rchParams(
-		"seconds", strconv.FormatFloat(secs, 'f', 1, 64), "max", strconv.FormatFloat(max, 'f', -1, 64))}})
+		"seconds", strconv.FormatFloat(secs, 'f', 1, 64), "max", strconv.FormatFloat(limit, 'f', -1, 64))}})
+}
+
+// SlowProfile returns the emulated slow connection under which the crawler
+// measures the start page's load time (BrowserFacts.SlowLoadMs), from the
+// slow-load check's parameters in the model (latency_ms, down_kbps,
+// up_kbps) over its defaults: a slow 4G connection of 1.6 Mbit/s down,
+// 750 kbit/s up and 150 ms latency, as Lighthouse emulates a phone.
+func SlowProfile(model Params) *crawler.SlowProfile {
+	p := Params{"latency_ms": 150, "down_kbps": 1600, "up_kbps": 750}
+	for k, v := range model {
+		p[k] = v
+	}
+	return &crawler.SlowProfile{
+		Latency: time.Duration(p.Float("latency_ms", 150) * float64(time.Millisecond)),
+		Down:    p.Float("down_kbps", 1600) * 1000 / 8,
+		Up:      p.Float("up_kbps", 750) * 1000 / 8,
+	}
 }
 
 // rchMinFontSize fails visible text smaller than min_px CSS pixels.
@@ -274,14 +303,14 @@ func rchMinFontSize(p *Page, params Params) Result {
 	if b == nil {
 		return Result{Outcome: NotEvaluated}
 	}
-	min := params.Float("min_px", 12)
+	floor := params.Float("min_px", 12)
 	size := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	if len(b.Texts) == 0 {
 		switch {
-		case b.MinFontSizePx <= 0:
+		case b.MinFontSizePx < rchHiddenFontPx:
 			return Result{Outcome: Inapplicable}
-		case b.MinFontSizePx < min:
-			return Verdict([]Evidence{{Message: "page", Params: rchParams("size", size(b.MinFontSizePx), "min", size(min))}})
+		case b.MinFontSizePx < floor:
+			return Verdict([]Evidence{{Message: "page", Params: rchParams("size", size(b.MinFontSizePx), "min", size(floor))}})
 		}
 		return Result{Outcome: Pass}
 	}
@@ -289,12 +318,12 @@ func rchMinFontSize(p *Page, params Params) Result {
 	seen := map[string]bool{}
 	var ev []Evidence
 	for _, t := range b.Texts {
-		if t.FontSizePx <= 0 || t.FontSizePx >= min || seen[t.Selector] || rchLetters(t.Text) < 2 {
+		if t.FontSizePx < rchHiddenFontPx || t.FontSizePx >= floor || seen[t.Selector] || rchLetters(t.Text) < 2 {
 			continue
 		}
 		seen[t.Selector] = true
 		e := Evidence{Selector: t.Selector, Message: "fail", Params: rchParams(
-			"size", size(t.FontSizePx), "min", size(min), "text", Shorten(t.Text, 60))}
+			"size", size(t.FontSizePx), "min", size(floor), "text", Shorten(t.Text, 60))}
 		if s := simFind(doc, t.Selector); s.Length() > 0 {
 			e.Snippet = Snippet(s)
 		}
@@ -302,6 +331,10 @@ func rchMinFontSize(p *Page, params Params) Result {
 	}
 	return Verdict(ev)
 }
+
+// rchHiddenFontPx is the size below which text is a trick to hide it
+// (font-size: 0 or 1px), not text meant to be read.
+const rchHiddenFontPx = 4
 
 // rchLetters counts the letters in s.
 func rchLetters(s string) int {

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -145,4 +146,24 @@ func TestRchPageWeightEvidence(t *testing.T) {
 	assert.Equal(t, "https://example.be/hero.mp4", r.Evidence[1].Params["url"])
 	assert.Len(t, r.Evidence, 4)
 	assert.Equal(t, Pass, rchPageWeight(p, Params{"max_kb": 2000}).Outcome)
+}
+
+func TestSlowProfile(t *testing.T) {
+	d := SlowProfile(nil)
+	assert.Equal(t, 150*time.Millisecond, d.Latency)
+	assert.InDelta(t, 200000, d.Down, 0.1)
+	assert.InDelta(t, 93750, d.Up, 0.1)
+	m := SlowProfile(Params{"latency_ms": 400, "down_kbps": 400.0})
+	assert.Equal(t, 400*time.Millisecond, m.Latency)
+	assert.InDelta(t, 50000, m.Down, 0.1)
+}
+
+func TestRchHorizontalScrollSkipsOffscreenText(t *testing.T) {
+	h := `<html><body><a class="skip-link sr-only" href="#main">Skip</a><main id="main"><div id="wide">x</div></main></body></html>`
+	p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: h, DOM: h, Browser: &crawler.BrowserFacts{
+		Reflow: crawler.Reflow{ViewportWidth: 320, ScrollWidth: 700, Overflows: true, Offenders: []string{"html > body > a:nth-of-type(1)", "#wide"}}}}, true)
+	r := rchHorizontalScroll(p, nil)
+	require.Equal(t, Fail, r.Outcome)
+	require.Len(t, r.Evidence, 1)
+	assert.Equal(t, "#wide", r.Evidence[0].Selector)
 }

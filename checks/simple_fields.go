@@ -34,7 +34,38 @@ var simNoFieldTypes = map[string]bool{
 	"hidden": true, "submit": true, "button": true, "reset": true, "image": true,
 }
 
-// simFields lists the visible fields of doc in document order.
+// simPageFields lists the visible fields of a page: with browser facts,
+// fields the browser found hidden (a later step of a form, a closed panel)
+// are left out.
+func simPageFields(p *Page) []simField {
+	fields := simFields(p.Doc())
+	b := p.Snap.Browser
+	if b == nil {
+		return fields
+	}
+	hidden := map[*html.Node]bool{}
+	for _, f := range b.Focusables {
+		if !f.Hidden {
+			continue
+		}
+		if s := simFind(p.Doc(), f.Selector); s.Length() == 1 {
+			hidden[s.Get(0)] = true
+		}
+	}
+	if len(hidden) == 0 {
+		return fields
+	}
+	out := fields[:0]
+	for _, f := range fields {
+		if !hidden[f.node] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// simFields lists the visible fields of doc that people can fill in, in
+// document order.
 func simFields(doc *goquery.Document) []simField {
 	labels := simLabelsFor(doc)
 	var out []simField
@@ -47,7 +78,7 @@ func simFields(doc *goquery.Document) []simField {
 				kind = "text"
 			}
 		}
-		if simNoFieldTypes[kind] || simHidden(s) {
+		if simNoFieldTypes[kind] || simHidden(s) || simDisabled(s) {
 			return
 		}
 		shown, all := simFieldLabel(doc, s, labels)
@@ -59,6 +90,18 @@ func simFields(doc *goquery.Document) []simField {
 		})
 	})
 	return out
+}
+
+// simDisabled reports whether a field cannot be filled in: disabled
+// itself or by its fieldset, or aria-disabled.
+func simDisabled(s *goquery.Selection) bool {
+	if _, ok := s.Attr("disabled"); ok {
+		return true
+	}
+	if strings.EqualFold(strings.TrimSpace(s.AttrOr("aria-disabled", "")), "true") {
+		return true
+	}
+	return s.Closest("fieldset[disabled]").Length() > 0
 }
 
 // simFormOf returns the form element around n, or nil.
@@ -266,6 +309,7 @@ var simAutofillFields = simSet("name honorific-prefix given-name additional-name
 var simAutofillContact = simSet("tel tel-country-code tel-national tel-area-code tel-local tel-local-prefix " +
 	"tel-local-suffix tel-extension email impp")
 
+// simSet makes a set of the space-separated words.
 func simSet(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {

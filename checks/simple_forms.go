@@ -11,17 +11,18 @@ import (
 
 // simFormLength fails each form with more visible fields than max_fields. A
 // group of radio buttons or checkboxes with one name counts as one field.
+// Search and filter forms are left out: people fill in only what they need.
 func simFormLength(p *Page, params Params) Result {
 	if !simPageApplies(p) {
 		return Result{Outcome: Inapplicable}
 	}
-	max := int(params.Float("max_fields", 10))
+	limit := int(params.Float("max_fields", 10))
 	doc := p.Doc()
 	counts := map[*html.Node]int{}
 	seen := map[*html.Node]map[string]bool{}
 	var forms []*html.Node
-	for _, f := range simFields(doc) {
-		if f.form == nil {
+	for _, f := range simPageFields(p) {
+		if f.form == nil || simFilterForm(f.form) {
 			continue
 		}
 		if _, ok := counts[f.form]; !ok {
@@ -41,9 +42,9 @@ func simFormLength(p *Page, params Params) Result {
 	}
 	var ev []Evidence
 	for _, form := range forms {
-		if counts[form] > max {
+		if counts[form] > limit {
 			ev = append(ev, startTag(simNodeSel(doc, form), "fail",
-				"count", strconv.Itoa(counts[form]), "max", strconv.Itoa(max)))
+				"count", strconv.Itoa(counts[form]), "max", strconv.Itoa(limit)))
 		}
 	}
 	return Verdict(ev)
@@ -59,7 +60,7 @@ func simPersonalAutocomplete(p *Page, _ Params) Result {
 	}
 	applicable := false
 	var ev []Evidence
-	for _, f := range simFields(p.Doc()) {
+	for _, f := range simPageFields(p) {
 		val, has := f.autocomplete()
 		kind := simAutocomplete(val)
 		if _, own := f.sel.Attr("autocomplete"); own && has && kind == "invalid" {
@@ -109,7 +110,7 @@ func simFieldInputType(p *Page, _ Params) Result {
 	}
 	applicable := false
 	var ev []Evidence
-	for _, f := range simFields(p.Doc()) {
+	for _, f := range simPageFields(p) {
 		if f.node.Data != "input" {
 			continue
 		}
@@ -169,7 +170,7 @@ func simRequiredMarked(p *Page, _ Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	doc := p.Doc()
-	fields := simFields(doc)
+	fields := simPageFields(p)
 	perForm := map[*html.Node]int{}
 	for _, f := range fields {
 		perForm[f.form]++
@@ -331,7 +332,7 @@ func simPasteBlocked(p *Page, _ Params) Result {
 	}
 	doc := p.Doc()
 	typed := 0
-	for _, f := range simFields(doc) {
+	for _, f := range simPageFields(p) {
 		if f.kind != "checkbox" && f.kind != "radio" && f.kind != "select" && f.kind != "file" &&
 			f.kind != "range" && f.kind != "color" {
 			typed++
@@ -360,7 +361,9 @@ func simPasteBlocked(p *Page, _ Params) Result {
 			end = len(code)
 		}
 		if simPasteCancel.MatchString(code[loc[1]:end]) {
-			ev = append(ev, startTag(s, "script"))
+			e := startTag(s, "script")
+			e.Snippet = Shorten(e.Snippet+strings.Join(strings.Fields(code[loc[0]:end]), " "), SnippetMax)
+			ev = append(ev, e)
 		}
 	})
 	if len(ev) > 0 {

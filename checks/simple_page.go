@@ -56,7 +56,7 @@ func simCaptcha(p *Page, _ Params) Result {
 	var found []*html.Node
 	kinds := map[*html.Node]string{}
 	add := func(s *goquery.Selection, kind string) {
-		if simHidden(s) || simCaptchaInvisible(s) {
+		if simHidden(s) || simCaptchaInvisible(s) || s.Closest(".grecaptcha-badge").Length() > 0 {
 			return
 		}
 		n := s.Get(0)
@@ -73,8 +73,7 @@ func simCaptcha(p *Page, _ Params) Result {
 	}
 	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
 		for _, a := range []string{"id", "class", "name", "src", "alt"} {
-			if simCaptchaWord.MatchString(s.AttrOr(a, "")) && !strings.Contains(s.AttrOr("class", ""), "grecaptcha-badge") &&
-				s.Get(0).Data != "script" {
+			if simCaptchaWord.MatchString(s.AttrOr(a, "")) && s.Get(0).Data != "script" {
 				add(s, "CAPTCHA")
 				return
 			}
@@ -90,16 +89,18 @@ func simCaptcha(p *Page, _ Params) Result {
 	if kind, src := simCaptchaScript(p); kind != "" {
 		return Result{Outcome: NeedsReview, Evidence: []Evidence{{Message: "script", Params: map[string]string{"kind": kind, "url": src}}}}
 	}
-	if len(simFields(doc)) == 0 {
+	if len(simPageFields(p)) == 0 {
 		return Result{Outcome: Inapplicable}
 	}
 	return Result{Outcome: Pass}
 }
 
 // simCaptchaInvisible reports whether a CAPTCHA element is the invisible
-// kind.
+// kind (reCAPTCHA or hCaptcha data-size="invisible", Turnstile shown only
+// when it needs an interaction).
 func simCaptchaInvisible(s *goquery.Selection) bool {
 	return strings.EqualFold(s.AttrOr("data-size", ""), "invisible") ||
+		strings.EqualFold(s.AttrOr("data-appearance", ""), "interaction-only") ||
 		strings.Contains(s.AttrOr("src", ""), "size=invisible") ||
 		strings.Contains(strings.ToLower(s.AttrOr("class", "")), "invisible")
 }
@@ -165,17 +166,17 @@ func simOutermost(nodes []*html.Node) []*html.Node {
 // in nl, fr, de and en (folded: lower case, no accents).
 var simSessionText = regexp.MustCompile(`\b(` +
 	// nl
-	`(uw|je|jouw|de) sessie (verloopt|vervalt|is verlopen|is vervallen|loopt af)|` +
+	`(uw|je|jouw) sessie (verloopt|vervalt|is verlopen|is vervallen|loopt af)|` +
 	`(u|je) wordt (over \d+ \w+ )?(automatisch )?(afgemeld|uitgelogd)|` +
 	// fr
-	`(votre|la) session (va expirer|expire|expirera|a expire|arrive a expiration|va se terminer)|` +
+	`(votre|ta) session (va expirer|expire|expirera|a expire|arrive a expiration|va se terminer)|` +
 	`vous (allez etre|serez|avez ete) (automatiquement )?deconnecte|` +
 	// de
-	`(ihre|die) sitzung (lauft|ist) .{0,30}?(ab|abgelaufen)|` +
+	`(ihre|deine) sitzung (lauft|ist) .{0,30}?(ab|abgelaufen)|` +
 	`sie werden (in \d+ \w+ )?automatisch abgemeldet|` +
 	// en
 	`your session (will |is about to |has )?(expire|expires|expired|time out|times out|timed out|end|ends)|` +
-	`session (has expired|will expire|expires in|is about to expire)|you will be (automatically )?(logged|signed) out` +
+	`you will be (automatically )?(logged|signed) out` +
 	`)\b`)
 
 // simExtendText matches buttons and links that extend a session, which
@@ -268,9 +269,15 @@ func simHasExtend(doc *goquery.Document) bool {
 	return found
 }
 
+// simOverlayName matches ids, classes and texts of elements that are
+// made to cover a page: modals, pop-ups, cookie walls, newsletter offers.
+var simOverlayName = regexp.MustCompile(`\b(modal|popup|pop up|pop-up|overlay|dialog|lightbox|backdrop|interstitial|cookie\w*|consent|consentement|toestemming|einwilligung|gdpr|rgpd|avg|dsgvo|newsletter|nieuwsbrief|infolettre|lettre d'information)\b`)
+
 // simOverlayOnLoad fails pages where an overlay (a cookie wall, a
 // newsletter pop-up, a modal dialog) covers at least min_coverage of the
-// screen right after loading, before anyone did anything.
+// screen right after loading, before anyone did anything. A large fixed or
+// positioned block that does not look like a dialog needs review; one that
+// holds the page's main content is the layout, not an overlay.
 func simOverlayOnLoad(p *Page, params Params) Result {
 	if !simPageApplies(p) {
 		return Result{Outcome: Inapplicable}
@@ -278,20 +285,46 @@ func simOverlayOnLoad(p *Page, params Params) Result {
 	if p.Snap.Browser == nil {
 		return Result{Outcome: NotEvaluated}
 	}
-	min := params.Float("min_coverage", 0.5)
-	var ev []Evidence
+	floor := params.Float("min_coverage", 0.5)
+	doc := p.Doc()
+	var fail, review []Evidence
 	for _, o := range p.Snap.Browser.Overlays {
-		if o.Coverage < min {
+		if o.Coverage < floor {
 			continue
 		}
 		e := Evidence{Selector: o.Selector, Message: "fail",
 			Params: map[string]string{"coverage": strconv.Itoa(int(o.Coverage*100 + 0.5)), "text": Shorten(o.Text, 80)}}
-		if s := simFind(p.Doc(), o.Selector); s.Length() > 0 {
-			e.Snippet = startTag(s, "").Snippet
+		s := simFind(doc, o.Selector)
+		if s.Length() == 0 {
+			review = append(review, e)
+			continue
 		}
-		ev = append(ev, e)
+		e.Snippet = startTag(s, "").Snippet
+		switch {
+		case s.Is("main, [role=main], header, body") || s.Find("main, [role=main], h1").Length() > 0:
+		case simDialogLike(s, o.Text):
+			fail = append(fail, e)
+		default:
+			review = append(review, e)
+		}
 	}
-	return Verdict(ev)
+	switch {
+	case len(fail) > 0:
+		return Verdict(fail)
+	case len(review) > 0:
+		return Result{Outcome: NeedsReview, Evidence: review}
+	}
+	return Result{Outcome: Pass}
+}
+
+// simDialogLike reports whether an element is a dialog by its markup
+// (dialog, role=dialog or alertdialog, aria-modal) or by its names or text.
+func simDialogLike(s *goquery.Selection, text string) bool {
+	if s.Is("dialog, [role=dialog], [role=alertdialog], [aria-modal=true]") {
+		return true
+	}
+	names := simIdentWords(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
+	return simOverlayName.MatchString(names) || simOverlayName.MatchString(simFold(Shorten(text, 200)))
 }
 
 // simFind finds selector in doc, or an empty selection when the selector
@@ -314,6 +347,10 @@ var simInteractiveTags = map[string]bool{
 var simInteractiveRoles = simSet("button link checkbox radio switch tab menuitem menuitemcheckbox " +
 	"menuitemradio option treeitem gridcell slider spinbutton combobox textbox searchbox")
 
+// simNoAction matches click handlers that do nothing a person would use:
+// empty, or only stopping the event.
+var simNoAction = regexp.MustCompile(`^\s*((event|e)\.stopPropagation\(\)|return (false|true)|void\(0\)|void 0)?\s*;?\s*$`)
+
 // simClickable fails elements that react to a click (an onclick attribute)
 // but are not a link or button: a div, span, li or td without an
 // interactive role or without tabindex, so keyboards and screen readers
@@ -326,15 +363,17 @@ func simClickable(p *Page, _ Params) Result {
 	var ev []Evidence
 	p.Doc().Find("body [onclick]").Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
-		if simInteractiveTags[n.Data] || strings.TrimSpace(s.AttrOr("onclick", "")) == "" || simHidden(s) {
+		if simInteractiveTags[n.Data] || simNoAction.MatchString(s.AttrOr("onclick", "")) || simHidden(s) {
 			return
 		}
 		if s.Find("a[href], button, input, select, textarea, [role=button], [role=link]").Length() > 0 {
 			return
 		}
-		role := strings.ToLower(strings.TrimSpace(s.AttrOr("role", "")))
 		_, tab := s.Attr("tabindex")
-		hasRole := simInteractiveRoles[role]
+		hasRole := false
+		for _, role := range strings.Fields(strings.ToLower(s.AttrOr("role", ""))) {
+			hasRole = hasRole || simInteractiveRoles[role]
+		}
 		switch {
 		case !hasRole && !tab:
 			ev = append(ev, EvidenceFor(s, "fail", "tag", n.Data))

@@ -85,16 +85,17 @@ func simNormURL(base *url.URL, href string) string {
 	return u.String()
 }
 
-// simConsistentNav compares the main menu of each page with the start
-// page's (WCAG 3.2.3): it fails on pages whose menu lists the same links in
-// another order. Menus that share fewer than three links (another language,
-// a section menu) are not compared.
+// simConsistentNav compares the menus of each page with the start page's
+// (WCAG 3.2.3): it fails on pages whose menu lists the same links in
+// another order. Each menu of the start page is compared with the menu of
+// the other page that shares most links with it; menus that share fewer
+// than three links (another language, a section menu) are not compared.
 func simConsistentNav(pages []*Page, _ Params) Result {
 	var ref *Page
-	var refNav simNav
+	var refNavs []simNav
 	for _, p := range pages {
 		if navs := simNavs(p); len(navs) > 0 {
-			ref, refNav = p, navs[0]
+			ref, refNavs = p, navs
 			break
 		}
 	}
@@ -107,15 +108,20 @@ func simConsistentNav(pages []*Page, _ Params) Result {
 		if p == ref {
 			continue
 		}
-		nav, common := simBestNav(simNavs(p), refNav.links)
-		if len(common) < simMinNavLinks {
-			continue
-		}
-		compared = true
-		if !simSameOrder(refNav.links, nav.links, common) {
-			e := startTag(nav.sel, "fail", "reference", ref.URL())
-			e.URL = p.URL()
-			ev = append(ev, e)
+		navs := simNavs(p)
+		reported := map[*goquery.Selection]bool{}
+		for _, rn := range refNavs {
+			nav, common := simBestNav(navs, rn.links)
+			if len(common) < simMinNavLinks {
+				continue
+			}
+			compared = true
+			if !simSameOrder(rn.links, nav.links, common) && !reported[nav.sel] {
+				reported[nav.sel] = true
+				e := startTag(nav.sel, "fail", "reference", ref.URL())
+				e.URL = p.URL()
+				ev = append(ev, e)
+			}
 		}
 	}
 	if !compared {
@@ -182,11 +188,11 @@ var simSearchName = regexp.MustCompile(`^(zoek|zoeken|zoek op de site|zoeken op 
 var simSearchInput = regexp.MustCompile(`^(q|query|s|search|zoek|zoekterm|zoekopdracht|keyword|keywords|recherche|suche|suchbegriff|term|searchterm|search term)$`)
 
 // simHasSearch reports whether the page offers a site search: a search
-// landmark, a search field, a form sending to a search page, or a link or
-// button to search.
+// landmark, a search field, an OpenSearch link, a form sending to a search
+// page, or a link or button to search.
 func simHasSearch(p *Page) bool {
 	doc := p.Doc()
-	if doc.Find(`[role=search], search, input[type=search]`).Length() > 0 {
+	if doc.Find(`[role=search], search, input[type=search], link[rel~=search]`).Length() > 0 {
 		return true
 	}
 	found := false
@@ -222,7 +228,8 @@ func simHasSearch(p *Page) bool {
 var simFileExt = simSet(".pdf .doc .docx .xls .xlsx .ppt .pptx .odt .ods .zip .jpg .jpeg .png .gif .svg .webp .mp3 .mp4 .csv .xml .ics")
 
 // simSiteSize estimates the number of pages of the site: the pages scanned
-// and the distinct pages on the same host they link to.
+// and the distinct pages on the same host they link to (query strings
+// ignored, files such as PDFs left out).
 func simSiteSize(pages []*Page) int {
 	seen := map[string]bool{}
 	for _, p := range pages {
@@ -230,13 +237,17 @@ func simSiteSize(pages []*Page) int {
 		if err != nil {
 			continue
 		}
-		seen[simNormURL(base, p.URL())] = true
+		if self, err := url.Parse(simNormURL(base, p.URL())); err == nil {
+			self.RawQuery = ""
+			seen[self.String()] = true
+		}
 		for _, l := range simLinkTargets(base, p.Doc().Selection) {
 			u, err := url.Parse(l)
 			if err != nil || !strings.EqualFold(u.Host, base.Host) || simFileExt[strings.ToLower(path.Ext(u.Path))] {
 				continue
 			}
-			seen[l] = true
+			u.RawQuery = "" // ?page=2 or ?date=... is the same page
+			seen[u.String()] = true
 		}
 	}
 	return len(seen)
@@ -245,7 +256,7 @@ func simSiteSize(pages []*Page) int {
 // simSiteSearch fails a site with more than min_pages pages (scanned or
 // linked) where no page offers a search.
 func simSiteSearch(pages []*Page, params Params) Result {
-	min := int(params.Float("min_pages", 20))
+	floor := int(params.Float("min_pages", 20))
 	var htmlPages []*Page
 	for _, p := range pages {
 		if simPageApplies(p) {
@@ -253,7 +264,7 @@ func simSiteSearch(pages []*Page, params Params) Result {
 		}
 	}
 	size := simSiteSize(htmlPages)
-	if size <= min {
+	if size <= floor {
 		return Result{Outcome: Inapplicable}
 	}
 	for _, p := range htmlPages {
@@ -262,5 +273,5 @@ func simSiteSearch(pages []*Page, params Params) Result {
 		}
 	}
 	return Verdict([]Evidence{{Message: "fail", Params: map[string]string{
-		"pages": strconv.Itoa(size), "min": strconv.Itoa(min)}}})
+		"pages": strconv.Itoa(size), "min": strconv.Itoa(floor)}}})
 }

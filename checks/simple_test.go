@@ -157,7 +157,9 @@ func TestSimSessionText(t *testing.T) {
 		{"Ihre Sitzung läuft in 5 Minuten ab.", true},
 		{"Sie werden in 2 Minuten automatisch abgemeldet.", true},
 		{"Your session will expire in 5 minutes.", true},
-		{"Session timeout: please sign in again.", true},
+		{"Your session has timed out. Please sign in again.", true},
+		{"Session Timeout: fixed the plugin executing before the page loaded.", false},
+		{"This plugin provides session timeout and inactivity timeout functionality.", false},
 		{"You will be logged out after 20 minutes of inactivity.", true},
 		{"Het loket is open van 9 tot 12 uur.", false},
 		{"La session du conseil communal a lieu le lundi.", false},
@@ -205,6 +207,7 @@ func TestSimHasSearch(t *testing.T) {
 		{`<div role="search"><input name="x"></div>`, true},
 		{`<search><form><input name="x"></form></search>`, true},
 		{`<input type="search" name="x">`, true},
+		{`<link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml">`, true},
 		{`<form action="/zoeken"><input name="x"></form>`, true},
 		{`<form action="/fr/recherche/"><input name="x"></form>`, true},
 		{`<form action="/de/suche"><input name="x"></form>`, true},
@@ -279,4 +282,47 @@ func TestSimFold(t *testing.T) {
 	assert.Equal(t, "l'application", simFold("l’Application"))
 	assert.Equal(t, "customer first name", simIdentWords("customer[firstName]"))
 	assert.True(t, strings.Contains(simIdentWords("e-mail_address"), "e mail address"))
+}
+
+func TestSimCaptchaInvisibleWidgets(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       Outcome
+	}{
+		{"v3 badge", `<form><input type="email" name="e"></form><div class="grecaptcha-badge" data-style="bottomright"><div class="grecaptcha-logo"><iframe title="reCAPTCHA" src="https://www.google.com/recaptcha/api2/anchor?k=x&size=invisible"></iframe></div></div>`, Pass},
+		{"invisible v2", `<form><input type="email" name="e"><div class="g-recaptcha" data-size="invisible"></div></form>`, Pass},
+		{"turnstile interaction only", `<form><input type="email" name="e"><div class="cf-turnstile" data-appearance="interaction-only"></div></form>`, Pass},
+		{"friendly captcha", `<form><input type="email" name="e"><div class="frc-captcha" data-sitekey="x"></div></form>`, Fail},
+		{"v2 checkbox iframe", `<form><input type="email" name="e"><div><iframe title="reCAPTCHA" src="https://www.google.com/recaptcha/api2/anchor?k=x&size=normal"></iframe></div></form>`, Fail},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, simCaptcha(simTestPage(tc.body), nil).Outcome, tc.name)
+	}
+}
+
+func TestSimWordListsForNamesAndClasses(t *testing.T) {
+	notMain := []string{"Kruimelpad", "breadcrumb", "Fil d'Ariane", "Brotkrümelnavigation", "Paginering", "pagination"}
+	for _, s := range notMain {
+		assert.True(t, simNotMainNav.MatchString(simFold(s)), s)
+	}
+	for _, s := range []string{"Hoofdmenu", "Menu principal", "Hauptnavigation", "Main menu"} {
+		assert.False(t, simNotMainNav.MatchString(simFold(s)), s)
+	}
+	overlay := []string{"Wij gebruiken cookies", "Nous utilisons des cookies", "Wir verwenden Cookies", "Schrijf je in voor onze nieuwsbrief",
+		"Abonnez-vous à notre lettre d'information", "Ihre Einwilligung", "Uw toestemming", "Votre consentement"}
+	for _, s := range overlay {
+		assert.True(t, simOverlayName.MatchString(simFold(s)), s)
+	}
+	assert.False(t, simOverlayName.MatchString(simFold("Ontdek de zomerfeesten in onze stad")))
+	for _, s := range []string{"countdown-timer", "js-aftellen", "compte-a-rebours", "CountDown"} {
+		assert.True(t, simCountdownName.MatchString(simIdentWords(s)), s)
+	}
+	assert.False(t, simCountdownName.MatchString(simIdentWords("account-down-arrow")))
+	filters := []string{`<form role="search">`, `<form class="wb-tables-filter">`, `<form action="/zoeken">`, `<form id="recherche-avancee">`, `<form class="suchformular">`, `<form aria-label="Filteren op datum">`}
+	for _, f := range filters {
+		d := simTestPage(f + `<input name="x"></form>`).Doc()
+		assert.True(t, simFilterForm(d.Find("form").Get(0)), f)
+	}
+	assert.False(t, simFilterForm(simTestPage(`<form action="/contact"><input name="x"></form>`).Doc().Find("form").Get(0)))
+	assert.False(t, simFilterForm(nil))
 }

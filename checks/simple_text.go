@@ -116,6 +116,7 @@ func simText(n *html.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// simWriteText writes the visible text under n to b.
 func simWriteText(b *strings.Builder, n *html.Node) {
 	switch n.Type {
 	case html.TextNode:

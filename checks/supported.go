@@ -90,7 +90,11 @@ func contactPhone(pages []*Page, _ Params) Result {
 func findPhone(pages []*Page) (*Page, *goquery.Selection, string) {
 	for _, p := range pages {
 		if a := p.Doc().Find(`a[href^="tel:" i]`).First(); a.Length() > 0 {
-			return p, a, strings.TrimPrefix(strings.TrimPrefix(a.AttrOr("href", ""), "tel:"), "TEL:")
+			number := textOf(a)
+			if onlyDigits(number) == "" {
+				number = a.AttrOr("href", "")[len("tel:"):]
+			}
+			return p, a, number
 		}
 	}
 	for _, p := range pages {
@@ -167,7 +171,7 @@ func contactEmail(pages []*Page, _ Params) Result {
 	if pa, _, _ := findAddressOn(pages); pa != nil {
 		return siteResult(true, foundForm(p, form))
 	}
-	e := startTag(form, "form_only")
+	e := startTag(form, "form_only", "page", p.URL())
 	e.URL = p.URL()
 	return siteResult(false, e)
 }
@@ -175,7 +179,7 @@ func contactEmail(pages []*Page, _ Params) Result {
 // foundForm is the evidence of a contact form that stands next to other
 // contact routes.
 func foundForm(p *Page, form *goquery.Selection) Evidence {
-	e := startTag(form, "found_form")
+	e := startTag(form, "found_form", "page", p.URL())
 	e.URL = p.URL()
 	return e
 }

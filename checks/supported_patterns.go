@@ -19,10 +19,14 @@ var contactTopic = topic{
 }
 
 var helpTopic = topic{
-	Text: wordsRE(`faq`, `faqs`, `veelgestelde vragen`, `vaak gestelde vragen`, `veel gestelde vragen`, `hulp`, `help`,
-		`hulp nodig\??`, `helpdesk`, `questions fréquentes`, `questions fr[eé]quemment pos[eé]es`, `foire aux questions`, `aide`,
-		`besoin d['’]aide\s?\??`, `hilfe`, `häufige fragen`, `häufig gestellte fragen`, `fragen und antworten`,
-		`frequently asked questions`, `help centre`, `help center`, `need help\??`),
+	// A bare "Aide" or "Hilfe" counts only as the whole link text or heading:
+	// inside a text it often means something else ("aide sociale").
+	Text: regexp.MustCompile(`(?i)^\s*(?:hulp|help|aide|hilfe)\s*[?!.]*\s*$|` + wordsRE(`faq`, `faqs`, `veelgestelde vragen`,
+		`vaak gestelde vragen`, `veel gestelde vragen`, `hulp nodig\s?\??`, `hulp en (?:veelgestelde vragen|advies|ondersteuning)`,
+		`helpdesk`, `hulpcentrum`, `questions fréquentes`, `questions fr[eé]quemment pos[eé]es`, `foire aux questions`,
+		`aide et questions fréquentes`, `besoin d['’]aide\s?\??`, `centre d['’]aide`, `aide en ligne`, `häufige fragen`,
+		`häufig gestellte fragen`, `fragen und antworten`, `hilfe und kontakt`, `hilfe-center`, `frequently asked questions`,
+		`help centre`, `help center`, `need help\s?\??`).String()),
 	Slug: slugRE(`faq`, `faqs`, `help`, `hulp`, `aide`, `hilfe`, `veelgestelde-vragen`, `questions-frequentes`, `haeufige-fragen`, `support`),
 }
 
@@ -31,10 +35,6 @@ var emailRE = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+(?:@|\s?[\[(]\s?(?:at|apens
 
 // phoneRE finds candidate phone numbers; isPhone validates them.
 var phoneRE = regexp.MustCompile(`(?:\+|00)\s?\d{2,3}\s?(?:\(0\)\s?)?\d{1,4}(?:\s?[./\-]?\s?\d{2,4}){2,4}|0\d{1,3}(?:\s?[./\-]?\s?\d{2,3}){2,4}`)
-
-// phoneCue are words that announce a phone number.
-var phoneCue = wordsRE(`tel\.?`, `telefoon`, `telefoonnummer`, `bel`, `bellen`, `gsm`, `tél\.?`, `téléphone`, `appelez`,
-	`telefon`, `rufen sie`, `phone`, `call`, `mobile`, `fax`, `☎`)
 
 // findPhones returns the phone numbers in text.
 func findPhones(text string) []string {
@@ -180,12 +180,12 @@ func findHours(text string) string {
 // offlineRE names a non-digital way to use the service: a desk, an
 // appointment, the post.
 var offlineRE = wordsStrictRE(
-	`loket`, `loketten`, `balie`, `aan de balie`, `onthaal`, `op afspraak`, `een afspraak maken`, `per post`, `per brief`,
+	`loket`, `loketten`, `balie`, `aan de balie`, `onthaal`, `op afspraak`, `een afspraak maken`, `maak een afspraak`, `per post`, `per brief`,
 	`met de post`, `papieren formulier`, `op papier`, `langskomen`, `kom langs`, `persoonlijk langs`,
 	`guichet`, `guichets`, `(?:à|a) l['’]accueil`, `notre accueil`, `par courrier`, `par la poste`, `sur rendez-vous`,
-	`prendre rendez-vous`, `formulaire papier`, `version papier`, `en personne`, `sur place`,
-	`schalter`, `per post`, `per brief`, `bürgerbüro`, `bürgerservice`, `persönlich`, `nach terminvereinbarung`, `auf papier`,
-	`at (?:the|our) (?:counter|desk|front desk|reception)`, `by post`, `by mail`, `by letter`, `in person`, `by appointment`,
+	`prendre rendez-vous`, `prenez rendez-vous`, `formulaire papier`, `version papier`, `en personne`,
+	`schalter`, `per post`, `per brief`, `bürgerbüro`, `bürgerservice`, `persönlich`, `nach terminvereinbarung`, `termin vereinbaren`, `auf papier`,
+	`at (?:the|our) (?:counter|desk|front desk|reception)`, `by post`, `by mail`, `by letter`, `in person`, `by appointment`, `(?:book|make) an appointment`,
 	`paper form`, `walk in`)
 
 // negationRE marks a sentence that denies an alternative ("geen loket
@@ -199,8 +199,10 @@ var negationRE = wordsRE(`geen`, `niet meer`, `enkel online`, `alleen online`, `
 var digitalHelpRE = wordsRE(
 	`digitale hulp`, `digihulp`, `digitaal hulppunt`, `digitale helpdesk`, `digitaal helpdesk`, `digipunt`,
 	`digitale zitdag`, `digitale ondersteuning`, `hulp bij (?:online|digitale) (?:aanvragen|formulieren|procedures|zaken)`,
+	`hulp bij (?:je|uw) (?:online|digitale) (?:aanvraag|aanvragen)`,
 	`openbare computerruimte`, `computerruimte`, `digibanken?`, `epn`,
 	`aide numérique`, `aidants? numériques?`, `espaces? publics? numériques?`, `accompagnement numérique`,
-	`point d['’]aide numérique`, `permanence numérique`, `aide (?:pour|aux) (?:les )?démarches en ligne`,
-	`digitale hilfe`, `digitalhilfe`, `digitale sprechstunde`, `digitallotsen`, `hilfe bei online-anträgen`,
-	`digital help`, `digital helpers?`, `digital support`, `help with online forms`, `public computers?`)
+	`point d['’]aide numérique`, `permanence numérique`, `aide (?:pour|aux) (?:les |vos )?démarches en ligne`,
+	`digitale hilfe`, `digitalhilfe`, `digitale sprechstunde`, `digitallotsen`, `hilfe bei (?:digitalen|online)[ -]?anträgen`,
+	`digital help`, `digital helpers?`, `digital support`, `help with (?:online|digital) (?:forms|services|applications)`,
+	`public computers?`)

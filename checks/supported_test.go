@@ -56,6 +56,7 @@ func TestFindAddress(t *testing.T) {
 		{"Hauptstraße 5, 4700 Eupen", true},
 		{"Klötzerbahn 32, 4700 Eupen", false}, // no known street word: not claimed
 		{"12 Church Street, 1000 Brussels", true},
+		{"Rue de la Station 12, 1310 La Hulpe", true},
 		// negatives
 		{"In 2024 Vlaanderen telde meer dan 6 miljoen inwoners.", false},
 		{"Wij zijn in 1999 Gestart met 3 medewerkers.", false},
@@ -67,6 +68,11 @@ func TestFindAddress(t *testing.T) {
 			assert.Equal(t, tt.want, findAddress(tt.text) != "", findAddress(tt.text))
 		})
 	}
+}
+
+func TestFindAddressStopsAtMunicipality(t *testing.T) {
+	assert.Equal(t, "Marktplein 1, 1980 Groenbeek", findAddress("Gemeentehuis, Marktplein 1, 1980 Groenbeek Telefoon: 02 123 45 67"))
+	assert.Equal(t, "Rue de la Station 12, 1310 La Hulpe", findAddress("Rue de la Station 12, 1310 La Hulpe"))
 }
 
 func TestFindHours(t *testing.T) {
@@ -131,6 +137,11 @@ func TestWordLists(t *testing.T) {
 		{"offline fr rdv", offlineRE, "Nous vous recevons sur rendez-vous.", true},
 		{"offline de", offlineRE, "Sie können den Antrag auch am Schalter im Bürgerbüro abgeben.", true},
 		{"offline en", offlineRE, "You can also apply in person or by post.", true},
+		{"offline nl maak afspraak", offlineRE, "Liever niet online? Maak een afspraak in het Sociaal Huis.", true},
+		{"offline de termin", offlineRE, "Sie können auch einen Termin vereinbaren.", true},
+		{"offline en appointment", offlineRE, "Book an appointment at the town hall.", true},
+		{"offline not: e-loket", offlineRE, "Meld je aan op het e-loket met je eID.", false},
+		{"offline not: sur place", offlineRE, "Parking disponible sur place.", false},
 		{"offline not: accueil nav", offlineRE, "Accueil", false},
 		{"offline not: balies word", offlineRE, "De balieruimte wordt geschilderd", false},
 		{"offline not: webshop", offlineRE, "Bestel online in onze webshop.", false},
@@ -140,6 +151,9 @@ func TestWordLists(t *testing.T) {
 		{"digital help fr aidants", digitalHelpRE, "Nos aidants numériques sont présents le mardi.", true},
 		{"digital help de", digitalHelpRE, "Digitale Hilfe gibt es jeden Mittwoch im Rathaus.", true},
 		{"digital help en", digitalHelpRE, "Our digital helpers assist you with online forms.", true},
+		{"digital help nl aanvraag", digitalHelpRE, "Wij bieden hulp bij je online aanvraag in de bib.", true},
+		{"digital help fr vos", digitalHelpRE, "Une aide pour vos démarches en ligne est prévue le jeudi.", true},
+		{"digital help de", digitalHelpRE, "Hilfe bei Online-Anträgen gibt es im Bürgerbüro.", true},
 		{"digital help not", digitalHelpRE, "Download de app voor digitale diensten.", false},
 		{"negation nl", negationRE, "Er is geen loket meer: alles gaat online.", true},
 		{"negation fr", negationRE, "Il n'y a plus de guichet.", true},
@@ -158,6 +172,10 @@ func TestWordLists(t *testing.T) {
 		{"help en", helpTopic.Text, "FAQ", true},
 		{"help not", helpTopic.Text, "Helpende handen gezocht", false},
 		{"help not fr", helpTopic.Text, "Aides et primes au logement", false},
+		{"help bare", helpTopic.Text, "Aide", true},
+		{"help bare de", helpTopic.Text, "Hilfe", true},
+		{"help not aide sociale", helpTopic.Text, "Aide sociale et CPAS", false},
+		{"help not hulp", helpTopic.Text, "Hulp aan huis voor senioren", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,6 +207,11 @@ func TestBadInputNeverPanics(t *testing.T) {
 		for _, c := range append(append(supportedChecks(), trustworthyChecks()...), involvingChecks()...) {
 			c := c
 			assert.NotPanics(t, func() { Run(&c, []*Page{page}, nil) }, c.ID)
+			if c.Page != nil {
+				assert.NotPanics(t, func() { c.Page(page, Params{}) }, c.ID)
+			} else {
+				assert.NotPanics(t, func() { c.Site([]*Page{page}, Params{}) }, c.ID)
+			}
 		}
 	}
 }

@@ -256,9 +256,10 @@ func startPages(pages []*Page) []*Page {
 	return out
 }
 
-// found is the evidence that names where something was found on a site.
+// found is the evidence that names where something was found on a site;
+// its "page" parameter names the page, for messages.
 func found(p *Page, sel *goquery.Selection, kv ...string) Evidence {
-	e := startTagOrText(sel, "found", kv...)
+	e := startTagOrText(sel, "found", append(kv, "page", p.URL())...)
 	e.URL = p.URL()
 	return e
 }

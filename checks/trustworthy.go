@@ -255,6 +255,9 @@ func lastToken(v string) string {
 // Each host is one piece of evidence, pointing at the element that loads it
 // when there is one.
 func thirdPartyBeforeConsent(p *Page, params Params) Result {
+	if p.Snap.Browser == nil {
+		return Result{Outcome: NotEvaluated}
+	}
 	if !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
 	}
@@ -329,12 +332,12 @@ func elementLoading(p *Page, host string) *goquery.Selection {
 
 // privacyTopic is a privacy page or policy.
 var privacyTopic = topic{
-	Text: wordsRE(`privacy`, `privacybeleid`, `privacyverklaring`, `privacyreglement`, `bescherming van (?:je|uw) gegevens`,
+	Text: wordsRE(`privacy`, `privacybeleid`, `privacyverklaring`, `privacyreglement`, `bescherming van (?:je|uw) gegevens`, `gegevensbescherming`,
 		`vie privée`, `confidentialité`, `politique de confidentialité`, `protection des données(?: personnelles)?`,
 		`données personnelles`, `datenschutz`, `datenschutzerklärung`, `datenschutzhinweise`,
 		`privacy policy`, `privacy notice`, `privacy statement`, `data protection`),
 	Slug: slugRE(`privacy`, `privacybeleid`, `privacyverklaring`, `privacy-policy`, `vie-privee`, `confidentialite`,
-		`politique-de-confidentialite`, `protection-des-donnees`, `donnees-personnelles`, `datenschutz`, `datenschutzerklaerung`, `gdpr`, `rgpd`, `avg`),
+		`politique-de-confidentialite`, `protection-des-donnees`, `gegevensbescherming`, `donnees-personnelles`, `datenschutz`, `datenschutzerklaerung`, `gdpr`, `rgpd`, `avg`),
 }
 
 // privacyPage passes when a page links to a privacy page, or a page is one.

@@ -82,7 +82,7 @@ func organisationIdentity(pages []*Page, _ Params) Result {
 		for _, n := range findEnterpriseNumbers(textOf(body)) {
 			sel := smallestMatch(body, literal(n.Text))
 			if !n.Valid {
-				e := EvidenceFor(sel, "invalid_number", "number", n.Text)
+				e := EvidenceFor(sel, "invalid_number", "number", n.Text, "page", p.URL())
 				e.URL = p.URL()
 				return siteResult(false, e)
 			}

@@ -136,6 +136,29 @@ func TestPasswordOnInsecurePage(t *testing.T) {
 	}
 }
 
+func TestPrivacyTopic(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Privacyverklaring", true},
+		{"Privacy & cookies", true},
+		{"Gegevensbescherming", true},
+		{"Vie privée", true},
+		{"Politique de confidentialité", true},
+		{"Protection des données personnelles", true},
+		{"Datenschutzerklärung", true},
+		{"Privacy policy", true},
+		{"Cookiebeleid", false},
+		{"Conditions générales", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			assert.Equal(t, tt.want, privacyTopic.Text.MatchString(tt.text))
+		})
+	}
+}
+
 func TestFormAction(t *testing.T) {
 	tests := []struct {
 		page, form string

@@ -3,6 +3,12 @@ package checks
 // understandableChecks are the checks of the "understandable" criterion:
 // plain language at level B1, meaningful links, the user's own language and
 // forms that say what they need.
+//
+// The two link checks map to WCAG 2.4.9 (link purpose from the link text
+// alone): every link they flag fails it. They flag less than 2.4.9 does, as
+// links explained by their sentence, list item or table cell pass (the
+// programmatic context of 2.4.4); a card's heading does not count, because
+// "Lees meer" after a heading still says nothing in a list of links.
 func understandableChecks() []Check {
 	return []Check{
 		{
@@ -17,15 +23,22 @@ func understandableChecks() []Check {
 			Page:   langMatch,
 		},
 		{
+			ID: "lang-parts", Criterion: "understandable",
+			WCAG:   []string{"3.1.2"},
+			Params: langPartsParams,
+			Page:   langParts,
+		},
+		{
 			ID: "link-text", Criterion: "understandable",
-			WCAG:   []string{"2.4.4"},
+			WCAG:   []string{"2.4.9"},
 			Params: linkTextParams,
 			Page:   linkText,
 		},
 		{
 			ID: "link-purpose-same-text", Criterion: "understandable",
-			WCAG: []string{"2.4.9"},
-			Page: linkPurposeSameText,
+			WCAG:   []string{"2.4.9"},
+			Params: linkPurposeParams,
+			Page:   linkPurposeSameText,
 		},
 		{
 			ID: "language-versions", Criterion: "understandable",

@@ -16,10 +16,59 @@ var requiredWord = regexp.MustCompile(`(?i)(^|[^\p{L}])(` + requiredWords + `)($
 // optionalWord matches a word that says a field is optional.
 var optionalWord = regexp.MustCompile(`(?i)(^|[^\p{L}])(optioneel|facultatief|niet verplicht|facultatif|facultative|optionnel|optionnelle|freiwillig|optional|fakultativ|not required)($|[^\p{L}])`)
 
-// asteriskLegend matches a text that explains the asterisk: "* verplicht
-// veld", "Velden met een * zijn verplicht", "* champs obligatoires",
-// "Pflichtfelder sind mit * markiert", "Fields marked * are required".
-var asteriskLegend = regexp.MustCompile(`(?i)[*✱＊][^.!?\n]{0,80}(` + requiredWords + `)|(` + requiredWords + `)[^.!?\n]{0,80}[*✱＊]|(sterretje|astérisque|sternchen|asterisk)[^.!?\n]{0,80}(` + requiredWords + `)|(` + requiredWords + `)[^.!?\n]{0,80}(sterretje|astérisque|sternchen|asterisk)`)
+// asteriskMarks are the asterisk characters and the words for "asterisk".
+var asteriskMarks = []string{"*", "✱", "＊", "sterretje", "astérisque", "asterisque", "sternchen", "asterisk"}
+
+// explainsAsterisk reports whether text explains the asterisk: a word that
+// says "required" with an asterisk (or the word asterisk) within 80
+// characters in the same sentence: "* verplicht veld", "Velden met een *
+// zijn verplicht", "* champs obligatoires", "Pflichtfelder sind mit *
+// markiert", "Fields marked * are required".
+func explainsAsterisk(text string) bool {
+	low := strings.ToLower(text)
+	for _, mark := range asteriskMarks {
+		for from := 0; from < len(low); {
+			i := strings.Index(low[from:], mark)
+			if i < 0 {
+				break
+			}
+			i += from
+			if requiredWord.MatchString(sentenceAround(low, i, i+len(mark), 80)) {
+				return true
+			}
+			from = i + len(mark)
+		}
+	}
+	return false
+}
+
+// sentenceAround returns up to max bytes of s on each side of s[i:j],
+// stopping at sentence ends.
+func sentenceAround(s string, i, j, max int) string {
+	before := s[maxInt(0, i-max):i]
+	after := s[j:minInt(len(s), j+max)]
+	if k := strings.LastIndexAny(before, ".!?\n"); k >= 0 {
+		before = before[k+1:]
+	}
+	if k := strings.IndexAny(after, ".!?\n"); k >= 0 {
+		after = after[:k]
+	}
+	return before + " * " + after
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
 
 // allRequired matches a text that says every field is required.
 var allRequired = regexp.MustCompile(`(?i)(alle velden zijn verplicht|alle velden moeten ingevuld|tous les champs sont (obligatoires|requis)|alle felder sind (pflicht|erforderlich)|all fields are (required|mandatory))`)
@@ -98,6 +147,16 @@ func formGroups(d *axDoc) (map[*html.Node][]formControl, []*html.Node) {
 // of aria-labelledby targets, aria-label, placeholder, title, and the legend
 // of the fieldset around it.
 func fieldLabelText(d *axDoc, n *html.Node) string {
+	label := fieldOwnLabel(d, n)
+	if fs := enclosingFieldsetLegend(n); fs != nil {
+		label += " " + axVisibleText(fs, axTextOpts{})
+	}
+	return axCollapse(label)
+}
+
+// fieldOwnLabel is the field's label without the fieldset legend: its labels,
+// aria-labelledby targets, aria-label, placeholder and title.
+func fieldOwnLabel(d *axDoc, n *html.Node) string {
 	var parts []string
 	if id := attr(n, "id"); id != "" {
 		for _, l := range d.labelsFor(id) {
@@ -116,9 +175,6 @@ func fieldLabelText(d *axDoc, n *html.Node) string {
 		}
 	}
 	parts = append(parts, attr(n, "aria-label"), attr(n, "placeholder"), attr(n, "title"))
-	if fs := enclosingFieldsetLegend(n); fs != nil {
-		parts = append(parts, axVisibleText(fs, axTextOpts{}))
-	}
 	return axCollapse(strings.Join(parts, " "))
 }
 
@@ -183,31 +239,33 @@ func legendExplains(d *axDoc, form *html.Node) bool {
 		if scope == nil {
 			continue
 		}
-		if asteriskLegend.MatchString(axVisibleText(scope, axTextOpts{})) {
+		if explainsAsterisk(axVisibleText(scope, axTextOpts{})) {
 			return true
 		}
 	}
 	for _, e := range d.elems {
-		if strings.TrimSpace(axVisibleText(e, axTextOpts{})) != "*" {
+		desc := attr(e, "title") + " " + attr(e, "aria-label")
+		if strings.TrimSpace(desc) == "" || !requiredWord.MatchString(desc) {
 			continue
 		}
-		if requiredWord.MatchString(attr(e, "title") + " " + attr(e, "aria-label")) {
+		if strings.TrimSpace(axVisibleText(e, axTextOpts{})) == "*" {
 			return true
 		}
 	}
 	return false
 }
 
-// requiredExplained checks that required fields are marked in text. A form
-// (with at least two fields, some required and some not) passes when each
-// required field's label says "verplicht", "obligatoire", "Pflicht",
-// "required" or the like, or has an asterisk that the form or page explains
-// ("* verplicht veld"), or when the optional fields are marked instead
-// ("optioneel", "facultatif", "optional"), or a text says all fields are
-// required. A required field marked only by the required attribute, by a
-// style, or by an unexplained asterisk fails. Consent checkboxes ("Ik ga
-// akkoord") need no mark. Forms where every field is required need no marks
-// either. Pages without such forms are inapplicable.
+// requiredExplained checks that the mark of required fields is explained in
+// text. It looks at forms with at least two fields whose required fields
+// carry a mark: a word ("verplicht", "obligatoire", "Pflicht", "required"),
+// which explains itself, or an asterisk or a style (a label class such as
+// "form-required", drawn by CSS as a colour or an asterisk), which need an
+// explanation in the form or on the page ("* verplicht veld", "Les champs
+// marqués d'un * sont obligatoires", an abbr title="required" on the
+// asterisk). Forms that mark their optional fields or say that all fields
+// are required explain it too. Required fields without any mark are the
+// simple criterion's required-marked check; pages with no marked required
+// field are inapplicable. Consent checkboxes ("Ik ga akkoord") are left out.
 func requiredExplained(p *Page, _ Params) Result {
 	if !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
@@ -221,22 +279,21 @@ func requiredExplained(p *Page, _ Params) Result {
 		if len(fields) < 2 {
 			continue
 		}
-		var req, opt []formControl
-		for _, f := range fields {
-			if f.required {
-				req = append(req, f)
-			} else {
-				opt = append(opt, f)
-			}
-		}
-		if len(req) == 0 {
+		marked, symbols, opt := classifyFields(d, fields)
+		if !marked {
 			continue
 		}
 		applicable = true
-		if len(opt) == 0 || formExplainsRequired(d, form, opt) {
+		if len(symbols) == 0 || formExplainsRequired(d, form, opt) || legendExplains(d, form) {
 			continue
 		}
-		ev = append(ev, unmarkedRequired(d, form, req)...)
+		for _, f := range symbols {
+			msg := "asterisk"
+			if !strings.ContainsAny(fieldLabelText(d, f.node), "*✱＊") {
+				msg = "style"
+			}
+			ev = append(ev, d.ev(f.node, msg, "label", shownLabel(d, f.node)))
+		}
 	}
 	if !applicable {
 		return Result{Outcome: Inapplicable}
@@ -245,6 +302,40 @@ func requiredExplained(p *Page, _ Params) Result {
 		ev = ev[:axMaxEvidence]
 	}
 	return Verdict(ev)
+}
+
+// classifyFields sorts a form's fields: marked is true when a required field
+// carries any mark; symbols are the required fields marked only by an
+// asterisk or a style; opt are the fields that are not required.
+func classifyFields(d *axDoc, fields []formControl) (marked bool, symbols, opt []formControl) {
+	for _, f := range fields {
+		if !f.required {
+			opt = append(opt, f)
+			continue
+		}
+		label := fieldLabelText(d, f.node)
+		switch {
+		case strings.EqualFold(attr(f.node, "type"), "checkbox") && consentWords.MatchString(label):
+		case requiredWord.MatchString(label):
+			marked = true
+		case strings.ContainsAny(label, "*✱＊") || markedByStyle(d, f.node):
+			marked = true
+			symbols = append(symbols, f)
+		}
+	}
+	return marked, symbols, opt
+}
+
+// shownLabel is the label quoted in a message: the field's own label, else
+// the legend of its fieldset (radio groups), shortened.
+func shownLabel(d *axDoc, n *html.Node) string {
+	label := fieldOwnLabel(d, n)
+	if label == "" {
+		if fs := enclosingFieldsetLegend(n); fs != nil {
+			label = axCollapse(axVisibleText(fs, axTextOpts{}))
+		}
+	}
+	return Shorten(label, 60)
 }
 
 // formExplainsRequired reports whether the form marks its optional fields in
@@ -259,39 +350,4 @@ func formExplainsRequired(d *axDoc, form *html.Node, opt []formControl) bool {
 		}
 	}
 	return false
-}
-
-// unmarkedRequired returns evidence for each required field whose mark is
-// missing, only a style, or an unexplained asterisk.
-func unmarkedRequired(d *axDoc, form *html.Node, req []formControl) []Evidence {
-	var ev []Evidence
-	explained := -1 // computed once, on the first asterisk
-	for _, f := range req {
-		label := fieldLabelText(d, f.node)
-		typ := strings.ToLower(attr(f.node, "type"))
-		switch {
-		case requiredWord.MatchString(label):
-			continue
-		case typ == "checkbox" && consentWords.MatchString(label):
-			continue
-		case strings.ContainsAny(label, "*✱＊") || markedByStyle(d, f.node):
-			if explained < 0 {
-				explained = 0
-				if legendExplains(d, form) {
-					explained = 1
-				}
-			}
-			if explained == 1 {
-				continue
-			}
-			msg := "asterisk"
-			if !strings.ContainsAny(label, "*✱＊") {
-				msg = "style"
-			}
-			ev = append(ev, d.ev(f.node, msg, "label", Shorten(label, 60)))
-		default:
-			ev = append(ev, d.ev(f.node, "unmarked", "label", Shorten(label, 60)))
-		}
-	}
-	return ev
 }

@@ -42,8 +42,11 @@ var genericLinkTexts = map[string][]string{
 // linkTextParams are the defaults of the link-text check.
 var linkTextParams = Params{
 	"extra_phrases":     []any{},
-	"min_context_words": 3,
+	"min_context_words": 2,
 }
+
+// linkPurposeParams are the defaults of the link-purpose-same-text check.
+var linkPurposeParams = Params{"min_context_words": 2}
 
 // genericSet returns the built-in generic link texts of every language plus
 // the extra phrases, normalised.
@@ -117,17 +120,32 @@ func describedBy(d *axDoc, n *html.Node) string {
 	return axCollapse(strings.Join(parts, " "))
 }
 
+// contextCache remembers the number of words of context elements, so that
+// links in a long list cost one text walk per list item.
+type contextCache map[*html.Node]int
+
+func (c contextCache) words(n *html.Node) int {
+	if w, ok := c[n]; ok {
+		return w
+	}
+	w := lang.CountWords(axVisibleText(n, axTextOpts{skipAriaHidden: true}))
+	c[n] = w
+	return w
+}
+
 // hasContext reports whether the link's programmatic context explains it:
 // a description (aria-describedby, or a title that is not generic itself),
 // a table cell of a table with header cells, or an enclosing paragraph, list
-// item or cell with at least minWords words besides the link's own text.
-func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int) bool {
+// item (also the parent item of a nested list) or cell with at least
+// minWords words besides the link's own text.
+func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, cache contextCache) bool {
 	if describedBy(d, n) != "" {
 		return true
 	}
 	if t := normLinkText(attr(n, "title")); t != "" && !generic[t] {
 		return true
 	}
+	own := -1
 	for x := n.Parent; x != nil && x.Type == html.ElementNode && x.Data != "body"; x = x.Parent {
 		role := strings.ToLower(strings.TrimSpace(attr(x, "role")))
 		if !contextTags[x.Data] && role != "listitem" && role != "cell" && role != "gridcell" {
@@ -136,9 +154,12 @@ func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int) b
 		if (x.Data == "td" || role == "cell" || role == "gridcell") && tableHasHeaders(x) {
 			return true
 		}
-		all := lang.CountWords(axVisibleText(x, axTextOpts{skipAriaHidden: true}))
-		own := lang.CountWords(axVisibleText(n, axTextOpts{skipAriaHidden: true}))
-		return all-own >= minWords
+		if own < 0 {
+			own = lang.CountWords(axVisibleText(n, axTextOpts{skipAriaHidden: true}))
+		}
+		if cache.words(x)-own >= minWords {
+			return true
+		}
 	}
 	return false
 }
@@ -181,16 +202,17 @@ func linkText(p *Page, params Params) Result {
 	}
 	d := newAXDoc(p)
 	generic := genericSet(params.Strings("extra_phrases", nil))
-	minWords := int(params.Float("min_context_words", 3))
+	minWords := int(params.Float("min_context_words", 2))
 	var ev []Evidence
 	seen := false
+	cache := contextCache{}
 	for _, n := range links(d) {
 		name := d.name(n)
-		if name == "" {
-			continue // a link without a name is the accessible criterion's
+		if name == "" || strings.HasPrefix(strings.TrimSpace(attr(n, "href")), "#") {
+			continue // no name: the accessible criterion's; in-page links name their section
 		}
 		seen = true
-		if !generic[normLinkText(name)] || hasContext(d, n, generic, minWords) {
+		if !generic[normLinkText(name)] || hasContext(d, n, generic, minWords, cache) {
 			continue
 		}
 		if len(ev) < axMaxEvidence {
@@ -268,45 +290,85 @@ type sameTextGroup struct {
 	name    string
 	targets []string
 	first   map[string]*html.Node
+	// anyBase and bareBase hold the targets' addresses without query: all
+	// of them, and those of targets that had no query.
+	anyBase, bareBase map[string]bool
+}
+
+// has reports whether the group already holds target or an equivalent:
+// the same address with and without a query (a form with a prefilled field,
+// issues/new?title=…, is the same place as issues/new).
+func (g *sameTextGroup) has(target string) bool {
+	if _, ok := g.first[target]; ok {
+		return true
+	}
+	b, q, _ := strings.Cut(target, "?")
+	if q == "" {
+		return g.anyBase[b]
+	}
+	return g.bareBase[b]
+}
+
+// add records target, reached by link n.
+func (g *sameTextGroup) add(target string, n *html.Node) {
+	g.first[target] = n
+	g.targets = append(g.targets, target)
+	b, q, _ := strings.Cut(target, "?")
+	g.anyBase[b] = true
+	if q == "" {
+		g.bareBase[b] = true
+	}
 }
 
 // linkPurposeSameText fails when several links on a page have the same
 // accessible name but lead to different places (after normTarget). Links
-// with a description (aria-describedby, or a title that differs from the
-// name) are told apart by it and left out. The evidence points at the first
-// link for each target and names all targets.
-func linkPurposeSameText(p *Page, _ Params) Result {
+// that their context tells apart are left out, as in link-text: a
+// description (aria-describedby, or a title that differs from the name), a
+// table cell with headers, or a sentence of at least min_context_words
+// other words in the same paragraph, list item or cell. Links to language
+// versions (different hreflang) and addresses that differ only by an added
+// query are not different places. The evidence points at the first link for
+// each target and names all targets.
+func linkPurposeSameText(p *Page, params Params) Result {
 	if !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
 	}
 	d := newAXDoc(p)
 	base := pageBase(p, d)
+	minWords := int(params.Float("min_context_words", 2))
+	noGeneric := map[string]bool{}
+	cache := contextCache{}
 	groups := map[string]*sameTextGroup{}
 	var order []string
 	count := 0
 	for _, n := range links(d) {
 		name := d.name(n)
 		key := normLinkText(name)
-		if key == "" || describedBy(d, n) != "" {
-			continue
-		}
-		if t := normLinkText(attr(n, "title")); t != "" && t != key {
-			continue
-		}
 		target := normTarget(base, attr(n, "href"))
-		if target == "" {
+		if key == "" || target == "" {
 			continue
+		}
+		if hl := lang.Primary(attr(n, "hreflang")); hl != "" {
+			key += "\x00" + hl // language versions are told apart by hreflang
 		}
 		count++
+		if t := normLinkText(attr(n, "title")); t == key {
+			noGeneric[key] = true // a title that repeats the name adds nothing
+		}
+		if hasContext(d, n, noGeneric, minWords, cache) {
+			delete(noGeneric, key)
+			continue
+		}
+		delete(noGeneric, key)
 		g := groups[key]
 		if g == nil {
-			g = &sameTextGroup{name: axCollapse(name), first: map[string]*html.Node{}}
+			g = &sameTextGroup{name: axCollapse(name), first: map[string]*html.Node{},
+				anyBase: map[string]bool{}, bareBase: map[string]bool{}}
 			groups[key] = g
 			order = append(order, key)
 		}
-		if _, ok := g.first[target]; !ok {
-			g.first[target] = n
-			g.targets = append(g.targets, target)
+		if !g.has(target) {
+			g.add(target, n)
 		}
 	}
 	if count < 2 {

@@ -24,17 +24,21 @@ var readabilityParams = Params{
 // pageTextLanguage chooses the language of a page's main text: "" when the
 // page declares a language the tools do not know; else the language
 // identified in the text when it is clear, else the declared one.
-func pageTextLanguage(d *axDoc, blocks []textBlock) string {
+func pageTextLanguage(d *axDoc, blocks []textBlock) (string, lang.Guess) {
 	declared := declaredLang(d)
 	if declared != "" && !lang.Supported(declared) {
-		return ""
+		return "", lang.Guess{Language: lang.Unknown}
 	}
 	g := lang.Identify(joinBlocks(blocks, func(b textBlock) bool { return b.lang == "" }))
 	if g.Language != lang.Unknown {
-		return g.Language
+		return g.Language, g
 	}
-	return declared
+	return declared, g
 }
+
+// pureLanguage is the confidence above which a page's text is taken to be
+// in one language only, so that its paragraphs need no identification.
+const pureLanguage = 0.9
 
 // readability measures the reading ease of the page's main text (prose
 // blocks in the text's language) with the formula for that language, and
@@ -48,16 +52,17 @@ func readability(p *Page, params Params) Result {
 	}
 	d := newAXDoc(p)
 	root, blocks := mainText(d)
-	code := pageTextLanguage(d, blocks)
+	code, guess := pageTextLanguage(d, blocks)
 	if root == nil || !lang.Supported(code) {
 		return Result{Outcome: Inapplicable}
 	}
+	mixed := guess.Language != code || guess.Confidence < pureLanguage
 	var prose []string
 	for _, b := range blocks {
 		if !b.prose() || !b.inLanguage(code) {
 			continue
 		}
-		if g := lang.Identify(b.text); g.Language != lang.Unknown && g.Language != code {
+		if mixed && otherLanguage(b.text, code) {
 			continue // a paragraph in another language (bilingual pages)
 		}
 		prose = append(prose, b.text)
@@ -92,6 +97,13 @@ func readability(p *Page, params Params) Result {
 	)})
 }
 
+// otherLanguage reports whether text is clearly in a language other than
+// code.
+func otherLanguage(text, code string) bool {
+	g := lang.Identify(text)
+	return g.Language != lang.Unknown && g.Language != code
+}
+
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Round(100*f)) }
 
 // quoteSentences quotes each sentence, shortened to max characters, and
@@ -111,8 +123,9 @@ var langMatchParams = Params{
 }
 
 // langMatch checks that the language declared on the html element is the
-// language of the page's text. The text (outside parts with their own lang)
-// must have min_words words and a clearly identified language among nl, fr,
+// language of the page's text. The text is the running text of the main
+// part (paragraphs and list items that are not mostly links, outside table
+// cells and parts with their own lang); it must have min_words words and a clearly identified language among nl, fr,
 // de, en; otherwise, or when the declared language is missing or another
 // one, it is inapplicable. A page whose paragraphs are for at least
 // min_lang_share in the declared language passes (a bilingual page). A
@@ -126,9 +139,14 @@ func langMatch(p *Page, params Params) Result {
 	if !lang.Supported(declared) {
 		return Result{Outcome: Inapplicable}
 	}
-	_, blocks := mainText(d)
-	own := func(b textBlock) bool { return b.lang == "" }
-	text := joinBlocks(blocks, own)
+	_, all := mainText(d)
+	var blocks []textBlock
+	for _, b := range all {
+		if b.lang == "" && b.prose() {
+			blocks = append(blocks, b)
+		}
+	}
+	text := joinBlocks(blocks, func(textBlock) bool { return true })
 	if lang.CountWords(text) < int(params.Float("min_words", 30)) {
 		return Result{Outcome: Inapplicable}
 	}

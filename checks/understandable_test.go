@@ -3,7 +3,9 @@ package checks
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/didi-index/didi/crawler"
+	"github.com/didi-index/didi/criteria"
 )
 
 // runFixture runs check id on a fixture of its testdata folder.
@@ -36,6 +39,7 @@ func TestUnderstandableEvidence(t *testing.T) {
 		{"readability", "fail-nl.html", []string{"#content"}, map[string]string{"formula": "Flesch-Douma", "lang": "nl"}},
 		{"readability", "fail-en.html", []string{"html > body > main:nth-of-type(1)"}, map[string]string{"formula": "Flesch", "lang": "en"}},
 		{"lang-match", "fail-french-text.html", []string{"html"}, map[string]string{"declared": "nl", "detected": "fr"}},
+		{"lang-parts", "fail.html", []string{"#fr"}, map[string]string{"declared": "nl", "detected": "fr"}},
 		{"link-text", "fail.html", []string{"#premie-meer", "html > body > main:nth-of-type(1) > div:nth-of-type(1) > div:nth-of-type(2) > a:nth-of-type(1)",
 			"#hier", "#savoir", "#more"}, map[string]string{"text": "Lees meer »"}},
 		{"link-text", "fail-ax.json", []string{"html > body > main:nth-of-type(1) > p:nth-of-type(1) > a:nth-of-type(1)"}, map[string]string{"text": "More"}},
@@ -44,7 +48,7 @@ func TestUnderstandableEvidence(t *testing.T) {
 		{"language-versions", "fail", []string{"html"}, map[string]string{"languages": "nl", "min": "2"}},
 		{"required-explained", "fail-asterisk.html", []string{"#kind", "#geboorte"}, map[string]string{"label": "Naam van het kind *"}},
 		{"required-explained", "fail-style.html", []string{"#edit-name", "#edit-mail"}, map[string]string{"label": "Votre nom"}},
-		{"required-explained", "fail-unmarked.html", []string{"#where", "#what"}, map[string]string{"label": "Where is the problem?"}},
+		{"required-explained", "fail-asterisk-all-required.html", []string{"#user", "#pw"}, map[string]string{"label": "Identifiant *"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id+"/"+tt.fixture, func(t *testing.T) {
@@ -118,12 +122,9 @@ func TestMainTextLeavesOutChrome(t *testing.T) {
 	}, got)
 }
 
-// TestUnderstandableSpeed runs every understandable check on a page of
-// about 5,000 elements and requires each to take under 20 ms.
-func TestUnderstandableSpeed(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
+// bigPage is a page of about 5,000 elements: a menu of 200 links, a form of
+// 100 required and 100 optional fields and 1,100 news cards.
+func bigPage() *Page {
 	var b strings.Builder
 	b.WriteString(`<html lang="nl"><body><nav>`)
 	for i := 0; i < 200; i++ {
@@ -139,19 +140,143 @@ func TestUnderstandableSpeed(t *testing.T) {
 	}
 	b.WriteString(`</main></body></html>`)
 	src := b.String()
+	p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
+	p.Doc() // parsing is shared by all checks and not counted
+	return p
+}
+
+// TestUnderstandableSpeed runs every understandable check on bigPage. The
+// budget is 20 ms per check on an idle machine (see
+// BenchmarkUnderstandableChecks); the test allows five times that, as the
+// machine is shared, so that it catches quadratic slips, not noise.
+func TestUnderstandableSpeed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	p := bigPage()
 	for _, c := range Default().All() {
 		if c.Criterion != "understandable" {
 			continue
 		}
-		p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
-		p.Doc() // parsing is shared by all checks and not counted
 		best := time.Hour
-		for i := 0; i < 3; i++ { // the best of three: the machine is shared
+		var out []PageOutcome
+		for i := 0; i < 5; i++ { // the best of five
 			start := time.Now()
-			Run(c, []*Page{p}, nil)
+			out = Run(c, []*Page{p}, nil)
 			best = min(best, time.Since(start))
 		}
-		t.Logf("%s: %v", c.ID, best)
-		assert.Less(t, best, 20*time.Millisecond, c.ID)
+		require.Len(t, out, 1)
+		t.Logf("%s: %v, %s with %d evidence", c.ID, best, out[0].Outcome, len(out[0].Evidence))
+		assert.Less(t, best, 100*time.Millisecond, c.ID)
 	}
+}
+
+// BenchmarkUnderstandableChecks measures each understandable check on
+// bigPage: go test ./checks -run '^$' -bench Understandable.
+func BenchmarkUnderstandableChecks(b *testing.B) {
+	p := bigPage()
+	for _, c := range Default().All() {
+		if c.Criterion != "understandable" {
+			continue
+		}
+		b.Run(c.ID, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				Run(c, []*Page{p}, nil)
+			}
+		})
+	}
+}
+
+// TestUnderstandableTexts runs every fixture of the understandable checks
+// and asserts that each message key they emit has a template in the model in
+// every language, that each {placeholder} is filled by the evidence, and that
+// every parameter the model sets is one the check reads.
+func TestUnderstandableTexts(t *testing.T) {
+	m, err := criteria.LoadDefault(nil)
+	require.NoError(t, err)
+	placeholder := regexp.MustCompile(`\{(\w+)\}`)
+	refs := map[string]criteria.CheckRef{}
+	for _, c := range m.Criteria {
+		for _, r := range c.Checks {
+			refs[r.ID] = r
+		}
+	}
+	list := understandableChecks()
+	for i := range list {
+		c := &list[i]
+		text := m.CheckText(c.ID)
+		if !assert.NotNil(t, text, "check %s has no texts in the model", c.ID) {
+			continue
+		}
+		for _, l := range []string{"nl", "fr", "en"} {
+			assert.NotEmpty(t, text.Title[l], "%s title %s", c.ID, l)
+			assert.NotEmpty(t, text.Description[l], "%s description %s", c.ID, l)
+			assert.NotEmpty(t, text.Tip[l], "%s tip %s", c.ID, l)
+		}
+		ref, ok := refs[c.ID]
+		assert.True(t, ok, "check %s is not in the model's criteria", c.ID)
+		for name := range ref.Params {
+			_, known := c.Params[name]
+			assert.True(t, known, "model sets unknown parameter %s.%s", c.ID, name)
+		}
+		entries, _ := os.ReadDir(filepath.Join("testdata", c.ID))
+		for _, e := range entries {
+			if fixtureOutcome(e.Name()) == "" || filepath.Ext(e.Name()) == ".want" {
+				continue
+			}
+			for _, o := range Run(c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), ref.Params) {
+				for _, ev := range o.Evidence {
+					key := ev.Message
+					if key == "" {
+						key = "fail"
+					}
+					tmpl, ok := text.Messages[key]
+					if !assert.True(t, ok, "%s/%s: no message %q in the model", c.ID, e.Name(), key) {
+						continue
+					}
+					for _, l := range []string{"nl", "fr", "en"} {
+						for _, ph := range placeholder.FindAllStringSubmatch(tmpl[l], -1) {
+							_, filled := ev.Params[ph[1]]
+							assert.True(t, filled, "%s/%s: message %q (%s) needs {%s}", c.ID, e.Name(), key, l, ph[1])
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestReadabilityMessages checks which message a failure gets: both limits
+// missed, only the score, or only the long sentences.
+func TestReadabilityMessages(t *testing.T) {
+	tests := []struct {
+		name   string
+		params Params
+		want   Outcome
+		msg    string
+	}{
+		{"both", nil, Fail, "fail"},
+		{"score only", Params{"max_long_share": 1.0}, Fail, "score"},
+		{"long only", Params{"min_score_nl": -100}, Fail, "long"},
+		{"lenient", Params{"min_score_nl": -100, "max_long_share": 1.0}, Pass, ""},
+		{"too few words", Params{"min_words": 1000}, Inapplicable, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := runFixture(t, "readability", "fail-nl.html", tt.params)
+			require.Equal(t, tt.want, o.Outcome)
+			if tt.msg != "" {
+				require.Len(t, o.Evidence, 1)
+				assert.Equal(t, tt.msg, o.Evidence[0].Message)
+			}
+		})
+	}
+}
+
+// TestLinkTextExtraPhrases checks that the model can add generic phrases.
+func TestLinkTextExtraPhrases(t *testing.T) {
+	o := runFixture(t, "link-text", "pass.html", Params{"extra_phrases": []any{"Contacteer ons"}})
+	require.Equal(t, Fail, o.Outcome)
+	require.Len(t, o.Evidence, 1)
+	assert.Equal(t, "Contacteer ons", o.Evidence[0].Params["text"])
 }

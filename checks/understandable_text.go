@@ -23,17 +23,20 @@ type textBlock struct {
 	lang string
 }
 
-// prose reports whether the block is running text: not a heading, and not
-// mostly link text (menus, link lists and cards).
+// prose reports whether the block is running text: not a heading, not a
+// table cell (data), and not mostly link text (menus, link lists, cards).
 func (b textBlock) prose() bool {
-	return !b.heading && b.linkRunes*2 < b.runes
+	if b.heading || b.node == nil || b.node.Data == "td" || b.node.Data == "th" {
+		return false
+	}
+	return b.linkRunes*2 < b.runes
 }
 
 // skippedTags are never part of the main text.
 var skippedTags = map[string]bool{
 	"script": true, "style": true, "noscript": true, "template": true, "svg": true, "math": true,
 	"nav": true, "aside": true, "form": true, "button": true, "select": true, "textarea": true,
-	"iframe": true, "object": true, "canvas": true, "pre": true, "code": true, "head": true, "dialog": true,
+	"iframe": true, "object": true, "canvas": true, "pre": true, "head": true, "dialog": true,
 }
 
 // skippedRoles are landmark and widget roles whose text is not main text.

@@ -136,6 +136,10 @@ type browserProc struct {
 	version    string
 	restarts   int
 	restartErr error
+	// tmp is the browser's own temporary directory (its TMPDIR), removed
+	// with the browser: Chromium leaves socket and shared-memory files there
+	// when it is killed.
+	tmp string
 }
 
 // startBrowser launches the browser and opens its first tab.
@@ -152,8 +156,13 @@ func startBrowser(ctx context.Context, o Options, origins []string, log io.Write
 
 // launch starts a browser process; b.mu must be held or b unshared.
 func (b *browserProc) launch(ctx context.Context) error {
-	alloc, allocStop := chromedp.NewExecAllocator(ctx, browserFlags(b.o, b.origins)...)
-	bctx, stop := chromedp.NewContext(alloc)
+	tmp, err := os.MkdirTemp("", "didi-chromium-tmp-")
+	if err != nil {
+		return fmt.Errorf("start browser: %w", err)
+	}
+	opts := append(browserFlags(b.o, b.origins), chromedp.Env("TMPDIR="+tmp))
+	alloc, allocStop := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, stop := chromedp.NewContext(alloc, chromedp.WithErrorf(b.logf), chromedp.WithLogf(b.logf))
 	// The first Run must get the browser context itself: the browser lives
 	// as long as the context of its first Run. A timer bounds the start.
 	slow := time.AfterFunc(30*time.Second, stop)
@@ -164,12 +173,21 @@ func (b *browserProc) launch(ctx context.Context) error {
 	if err != nil {
 		stop()
 		allocStop()
+		os.RemoveAll(tmp)
 		return fmt.Errorf("start browser %s: %w", b.o.Browser, err)
 	}
-	b.alloc, b.allocStop, b.ctx, b.stop = alloc, allocStop, bctx, stop
+	b.alloc, b.allocStop, b.ctx, b.stop, b.tmp = alloc, allocStop, bctx, stop, tmp
 	b.version = v.Product
 	b.gen++
 	return nil
+}
+
+// logf shows chromedp's own messages in verbose mode only (on a cancel it
+// reports the closed pipe, which is expected).
+func (b *browserProc) logf(format string, args ...any) {
+	if b.o.Verbose && b.log != nil {
+		fmt.Fprintf(b.log, "didi: chromedp: "+format+"\n", args...)
+	}
 }
 
 // current returns the browser context to open tabs in, and its generation.
@@ -234,5 +252,6 @@ func (b *browserProc) shutdownLocked() {
 	}
 	b.stop()
 	b.allocStop() // waits for the process to exit and the profile to be removed
+	os.RemoveAll(b.tmp)
 	b.ctx, b.alloc = nil, nil
 }

@@ -62,6 +62,9 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	c.robots = newRobotsCache(c.fetch)
 	scan := &Scan{Insecure: o.Insecure, Started: time.Now()}
 	if !o.NoBrowser {
+		if o.BlockOutside {
+			c.addRedirectOrigins(ctx, starts)
+		}
 		if o.Browser, err = FindBrowser(o.Browser); err != nil {
 			return nil, err
 		}
@@ -93,6 +96,19 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 		scan.BrowserRestarts = c.browser.restarts
 	}
 	return scan, nil
+}
+
+// addRedirectOrigins adds the origins that start URLs redirect to (http to
+// https, a www host), so that BlockOutside lets the browser reach them.
+func (c *crawl) addRedirectOrigins(ctx context.Context, starts []string) {
+	for _, u := range starts {
+		rctx, cancel := context.WithTimeout(ctx, min(c.o.Timeout, 10*time.Second))
+		status, final := c.fetch.finalURL(rctx, u)
+		cancel()
+		if status != 0 {
+			c.origins.add(origin(final))
+		}
+	}
 }
 
 // run starts the workers and waits for them.
@@ -143,6 +159,11 @@ func (c *crawl) worker() {
 		c.prog.started(tk.url, planned)
 		began := time.Now()
 		snap, links := c.scanPage(&t, tk)
+		if snap.Error != "" && c.ctx.Err() != nil {
+			// Cut short by the budget or a cancel: the page was not scanned.
+			c.front.done()
+			continue
+		}
 		c.mu.Lock()
 		c.snaps[tk.order] = snap
 		c.mu.Unlock()

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -161,6 +162,9 @@ func describeFetchError(ctx context.Context, err error) error {
 		return errors.New("timed out")
 	case errors.Is(ctx.Err(), context.Canceled):
 		return errors.New("cancelled")
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
+		return fmt.Errorf("the server closed the connection (%w)", err)
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {

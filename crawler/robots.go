@@ -123,9 +123,13 @@ func parseSitemap(body []byte) (locs []string, index bool) {
 		}
 	}
 	var doc struct {
-		XMLName  xml.Name
-		URLs     []struct{ Loc string `xml:"loc"` } `xml:"url"`
-		Sitemaps []struct{ Loc string `xml:"loc"` } `xml:"sitemap"`
+		XMLName xml.Name
+		URLs    []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
 	}
 	if err := xml.Unmarshal(body, &doc); err != nil {
 		return nil, false
@@ -157,4 +161,21 @@ func (f *fetcher) raw(ctx context.Context, u string, limit int64) (int, []byte) 
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, limit))
 	return resp.StatusCode, body
+}
+
+// finalURL follows the redirects of u and returns the status and the final
+// normalised URL; the status is 0 when no response came.
+func (f *fetcher) finalURL(ctx context.Context, u string) (int, string) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return 0, u
+	}
+	req.Header.Set("User-Agent", "didi (+https://github.com/didi-index/didi)")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return 0, u
+	}
+	resp.Body.Close()
+	final, _ := normalizeURL(resp.Request.URL)
+	return resp.StatusCode, final
 }

@@ -135,6 +135,10 @@ type TextStyle struct {
 	// BackgroundImage is true when an image or gradient lies behind the text,
 	// so contrast cannot be computed reliably.
 	BackgroundImage bool `json:"bg_image,omitempty"`
+	// Shadow is true when the text has a text shadow or a text stroke
+	// (computed text-shadow other than "none", or -webkit-text-stroke-width
+	// above 0): it changes the contrast, which then needs review.
+	Shadow bool `json:"shadow,omitempty"`
 	// Ratio is the contrast ratio of Foreground on Background.
 	Ratio float64 `json:"ratio"`
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -68,6 +69,11 @@ func (t *tab) setup(o Options, origins []string) error {
 	sctx, cancel := context.WithTimeout(t.ctx, 10*time.Second)
 	defer cancel()
 	if _, err := chromedp.Call(sctx, css.Disable, cdp.Empty{}); err != nil {
+		return fmt.Errorf("set up tab: %w", err)
+	}
+	// Each tab behaves as the focused one, so that :focus styles apply in
+	// the focus test whichever tab the browser thinks is in front.
+	if _, err := chromedp.Call(sctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
 		return fmt.Errorf("set up tab: %w", err)
 	}
 	if len(o.Headers) == 0 {
@@ -143,7 +149,7 @@ func (t *tab) visit(ctx context.Context, o Options, u string, start bool) (*visi
 		return nil, err
 	}
 	clock.mark("load")
-	cookies, err := t.cookies(ctx, u)
+	cookies, err := t.cookies(ctx, u, o.Cookies)
 	if err != nil {
 		return nil, err
 	}
@@ -243,8 +249,8 @@ func (t *tab) navigate(ctx context.Context, u string, timeout time.Duration) (ti
 }
 
 // cookies lists the cookies of the tab's browser context after load,
-// before any interaction. Cookies the user passed are left out.
-func (t *tab) cookies(ctx context.Context, pageURL string) ([]Cookie, error) {
+// before any interaction. Cookies the user passed (mine) are left out.
+func (t *tab) cookies(ctx context.Context, pageURL string, mine []*http.Cookie) ([]Cookie, error) {
 	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: t.bctxID})
 	if err != nil {
 		return nil, fmt.Errorf("read cookies: %w", err)
@@ -255,6 +261,9 @@ func (t *tab) cookies(ctx context.Context, pageURL string) ([]Cookie, error) {
 	}
 	out := make([]Cookie, 0, len(res.Cookies))
 	for _, c := range res.Cookies {
+		if userCookie(c.Name, c.Value, mine) {
+			continue
+		}
 		out = append(out, Cookie{
 			Name:       c.Name,
 			Domain:     c.Domain,
@@ -263,6 +272,16 @@ func (t *tab) cookies(ctx context.Context, pageURL string) ([]Cookie, error) {
 		})
 	}
 	return out, nil
+}
+
+// userCookie reports whether a cookie is one the user passed with --cookie.
+func userCookie(name, value string, mine []*http.Cookie) bool {
+	for _, c := range mine {
+		if c.Name == name && c.Value == value {
+			return true
+		}
+	}
+	return false
 }
 
 // axTree reads Chromium's accessibility tree and maps its nodes to

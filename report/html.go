@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/didi-index/didi/scoring"
@@ -21,7 +22,23 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"colon": colon,
 	"radar": radarSVG,
 	"bar":   barWidth,
+	"short": shorten,
 }).Parse(htmlSource))
+
+// maxCodeRunes is the length beyond which HTML reports shorten a selector,
+// snippet or address.
+const maxCodeRunes = 400
+
+// shorten cuts s to maxCodeRunes runes, keeping the start and the end with
+// an ellipsis between them.
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= maxCodeRunes {
+		return s
+	}
+	head := maxCodeRunes * 2 / 3
+	return string(r[:head]) + "…" + string(r[len(r)-(maxCodeRunes-head-1):])
+}
 
 // htmlWriter writes one self-contained HTML file (inline CSS and SVG, no
 // script, no external request) with one article per language and a
@@ -106,6 +123,9 @@ func radarSVG(v *docView) template.HTML {
 	}
 	fmt.Fprintf(&b, `<polygon points="%s" class="shape"/>`, svgPoints(radarShape(radarScores(v), cx, cy, r)))
 	for i, c := range v.Criteria {
+		if n > radarMaxNames {
+			c.Title = strconv.Itoa(c.Num) + "."
+		}
 		p := radarAxis(i, n, cx, cy, r+16)
 		anchor := "middle"
 		if p.X > cx+5 {

@@ -15,18 +15,17 @@ var Languages = []string{"nl", "fr", "en"}
 // headings, labels and the method. Key → language → text. Texts with verbs
 // are fmt formats. Plain language (level B1), Belgian usage.
 var chrome = map[string]map[string]string{
-	"lang_name":   {"nl": "Nederlands", "fr": "Français", "en": "English"},
-	"doc_title":   {"nl": "Digitale Inclusie by Design Index", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
-	"subtitle":    {"nl": "Rapport over digitale inclusie", "fr": "Rapport sur l'inclusion numérique", "en": "Digital inclusion report"},
-	"contents":    {"nl": "Inhoud", "fr": "Table des matières", "en": "Contents"},
-	"cover":       {"nl": "Voorblad", "fr": "Couverture", "en": "Cover"},
-	"summary":     {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
-	"index":       {"nl": "Index", "fr": "Indice", "en": "Index"},
-	"out_of_100":  {"nl": "op 100", "fr": "sur 100", "en": "out of 100"},
-	"level":       {"nl": "Niveau", "fr": "Niveau", "en": "Level"},
-	"levels":      {"nl": "Niveaus", "fr": "Niveaux", "en": "Levels"},
-	"score":       {"nl": "Score", "fr": "Score", "en": "Score"},
-	"combined":    {"nl": "Totaalscore", "fr": "Score global", "en": "Overall score"},
+	"lang_name":  {"nl": "Nederlands", "fr": "Français", "en": "English"},
+	"doc_title":  {"nl": "Digitale Inclusie by Design Index", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
+	"subtitle":   {"nl": "Rapport over digitale inclusie", "fr": "Rapport sur l'inclusion numérique", "en": "Digital inclusion report"},
+	"contents":   {"nl": "Inhoud", "fr": "Table des matières", "en": "Contents"},
+	"summary":    {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
+	"index":      {"nl": "Index", "fr": "Indice", "en": "Index"},
+	"out_of_100": {"nl": "op 100", "fr": "sur 100", "en": "out of 100"},
+	"level":      {"nl": "Niveau", "fr": "Niveau", "en": "Level"},
+	"levels":     {"nl": "Niveaus", "fr": "Niveaux", "en": "Levels"},
+	"score":      {"nl": "Score", "fr": "Score", "en": "Score"},
+	"combined":   {"nl": "Totaalscore", "fr": "Score global", "en": "Overall score"},
 	"questionnaire": {
 		"nl": "Vragenlijst", "fr": "Questionnaire", "en": "Questionnaire"},
 	"automated": {"nl": "Automatische controles", "fr": "Contrôles automatiques", "en": "Automated checks"},
@@ -36,7 +35,6 @@ var chrome = map[string]map[string]string{
 		"fr": "La couverture est la part des contrôles automatiques que nous avons pu effectuer. Plus elle est haute, plus le score est fiable.",
 		"en": "Coverage is the share of the automated checks we could run. The higher it is, the more reliable the score."},
 	"pages_scanned":  {"nl": "Gescande pagina's", "fr": "Pages analysées", "en": "Pages scanned"},
-	"needs_review":   {"nl": "Na te kijken", "fr": "À vérifier", "en": "Needs review"},
 	"automated_only": {"nl": "Alleen automatische controles", "fr": "Contrôles automatiques uniquement", "en": "Automated checks only"},
 	"automated_only_note": {
 		"nl": "Niemand heeft de vragenlijst ingevuld. De scores steunen dus alleen op de automatische controles van de website.",
@@ -99,16 +97,14 @@ var chrome = map[string]map[string]string{
 		"nl": "Een computer kan deze punten niet beoordelen. Kijk ze na en beantwoord de vraag. Ze verlagen de score niet.",
 		"fr": "Un ordinateur ne peut pas juger ces points. Vérifiez-les et répondez à la question. Ils ne font pas baisser le score.",
 		"en": "A computer cannot judge these points. Look at them and answer the question. They do not lower the score."},
-	"review_where": {"nl": "Waar kijken", "fr": "Où regarder", "en": "Where to look"},
-	"tips":         {"nl": "Tips", "fr": "Conseils", "en": "Tips"},
-	"no_tips":      {"nl": "Geen tips: hier is alles in orde.", "fr": "Aucun conseil : tout est en ordre ici.", "en": "No tips: everything is in order here."},
-	"impact":       {"nl": "Effect", "fr": "Effet", "en": "Impact"},
-	"appendix":     {"nl": "Bijlage", "fr": "Annexe", "en": "Appendix"},
-	"address":      {"nl": "Adres", "fr": "Adresse", "en": "Address"},
-	"status":       {"nl": "Status", "fr": "Statut", "en": "Status"},
-	"page_error":   {"nl": "Fout", "fr": "Erreur", "en": "Error"},
-	"redirected":   {"nl": "Doorgestuurd naar", "fr": "Redirigée vers", "en": "Redirected to"},
-	"no_pages":     {"nl": "Er werd geen enkele pagina gescand.", "fr": "Aucune page n'a été analysée.", "en": "No page was scanned."},
+	"tips":       {"nl": "Tips", "fr": "Conseils", "en": "Tips"},
+	"no_tips":    {"nl": "Geen tips: hier is alles in orde.", "fr": "Aucun conseil : tout est en ordre ici.", "en": "No tips: everything is in order here."},
+	"appendix":   {"nl": "Bijlage", "fr": "Annexe", "en": "Appendix"},
+	"address":    {"nl": "Adres", "fr": "Adresse", "en": "Address"},
+	"status":     {"nl": "Status", "fr": "Statut", "en": "Status"},
+	"page_error": {"nl": "Fout", "fr": "Erreur", "en": "Error"},
+	"redirected": {"nl": "Doorgestuurd naar", "fr": "Redirigée vers", "en": "Redirected to"},
+	"no_pages":   {"nl": "Er werd geen enkele pagina gescand.", "fr": "Aucune page n'a été analysée.", "en": "No page was scanned."},
 	"not_evaluated_title": {
 		"nl": "Controles zonder resultaat", "fr": "Contrôles sans résultat", "en": "Checks without a result"},
 	"not_evaluated_none": {
@@ -166,7 +162,7 @@ var chrome = map[string]map[string]string{
 		"nl": "Scores van de zeven criteria op een schaal van 0 tot 100",
 		"fr": "Scores des sept critères sur une échelle de 0 à 100",
 		"en": "Scores of the seven criteria on a scale from 0 to 100"},
-	"weight":        {"nl": "Gewicht", "fr": "Poids", "en": "Weight"},
+	"meaning":       {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
 	"failing_count": {"nl": "%d van de %d controles vinden problemen.", "fr": "%d des %d contrôles trouvent des problèmes.", "en": "%d of the %d checks find problems."},
 	"review_count":  {"nl": "%d controles vragen een blik van het team.", "fr": "%d contrôles demandent un regard de l'équipe.", "en": "%d checks ask the team to take a look."},
 	"unanswered_count": {
@@ -176,8 +172,7 @@ var chrome = map[string]map[string]string{
 	"unanswered_count_one": {
 		"nl": "%d vraag heeft nog geen antwoord.", "fr": "%d question n'a pas encore de réponse.", "en": "%d question has no answer yet."},
 	"more_examples_one": {"nl": "En nog %d andere plaats.", "fr": "Et encore %d autre endroit.", "en": "And %d more place."},
-	"full_report":  {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
-	"see_criteria": {"nl": "Per criterium", "fr": "Par critère", "en": "Per criterion"},
+	"full_report":       {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
 }
 
 // frPunct are the French punctuation marks preceded by a no-break space.

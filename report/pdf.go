@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -105,7 +106,8 @@ type pdfDoc struct {
 	v      *docView // the language being rendered
 	footer bool     // whether the current page gets the running footer
 	toc    []tocEntry
-	tocPg  int
+	tocPg  int // first page of the table of contents
+	tocN   int // number of pages reserved for it
 	glyphs *glyphSet
 }
 
@@ -124,7 +126,9 @@ func newPDFDoc(r *scoring.Result, views []*docView) (*pdfDoc, error) {
 	f.AliasNbPages("{nb}")
 	f.SetCompression(true)
 	for _, ff := range pdfFonts {
-		f.AddUTF8FontFromBytes(ff.family, ff.style, ff.data)
+		// gofpdf writes into the font bytes while subsetting; give it a
+		// copy so the shared gofont data stays intact and output repeatable.
+		f.AddUTF8FontFromBytes(ff.family, ff.style, append([]byte(nil), ff.data...))
 	}
 	if f.Err() {
 		return nil, fmt.Errorf("load pdf fonts: %w", f.Error())
@@ -168,7 +172,10 @@ func (d *pdfDoc) render() {
 		d.cover(d.views[0], false)
 	}
 	d.newPage(d.views[0], true)
-	d.tocPg = d.f.PageNo()
+	d.tocPg, d.tocN = d.f.PageNo(), tocPages(d.views)
+	for i := 1; i < d.tocN; i++ {
+		d.newPage(d.views[0], true)
+	}
 	for _, v := range d.views {
 		d.chapters(v, len(d.views) > 1)
 	}
@@ -253,13 +260,29 @@ func (d *pdfDoc) drawTOC() {
 	}
 	f.SetXY(marginL, marginT)
 	d.heading1(strings.Join(dedupe(titles), " / "))
-	lineH := 7.0
-	if n := len(d.toc); n > 30 {
-		lineH = 210 / float64(n)
-	}
+	page := d.tocPg
 	for _, e := range d.toc {
-		d.tocLine(e, lineH)
+		if f.GetY()+tocLineH+2 > pageBottom && page < d.tocPg+d.tocN-1 {
+			page++
+			f.SetPage(page)
+			f.SetXY(marginL, marginT)
+		}
+		d.tocLine(e, tocLineH)
 	}
+}
+
+// tocLineH is the height of a line of the table of contents.
+const tocLineH = 7.0
+
+// tocPages is how many pages the table of contents of views needs: per
+// language a heading, the summary, the criteria and the appendix.
+func tocPages(views []*docView) int {
+	n := 0
+	for _, v := range views {
+		n += 3 + len(v.Criteria)
+	}
+	perPage := int(math.Floor((pageBottom - marginT - 20) / (tocLineH + 0.5)))
+	return max(1, (n+perPage-1)/perPage)
 }
 
 // tocLine writes one entry: text, dotted leader, page number, all a link.

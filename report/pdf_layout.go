@@ -120,6 +120,7 @@ type cellText struct {
 	text  string
 	style string // "", "B", "I"
 	col   *rgb
+	lines []string // already wrapped lines, used instead of text
 }
 
 // table draws a table whose rows never split; when a row does not fit it
@@ -178,7 +179,9 @@ func (d *pdfDoc) layoutRow(cols []column, row []cellText) ([][]string, float64) 
 		if maxL == 0 {
 			maxL = maxCellLines
 		}
-		if c.mono {
+		if row[i].lines != nil {
+			cells[i] = row[i].lines
+		} else if c.mono {
 			cells[i] = d.wrapCodeLines(row[i].text, c.width*contentW-3, maxL)
 		} else {
 			cells[i] = d.wrap(row[i].text, c.width*contentW-3, maxL)
@@ -254,6 +257,10 @@ func (d *pdfDoc) bar(label, value string, v *float64, col rgb) {
 	f.Ln(2)
 }
 
+// radarMaxNames is the most axes a radar names; beyond it the axes show the
+// criterion numbers, as the names would overlap.
+const radarMaxNames = 10
+
 // radar draws the radar chart of v's criteria centred on (cx, cy) with
 // radius r, as vector graphics.
 func (d *pdfDoc) radar(v *docView, cx, cy, r float64) {
@@ -286,6 +293,9 @@ func (d *pdfDoc) radar(v *docView, cx, cy, r float64) {
 		f.CellFormat(8, 3, strconv.Itoa(int(frac*100)), "", 0, "L", false, 0, "")
 	}
 	for i, c := range v.Criteria {
+		if n > radarMaxNames {
+			c.Title = strconv.Itoa(c.Num) + "."
+		}
 		d.radarLabel(c, radarAxis(i, n, cx, cy, r+4), cx, cy, r)
 	}
 }

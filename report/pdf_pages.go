@@ -44,8 +44,9 @@ func (d *pdfDoc) coverFacts(v *docView, dates string) {
 	}
 }
 
-// bigIndex writes the index as a large number with the level next to it.
-func (d *pdfDoc) bigIndex(index, outOf, level, label string, y float64) {
+// bigIndex writes the index as a large number with the level next to it:
+// a badge, the word "level" (levelWord) and the level's label.
+func (d *pdfDoc) bigIndex(index, outOf, level, levelWord, label string, y float64) {
 	f := d.f
 	d.font("B", 60)
 	d.color(colAccent, "text")
@@ -64,11 +65,15 @@ func (d *pdfDoc) bigIndex(index, outOf, level, label string, y float64) {
 	d.color(colWhite, "text")
 	f.SetXY(bx, y+3)
 	f.CellFormat(20, 20, d.s(level), "", 0, "C", false, 0, "")
+	lw := pageW - marginR - bx - 24
+	d.font("", 10)
+	d.color(colMuted, "text")
+	f.SetXY(bx+24, y+4)
+	f.CellFormat(lw, 5, d.fit(levelWord+" "+level, lw), "", 0, "L", false, 0, "")
 	d.font("B", 12)
 	d.color(colInk, "text")
-	lw := pageW - marginR - bx - 24
 	for i, line := range d.wrap(label, lw, 3) {
-		f.SetXY(bx+24, y+5+float64(i)*6)
+		f.SetXY(bx+24, y+10+float64(i)*6)
 		f.CellFormat(lw, 6, line, "", 0, "L", false, 0, "")
 	}
 	f.SetXY(marginL, y+28)
@@ -96,14 +101,16 @@ func (d *pdfDoc) multiCover() {
 	subs := make([]string, len(d.views))
 	dates := make([]string, len(d.views))
 	outOf := make([]string, len(d.views))
+	words := make([]string, len(d.views))
 	labels := make([]string, len(d.views))
 	for i, v := range d.views {
 		subs[i], dates[i], outOf[i], labels[i] = v.Subtitle, v.Date, tr(v.Lang, "out_of_100"), v.LevelLabel
+		words[i] = tr(v.Lang, "level")
 	}
 	d.lines(d.wrap(strings.Join(subs, " · "), contentW, 2), 5, marginL)
 	f.SetXY(marginL, 72)
 	d.coverFacts(first, strings.Join(dedupe(dates), " · "))
-	d.bigIndex(first.Index, strings.Join(dedupe(outOf), " · "), first.Level, strings.Join(dedupe(labels), " · "), f.GetY()+6)
+	d.bigIndex(first.Index, strings.Join(dedupe(outOf), " · "), first.Level, strings.Join(dedupe(words), " · "), strings.Join(dedupe(labels), " · "), f.GetY()+6)
 	d.coverRadar(d.multiView(), strings.Join(dedupe(radarLabels(d.views)), " · "))
 	d.coverFoot(first)
 }
@@ -155,7 +162,7 @@ func (d *pdfDoc) coverFoot(v *docView) {
 	f := d.f
 	d.font("", smallSize)
 	d.color(colMuted, "text")
-	line := joinNonEmpty(" · ", v.MadeWith, joinNonEmpty(" ", tr(v.Lang, "model"), d.r.Model.ID, d.r.Model.Version))
+	line := joinNonEmpty(" · ", strings.TrimSuffix(v.MadeWith, "."), joinNonEmpty(" ", tr(v.Lang, "model"), d.r.Model.ID, d.r.Model.Version))
 	f.SetAutoPageBreak(false, 0)
 	f.SetXY(marginL, pageH-16)
 	f.CellFormat(contentW, 4, d.fit(line, contentW), "", 0, "C", false, 0, "")
@@ -180,7 +187,7 @@ func (d *pdfDoc) cover(v *docView, section bool) {
 	d.lines(d.wrap(sub, contentW, 1), 6, marginL)
 	f.SetXY(marginL, 52)
 	d.coverFacts(v, tr(v.Lang, "date")+colon(v.Lang)+" "+v.Date)
-	d.bigIndex(v.Index, tr(v.Lang, "out_of_100"), v.Level, v.LevelLabel, f.GetY()+4)
+	d.bigIndex(v.Index, tr(v.Lang, "out_of_100"), v.Level, tr(v.Lang, "level"), v.LevelLabel, f.GetY()+4)
 	d.font("", 9)
 	d.color(colMuted, "text")
 	d.lines([]string{d.fit(tr(v.Lang, "coverage")+colon(v.Lang)+" "+v.Coverage, contentW)}, 4.5, marginL)
@@ -361,6 +368,10 @@ func (d *pdfDoc) checks(l string, c *critView) {
 		}
 		d.heading3(ch.Title)
 		d.small(ch.Description, colMuted)
+		d.ensure(20)
+		d.font("B", smallSize)
+		d.color(colInk, "text")
+		d.lines([]string{d.fit(tr(l, "examples"), contentW)}, smallLine+1, marginL)
 		for _, e := range ch.Examples {
 			d.example(l, e, colBad)
 		}
@@ -384,9 +395,9 @@ func (d *pdfDoc) example(l string, e exampleView, mark rgb) {
 	}
 	var rows []row
 	d.mono(monoSize)
-	rows = append(rows, row{tr(l, "page"), d.wrapCode(e.Page, valueW, 2), true})
+	rows = append(rows, row{tr(l, "page"), d.wrapURL(e.Page, valueW, 2), true})
 	if e.Selector != "" {
-		rows = append(rows, row{tr(l, "element"), d.wrapCode(e.Selector, valueW, 2), true})
+		rows = append(rows, row{tr(l, "element"), d.wrapURL(e.Selector, valueW, 2), true})
 	}
 	if e.Snippet != "" {
 		rows = append(rows, row{tr(l, "code"), d.wrapCode(e.Snippet, valueW, 3), true})
@@ -455,19 +466,21 @@ func (d *pdfDoc) appendix(v *docView) {
 			{title: tr(l, "status"), width: 0.12, align: "R"},
 		}
 		rows := make([][]cellText, 0, len(v.Pages))
+		w := cols[0].width*contentW - 3
+		d.mono(monoSize)
 		for _, p := range v.Pages {
-			text := oneLine(p.URL)
+			lines := d.wrapURL(p.URL, w, 2)
 			if p.FinalURL != "" {
-				text += "\n→ " + oneLine(p.FinalURL)
+				lines = append(lines, d.wrapURL("→ "+p.FinalURL, w, 1)...)
 			}
 			if p.Error != "" {
-				text += "\n" + oneLine(p.Error)
+				lines = append(lines, d.wrapCode(p.Error, w, 1)...)
 			}
 			st := cellText{text: p.Status}
 			if !p.OK {
 				st.col, st.style = &colBad, "B"
 			}
-			rows = append(rows, []cellText{{text: text}, st})
+			rows = append(rows, []cellText{{lines: lines}, st})
 		}
 		d.table(cols, rows)
 	}

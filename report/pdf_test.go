@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -188,6 +189,8 @@ func stressResult() *scoring.Result {
 					continue
 				}
 				o.Outcome = "fail"
+				ch.Counts["pass"]--
+				ch.Counts["fail"]++
 				o.Evidence = []scoring.Evidence{{
 					Selector: strings.Repeat("body > div.wrapper > ", 10) + "span",
 					Snippet:  `<div class="` + strings.Repeat("utility-class ", 40) + `">` + long + `</div>`,
@@ -197,7 +200,7 @@ func stressResult() *scoring.Result {
 		}
 	}
 	for i := range r.Pages {
-		r.Pages[i].URL = long + strconv.Itoa(i)
+		r.Pages[i].URL = long + "&page=" + strconv.Itoa(i)
 	}
 	return r
 }
@@ -211,6 +214,15 @@ func TestPDFStressStaysInMargins(t *testing.T) {
 	if dir := os.Getenv("DIDI_REPORT_OUT"); dir != "" {
 		os.WriteFile(filepath.Join(dir, "stress.pdf"), raw, 0o644)
 	}
+	if pages := checkMargins(t, path); pages < 20 {
+		t.Errorf("only %d pages", pages)
+	}
+}
+
+// checkMargins fails for every word of the PDF outside the side margins or
+// below the footer line, and returns the number of pages.
+func checkMargins(t *testing.T, path string) int {
+	t.Helper()
 	out, err := exec.Command(needPoppler(t, "pdftotext"), "-bbox", path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -225,8 +237,25 @@ func TestPDFStressStaysInMargins(t *testing.T) {
 			}
 		}
 	}
-	if len(pages) < 20 {
-		t.Errorf("only %d pages", len(pages))
+	return len(pages)
+}
+
+func TestPDFManyCriteria(t *testing.T) {
+	r := fixtureResult(3)
+	base := r.Criteria
+	for i := 0; len(r.Criteria) < 20; i++ {
+		c := base[i%len(base)]
+		c.ID = c.ID + strconv.Itoa(i)
+		c.Title = txt("Extra criterium "+strconv.Itoa(i), "Critère en plus "+strconv.Itoa(i), "Extra criterion "+strconv.Itoa(i))
+		r.Criteria = append(r.Criteria, c)
+	}
+	path, _ := renderPDF(t, r, []string{"nl", "fr", "en"})
+	checkMargins(t, path)
+	toc := pdfText(t, path, "-f", "2", "-l", "3")
+	for _, w := range []string{"Extra criterium 12", "Critère en plus 12", "Extra criterion 12", "Appendix"} {
+		if !strings.Contains(toc, w) {
+			t.Errorf("table of contents lacks %q", w)
+		}
 	}
 }
 
@@ -274,6 +303,43 @@ func BenchmarkHTML500(b *testing.B) {
 		buf.Reset()
 		if err := (htmlWriter{}).Write(&buf, r, []string{"nl", "fr"}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestPDFTableOfContents(t *testing.T) {
+	r := loadFixture(t)
+	path, _ := renderPDF(t, r, []string{"nl", "fr"})
+	out, err := exec.Command(needPoppler(t, "pdftotext"), "-layout", "-f", "2", "-l", "2", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := regexp.MustCompile(`^\s*(\S.*?)\s+(\d+)\s*$`)
+	var entries [][2]string
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := entry.FindStringSubmatch(line); m != nil && !strings.Contains(m[1], "Pagina") {
+			entries = append(entries, [2]string{m[1], m[2]})
+		}
+	}
+	// Per language: the language, the summary, seven criteria, the appendix.
+	if len(entries) != 2*10 {
+		t.Fatalf("table of contents has %d entries, want 20:\n%s", len(entries), out)
+	}
+	for i, e := range entries {
+		page, _ := strconv.Atoi(e[1])
+		text := pdfText(t, path, "-f", e[1], "-l", e[1])
+		title := fold(e[0])
+		if i%10 == 0 { // the language entry points at the language's cover
+			title = strings.SplitN(title, ":", 2)[0]
+		}
+		if !strings.Contains(text, title) {
+			t.Errorf("entry %q points at page %d, which does not show it", e[0], page)
+		}
+		if i%10 == 1 {
+			next, _ := strconv.Atoi(entries[i+1][1])
+			if next != page+1 {
+				t.Errorf("the summary takes %d pages, want 1", next-page)
+			}
 		}
 	}
 }

@@ -96,18 +96,17 @@ func (g *glyphSet) clean(s string) string {
 	}
 	var b strings.Builder
 	for _, r := range s {
+		sub, hasSub := substitutes[r]
 		switch {
 		case r == '\n' || g.has[r]:
 			b.WriteRune(r)
 		case r == '\r':
+		case hasSub:
+			b.WriteString(sub)
 		case unicode.IsControl(r) || unicode.IsSpace(r):
 			b.WriteByte(' ')
 		default:
-			if sub, found := substitutes[r]; found {
-				b.WriteString(sub)
-			} else {
-				b.WriteByte('?')
-			}
+			b.WriteByte('?')
 		}
 	}
 	return b.String()
@@ -179,6 +178,19 @@ func (d *pdfDoc) wrap(text string, width float64, maxLines int) []string {
 		lines = append(lines[:maxLines-1], d.fit(last, width))
 	}
 	return lines
+}
+
+// wrapURL is wrapCode for addresses: when too long it keeps the start and
+// the end, which tell pages apart, and puts the ellipsis in the middle.
+func (d *pdfDoc) wrapURL(url string, width float64, maxLines int) []string {
+	runes := []rune(d.s(oneLine(url)))
+	perLine := max(1, int(width/d.f.GetStringWidth("m")))
+	if room := perLine * maxLines; len(runes) > room && room > 8 {
+		head := (room - 1) * 2 / 3
+		tail := room - 1 - head
+		runes = append(append(runes[:head:head], '…'), runes[len(runes)-tail:]...)
+	}
+	return d.wrapCode(string(runes), width, maxLines)
 }
 
 // wrapCode cleans code (a URL, selector or snippet), folds its whitespace

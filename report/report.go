@@ -31,17 +31,17 @@ type Writer interface {
 
 // format is a registered output format.
 type format struct {
-	file string        // file name written by WriteFiles
-	new  func() Writer // makes the writer
+	file   string        // file name written by WriteFiles
+	writer func() Writer // makes the writer
 }
 
 // formats are the registered formats. To add one (junit, sarif), write a
 // Writer in its own file and add a line here.
 var formats = map[string]format{
-	"json": {file: "result.json", new: func() Writer { return jsonWriter{} }},
-	"md":   {file: "didi-report.md", new: func() Writer { return markdownWriter{} }},
-	"html": {file: "didi-report.html", new: func() Writer { return htmlWriter{} }},
-	"pdf":  {file: "didi-report.pdf", new: func() Writer { return pdfWriter{} }},
+	"json": {file: "result.json", writer: func() Writer { return jsonWriter{} }},
+	"md":   {file: "didi-report.md", writer: func() Writer { return markdownWriter{} }},
+	"html": {file: "didi-report.html", writer: func() Writer { return htmlWriter{} }},
+	"pdf":  {file: "didi-report.pdf", writer: func() Writer { return pdfWriter{} }},
 }
 
 // ErrUnknownFormat is returned for a format no writer handles.
@@ -53,7 +53,7 @@ func WriterFor(name string) (Writer, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w %q (known: %v)", ErrUnknownFormat, name, Formats())
 	}
-	return f.new(), nil
+	return f.writer(), nil
 }
 
 // Formats lists the known formats, sorted.

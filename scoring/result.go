@@ -156,6 +156,9 @@ type Outcome struct {
 // Evidence is one failing or doubtful element with its message in every
 // language.
 type Evidence struct {
+	// URL is the page the element is on, when it differs from the
+	// outcome's (site-wide checks).
+	URL      string `json:"url,omitempty"`
 	Selector string `json:"selector,omitempty"`
 	Snippet  string `json:"snippet,omitempty"`
 	Message  Text   `json:"message,omitempty"`

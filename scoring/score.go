@@ -225,7 +225,11 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) Check {
 				ro.Omitted = len(o.Evidence) - MaxEvidence
 				break
 			}
-			ro.Evidence = append(ro.Evidence, Evidence{Selector: e.Selector, Snippet: e.Snippet, Message: message(t, e)})
+			ev := Evidence{Selector: e.Selector, Snippet: e.Snippet, Message: message(t, e)}
+			if e.URL != o.URL {
+				ev.URL = e.URL
+			}
+			ro.Evidence = append(ro.Evidence, ev)
 		}
 		c.Outcomes = append(c.Outcomes, ro)
 	}

@@ -12,6 +12,8 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -35,10 +37,22 @@ func main() {
 		runs        = flag.Int("runs", 3, "repetitions; the median is reported")
 		label       = flag.String("label", "", "row label")
 		verbose     = flag.Bool("v", false, "print each page and its step times")
+		focusLimit  = flag.Int("focus-limit", 0, "focusables tested per page (0 = crawler default)")
+		serve       = flag.String("serve", "", "serve this folder on loopback in this process and use it as -start or -base")
 	)
 	flag.Parse()
+	if *serve != "" {
+		srv := httptest.NewServer(http.FileServer(http.Dir(*serve)))
+		defer srv.Close()
+		if *urls != "" {
+			*base = srv.URL
+		} else {
+			*start = srv.URL + "/"
+		}
+	}
 	o := crawler.Options{NoBrowser: *noBrowser, Concurrency: *concurrency, MaxPages: *maxPages, MaxDepth: 5,
 		BlockOutside: true, Timeout: 30 * time.Second}
+	o.FocusLimit = *focusLimit
 	if *verbose {
 		o.Progress, o.Verbose = os.Stderr, true
 	}
@@ -197,7 +211,7 @@ func treeSample(root int, cpu map[int]float64) float64 {
 		p := queue[0]
 		queue = queue[1:]
 		total += pss(p)
-		if _, ok := kinds[p]; !ok {
+		if k := kinds[p]; k == "" || k == "zygote" || k == "browser" {
 			kinds[p] = kind(p, root)
 		}
 		if ticks[p] > cpu[p] {
@@ -249,7 +263,7 @@ func kind(pid, root int) string {
 		return "self"
 	}
 	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
-	for _, a := range strings.Split(string(b), "\x00") {
+	for _, a := range strings.Fields(strings.ReplaceAll(string(b), "\x00", " ")) {
 		if t, ok := strings.CutPrefix(a, "--type="); ok {
 			return t
 		}

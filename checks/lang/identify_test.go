@@ -107,3 +107,39 @@ func TestPrimary(t *testing.T) {
 		assert.Equal(t, want, Primary(in), in)
 	}
 }
+
+// identifyHeldOut are paragraphs from other domains (a bank, a hospital, a
+// shop, a train company), written after the identifier was tuned on
+// identifyCases.
+var identifyHeldOut = []struct{ lang, text string }{
+	{Dutch, "Je bankkaart is geblokkeerd na drie foute pogingen. Bel de kaartstopdienst of ga langs in je kantoor."},
+	{Dutch, "Neem je medicatielijst mee naar de raadpleging."},
+	{Dutch, "Retourneren is gratis binnen dertig dagen na levering. Stuur het pakket terug met het etiket in de doos."},
+	{Dutch, "De trein van 8.12 uur naar Antwerpen-Centraal heeft tien minuten vertraging door een defect aan de bovenleiding."},
+	{French, "Votre carte bancaire est bloquée après trois essais erronés. Appelez le service d'opposition ou passez à votre agence."},
+	{French, "Apportez la liste de vos médicaments à la consultation."},
+	{French, "Le retour est gratuit dans les trente jours après la livraison. Renvoyez le colis avec l'étiquette qui se trouve dans la boîte."},
+	{French, "Le train de 8 h 12 vers Bruxelles-Midi a dix minutes de retard à cause d'un problème à la caténaire."},
+	{German, "Ihre Bankkarte ist nach drei falschen Versuchen gesperrt. Rufen Sie den Sperrdienst an oder gehen Sie zu Ihrer Filiale."},
+	{German, "Bringen Sie Ihre Medikamentenliste zur Sprechstunde mit."},
+	{German, "Die Rücksendung ist innerhalb von dreißig Tagen nach der Lieferung kostenlos. Schicken Sie das Paket mit dem Etikett aus dem Karton zurück."},
+	{German, "Der Zug um 8.12 Uhr nach Eupen hat wegen einer Störung an der Oberleitung zehn Minuten Verspätung."},
+	{English, "Your bank card is blocked after three wrong attempts. Call the card stop service or visit your branch."},
+	{English, "Bring your list of medicines to the appointment."},
+	{English, "Returns are free within thirty days of delivery. Send the parcel back with the label that is in the box."},
+	{English, "The 8.12 train to Brussels-Midi is ten minutes late because of a problem with the overhead line."},
+}
+
+func TestIdentifyHeldOut(t *testing.T) {
+	right := 0
+	for _, c := range identifyHeldOut {
+		if g := Identify(c.text); g.Language == c.lang {
+			right++
+		} else {
+			t.Logf("%s (want %s): %q", g.Language, c.lang, c.text)
+		}
+	}
+	acc := float64(right) / float64(len(identifyHeldOut))
+	t.Logf("identify held out: %d/%d right (%.1f%%)", right, len(identifyHeldOut), 100*acc)
+	assert.GreaterOrEqual(t, acc, 0.85)
+}

@@ -236,8 +236,8 @@ var frenchExceptions = map[string]int{
 
 func frenchVowel(rs []rune, i int) bool {
 	r := rs[i]
-	if r == 'u' && i > 0 && (rs[i-1] == 'q' || rs[i-1] == 'g') && i+1 < len(rs) && isVowel(rs[i+1]) {
-		return false // qu, gu before a vowel: the u is silent
+	if r == 'u' && i > 0 && (rs[i-1] == 'q' || rs[i-1] == 'g' && (i+1 == len(rs) || isVowel(rs[i+1]))) {
+		return false // qu, and gu before a vowel or at the end: the u is silent (numérique, langue)
 	}
 	if r == 'y' && i+1 < len(rs) && isVowel(rs[i+1]) {
 		return false // y before a vowel is a consonant (yeux, crayon)

@@ -232,6 +232,7 @@
         font_size_px: size,
         font_weight: parseInt(cs.fontWeight, 10) || 400,
         bg_image: bg.img || undefined,
+        shadow: (cs.textShadow && cs.textShadow !== 'none') || num(cs.webkitTextStrokeWidth) > 0 || undefined,
         ratio: contrast(fgOn, bg.c)
       });
     }
@@ -460,9 +461,26 @@
       out.push({selector: sel(el), kind: el.localName, autoplay: el.autoplay || undefined,
         muted: el.muted || undefined, controls: el.controls || undefined, captions: caps || undefined,
         playing: (!el.paused && !el.ended) || undefined,
-        duration_s: isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : undefined});
+        duration_s: isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : undefined,
+        has_audio: hasAudio(el)});
     }
     return out;
+  }
+
+  // hasAudio says whether media has an audible track: true when audio was
+  // decoded or an audio track is listed, false when it played without any,
+  // undefined (unknown) otherwise.
+  function hasAudio(el) {
+    if (el.audioTracks && el.audioTracks.length > 0) {
+      return true;
+    }
+    if (el.webkitAudioDecodedByteCount > 0) {
+      return true;
+    }
+    if (el.played && el.played.length > 0 && el.currentTime > 0 && el.webkitAudioDecodedByteCount === 0) {
+      return false;
+    }
+    return undefined;
   }
 
   // ---- overlays -------------------------------------------------------

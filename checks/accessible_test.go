@@ -1,0 +1,220 @@
+package checks
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/didi-index/didi/crawler"
+	"github.com/didi-index/didi/criteria"
+)
+
+// TestAccessibleTexts runs every fixture of the accessible checks and
+// asserts that each message key they emit has a template in the model in
+// every language, that each {placeholder} is filled by the evidence, and
+// that checks which can say needs_review have a review question.
+func TestAccessibleTexts(t *testing.T) {
+	m, err := criteria.LoadDefault(nil)
+	require.NoError(t, err)
+	placeholder := regexp.MustCompile(`\{(\w+)\}`)
+	list := accessibleChecks()
+	require.GreaterOrEqual(t, len(list), 25)
+	for i := range list {
+		c := &list[i]
+		text := m.CheckText(c.ID)
+		if !assert.NotNil(t, text, "check %s has no texts in the model", c.ID) {
+			continue
+		}
+		for _, lang := range []string{"nl", "fr", "en"} {
+			assert.NotEmpty(t, text.Title[lang], "%s title %s", c.ID, lang)
+			assert.NotEmpty(t, text.Description[lang], "%s description %s", c.ID, lang)
+			assert.NotEmpty(t, text.Tip[lang], "%s tip %s", c.ID, lang)
+		}
+		entries, _ := os.ReadDir(filepath.Join("testdata", c.ID))
+		for _, e := range entries {
+			if fixtureOutcome(e.Name()) == "" || filepath.Ext(e.Name()) == ".want" {
+				continue
+			}
+			for _, o := range Run(c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), nil) {
+				if o.Outcome == NeedsReview {
+					assert.NotEmpty(t, text.Review["nl"], "%s can need review but has no review question", c.ID)
+				}
+				for _, ev := range o.Evidence {
+					key := ev.Message
+					if key == "" {
+						key = "fail"
+					}
+					tmpl, ok := text.Messages[key]
+					if !assert.True(t, ok, "%s/%s: no message %q in the model", c.ID, e.Name(), key) {
+						continue
+					}
+					for _, lang := range []string{"nl", "fr", "en"} {
+						for _, ph := range placeholder.FindAllStringSubmatch(tmpl[lang], -1) {
+							_, filled := ev.Params[ph[1]]
+							assert.True(t, filled, "%s/%s: message %q (%s) needs {%s}", c.ID, e.Name(), key, lang, ph[1])
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestAXSelectorMatchesSelector(t *testing.T) {
+	src := `<html><head><title>t</title></head><body><div id="a"><p>1</p><p id="dup">2</p><p id="dup">3</p></div>
+	<ul><li>x</li><li><a href="/">y</a></li></ul><section id="9bad"><span>z</span></section></body></html>`
+	p := NewPage(&crawler.Snapshot{HTML: src, DOM: src}, true)
+	d := newAXDoc(p)
+	for _, n := range d.elems {
+		want := Selector(goquery.NewDocumentFromNode(n).Selection)
+		assert.Equal(t, want, d.sel(n))
+		assert.Same(t, n, d.resolve(want), "resolve %s", want)
+	}
+	assert.Nil(t, d.resolve("div > p"))
+	assert.Nil(t, d.resolve("html > body > p:nth-of-type(x)"))
+}
+
+func TestAXValidLang(t *testing.T) {
+	for _, c := range []struct {
+		tag  string
+		want bool
+	}{
+		{"nl", true}, {"nl-BE", true}, {"fr-CH", true}, {"EN", true}, {"en-US-GB", true}, {"gsw", true},
+		{"de-CH-1901", true}, {"", false}, {" ", false}, {"dutch", false}, {"eng", false}, {"i-lux", false},
+		{"#!", false}, {"nl_BE", false}, {"xx", false}, {"en-", false}, {"en-toolongsubtag", false},
+	} {
+		assert.Equal(t, c.want, axValidLang(c.tag), c.tag)
+	}
+}
+
+func TestAXRefresh(t *testing.T) {
+	for _, c := range []struct {
+		content string
+		delay   int
+		valid   bool
+	}{
+		{"30", 30, true}, {"0; URL='https://x'", 0, true}, {"5; https://x", 5, true}, {" 72001; x", 72001, true},
+		{"0: https://x", 0, false}, {"+5; x", 0, false}, {"-00.12 foo", 0, false}, {"; 30", 0, false},
+		{"", 0, false}, {"foo; URL=x", 0, false}, {"1.5; x", 1, true}, {".5", 0, true},
+	} {
+		d, ok := axRefresh(c.content)
+		assert.Equal(t, c.valid, ok, c.content)
+		if ok {
+			assert.Equal(t, c.delay, d, c.content)
+		}
+	}
+}
+
+func TestAXLabelInName(t *testing.T) {
+	for _, c := range []struct {
+		label, name string
+		want        bool
+	}{
+		{"ACT rules", "ACT rules", true},
+		{"ACT rules", " act Rules ", true},
+		{"Next Page", "Next Page in the list", true},
+		{"Search by date (YYYY-MM-DD)", "Search by date", true},
+		{"Next…", "Next", true},
+		{">>> ** Submit ** <<<", "💡 Submit 💡", true},
+		{"University Ave.", "University Avenue", true},
+		{"nonstandard", "non-standard", true},
+		{"ACT rules", "WCAG", false},
+		{"Discover It", "Discover Italy", false},
+		{"justice", "just ice", false},
+		{"W C A G", "WCAG", false},
+		{"Download specification", "Download the specification", false},
+		{"you how are", "how are you", false},
+		{"123.555.0123", "1 2 3. 5 5 5. 0 1 2 3", false},
+	} {
+		assert.Equal(t, c.want, axLabelInName(c.label, c.name), "%q in %q", c.label, c.name)
+	}
+}
+
+func TestAXStaticName(t *testing.T) {
+	src := `<html><body>
+	<label for="f1">Voornaam</label><input id="f1">
+	<label>Familienaam <input id="f2"></label>
+	<input id="f3" placeholder="Zoeken">
+	<input id="f4" title="Titel" placeholder="Plaats">
+	<span id="l1">Hallo</span><span id="l2" hidden>wereld</span><button id="b1" aria-labelledby="l1 l2">x</button>
+	<button id="b2"><img src="a.png" alt="Sluiten"></button>
+	<button id="b3"><span aria-hidden="true">×</span></button>
+	<a id="a1" href="/"><span style="display:none">Verborgen</span>Zichtbaar</a>
+	<input id="s1" type="submit"><input id="s2" type="reset" value="Wis">
+	<svg id="g1" role="img"><title>Grafiek</title></svg>
+	<h1 id="h1">Kop<br>regel</h1>
+	<select id="sel"><option>Een</option></select>
+	</body></html>`
+	p := NewPage(&crawler.Snapshot{HTML: src, DOM: src}, true)
+	d := newAXDoc(p)
+	for id, want := range map[string]string{
+		"f1": "Voornaam", "f2": "Familienaam", "f3": "Zoeken", "f4": "Titel", "b1": "Hallo wereld",
+		"b2": "Sluiten", "b3": "", "a1": "Zichtbaar", "s1": "Submit", "s2": "Wis", "g1": "Grafiek",
+		"h1": "Kop regel", "sel": "",
+	} {
+		n := d.byID(id)
+		require.NotNil(t, n, id)
+		assert.Equal(t, want, d.staticName(n), id)
+	}
+}
+
+func TestAXRoles(t *testing.T) {
+	src := `<html><body><header id="hb">x</header><article><header id="hg">y</header></article>
+	<img id="i1" src="a" alt=""><img id="i2" src="a" role="presentation" tabindex="0"><img id="i3" src="a" role="none" aria-label="x">
+	<div id="d1" role="foo button">x</div><input id="n1" type="number"><input id="e1" type="email" list="l">
+	<select id="s1" size="4"></select><a id="a1">x</a><th id="t1" scope="row">x</th></body></html>`
+	p := NewPage(&crawler.Snapshot{HTML: src, DOM: src}, true)
+	d := newAXDoc(p)
+	for id, want := range map[string]string{
+		"hb": "banner", "hg": "generic", "i1": "presentation", "i2": "img", "i3": "img", "d1": "button",
+		"n1": "spinbutton", "e1": "combobox", "s1": "listbox", "a1": "generic",
+	} {
+		assert.Equal(t, want, d.role(d.byID(id)), id)
+	}
+}
+
+// TestAccessibleSpeed runs every accessible check on a page of about 5,000
+// elements; together they must stay well under 50 ms.
+func TestAccessibleSpeed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="nl"><head><title>Groot</title></head><body><nav><ul>`)
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&b, `<li><a href="/p%d" id="n%d">Pagina %d</a></li>`, i, i, i)
+	}
+	b.WriteString(`</ul></nav><main><h1>Groot</h1>`)
+	for i := 0; i < 520; i++ {
+		fmt.Fprintf(&b, `<section><h2>Deel %d</h2><p lang="fr">Tekst <a href="#n%d">link</a> <img src="i%d.png" alt="Foto %d"></p>`+
+			`<label for="f%d">Veld</label><input id="f%d" aria-describedby="n%d"><div role="button" tabindex="0" aria-pressed="false">Knop</div></section>`,
+			i, i, i, i, i, i, i)
+	}
+	b.WriteString(`<table><tr><th>A</th><th>B</th></tr>`)
+	for i := 0; i < 100; i++ {
+		b.WriteString(`<tr><td>1</td><td>2</td></tr>`)
+	}
+	b.WriteString(`</table></main></body></html>`)
+	src := b.String()
+	snap := &crawler.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html"}
+	list := accessibleChecks()
+	best := time.Hour
+	for round := 0; round < 3; round++ {
+		page := NewPage(snap, true)
+		page.Doc() // parsing is shared by all checks, not counted
+		start := time.Now()
+		for i := range list {
+			Run(&list[i], []*Page{page}, nil)
+		}
+		best = min(best, time.Since(start))
+	}
+	n := NewPage(snap, true).Doc().Find("*").Length()
+	t.Logf("%d accessible checks on %d elements: %v", len(list), n, best)
+	assert.GreaterOrEqual(t, n, 5000)
+	assert.Less(t, best, 150*time.Millisecond, "checks too slow")
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/didi-index/didi/crawler"
+	"github.com/didi-index/didi/scoring"
+)
+
+// withHeaders serves dir and sets the headers listed in its _headers file
+// (Netlify format: a "/*" line, then indented "Name: value" lines).
+func withHeaders(t *testing.T, dir string) http.Handler {
+	t.Helper()
+	h := http.Header{}
+	if f, err := os.Open(filepath.Join(dir, "_headers")); err == nil {
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			line := sc.Text()
+			if !strings.HasPrefix(line, "  ") {
+				continue
+			}
+			name, value, ok := strings.Cut(strings.TrimSpace(line), ":")
+			if ok {
+				h.Add(strings.TrimSpace(name), strings.TrimSpace(value))
+			}
+		}
+	}
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range h {
+			w.Header()[k] = v
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// scanSite crawls a test site in a browser and scores it without answers,
+// with the scan date pinned so date-based checks do not age.
+func scanSite(t *testing.T, name string) *scoring.Result {
+	t.Helper()
+	srv := httptest.NewServer(withHeaders(t, filepath.Join("..", "..", "testdata", "sites", name)))
+	defer srv.Close()
+	scan, err := crawler.Crawl(context.Background(), crawler.Options{
+		Start: []string{srv.URL + "/"}, MaxPages: 25, MaxDepth: 3, Timeout: 20 * time.Second, BlockOutside: true,
+	})
+	require.NoError(t, err)
+	pinned := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	for i := range scan.Pages {
+		scan.Pages[i].Fetched = pinned
+	}
+	m, err := loadModel("")
+	require.NoError(t, err)
+	res, err := evaluate(m, nil, scan, []string{"en"}, pinned, pinned)
+	require.NoError(t, err)
+	return res
+}
+
+// TestGoodVersusBadSites scans the inclusive and the problem site of
+// testdata/sites (see PLANTED.md): for each of the five criteria the good
+// site scores at least 40 points higher, no check fails on the good site, and
+// every planted problem's check fails on the bad site.
+func TestGoodVersusBadSites(t *testing.T) {
+	requireBrowser(t)
+	good, bad := scanSite(t, "good"), scanSite(t, "bad")
+	five := []string{"simple", "reachable", "supported", "trustworthy", "involving"}
+	planted := map[string][]string{
+		"simple": {"form-length", "personal-autocomplete", "field-input-type", "required-marked", "captcha", "time-limit",
+			"paste-blocked", "overlay-on-load", "consistent-navigation", "site-search", "clickable-div"},
+		"reachable":   {"viewport-responsive", "horizontal-scroll", "image-oversized", "content-without-js", "min-font-size", "app-only"},
+		"supported":   {"contact-page", "contact-phone", "contact-address", "opening-hours", "contact-email", "help-pages", "offline-alternative", "digital-help"},
+		"trustworthy": {"security-headers", "third-party-before-consent", "privacy-page", "organisation-identity", "url-shortener", "sensitive-fields", "form-action"},
+		"involving":   {"accessibility-statement-date", "feedback-channel", "accessibility-report"},
+	}
+	byID := func(r *scoring.Result, id string) scoring.Criterion {
+		for _, c := range r.Criteria {
+			if c.ID == id {
+				return c
+			}
+		}
+		t.Fatalf("no criterion %s", id)
+		return scoring.Criterion{}
+	}
+	for _, id := range five {
+		g, b := byID(good, id), byID(bad, id)
+		require.NotNil(t, g.AutomatedScore, id)
+		require.NotNil(t, b.AutomatedScore, id)
+		t.Logf("%-12s good %5.1f  bad %5.1f", id, *g.AutomatedScore, *b.AutomatedScore)
+		assert.GreaterOrEqual(t, *g.AutomatedScore-*b.AutomatedScore, 40.0, "%s: good %v, bad %v", id, *g.AutomatedScore, *b.AutomatedScore)
+		for _, chk := range g.Checks {
+			for _, o := range chk.Outcomes {
+				if o.Outcome == "fail" {
+					t.Errorf("good site fails %s on %s: %+v", chk.ID, o.URL, o.Evidence)
+				}
+			}
+		}
+		failing := map[string]bool{}
+		for _, chk := range b.Checks {
+			failing[chk.ID] = chk.Counts["fail"] > 0
+		}
+		for _, want := range planted[id] {
+			assert.True(t, failing[want], "bad site: planted problem of %s not found", want)
+		}
+	}
+}

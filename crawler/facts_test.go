@@ -1,0 +1,210 @@
+package crawler
+
+import (
+	"net/http"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestFactsFixture scans testdata/facts, a page made to show each browser
+// fact, and checks that each one is gathered. It also checks headers and
+// cookies for pages behind a login, BlockOutside, the slow-connection
+// load time, and that the snapshot round-trips through JSON.
+func TestFactsFixture(t *testing.T) {
+	path := browserOrSkip(t)
+	isolateTemp(t)
+	site := factsServer(t)
+	scan := crawlT(t, Options{
+		Start: []string{site.URL + "/"}, NoCrawl: true, Browser: path, BlockOutside: true,
+		Headers:     http.Header{"X-Test": {"yes"}},
+		Cookies:     []*http.Cookie{{Name: "login", Value: "token"}},
+		SlowProfile: &SlowProfile{Latency: 300 * time.Millisecond, Down: 50_000, Up: 20_000},
+	})
+	if len(scan.Pages) != 1 || scan.Pages[0].Error != "" {
+		t.Fatalf("pages %+v", scan.Pages)
+	}
+	if !strings.Contains(scan.Browser, "Chrome") {
+		t.Errorf("Scan.Browser = %q, want the browser product", scan.Browser)
+	}
+	p := scan.Pages[0]
+	b := p.Browser
+	if b == nil {
+		t.Fatal("no browser facts")
+	}
+	checks := []struct {
+		fact string
+		ok   bool
+	}{
+		{"title and lang", p.Title == "Facts fixture" && p.Lang == "en"},
+		{"rendered DOM", strings.Contains(p.DOM, `id="overlay"`)},
+		{"served HTML", strings.Contains(p.HTML, "OTHER_ORIGIN") == false && strings.Contains(p.HTML, "Facts fixture")},
+		{"low contrast text", text(b, "#low").Ratio > 2 && text(b, "#low").Ratio < 2.5},
+		{"gradient background flagged", text(b, "#grad").BackgroundImage},
+		{"text shadow flagged", text(b, "#shadow").Shadow && !text(b, "#low").Shadow},
+		{"normal text not flagged", !text(b, "#low").BackgroundImage && text(b, "#low").FontSizePx == 16},
+		{"control contrast", control(b, "#q") != nil},
+		{"focus without indicator", focusVisible(b, "#nofocus") == "false"},
+		{"focus with outline", focusVisible(b, "#focused") == "true"},
+		{"tab order", len(b.Focusables) > 3 && b.Focusables[0].Selector == "#focused"},
+		{"small target", target(b, "#t1") != nil && target(b, "#t1").Width == 12 && !target(b, "#t1").Spaced},
+		{"small but spaced target", target(b, "#tiny") != nil && target(b, "#tiny").Spaced},
+		{"reflow overflow at 320px", b.Reflow.ViewportWidth == 320 && b.Reflow.Overflows && contains(b.Reflow.Offenders, "#wide")},
+		{"zoom blocked", b.Reflow.ZoomBlocked},
+		{"autoplay audio playing", media(b, "#aud") != nil && media(b, "#aud").Autoplay && media(b, "#aud").Playing},
+		{"audio track heard", media(b, "#aud") != nil && media(b, "#aud").HasAudio != nil && *media(b, "#aud").HasAudio},
+		{"autoplay muted video", media(b, "#vid") != nil && media(b, "#vid").Muted},
+		{"image larger than shown", image(b, "#big") != nil && image(b, "#big").NaturalWidth == 400 && image(b, "#big").ShownWidth == 100},
+		{"overlay", len(b.Overlays) == 1 && b.Overlays[0].Selector == "#overlay" && b.Overlays[0].Coverage > 0.9},
+		{"min font size", b.MinFontSizePx == 8},
+		{"rendered text", strings.Contains(b.RenderedText, "Light grey text")},
+		{"console error", contains(b.ConsoleErrors, "fixture console error")},
+		{"cookie from header", cookie(b, "session")},
+		{"cookie from script", cookie(b, "seen")},
+		{"user cookie left out", !cookie(b, "login")},
+		{"timings", b.Timing.Load > 0 && b.Timing.DOMContentLoaded > 0},
+		{"third-party request blocked but recorded", blockedThirdParty(b, "tracker.example")},
+		{"other loopback origin blocked", request(b, site.other.URL+"/pixel.png") != nil && request(b, site.other.URL+"/pixel.png").Failed != "" && site.otherHits == 0},
+		{"document request bytes", request(b, site.URL+"/") != nil && request(b, site.URL+"/").Bytes > 0},
+		{"AX tree names", axNode(b, "#q") != nil && axNode(b, "#q").Name == "Search"},
+		{"AX roles", axNode(b, "#focused") != nil && axNode(b, "#focused").Role == "link" && axNode(b, "#focused").Focusable},
+		{"AX selectors match the page script's", axNode(b, "html > body > main:nth-of-type(1) > h1:nth-of-type(1)") != nil &&
+			axNode(b, "html > body > main:nth-of-type(1) > h1:nth-of-type(1)").Role == "heading" &&
+			text(b, "html > body > main:nth-of-type(1) > h1:nth-of-type(1)").Text == "Facts"},
+		{"slow load measured", b.SlowLoadMs >= 300},
+		{"header sent by the browser", site.browserHeader == "yes"},
+		{"cookie sent by the browser", site.browserCookie == "token"},
+	}
+	for _, c := range checks {
+		if !c.ok {
+			t.Errorf("fact not gathered: %s", c.fact)
+		}
+	}
+	if t.Failed() {
+		t.Logf("facts: %+v", b)
+	}
+
+	file := filepath.Join(t.TempDir(), "snaps.json")
+	if err := SaveSnapshots(file, scan.Pages); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadSnapshots(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(normalizeTimes(back), normalizeTimes(scan.Pages)) {
+		t.Error("snapshots differ after a JSON round trip")
+	}
+}
+
+func normalizeTimes(s []Snapshot) []Snapshot {
+	out := append([]Snapshot(nil), s...)
+	for i := range out {
+		out[i].Fetched = out[i].Fetched.Round(0).UTC()
+	}
+	return out
+}
+
+func text(b *BrowserFacts, sel string) TextStyle {
+	for _, x := range b.Texts {
+		if x.Selector == sel {
+			return x
+		}
+	}
+	return TextStyle{}
+}
+
+func control(b *BrowserFacts, sel string) *ControlStyle {
+	for i := range b.Controls {
+		if b.Controls[i].Selector == sel {
+			return &b.Controls[i]
+		}
+	}
+	return nil
+}
+
+func focusVisible(b *BrowserFacts, sel string) string {
+	for _, f := range b.Focusables {
+		if f.Selector == sel && f.FocusVisible != nil {
+			if *f.FocusVisible {
+				return "true"
+			}
+			return "false"
+		}
+	}
+	return "untested"
+}
+
+func target(b *BrowserFacts, sel string) *Target {
+	for i := range b.Targets {
+		if b.Targets[i].Selector == sel {
+			return &b.Targets[i]
+		}
+	}
+	return nil
+}
+
+func media(b *BrowserFacts, sel string) *Media {
+	for i := range b.Media {
+		if b.Media[i].Selector == sel {
+			return &b.Media[i]
+		}
+	}
+	return nil
+}
+
+func image(b *BrowserFacts, sel string) *Image {
+	for i := range b.Images {
+		if b.Images[i].Selector == sel {
+			return &b.Images[i]
+		}
+	}
+	return nil
+}
+
+func cookie(b *BrowserFacts, name string) bool {
+	for _, c := range b.Cookies {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func request(b *BrowserFacts, u string) *Request {
+	for i := range b.Requests {
+		if b.Requests[i].URL == u {
+			return &b.Requests[i]
+		}
+	}
+	return nil
+}
+
+func blockedThirdParty(b *BrowserFacts, host string) bool {
+	for _, r := range b.Requests {
+		if r.Host == host && r.ThirdParty && r.Failed != "" && r.Type == "Script" {
+			return true
+		}
+	}
+	return false
+}
+
+func axNode(b *BrowserFacts, sel string) *AXNode {
+	for i := range b.AXTree {
+		if b.AXTree[i].Selector == sel {
+			return &b.AXTree[i]
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,222 @@
+package crawler
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestSite50 crawls the 50-page test site and checks that every page is
+// visited once, without error, in both modes.
+func TestSite50(t *testing.T) {
+	for _, mode := range []string{"no-browser", "browser"} {
+		t.Run(mode, func(t *testing.T) {
+			o := Options{MaxPages: 100}
+			if mode == "browser" {
+				o.Browser = browserOrSkip(t)
+				isolateTemp(t)
+			} else {
+				o.NoBrowser = true
+			}
+			srv := siteServer(t)
+			o.Start = []string{srv.URL}
+			scan := crawlT(t, o)
+			if len(scan.Pages) != 50 {
+				t.Errorf("scanned %d pages, want 50", len(scan.Pages))
+			}
+			seen := map[string]bool{}
+			for _, p := range scan.Pages {
+				if p.Error != "" {
+					t.Errorf("%s: %s", p.URL, p.Error)
+				}
+				if seen[p.URL] {
+					t.Errorf("%s scanned twice", p.URL)
+				}
+				seen[p.URL] = true
+				if p.Depth > 3 {
+					t.Errorf("%s at depth %d", p.URL, p.Depth)
+				}
+				if (mode == "browser") != (p.Browser != nil) {
+					t.Errorf("%s: browser facts present = %v in mode %s", p.URL, p.Browser != nil, mode)
+				}
+			}
+			if scan.Pages[0].URL != srv.URL+"/" || scan.Pages[0].Depth != 0 {
+				t.Errorf("first page %s at depth %d, want the start page", scan.Pages[0].URL, scan.Pages[0].Depth)
+			}
+		})
+	}
+}
+
+// TestLimits checks max pages, max depth and no-crawl.
+func TestLimits(t *testing.T) {
+	srv := siteServer(t)
+	tests := []struct {
+		name string
+		o    Options
+		want int
+	}{
+		{"max pages", Options{MaxPages: 7}, 7},
+		{"depth 1", Options{MaxDepth: 1, MaxPages: 100}, 8}, // home, 4 sections, 3 footer pages
+		{"no crawl", Options{NoCrawl: true}, 1},
+		{"exclude", Options{MaxPages: 100, Exclude: []*regexp.Regexp{regexp.MustCompile(`/news/`)}}, 35},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.o.Start, tt.o.NoBrowser = []string{srv.URL}, true
+			if got := len(crawlT(t, tt.o).Pages); got != tt.want {
+				t.Errorf("scanned %d pages, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRobotsAndSitemaps checks that robots.txt keeps didi out and that
+// sitemaps (through a sitemap index) add pages no link reaches.
+func TestRobotsAndSitemaps(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprintf(w, "User-agent: didi\nDisallow: /private/\n\nSitemap: %s/sitemap-index.xml\n", srv.URL)
+		case "/sitemap-index.xml":
+			fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>%s/sitemap-pages.xml</loc></sitemap></sitemapindex>`, srv.URL)
+		case "/sitemap-pages.xml":
+			fmt.Fprintf(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/orphan</loc></url><url><loc>%s/private/x</loc></url></urlset>`, srv.URL, srv.URL)
+		case "/":
+			fmt.Fprint(w, `<html><body><a href="/private/secret">secret</a> <a href="/public">public</a></body></html>`)
+		default:
+			fmt.Fprint(w, `<html><body><p>page</p></body></html>`)
+		}
+	}))
+	defer srv.Close()
+	scan := crawlT(t, Options{Start: []string{srv.URL}, NoBrowser: true})
+	var got []string
+	for _, p := range scan.Pages {
+		got = append(got, strings.TrimPrefix(p.URL, srv.URL))
+	}
+	want := []string{"/", "/public", "/orphan"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("scanned %v, want %v", got, want)
+	}
+	if len(scan.RobotsSkipped) != 2 {
+		t.Errorf("robots skipped %v, want the two private pages", scan.RobotsSkipped)
+	}
+}
+
+func TestParseSitemap(t *testing.T) {
+	tests := []struct {
+		name, body string
+		locs       []string
+		index      bool
+	}{
+		{"urlset", `<urlset><url><loc>http://a/1</loc></url><url><loc>http://a/2</loc></url></urlset>`, []string{"http://a/1", "http://a/2"}, false},
+		{"index", `<sitemapindex><sitemap><loc>http://a/s.xml</loc></sitemap></sitemapindex>`, []string{"http://a/s.xml"}, true},
+		{"garbage", `not xml at all`, nil, false},
+	}
+	for _, tt := range tests {
+		locs, index := parseSitemap([]byte(tt.body))
+		if fmt.Sprint(locs) != fmt.Sprint(tt.locs) || index != tt.index {
+			t.Errorf("%s: got %v %v, want %v %v", tt.name, locs, index, tt.locs, tt.index)
+		}
+	}
+}
+
+// TestCancelLeavesNothingBehind cancels a browser crawl after its first page
+// and checks that no Chromium process or profile is left.
+func TestCancelLeavesNothingBehind(t *testing.T) {
+	path := browserOrSkip(t)
+	isolateTemp(t)
+	srv := siteServer(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w := &cancelOnWrite{cancel: cancel}
+	scan, err := Crawl(ctx, Options{Start: []string{srv.URL}, Browser: path, MaxPages: 50, Progress: w, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !scan.Interrupted {
+		t.Error("scan not marked as interrupted")
+	}
+	if len(scan.Pages) >= 50 {
+		t.Errorf("scanned %d pages after the cancel", len(scan.Pages))
+	}
+}
+
+// cancelOnWrite cancels at the first progress line.
+type cancelOnWrite struct {
+	once   sync.Once
+	cancel func()
+}
+
+func (c *cancelOnWrite) Write(p []byte) (int, error) {
+	c.once.Do(c.cancel)
+	return len(p), nil
+}
+
+// TestBrowserThatWillNotStart checks the error and the clean-up when the
+// browser cannot start.
+func TestBrowserThatWillNotStart(t *testing.T) {
+	isolateTemp(t)
+	_, err := Crawl(context.Background(), Options{Start: []string{"http://127.0.0.1:9/"}, Browser: "/bin/false"})
+	if err == nil || !strings.Contains(err.Error(), "start browser") {
+		t.Errorf("error %v, want a browser start error", err)
+	}
+}
+
+// TestBrowserRestart kills the browser in the middle of a crawl: the scan
+// restarts it once and goes on.
+func TestBrowserRestart(t *testing.T) {
+	path := browserOrSkip(t)
+	dir := isolateTemp(t)
+	var once sync.Once
+	files := http.FileServer(http.Dir("../testdata/site50"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/news/" && strings.Contains(r.UserAgent(), "Chrome") {
+			once.Do(func() { killBrowser(t, dir) })
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	scan := crawlT(t, Options{Start: []string{srv.URL}, Browser: path, MaxPages: 8, Concurrency: 1})
+	if scan.BrowserRestarts != 1 {
+		t.Errorf("browser restarts = %d, want 1", scan.BrowserRestarts)
+	}
+	if len(scan.Pages) != 8 {
+		t.Errorf("scanned %d pages, want 8", len(scan.Pages))
+	}
+	ok := 0
+	for _, p := range scan.Pages {
+		if p.Error == "" && p.Browser != nil {
+			ok++
+		}
+	}
+	if ok < 7 {
+		t.Errorf("%d pages with browser facts, want at least 7", ok)
+	}
+}
+
+// killBrowser kills the main browser process whose profile is under dir.
+func killBrowser(t *testing.T, dir string) {
+	stats, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, s := range stats {
+		b, err := os.ReadFile(s)
+		if err != nil || !bytes.Contains(b, []byte("--user-data-dir="+dir)) || bytes.Contains(b, []byte("--type=")) {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(s)))
+		if p, err := os.FindProcess(pid); err == nil {
+			t.Logf("killing browser pid %d", pid)
+			p.Kill()
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package crawler
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+)
+
+func TestFindBrowser(t *testing.T) {
+	dir := t.TempDir()
+	fake := filepath.Join(dir, "my-chrome")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("flag first", func(t *testing.T) {
+		t.Setenv("DIDI_BROWSER", "/nonexistent")
+		if got, err := FindBrowser(fake); err != nil || got != fake {
+			t.Errorf("FindBrowser(flag) = %q, %v; want %q", got, err, fake)
+		}
+	})
+	t.Run("environment", func(t *testing.T) {
+		t.Setenv("DIDI_BROWSER", fake)
+		if got, err := FindBrowser(""); err != nil || got != fake {
+			t.Errorf("FindBrowser with DIDI_BROWSER = %q, %v; want %q", got, err, fake)
+		}
+	})
+	t.Run("bad flag", func(t *testing.T) {
+		_, err := FindBrowser(filepath.Join(dir, "missing"))
+		if !errors.Is(err, ErrNoBrowser) || !strings.Contains(err.Error(), "--no-browser") {
+			t.Errorf("error %v, want ErrNoBrowser with the --no-browser hint", err)
+		}
+	})
+	t.Run("none on PATH", func(t *testing.T) {
+		t.Setenv("DIDI_BROWSER", "")
+		t.Setenv("PATH", dir)
+		_, err := FindBrowser("")
+		if !errors.Is(err, ErrNoBrowser) || !strings.Contains(err.Error(), "apt-get install chromium") {
+			t.Errorf("error %v, want ErrNoBrowser with install advice", err)
+		}
+	})
+	t.Run("name on PATH", func(t *testing.T) {
+		t.Setenv("DIDI_BROWSER", "")
+		named := filepath.Join(dir, "chromium")
+		if err := os.WriteFile(named, []byte("#!/bin/sh\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("PATH", dir)
+		if got, err := FindBrowser(""); err != nil || got != named {
+			t.Errorf("FindBrowser() = %q, %v; want %q", got, err, named)
+		}
+	})
+}
+
+func TestBadOptions(t *testing.T) {
+	for _, start := range [][]string{nil, {"ftp://example.be/"}, {"example.be"}} {
+		if _, err := Crawl(t.Context(), Options{Start: start, NoBrowser: true}); !errors.Is(err, ErrBadOptions) {
+			t.Errorf("Start %v: error %v, want ErrBadOptions", start, err)
+		}
+	}
+}
+
+func TestBypassList(t *testing.T) {
+	got := bypassList([]string{"http://127.0.0.1:8801", "https://example.be"})
+	want := "<-loopback>;http://127.0.0.1:8801;https://example.be:443"
+	if got != want {
+		t.Errorf("bypassList = %q, want %q", got, want)
+	}
+}
+
+func TestRecorder(t *testing.T) {
+	r := newRecorder()
+	events := []any{
+		&network.EventRequestWillBeSent{RequestID: "1", Type: network.ResourceTypeDocument, Request: &network.Request{URL: "https://www.example.be/"}},
+		&network.EventResponseReceived{RequestID: "1", Response: &network.Response{Status: 200}},
+		&network.EventLoadingFinished{RequestID: "1", EncodedDataLength: 1234},
+		&network.EventRequestWillBeSent{RequestID: "2", Type: network.ResourceTypeImage, Request: &network.Request{URL: "http://cdn.example.be/a.png"}},
+		&network.EventRequestWillBeSent{RequestID: "3", Type: network.ResourceTypeScript, Request: &network.Request{URL: "https://tracker.example/t.js"}},
+		&network.EventLoadingFailed{RequestID: "3", ErrorText: "net::ERR_PROXY_CONNECTION_FAILED"},
+		&network.EventRequestWillBeSent{RequestID: "4", Request: &network.Request{URL: "data:image/png;base64,AAAA"}},
+		&runtime.EventConsoleAPICalled{Type: runtime.ConsoleAPICalledTypeError, Args: []*runtime.RemoteObject{{Type: runtime.RemoteObjectTypeString, Value: []byte(`"boom"`)}}},
+		&runtime.EventConsoleAPICalled{Type: runtime.ConsoleAPICalledTypeLog, Args: []*runtime.RemoteObject{{Type: runtime.RemoteObjectTypeString, Value: []byte(`"fine"`)}}},
+		&runtime.EventExceptionThrown{ExceptionDetails: &runtime.ExceptionDetails{Text: "Uncaught", Exception: &runtime.RemoteObject{Description: "TypeError: x is undefined"}}},
+	}
+	for _, ev := range events {
+		r.handle(ev)
+	}
+	reqs, console := r.take("https://www.example.be/")
+	if len(reqs) != 3 {
+		t.Fatalf("%d requests, want 3 (data: URLs left out): %+v", len(reqs), reqs)
+	}
+	if reqs[0].Status != 200 || reqs[0].Bytes != 1234 || reqs[0].ThirdParty || reqs[0].Mixed {
+		t.Errorf("document request %+v", reqs[0])
+	}
+	if !reqs[1].Mixed || reqs[1].ThirdParty {
+		t.Errorf("http image on https page: %+v, want mixed, same site", reqs[1])
+	}
+	if !reqs[2].ThirdParty || reqs[2].Failed == "" {
+		t.Errorf("blocked tracker: %+v, want third party and failed", reqs[2])
+	}
+	if strings.Join(console, "|") != "boom|TypeError: x is undefined" {
+		t.Errorf("console errors %q", console)
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	tests := []struct {
+		body []byte
+		want bool
+	}{
+		{[]byte("<html><body>héllo wörld</body></html>"), false},
+		{[]byte("abc\x00def"), true},
+		{bytes.Repeat([]byte{0xff, 0xfe, 0x01}, 100), true},
+		{[]byte(""), false},
+	}
+	for _, tt := range tests {
+		if got := isBinary(tt.body); got != tt.want {
+			t.Errorf("isBinary(%q) = %v, want %v", tt.body[:min(len(tt.body), 10)], got, tt.want)
+		}
+	}
+}
+
+func TestProgress(t *testing.T) {
+	snap := &Snapshot{URL: "http://example.be/a", Status: 200}
+	bad := &Snapshot{URL: "http://example.be/b", Error: "HTTP 500"}
+	t.Run("plain lines", func(t *testing.T) {
+		var buf bytes.Buffer
+		p := newProgress(Options{Progress: &buf})
+		p.started(snap.URL, 2)
+		p.finished(snap, 2, 12*time.Millisecond)
+		p.finished(bad, 2, time.Millisecond)
+		want := "didi: [1/2] http://example.be/a (200, 12 ms)\ndidi: [2/2] http://example.be/b: HTTP 500\n"
+		if buf.String() != want {
+			t.Errorf("got %q, want %q", buf.String(), want)
+		}
+	})
+	t.Run("bar", func(t *testing.T) {
+		var buf bytes.Buffer
+		p := newProgress(Options{Progress: &buf, ProgressTTY: true})
+		p.started(snap.URL, 4)
+		p.finished(snap, 4, time.Millisecond)
+		p.end()
+		if !strings.Contains(buf.String(), "\r\033[K[======") || !strings.Contains(buf.String(), "1/4 http://example.be/a") {
+			t.Errorf("bar output %q", buf.String())
+		}
+	})
+	t.Run("quiet", func(t *testing.T) {
+		p := newProgress(Options{})
+		p.started(snap.URL, 1)
+		p.finished(snap, 1, 0)
+		p.end()
+	})
+}

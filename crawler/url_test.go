@@ -1,0 +1,104 @@
+package crawler
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"HTTP://Example.BE/", "http://example.be/", true},
+		{"http://example.be", "http://example.be/", true},
+		{"http://example.be:80/a", "http://example.be/a", true},
+		{"https://example.be:443/a", "https://example.be/a", true},
+		{"https://example.be:8443/a", "https://example.be:8443/a", true},
+		{"http://example.be/a#part", "http://example.be/a", true},
+		{"http://example.be//a///b", "http://example.be/a/b", true},
+		{"http://example.be/%7euser/%c3%a9", "http://example.be/~user/%C3%A9", true},
+		{"http://example.be/?b=2&a=1", "http://example.be/?b=2&a=1", true},
+		{"http://example.be/a?", "http://example.be/a", true},
+		{"http://user:pw@example.be/", "http://example.be/", true},
+		{"mailto:someone@example.be", "", false},
+		{"javascript:void(0)", "", false},
+		{"/relative", "", false},
+		{"http://[::1]:8080/x", "http://[::1]:8080/x", true},
+	}
+	for _, tt := range tests {
+		got, ok := Normalize(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("Normalize(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestRegistrableDomain(t *testing.T) {
+	tests := []struct{ host, want string }{
+		{"www.example.co.uk", "example.co.uk"},
+		{"a.b.example.be", "example.be"},
+		{"Example.BE.", "example.be"},
+		{"127.0.0.1", "127.0.0.1"},
+		{"localhost", "localhost"},
+		{"cdn.example.com:8080", "example.com"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := RegistrableDomain(tt.host); got != tt.want {
+			t.Errorf("RegistrableDomain(%q) = %q, want %q", tt.host, got, tt.want)
+		}
+	}
+	if thirdParty("static.example.be", "www.example.be") {
+		t.Error("a subdomain of the same site counted as third party")
+	}
+	if !thirdParty("tracker.example", "www.example.be") {
+		t.Error("another site not counted as third party")
+	}
+}
+
+func TestScopeFollows(t *testing.T) {
+	origins := newOriginSet()
+	origins.add("http://example.be")
+	s := &scope{origins: origins, include: []*regexp.Regexp{regexp.MustCompile(`/docs/`)},
+		exclude: []*regexp.Regexp{regexp.MustCompile(`/docs/old/`)}}
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{"http://example.be/docs/a", true},
+		{"http://example.be/docs/old/a", false},
+		{"http://example.be/blog/a", false},
+		{"https://example.be/docs/a", false},
+		{"http://other.be/docs/a", false},
+		{"http://example.be/docs/file.pdf", false},
+	}
+	for _, tt := range tests {
+		if got := s.follows(tt.url); got != tt.want {
+			t.Errorf("follows(%q) = %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}
+
+func TestFrontierOnceAndLimit(t *testing.T) {
+	f := newFrontier(3)
+	for _, u := range []string{"a", "b", "a", "c", "d"} {
+		f.add(u, 1, false)
+	}
+	planned, queued := f.counts()
+	if planned != 3 || queued != 3 {
+		t.Fatalf("planned %d, queued %d; want 3, 3", planned, queued)
+	}
+	var got []string
+	for {
+		tk, ok := f.next()
+		if !ok {
+			break
+		}
+		got = append(got, tk.url)
+		f.done()
+	}
+	if len(got) != 3 || got[0] != "a" || got[1] != "b" || got[2] != "c" {
+		t.Errorf("order %v, want [a b c]", got)
+	}
+}

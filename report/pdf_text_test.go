@@ -1,0 +1,88 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// testDoc is a document ready for measuring text.
+func testDoc(t *testing.T) *pdfDoc {
+	t.Helper()
+	r := fixtureResult(1)
+	d, err := newPDFDoc(r, []*docView{buildView(r, "nl")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.f.AddPage()
+	return d
+}
+
+func TestClean(t *testing.T) {
+	d := testDoc(t)
+	tests := []struct{ in, want string }{
+		{"Noël « été » œuvre € ’ …", "Noël « été » œuvre € ’ …"},
+		{"tab\there\r\nnext", "tab here\nnext"},
+		{"emoji 🙂 end", "emoji ? end"},
+		{"narrow\u202fspace", "narrow\u00a0space"},
+		{"zero\u200bwidth", "zerowidth"},
+		{"\x00\x07", "  "},
+	}
+	for _, tt := range tests {
+		if got := d.s(tt.in); got != tt.want {
+			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWrapping(t *testing.T) {
+	d := testDoc(t)
+	long := "https://example.be/" + strings.Repeat("abcdefghij/", 40) + "page-42"
+	tests := []struct {
+		name     string
+		lines    func() []string
+		width    float64
+		maxLines int
+		suffix   string // the last line must end with this
+	}{
+		{"code fills lines", func() []string { d.mono(monoSize); return d.wrapCode(long, 80, 0) }, 80, 0, "page-42"},
+		{"code capped", func() []string { d.mono(monoSize); return d.wrapCode(long, 80, 3) }, 80, 3, "…"},
+		{"url keeps its end", func() []string { d.mono(monoSize); return d.wrapURL(long, 80, 2) }, 80, 2, "page-42"},
+		{"text capped", func() []string { d.font("", bodySize); return d.wrap(strings.Repeat("woord ", 200), 60, 4) }, 60, 4, "…"},
+		{"text breaks long words", func() []string { d.font("", bodySize); return d.wrap(long, 60, 0) }, 60, 0, "page-42"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := tt.lines()
+			if tt.maxLines > 0 && len(lines) != tt.maxLines {
+				t.Errorf("%d lines, want %d", len(lines), tt.maxLines)
+			}
+			for _, l := range lines {
+				if w := d.f.GetStringWidth(l); w > tt.width+0.01 {
+					t.Errorf("line %q is %.1f mm wide, more than %.1f", l, w, tt.width)
+				}
+			}
+			if last := lines[len(lines)-1]; !strings.HasSuffix(last, tt.suffix) {
+				t.Errorf("last line %q does not end with %q", last, tt.suffix)
+			}
+		})
+	}
+	d.font("", bodySize)
+	if got := d.fit(long, 50); d.f.GetStringWidth(got) > 50 || !strings.HasSuffix(got, "…") {
+		t.Errorf("fit gave %q", got)
+	}
+	if got := d.fit("kort", 50); got != "kort" {
+		t.Errorf("fit changed a short text: %q", got)
+	}
+}
+
+func TestShorten(t *testing.T) {
+	long := strings.Repeat("a", 1000) + "END"
+	got := shorten(long)
+	if utf8.RuneCountInString(got) != maxCodeRunes || !strings.HasSuffix(got, "END") || !strings.Contains(got, "…") {
+		t.Errorf("shorten: %d runes, %q…", utf8.RuneCountInString(got), got[len(got)-10:])
+	}
+	if shorten("kort") != "kort" {
+		t.Error("shorten changed a short text")
+	}
+}
