@@ -277,7 +277,7 @@ func axSelfHidden(n *html.Node) bool {
 		return false
 	}
 	switch n.Data {
-	case "head", "script", "style", "template", "noscript", "title", "meta", "link":
+	case "head", "script", "style", "template", "noscript", "title", "meta", "link", "datalist":
 		return true
 	case "input":
 		if strings.EqualFold(attr(n, "type"), "hidden") {

@@ -125,7 +125,17 @@ func axImplicitRole(n *html.Node) string {
 	case "ins":
 		return "insertion"
 	case "li":
-		return "listitem"
+		// HTML-AAM: a list item only inside a list; in a ul with another
+		// role (menubar, tablist) it is generic.
+		if par := n.Parent; par != nil && par.Type == html.ElementNode {
+			switch par.Data {
+			case "ul", "ol", "menu":
+				if r, ok := axExplicitRole(par); !ok || r == "list" {
+					return "listitem"
+				}
+			}
+		}
+		return "generic"
 	case "main":
 		return "main"
 	case "mark":

@@ -68,6 +68,38 @@ func TestAccessibleTexts(t *testing.T) {
 	}
 }
 
+// TestAccessibleWanted checks the .want files of the accessible checks
+// line by line, "#id" selectors included (the shared fixture test reads
+// lines starting with "#" as comments); only "# " starts a comment here.
+func TestAccessibleWanted(t *testing.T) {
+	for _, c := range accessibleChecks() {
+		entries, _ := os.ReadDir(filepath.Join("testdata", c.ID))
+		for _, e := range entries {
+			if filepath.Ext(e.Name()) != ".want" {
+				continue
+			}
+			base := filepath.Join("testdata", c.ID, strings.TrimSuffix(e.Name(), ".want"))
+			path := base + ".html"
+			if _, err := os.Stat(path); err != nil {
+				path = base + ".json"
+			}
+			b, err := os.ReadFile(base + ".want")
+			require.NoError(t, err)
+			got := map[string]bool{}
+			for _, o := range Run(&c, loadFixture(t, path), nil) {
+				for _, ev := range o.Evidence {
+					got[ev.Selector] = true
+				}
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "# ") {
+					assert.True(t, got[line], "%s: evidence lacks %q; got %v", path, line, got)
+				}
+			}
+		}
+	}
+}
+
 func TestAXSelectorMatchesSelector(t *testing.T) {
 	src := `<html><head><title>t</title></head><body><div id="a"><p>1</p><p id="dup">2</p><p id="dup">3</p></div>
 	<ul><li>x</li><li><a href="/">y</a></li></ul><section id="9bad"><span>z</span></section></body></html>`

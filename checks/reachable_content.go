@@ -85,20 +85,38 @@ var rchComparison = regexp.MustCompile(`\b(ook|nog|sneller|makkelijker|gemakkeli
 // rchNotOnly removes "not only" in every language, which says the opposite.
 var rchNotOnly = regexp.MustCompile(`\b(niet alleen|niet enkel|non seulement|pas seulement|pas uniquement|nicht nur|not only)\b`)
 
+// rchAlternative matches another way named in the same sentence (a desk,
+// the website, a form, the phone, paper), which makes the app not the only
+// way.
+var rchAlternative = regexp.MustCompile(`\b(loket|balie|website|webformulier|formulier|telefoon|telefonisch|bel ons|papier|afdruk|guichet|appelez|site web|site internet|formulaire|telephone|par courrier|schalter|webseite|formular|telefon|rufen sie|papierform|call us|desk|counter|web form|form|phone|paper|printed)\b`)
+
+// rchSentence returns the sentence of s around the bytes from i to j.
+func rchSentence(s string, i, j int) string {
+	start := strings.LastIndexAny(s[:i], ".!?") + 1
+	end := len(s)
+	if k := strings.IndexAny(s[j:], ".!?"); k >= 0 {
+		end = j + k
+	}
+	return s[start:end]
+}
+
 // rchAppOnlyMatcher matches app-only phrases, ignoring "not only ...".
 type rchAppOnlyMatcher struct{}
 
 // MatchString reports whether folded text s sends people to an app only.
 func (rchAppOnlyMatcher) MatchString(s string) bool {
-	if rchAppOnlyPhrase.MatchString(rchNotOnly.ReplaceAllString(s, "…")) {
-		return true
+	t := rchNotOnly.ReplaceAllString(s, "…")
+	for _, loc := range rchAppOnlyPhrase.FindAllStringIndex(t, -1) {
+		if !rchAlternative.MatchString(rchSentence(t, loc[0], loc[1])) {
+			return true
+		}
 	}
 	for _, loc := range rchAppTo.FindAllStringIndex(s, -1) {
 		tail := s[loc[1]:]
 		if i := strings.IndexAny(tail, ".!?"); i >= 0 {
 			tail = tail[:i]
 		}
-		if !rchComparison.MatchString(tail) {
+		if !rchComparison.MatchString(tail) && !rchAlternative.MatchString(rchSentence(s, loc[0], loc[1])) {
 			return true
 		}
 	}

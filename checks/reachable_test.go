@@ -40,6 +40,12 @@ func TestRchAppOnlyPhrases(t *testing.T) {
 		{"Alleen inwoners kunnen een parkeerkaart aanvragen. Er is ook een app.", false},
 		{"Uniquement sur rendez-vous. Notre application est gratuite.", false},
 		{"Het recyclagepark is alleen open op zaterdag.", false},
+		{"Tickets zijn alleen geldig met de app of op papier.", false},
+		{"Réservation uniquement via l'application ou par téléphone.", false},
+		{"Nur in der App oder am Schalter.", false},
+		{"Only in our app or at the desk.", false},
+		{"Download de app om je afspraak te maken of bel ons op 050 12 34 56.", false},
+		{"Betalen kan alleen via de app. Vragen? Bel ons.", true},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, rchAppOnlyMatcher{}.MatchString(simFold(tc.text)), tc.text)

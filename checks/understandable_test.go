@@ -280,3 +280,31 @@ func TestLinkTextExtraPhrases(t *testing.T) {
 	require.Len(t, o.Evidence, 1)
 	assert.Equal(t, "Contacteer ons", o.Evidence[0].Params["text"])
 }
+
+// TestUnderstandableBadInput runs every understandable check on broken and
+// odd pages: none may panic, and each says something.
+func TestUnderstandableBadInput(t *testing.T) {
+	inputs := []string{
+		"",
+		"<html>",
+		"\x00\xff\xfe garbage <<<>>>",
+		`<svg xmlns="http://www.w3.org/2000/svg"></svg>`,
+		`<html lang=""><body><main></main></body></html>`,
+		`<html lang="nl-BE-x-weird"><body><a href="http://[::1">Lees meer</a><a href="%zz">Lees meer</a></body></html>`,
+		`<html><body><form><input required><input required aria-required="true"><label for="">*</label></form></body></html>`,
+		strings.Repeat("<div>", 3000) + "Tekst. " + strings.Repeat("</div>", 3000),
+		`<html lang="fr"><body><p>` + strings.Repeat("mot ", 5000) + `</p></body></html>`,
+	}
+	for i, src := range inputs {
+		for _, c := range Default().All() {
+			if c.Criterion != "understandable" {
+				continue
+			}
+			p := NewPage(&crawler.Snapshot{URL: "https://example.be/x", HTML: src, DOM: src, Status: 200}, true)
+			require.NotPanics(t, func() {
+				out := Run(c, []*Page{p}, nil)
+				require.Len(t, out, 1, "input %d, %s", i, c.ID)
+			}, "input %d, %s", i, c.ID)
+		}
+	}
+}

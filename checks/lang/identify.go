@@ -107,6 +107,8 @@ const (
 	minIdentifyWords = 6
 	minEvidence      = 2.0
 	minMargin        = 1.6 // best score over the runner-up
+	// maxIdentifyBytes is how much of a long text Identify reads.
+	maxIdentifyBytes = 20000
 )
 
 // Identify guesses the language of text among Dutch, French, German and
@@ -115,6 +117,13 @@ const (
 // (é, ç, ä, ß, ij, th) and word endings (-heid, -ung, -ique, -ing). It says Unknown when the text has fewer than 6 words,
 // too little evidence, or no clear winner.
 func Identify(text string) Guess {
+	if len(text) > maxIdentifyBytes { // a sample is enough, and keeps it fast
+		cut := strings.LastIndexByte(text[:maxIdentifyBytes], ' ')
+		if cut <= 0 {
+			cut = maxIdentifyBytes
+		}
+		text = text[:cut]
+	}
 	words := Words(strings.ToLower(text))
 	g := Guess{Language: Unknown, Words: len(words)}
 	if len(words) < minIdentifyWords {

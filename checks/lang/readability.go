@@ -88,6 +88,7 @@ func Readability(blocks []string, code string, longWords, keep int) Stats {
 		order int
 	}
 	var all []sent
+	memo := map[string]int{} // frequent words come back often
 	for _, b := range blocks {
 		for _, s := range Sentences(b, code) {
 			ws := Words(s)
@@ -97,7 +98,12 @@ func Readability(blocks []string, code string, longWords, keep int) Stats {
 			st.Sentences++
 			st.Words += len(ws)
 			for _, w := range ws {
-				st.Syllables += Syllables(w, code)
+				n, ok := memo[w]
+				if !ok {
+					n = Syllables(w, code)
+					memo[w] = n
+				}
+				st.Syllables += n
 			}
 			if len(ws) > longWords {
 				st.LongSentences++

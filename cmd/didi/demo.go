@@ -54,7 +54,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	opts := crawler.Options{Start: []string{target}, MaxPages: 25, MaxDepth: 3, Concurrency: crawler.DefaultConcurrency(),
-		Timeout: 30 * time.Second, Budget: 5 * time.Minute, Browser: *browser, NoBrowser: *noBrowser, BlockOutside: true}
+		Timeout: 30 * time.Second, Budget: 5 * time.Minute, Browser: *browser, NoBrowser: *noBrowser, BlockOutside: true, SlowProfile: slowProfile(m)}
 	if !*quiet {
 		opts.Progress, opts.ProgressTTY = e.stderr, e.stderrTTY
 	}

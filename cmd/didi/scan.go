@@ -140,6 +140,7 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	opts.SlowProfile = slowProfile(m)
 	started := now()
 	scan, err := crawler.Crawl(ctx, opts)
 	if err != nil {
@@ -209,6 +210,20 @@ func (f *scanFlags) crawlOptions(urls []string, e env) (crawler.Options, error) 
 		o.ProgressTTY = e.stderrTTY
 	}
 	return o, nil
+}
+
+// slowProfile is the emulated slow connection of the model's slow-load
+// check, or nil when the model does not use that check (then the crawler
+// skips the extra measurement).
+func slowProfile(m *criteria.Model) *crawler.SlowProfile {
+	for _, c := range m.Criteria {
+		for _, ref := range c.Checks {
+			if ref.ID == "slow-load" {
+				return checks.SlowProfile(ref.Params)
+			}
+		}
+	}
+	return nil
 }
 
 // readURLs reads one URL per line; blank lines and # comments are skipped.
