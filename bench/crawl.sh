@@ -49,3 +49,6 @@ done
 row -label "wet-boew urls-50 --no-browser (Go server)" -serve "$WET" -urls "$WET/urls-50.txt" -no-browser
 row -label "wet-boew urls-50 --no-browser" -base "http://127.0.0.1:$WET_PORT" -urls "$WET/urls-50.txt" -no-browser
 row -label "wet-boew urls-50 browser" -base "http://127.0.0.1:$WET_PORT" -urls "$WET/urls-50.txt"
+# The reference at the same moment: bare Chromium, navigation only, no analysis.
+row -label "wet-boew urls-50 bare Chromium (floor)" -base "http://127.0.0.1:$WET_PORT" -urls "$WET/urls-50.txt" -floor -concurrency 1
+row -label "wet-boew urls-50 bare Chromium (floor)" -base "http://127.0.0.1:$WET_PORT" -urls "$WET/urls-50.txt" -floor -concurrency 2

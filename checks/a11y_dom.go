@@ -227,6 +227,7 @@ func axSnippet(n *html.Node) string {
 	return Shorten(strings.Join(strings.Fields(b.String()), " "), SnippetMax)
 }
 
+// axHasElementChild reports whether n has an element child.
 func axHasElementChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {

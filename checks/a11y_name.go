@@ -245,12 +245,24 @@ func axInSectioning(n *html.Node) bool {
 }
 
 // name returns the accessible name of n: Chromium's when the page has the
-// accessibility tree and n is in it, else the static computation.
+// accessibility tree and n is in it, else the static computation. When
+// Chromium's name is empty but the element holds rendered text or text
+// alternatives, the static name is returned: an empty name is only
+// reported when both agree (Chromium leaves some content out, such as a
+// figure inside a link).
 func (d *axDoc) name(n *html.Node) string {
 	if a := d.axNode(n); a != nil {
-		return axCollapse(a.Name)
+		if s := axCollapse(a.Name); s != "" {
+			return s
+		}
 	}
 	return d.staticName(n)
+}
+
+// notRendered reports whether the browser's tree is there and has no node
+// for element n: CSS keeps it from rendering (display: none).
+func (d *axDoc) notRendered(n *html.Node) bool {
+	return d.hasAX() && n.Type == html.ElementNode && d.axNode(n) == nil
 }
 
 // axNameCtx carries the state of one name computation.
@@ -275,7 +287,7 @@ func (d *axDoc) nameOf(n *html.Node, c *axNameCtx, root bool) string {
 		return ""
 	}
 	c.visited[n] = true
-	if !root && !c.showHidden && (axSelfHidden(n) || axAriaHiddenSelf(n)) {
+	if !root && !c.showHidden && (axSelfHidden(n) || axAriaHiddenSelf(n) || d.notRendered(n)) {
 		return ""
 	}
 	if !c.inLabelledby {

@@ -43,11 +43,17 @@ func accessibleChecks() []Check {
 		{ID: "color-contrast", Criterion: "accessible", WCAG: []string{"1.4.3"}, ACT: []string{"afw4f7"}, Needs: []Fact{FactStyles},
 			Params: Params{"min_ratio": 4.5, "min_ratio_large": 3}, Page: colorContrast},
 		{ID: "non-text-contrast", Criterion: "accessible", WCAG: []string{"1.4.11"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3, "no_edge_ratio": 1.1}, Page: nonTextContrast},
-		{ID: "reflow", Criterion: "accessible", WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles}, Params: Params{"tolerance_px": 2}, Page: reflow},
+		{ID: "reflow", Criterion: "accessible", WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles}, Params: Params{"tolerance_px": 5}, Page: reflow},
 		{ID: "focus-visible", Criterion: "accessible", WCAG: []string{"2.4.7"}, ACT: []string{"oj04fd"}, Needs: []Fact{FactBrowser}, Page: focusVisible},
 		{ID: "target-size", Criterion: "accessible", WCAG: []string{"2.5.8"}, Needs: []Fact{FactStyles}, Params: Params{"min_px": 24, "thin_px": 16}, Page: targetSize},
-		{ID: "media-autoplay", Criterion: "accessible", WCAG: []string{"1.4.2"}, ACT: []string{"80f0bf"}, Params: Params{"max_seconds": 3}, Page: mediaAutoplay},
+		{ID: "media-autoplay", Criterion: "accessible", WCAG: []string{"1.4.2"}, ACT: []string{"80f0bf", "4c31df"}, Params: Params{"max_seconds": 3}, Page: mediaAutoplay},
 		{ID: "video-captions", Criterion: "accessible", WCAG: []string{"1.2.2"}, Page: videoCaptions},
+		{ID: "summary-name", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"2t702h"}, Page: summaryName},
+		{ID: "menuitem-name", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"m6b1q3"}, Page: menuitemName},
+		{ID: "presentational-children-focus", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"307n5z"}, Page: presentationalChildrenFocus},
+		{ID: "decorative-exposed", Criterion: "accessible", ACT: []string{"46ca7f"}, Page: decorativeExposed},
+		{ID: "object-alt", Criterion: "accessible", WCAG: []string{"1.1.1"}, ACT: []string{"8fc3b6"}, Page: objectAlt},
+		{ID: "text-spacing", Criterion: "accessible", WCAG: []string{"1.4.12"}, ACT: []string{"24afc2", "78fd32", "9e45ec"}, Page: textSpacing},
 	}
 }
 

@@ -147,12 +147,12 @@ func formFieldName(p *Page, _ Params) Result {
 	}, d.name, "fail")
 }
 
-// frameTitle fails for iframes in the sequential focus order without an
-// accessible name.
+// frameTitle fails for iframes (and frames) in the sequential focus order
+// without an accessible name.
 func frameTitle(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		if n.Data != "iframe" || n.Namespace != "" {
+		if (n.Data != "iframe" && n.Data != "frame") || n.Namespace != "" {
 			return false
 		}
 		if t, ok := axTabIndex(n); ok && t < 0 {

@@ -27,7 +27,7 @@ func pageTitle(p *Page, _ Params) Result {
 		}
 		return Result{Outcome: Pass}
 	}
-	return Verdict([]Evidence{{Selector: "head", Snippet: "<head>", Message: "missing"}})
+	return Verdict([]Evidence{d.topEvidence("head", "missing")})
 }
 
 // axInTemplate reports whether n lies in a template or an SVG/MathML subtree.
@@ -92,6 +92,7 @@ func axValidLang(tag string) bool {
 	return true
 }
 
+// axAllLetters reports whether s holds only the letters a to z.
 func axAllLetters(s string) bool {
 	for _, r := range s {
 		if r < 'a' || r > 'z' {
@@ -101,6 +102,7 @@ func axAllLetters(s string) bool {
 	return true
 }
 
+// axAllAlnum reports whether s holds only letters a to z and digits.
 func axAllAlnum(s string) bool {
 	for _, r := range s {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
@@ -223,7 +225,7 @@ func headingPresent(p *Page, params Params) Result {
 	if d.body == nil || float64(words) < params.Float("min_words", 300) {
 		return Result{Outcome: Inapplicable}
 	}
-	return Verdict([]Evidence{{Selector: "body", Snippet: "<body>", Params: map[string]string{"words": strconv.Itoa(words)}}})
+	return Verdict([]Evidence{d.topEvidence("body", "fail", "words", strconv.Itoa(words))})
 }
 
 // hasLandmark reports whether the page has an exposed element with role.
@@ -249,7 +251,7 @@ func landmarkMain(p *Page, params Params) Result {
 	if float64(d.bodyWords()) < params.Float("min_words", 30) {
 		return Result{Outcome: Inapplicable}
 	}
-	return Verdict([]Evidence{{Selector: "body", Snippet: "<body>"}})
+	return Verdict([]Evidence{d.topEvidence("body", "fail")})
 }
 
 // bypassBlocks fails for pages where links come before the first block of
@@ -690,4 +692,36 @@ func axBadDLChild(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// topEvidence is evidence for the page's head or body element (by tag),
+// shown by its start tag.
+func (d *axDoc) topEvidence(tag, message string, kv ...string) Evidence {
+	var n *html.Node
+	switch tag {
+	case "body":
+		n = d.body
+	case "head":
+		for _, e := range d.elems {
+			if e.Data == "head" {
+				n = e
+				break
+			}
+		}
+	}
+	if n == nil {
+		e := Evidence{Selector: tag, Snippet: "<" + tag + ">", Message: message}
+		if len(kv) > 0 {
+			e.Params = map[string]string{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				e.Params[kv[i]] = kv[i+1]
+			}
+		}
+		return e
+	}
+	e := d.ev(n, message, kv...)
+	if i := strings.IndexByte(e.Snippet, '>'); i >= 0 {
+		e.Snippet = e.Snippet[:i+1]
+	}
+	return e
 }

@@ -250,3 +250,34 @@ func TestAccessibleSpeed(t *testing.T) {
 	assert.GreaterOrEqual(t, n, 5000)
 	assert.Less(t, best, 150*time.Millisecond, "checks too slow")
 }
+
+// TestAccessibleOddInput runs every accessible check on odd pages and
+// browser facts that point nowhere: none may panic.
+func TestAccessibleOddInput(t *testing.T) {
+	deep := strings.Repeat("<div>", 3000) + "x" + strings.Repeat("</div>", 3000)
+	pages := []string{
+		"", "just text", "<", "<html", "<svg><title></title></svg>", deep,
+		`<table><tr><td headers="a b c" id="a">1</td></tr></table><ul><li role="menuitem" aria-owns="x"><div id="x" aria-owns="y"><p id="y" aria-owns="x"></p></div></li></ul>`,
+		`<meta http-equiv="refresh" content="99999999999999999999"><meta name="viewport" content="maximum-scale=,user-scalable">`,
+		`<div role="list" aria-owns="a"><div id="a" role="list" aria-owns="b"><div id="b" role="listitem" aria-labelledby="b">x</div></div></div>`,
+		`<video autoplay src="x#t=abc"></video><p style="letter-spacing:!important;line-height: 1e400 !important">t</p>`,
+	}
+	browser := &crawler.BrowserFacts{
+		AXTree:     []crawler.AXNode{{Selector: "html > body > zz:nth-of-type(9)", Role: "button"}, {Selector: "#nope"}},
+		Texts:      []crawler.TextStyle{{Selector: "#missing", Text: "x", Ratio: 1.5}, {Selector: ">>>"}},
+		Controls:   []crawler.ControlStyle{{Selector: "html > body > input:nth-of-type(x)"}},
+		Focusables: []crawler.Focusable{{Selector: ""}},
+		Targets:    []crawler.Target{{Selector: "#a", Width: 1, Height: 1}},
+		Reflow:     crawler.Reflow{ViewportWidth: 320, ScrollWidth: 900, Overflows: true, Offenders: []string{"", "#x"}},
+		Media:      []crawler.Media{{Selector: "html > body > video:nth-of-type(1)", Playing: true}},
+	}
+	list := accessibleChecks()
+	for _, src := range pages {
+		for _, b := range []*crawler.BrowserFacts{nil, browser} {
+			snap := &crawler.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html", Browser: b}
+			for i := range list {
+				assert.NotPanics(t, func() { Run(&list[i], []*Page{NewPage(snap, true)}, nil) }, "%s on %.40q", list[i].ID, src)
+			}
+		}
+	}
+}

@@ -258,7 +258,7 @@ func reflow(p *Page, params Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	d := newAXDoc(p)
-	slack := int(params.Float("tolerance_px", 2))
+	slack := int(params.Float("tolerance_px", 5))
 	r := b.Reflow
 	if !r.Overflows || r.ScrollWidth <= r.ViewportWidth+slack {
 		return Result{Outcome: Pass}
@@ -267,7 +267,7 @@ func reflow(p *Page, params Params) Result {
 	exempt := 0
 	for _, s := range r.Offenders {
 		n := d.resolve(s)
-		if n != nil && axIn2D(n) {
+		if n != nil && (axIn2D(n) || d.skipLink(n)) { // skip links sit off screen until focused
 			exempt++
 			continue
 		}
@@ -283,8 +283,8 @@ func reflow(p *Page, params Params) Result {
 		return Result{Outcome: Pass}
 	}
 	if len(ev) == 0 { // wider, but no element to point at: a human must look
-		return Result{Outcome: NeedsReview, Evidence: []Evidence{{Selector: "body", Snippet: "<body>", Message: "review",
-			Params: map[string]string{"width": strconv.Itoa(r.ScrollWidth), "viewport": strconv.Itoa(r.ViewportWidth)}}}}
+		return Result{Outcome: NeedsReview, Evidence: []Evidence{d.topEvidence("body", "review",
+			"width", strconv.Itoa(r.ScrollWidth), "viewport", strconv.Itoa(r.ViewportWidth))}}
 	}
 	return Verdict(ev)
 }

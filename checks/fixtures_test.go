@@ -23,7 +23,7 @@ import (
 //   - NAME/: a site: every .html or .json file in it is a page; index.* is
 //     the start page.
 // A fixture NAME.want, if present, lists lines "selector" that the evidence
-// must contain, in any order.
+// must contain, in any order; lines starting with "# " are comments.
 
 var outcomes = []Outcome{Pass, Fail, Inapplicable, NeedsReview, NotEvaluated}
 
@@ -135,7 +135,7 @@ func checkWanted(t *testing.T, path string, ev []Evidence) {
 		got[e.Selector] = true
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "# ") {
 			assert.True(t, got[line], "evidence lacks selector %q; got %v", line, ev)
 		}
 	}

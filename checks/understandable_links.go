@@ -135,7 +135,8 @@ func (c contextCache) words(n *html.Node) int {
 
 // hasContext reports whether the link's programmatic context explains it:
 // a description (aria-describedby, or a title that is not generic itself),
-// a table cell of a table with header cells, or an enclosing paragraph, list
+// the sentence around it (at least minWords words in its run of text), a
+// table cell of a table with header cells, or an enclosing paragraph, list
 // item (also the parent item of a nested list) or cell with at least
 // minWords words besides the link's own text.
 func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, cache contextCache) bool {
@@ -144,6 +145,9 @@ func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, c
 	}
 	if t := normLinkText(attr(n, "title")); t != "" && !generic[t] {
 		return true
+	}
+	if inlineContextWords(n) >= minWords {
+		return true // the sentence around the link, in any block
 	}
 	own := -1
 	for x := n.Parent; x != nil && x.Type == html.ElementNode && x.Data != "body"; x = x.Parent {
@@ -162,6 +166,41 @@ func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, c
 		}
 	}
 	return false
+}
+
+// inlineContextWords counts the words around link n in its own run of
+// text: the nearest block ancestor's text without links and without nested
+// blocks (a card's heading and paragraph are blocks of their own, so "Lees
+// meer" under them has no words around it; "<div><a>Read more</a> about the
+// W3C WAI</div>" has four).
+func inlineContextWords(n *html.Node) int {
+	var blk *html.Node
+	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
+		if blockTags[x.Data] {
+			blk = x
+			break
+		}
+	}
+	if blk == nil {
+		return 0
+	}
+	var sb strings.Builder
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				sb.WriteString(c.Data)
+			case c.Type != html.ElementNode, c == n, c.Data == "a", blockTags[c.Data], axSelfHidden(c), axAriaHiddenSelf(c):
+			default:
+				sb.WriteByte(' ')
+				walk(c)
+				sb.WriteByte(' ')
+			}
+		}
+	}
+	walk(blk)
+	return lang.CountWords(sb.String())
 }
 
 // tableHasHeaders reports whether the table around cell has th cells.

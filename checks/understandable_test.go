@@ -308,3 +308,75 @@ func TestUnderstandableBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericLinkTexts checks the built-in phrases on link texts as they
+// appear on sites in each language.
+func TestGenericLinkTexts(t *testing.T) {
+	set := genericSet(nil)
+	generic := []string{
+		"Klik hier", "Lees meer »", "Meer info", "Lees verder…", "Meer", "hier", "Download",
+		"Cliquez ici", "En savoir plus", "Lire la suite →", "Plus d'infos", "ici", "Télécharger",
+		"Hier klicken", "Mehr erfahren", "Weiterlesen ›", "mehr", "Details",
+		"Click here", "Read more", "Learn more", "More", "Find out more", "Link",
+	}
+	specific := []string{
+		"Lees meer over de premie", "Openingsuren van het stadhuis", "Meer over afval", "Hier vindt u de brochure",
+		"En savoir plus sur la prime", "Horaires d'ouverture", "Plus d'infos sur les collectes",
+		"Mehr über die Prämie", "Öffnungszeiten", "Hier klicken, um das Formular zu öffnen",
+		"Read more about the grant", "Opening hours", "More about waste", "Contact us",
+	}
+	for _, s := range generic {
+		assert.True(t, set[normLinkText(s)], "%q should be generic", s)
+	}
+	for _, s := range specific {
+		assert.False(t, set[normLinkText(s)], "%q should not be generic", s)
+	}
+}
+
+// TestExplainsAsterisk checks asterisk legends in the four languages.
+func TestExplainsAsterisk(t *testing.T) {
+	yes := []string{
+		"Velden met een * zijn verplicht.", "* verplicht veld", "Velden met een sterretje zijn verplicht.",
+		"Les champs marqués d'un astérisque (*) sont obligatoires.", "* Champ obligatoire",
+		"Pflichtfelder sind mit * markiert.", "* Pflichtfeld", "Mit Sternchen markierte Felder sind erforderlich.",
+		"Fields marked with * are required.", "* Required field", "Required fields are marked with an asterisk.",
+	}
+	no := []string{
+		"Naam *", "Vul alle velden in. * Wij delen uw gegevens niet.", "Prénom *",
+		"Les conditions s'appliquent*. Ce service est obligatoire pour les entreprises.",
+		"* Angebot gilt bis Freitag", "Price* (*excluding VAT)", "This field is required",
+	}
+	for _, s := range yes {
+		assert.True(t, explainsAsterisk(s), "%q explains the asterisk", s)
+	}
+	for _, s := range no {
+		assert.False(t, explainsAsterisk(s), "%q does not explain the asterisk", s)
+	}
+}
+
+// TestOfferedLanguages checks the forms a language switch takes.
+func TestOfferedLanguages(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"codes", `<a href="/fr/">FR</a> <a href="/de/">DE</a>`, []string{"de", "fr", "nl"}},
+		{"names", `<a href="/fr/">Français</a> <a href="/en/">English</a>`, []string{"en", "fr", "nl"}},
+		{"hreflang", `<a href="/x" hreflang="de-BE">Duitstalige versie</a>`, []string{"de", "nl"}},
+		{"select", `<select><option>Nederlands</option><option>Deutsch</option></select>`, []string{"de", "nl"}},
+		{"button", `<button>EN</button>`, []string{"en", "nl"}},
+		{"aria-label", `<a href="/fr/" aria-label="Français"><img src="fr.png" alt=""></a>`, []string{"fr", "nl"}},
+		{"not a switch", `<a href="/fr-info">Info in het Frans</a> <p>FR</p> <a>EN</a>`, []string{"nl"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `<html lang="nl"><body>` + tt.body + `</body></html>`
+			p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
+			var got []string
+			for l := range offeredLanguages(newAXDoc(p)) {
+				got = append(got, l)
+			}
+			assert.ElementsMatch(t, tt.want, got)
+		})
+	}
+}

@@ -34,6 +34,9 @@ type crawl struct {
 	snaps      map[int]Snapshot
 	startsLeft int
 	skipped    []string
+	// cut is set when a planned page was left out because the budget ran
+	// out or the context was cancelled.
+	cut bool
 }
 
 // Crawl scans the start URLs and, unless o.NoCrawl, the pages linked from
@@ -91,7 +94,7 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	scan.RobotsSkipped = c.skipped
 	scan.Finished = time.Now()
 	_, queued := c.front.counts()
-	scan.Interrupted = ctx.Err() != nil || (c.ctx.Err() != nil && queued > 0)
+	scan.Interrupted = ctx.Err() != nil || c.cut || (c.ctx.Err() != nil && queued > 0)
 	if c.browser != nil {
 		scan.BrowserRestarts = c.browser.restarts
 	}
@@ -118,6 +121,13 @@ func (c *crawl) run() {
 		wg.Go(c.worker)
 	}
 	wg.Wait()
+}
+
+// markCut records that a planned page was left out.
+func (c *crawl) markCut() {
+	c.mu.Lock()
+	c.cut = true
+	c.mu.Unlock()
 }
 
 // pages returns the snapshots in the order they were planned.
@@ -151,6 +161,7 @@ func (c *crawl) worker() {
 			return
 		}
 		if c.ctx.Err() != nil {
+			c.markCut()
 			c.front.stop()
 			c.front.done()
 			return
@@ -161,6 +172,7 @@ func (c *crawl) worker() {
 		snap, links := c.scanPage(&t, tk)
 		if snap.Error != "" && c.ctx.Err() != nil {
 			// Cut short by the budget or a cancel: the page was not scanned.
+			c.markCut()
 			c.front.done()
 			continue
 		}

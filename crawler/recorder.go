@@ -27,10 +27,13 @@ type recorder struct {
 	console   []string
 	lifecycle map[cdp.LoaderID]map[string]bool
 	wake      chan struct{}
+	// dialogs receives a value for each JavaScript dialog (alert, confirm,
+	// beforeunload) the page opens; the tab closes them at once.
+	dialogs chan struct{}
 }
 
 func newRecorder() *recorder {
-	r := &recorder{}
+	r := &recorder{dialogs: make(chan struct{}, 16)}
 	r.reset()
 	return r
 }
@@ -80,6 +83,11 @@ func (r *recorder) handle(ev any) {
 				text = d.Exception.Description
 			}
 			r.addConsole(text)
+		}
+	case *page.EventJavascriptDialogOpening:
+		select {
+		case r.dialogs <- struct{}{}:
+		default: // enough are waiting to be closed
 		}
 	case *page.EventLifecycleEvent:
 		m := r.lifecycle[e.LoaderID]

@@ -21,7 +21,7 @@ func faultServer(t *testing.T) *httptest.Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
-		links := []string{"/ok1", "/ok2", "/slow", "/500", "/loop", "/huge", "/download", "/reset", "/garbage", "/hang", "/cal/2026/1"}
+		links := []string{"/ok1", "/ok2", "/slow", "/500", "/loop", "/huge", "/download", "/reset", "/garbage", "/hang", "/alert", "/cal/2026/1"}
 		var b strings.Builder
 		for _, l := range links {
 			fmt.Fprintf(&b, `<a href="%s">%s</a> `, l, l)
@@ -72,6 +72,9 @@ func faultServer(t *testing.T) *httptest.Server {
 	mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, page("<p>before</p><script>for(;;){}</script><p>after</p>"))
 	})
+	mux.HandleFunc("/alert", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page(`<p>dialog</p><script>alert("hello"); confirm("sure?")</script>`))
+	})
 	mux.HandleFunc("/cal/{y}/{m}", func(w http.ResponseWriter, r *http.Request) {
 		y, _ := strconv.Atoi(r.PathValue("y"))
 		m, _ := strconv.Atoi(r.PathValue("m"))
@@ -95,6 +98,7 @@ var wantFaults = map[string]string{
 	"/reset":      "EOF",
 	"/garbage":    "binary content",
 	"/cal/2026/1": "",
+	"/alert":      "",
 }
 
 func TestFaultsAreRecordedAndTheScanGoesOn(t *testing.T) {
@@ -135,8 +139,10 @@ func TestFaultsAreRecordedAndTheScanGoesOn(t *testing.T) {
 				if p := pageByPath(t, scan, "/hang"); !strings.Contains(p.Error, "timed out") {
 					t.Errorf("/hang: error %q, want a browser time-out", p.Error)
 				}
-				if p := pageByPath(t, scan, "/ok2"); p.Browser == nil {
-					t.Error("/ok2 has no browser facts")
+				for _, path := range []string{"/ok2", "/alert"} {
+					if p := pageByPath(t, scan, path); p.Browser == nil {
+						t.Errorf("%s has no browser facts", path)
+					}
 				}
 			}
 			seen := map[string]bool{}

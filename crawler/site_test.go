@@ -220,3 +220,56 @@ func killBrowser(t *testing.T, dir string) {
 		}
 	}
 }
+
+// TestBudget stops the crawl when the budget runs out.
+func TestBudget(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(200 * time.Millisecond)
+		n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
+		fmt.Fprintf(w, `<html><body><a href="/%d">next</a></body></html>`, n+1)
+	}))
+	defer srv.Close()
+	began := time.Now()
+	scan := crawlT(t, Options{Start: []string{srv.URL + "/0"}, NoBrowser: true, Concurrency: 1, MaxDepth: 100, MaxPages: 100, Budget: time.Second})
+	if took := time.Since(began); took > 3*time.Second {
+		t.Errorf("crawl took %v with a 1 s budget", took)
+	}
+	if !scan.Interrupted || len(scan.Pages) == 0 || len(scan.Pages) > 6 {
+		t.Errorf("interrupted %v with %d pages; want interrupted after a few pages", scan.Interrupted, len(scan.Pages))
+	}
+	for _, p := range scan.Pages {
+		if p.Error != "" {
+			t.Errorf("%s: %s (a page cut by the budget must not be recorded)", p.URL, p.Error)
+		}
+	}
+}
+
+// TestHeadersAndCookiesWithoutBrowser checks --header and --cookie on the
+// scanned origin, and that another origin does not get them.
+func TestHeadersAndCookiesWithoutBrowser(t *testing.T) {
+	var mu sync.Mutex
+	leaked := false
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		leaked = leaked || r.Header.Get("Authorization") != ""
+		mu.Unlock()
+	}))
+	defer other.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie("login")
+		if r.Header.Get("Authorization") != "Bearer x" || err != nil || c.Value != "token" {
+			http.Error(w, "login needed", http.StatusUnauthorized)
+			return
+		}
+		http.Redirect(w, r, other.URL+"/", http.StatusFound)
+	}))
+	defer srv.Close()
+	scan := crawlT(t, Options{Start: []string{srv.URL}, NoBrowser: true, NoCrawl: true,
+		Headers: http.Header{"Authorization": {"Bearer x"}}, Cookies: []*http.Cookie{{Name: "login", Value: "token"}}})
+	if p := scan.Pages[0]; p.Status == http.StatusUnauthorized {
+		t.Error("headers or cookies not sent to the scanned origin")
+	}
+	if leaked {
+		t.Error("the Authorization header reached another origin")
+	}
+}

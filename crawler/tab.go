@@ -57,6 +57,7 @@ func (b *browserProc) newTab(o Options, origins []string) (*tab, error) {
 		return nil, fmt.Errorf("open tab: %w", err)
 	}
 	t := &tab{ctx: ctx, cancel: cancel, gen: gen, rec: rec, bctxID: chromedp.FromContext(ctx).BrowserContextID}
+	go t.closeDialogs()
 	if err := t.setup(o, origins); err != nil {
 		cancel()
 		return nil, err
@@ -110,6 +111,21 @@ func (t *tab) addHeaders(paused func(func(fetch.EventRequestPaused, error) bool)
 			}
 		}
 		_, _ = chromedp.Call(t.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID, Headers: hs})
+	}
+}
+
+// closeDialogs accepts every JavaScript dialog as soon as it opens: a
+// dialog blocks the page until someone answers it.
+func (t *tab) closeDialogs() {
+	for {
+		select {
+		case <-t.ctx.Done():
+			return
+		case <-t.rec.dialogs:
+			dctx, cancel := context.WithTimeout(t.ctx, 5*time.Second)
+			_, _ = chromedp.Call(dctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			cancel()
+		}
 	}
 }
 

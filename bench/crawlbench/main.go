@@ -37,6 +37,7 @@ func main() {
 		runs        = flag.Int("runs", 3, "repetitions; the median is reported")
 		label       = flag.String("label", "", "row label")
 		verbose     = flag.Bool("v", false, "print each page and its step times")
+		bare        = flag.Bool("floor", false, "load the -urls in bare Chromium with no analysis (the reference floor)")
 		focusLimit  = flag.Int("focus-limit", 0, "focusables tested per page (0 = crawler default)")
 		serve       = flag.String("serve", "", "serve this folder on loopback in this process and use it as -start or -base")
 	)
@@ -78,10 +79,17 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *bare {
+		o.Concurrency = max(*concurrency, 1)
+	}
 	var rates, peaks []float64
 	var pages, failed int
 	for range *runs {
-		rate, peak, n, bad, err := once(o)
+		run := once
+		if *bare {
+			run = onceFloor
+		}
+		rate, peak, n, bad, err := run(o)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -97,23 +105,47 @@ func main() {
 	fmt.Printf("| %s | %d | %d | %d | %.1f | %.0f | %.0f | %s |\n", *label, conc, pages, failed, median(rates), median(peaks), lastCPU*1000, loadAvg())
 }
 
+// onceFloor is once for the bare-Chromium floor.
+func onceFloor(o crawler.Options) (float64, float64, int, int, error) {
+	return measure(func() (int, int, error) {
+		n, err := floor(o.Start, o.Concurrency)
+		return n, len(o.Start) - n, err
+	})
+}
+
 // once runs one crawl and returns pages/s, peak PSS in MB, pages and errors.
 func once(o crawler.Options) (float64, float64, int, int, error) {
+	return measure(func() (int, int, error) {
+		scan, err := crawler.Crawl(context.Background(), o)
+		if err != nil {
+			return 0, 0, err
+		}
+		bad := 0
+		for _, p := range scan.Pages {
+			if p.Error != "" {
+				bad++
+				fmt.Fprintf(os.Stderr, "error: %s: %s\n", p.URL, p.Error)
+			}
+		}
+		return len(scan.Pages), bad, nil
+	})
+}
+
+// measure runs load while it samples the process tree, and returns pages/s,
+// peak PSS in MB, pages and errors. It sets lastCPU.
+func measure(load func() (pages, bad int, err error)) (float64, float64, int, int, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var peak float64
-	var sampling time.Duration // the sampler's own time, left out of the CPU figure
 	cpu := map[int]float64{}
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
 		for {
-			began := time.Now()
 			if m := treeSample(os.Getpid(), cpu); m > peak {
 				peak = m
 			}
-			sampling += time.Since(began)
 			select {
 			case <-ctx.Done():
 				return
@@ -122,19 +154,12 @@ func once(o crawler.Options) (float64, float64, int, int, error) {
 		}
 	})
 	began := time.Now()
-	scan, err := crawler.Crawl(context.Background(), o)
+	pages, bad, err := load()
 	took := time.Since(began)
 	cancel()
 	wg.Wait()
 	if err != nil {
 		return 0, 0, 0, 0, err
-	}
-	bad := 0
-	for _, p := range scan.Pages {
-		if p.Error != "" {
-			bad++
-			fmt.Fprintf(os.Stderr, "error: %s: %s\n", p.URL, p.Error)
-		}
 	}
 	var cpuSum float64
 	for pid, v := range cpu {
@@ -142,8 +167,7 @@ func once(o crawler.Options) (float64, float64, int, int, error) {
 			cpuSum += v
 		}
 	}
-	_ = sampling
-	lastCPU = cpuSum / float64(max(len(scan.Pages), 1))
+	lastCPU = cpuSum / float64(max(pages, 1))
 	if os.Getenv("CRAWLBENCH_CPU") != "" {
 		byKind := map[string]float64{}
 		for pid, v := range cpu {
@@ -151,7 +175,7 @@ func once(o crawler.Options) (float64, float64, int, int, error) {
 		}
 		fmt.Fprintln(os.Stderr, "cpu s by process kind:", byKind)
 	}
-	return float64(len(scan.Pages)) / took.Seconds(), peak, len(scan.Pages), bad, nil
+	return float64(pages) / took.Seconds(), peak, pages, bad, nil
 }
 
 // kinds names each sampled process (self, browser, renderer, gpu, ...).

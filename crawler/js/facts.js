@@ -270,6 +270,7 @@
   // ---- focusables -----------------------------------------------------
   var focusSel = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, iframe, ' +
       'summary, audio[controls], video[controls], [contenteditable]:not([contenteditable=false]), [tabindex]';
+  var focusTestMs = 0;
   function focusables() {
     var list = doc.querySelectorAll(focusSel);
     var items = [];
@@ -309,7 +310,9 @@
       out.push({selector: sel(it.el), tab_index: it.tab, hidden: it.hidden || undefined, _el: it.el});
     }
     var sampled = out.length > limit;
+    var t = performance.now();
     focusTest(out.slice(0, limit));
+    focusTestMs = Math.round(performance.now() - t);
     for (var k = 0; k < out.length; k++) {
       delete out[k]._el;
     }
@@ -343,26 +346,35 @@
     return cs.outlineStyle !== 'none' && num(cs.outlineWidth) > 0;
   }
   // focusTest focuses each element and compares its computed style with the
-  // style before focus. Focusing the next element blurs the one before, so
-  // no blur is needed in between. Pseudo-elements are compared only when the
+  // style before focus (read for all elements first, with nothing focused).
+  // Focusing the next element blurs the one before, so no blur is needed in
+  // between. Pseudo-elements are compared only when the
   // element's own style did not change (reading them is slow). Focus and
   // scroll position are restored at the end.
   function focusTest(list) {
     var x = window.scrollX, y = window.scrollY;
     var prev = doc.activeElement;
+    if (prev && prev !== doc.body && prev.blur) {
+      prev.blur();
+    }
+    // All unfocused styles first, in one style pass: reading them between
+    // two focus changes would cost a style recalculation each.
+    var before = [];
     for (var i = 0; i < list.length; i++) {
-      var el = list[i]._el;
-      var before = styleKey(el);
+      before.push(styleKey(list[i]._el));
+    }
+    for (var j = 0; j < list.length; j++) {
+      var el = list[j]._el;
       if (!focusOn(el)) {
         continue; // could not take focus
       }
-      var vis = hasOutline(el) || styleKey(el) !== before;
+      var vis = hasOutline(el) || styleKey(el) !== before[j];
       if (!vis) {
         var focused = pseudoKey(el);
         el.blur();
         vis = pseudoKey(el) !== focused;
       }
-      list[i].focus_visible = vis;
+      list[j].focus_visible = vis;
     }
     if (prev && prev !== doc.body && prev.focus) {
       prev.focus({preventScroll: true});
@@ -574,6 +586,29 @@
     var sw = Math.max(root.scrollWidth, doc.body ? doc.body.scrollWidth : 0);
     var off = [];
     var bad = new Set();
+    var clipMemo = new Map();
+    // clipped reports whether el or an ancestor below body scrolls or clips
+    // horizontally (memoised: ancestors are shared).
+    function clipped(el) {
+      if (!el || el === doc.body || el === root) {
+        return false;
+      }
+      if (clipMemo.has(el)) {
+        return clipMemo.get(el);
+      }
+      var ox = getComputedStyle(el).overflowX;
+      var c = ox === 'auto' || ox === 'scroll' || ox === 'hidden' || ox === 'clip' || clipped(el.parentElement);
+      clipMemo.set(el, c);
+      return c;
+    }
+    function underBad(el) {
+      for (var p = el.parentElement; p && p !== doc.body; p = p.parentElement) {
+        if (bad.has(p)) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (sw > vw + 1 && doc.body) {
       var all = doc.body.getElementsByTagName('*');
       for (var i = 0; i < all.length && off.length < 20; i++) {
@@ -582,19 +617,7 @@
         if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) {
           continue;
         }
-        var skip = false;
-        for (var p = el.parentElement; p && p !== doc.body; p = p.parentElement) {
-          if (bad.has(p)) {
-            skip = true;
-            break;
-          }
-          var ox = getComputedStyle(p).overflowX;
-          if (ox === 'auto' || ox === 'scroll' || ox === 'hidden' || ox === 'clip') {
-            skip = true;
-            break;
-          }
-        }
-        if (skip) {
+        if (underBad(el) || clipped(el.parentElement)) {
           continue;
         }
         var cs = getComputedStyle(el);
@@ -622,6 +645,7 @@
   lap('controls');
   var fc = focusables();
   lap('focus');
+  perf['focus-test'] = focusTestMs;
   var tg = targets();
   lap('targets');
   var vp = viewportMeta();
