@@ -100,7 +100,7 @@ func (p Params) Strings(name string, def []string) []string {
 // Page is one scanned page as checks see it: the snapshot and its parsed DOM.
 type Page struct {
 	Snap *crawler.Snapshot
-	// Start is true for the pages the scan started from.
+	// Start is true for the site's start page (the first start URL).
 	Start bool
 
 	once   sync.Once

@@ -169,7 +169,13 @@ func (c *crawl) worker() {
 		planned, _ := c.front.counts()
 		c.prog.started(tk.url, planned)
 		began := time.Now()
-		snap, links := c.scanPage(&t, tk)
+		snap, links, dup := c.scanPage(&t, tk)
+		if dup {
+			// It redirects to a page that is already scanned or planned:
+			// keep one snapshot per page.
+			c.front.done()
+			continue
+		}
 		if snap.Error != "" && c.ctx.Err() != nil {
 			// Cut short by the budget or a cancel: the page was not scanned.
 			c.markCut()
@@ -233,35 +239,38 @@ func (c *crawl) plan(links []string, depth int) {
 
 // scanPage loads one page: plain HTTP first (status, headers, HTML as
 // served, and the faults that need no browser), then one browser
-// navigation. It returns the snapshot and the page's links.
-func (c *crawl) scanPage(t **tab, tk task) (Snapshot, []string) {
+// navigation. It returns the snapshot and the page's links; dup is true
+// (and nothing else is done) when the page redirects to one that is
+// already scanned or planned.
+func (c *crawl) scanPage(t **tab, tk task) (snapshot Snapshot, links []string, dup bool) {
 	snap := Snapshot{URL: tk.url, FinalURL: tk.url, Depth: tk.depth, Insecure: c.o.Insecure, Fetched: time.Now()}
 	fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
 	res := c.fetch.get(fctx, tk.url, MaxHTMLBytes)
 	cancel()
 	snap.FinalURL, snap.Redirects, snap.Status = res.FinalURL, res.Redirects, res.Status
 	snap.Headers, snap.ContentType = res.Headers, res.ContentType
+	if final, ok := Normalize(snap.FinalURL); ok && final != tk.url && c.front.markSeen(final) {
+		return snap, nil, true
+	}
 	if res.Err != nil {
 		snap.Error = res.Err.Error()
 		if res.Body != nil {
 			snap.HTML = string(res.Body)
 		}
-		return snap, nil
+		return snap, nil, false
 	}
 	snap.HTML = string(res.Body)
 	if fo := origin(snap.FinalURL); !c.origins.has(fo) {
 		if !tk.start {
 			snap.Error = "redirects outside the scanned site to " + snap.FinalURL
-			return snap, nil
+			return snap, nil, false
 		}
 		c.origins.add(fo)
 	}
-	c.front.markSeen(snap.FinalURL)
 	if c.browser == nil {
-		links := c.staticFacts(&snap)
-		return snap, links
+		return snap, c.staticFacts(&snap), false
 	}
-	return snap, c.browserFacts(t, tk, &snap)
+	return snap, c.browserFacts(t, tk, &snap), false
 }
 
 // staticFacts fills title, language and DOM from the served HTML and
@@ -359,7 +368,10 @@ func (c *crawl) visit(t *tab, tk task) (*visitResult, error) {
 	defer cancel()
 	stop := context.AfterFunc(c.ctx, cancel)
 	defer stop()
-	return t.visit(vctx, c.o, tk.url, tk.start)
+	// The slow-connection load is measured on the site's start page only:
+	// the first start URL.
+	first, _ := Normalize(c.o.Start[0])
+	return t.visit(vctx, c.o, tk.url, tk.start && tk.url == first)
 }
 
 // fill copies the browser's view of the page into the snapshot.

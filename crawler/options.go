@@ -65,7 +65,7 @@ type Options struct {
 	// BlockOutside makes browser requests outside the scanned origins fail at
 	// once (useful on closed networks); they are still recorded in Requests.
 	BlockOutside bool
-	// SlowProfile, when set, measures the load time of each start page under
+	// SlowProfile, when set, measures the load time of the first start page under
 	// this emulated connection (BrowserFacts.SlowLoadMs).
 	SlowProfile *SlowProfile
 	// FocusLimit overrides DefaultFocusLimit (negative = test none).
@@ -76,10 +76,6 @@ type Options struct {
 	ProgressTTY bool
 	// Verbose adds details to the progress output (browser flags, errors).
 	Verbose bool
-
-	// profileRoot is where the temporary browser profile is made ("" = the
-	// system temporary directory); tests set it to check the clean-up.
-	profileRoot string
 }
 
 // SlowProfile describes an emulated slow connection.

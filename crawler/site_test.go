@@ -273,3 +273,31 @@ func TestHeadersAndCookiesWithoutBrowser(t *testing.T) {
 		t.Error("the Authorization header reached another origin")
 	}
 }
+
+// TestRedirectToAKnownPageIsScannedOnce: /a and /a/ are one page; links to
+// both, in either order, give one snapshot.
+func TestRedirectToAKnownPageIsScannedOnce(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<html lang="en"><title>Home</title><a href="/a">a</a> <a href="/b/">b/</a> <a href="/a/">a/</a> <a href="/b">b</a>`)
+	})
+	for _, p := range []string{"/a", "/b"} {
+		mux.Handle(p, http.RedirectHandler(p+"/", http.StatusMovedPermanently))
+		mux.HandleFunc(p+"/", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<html lang="en"><title>Page</title><p>Text</p>`)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	scan := crawlT(t, Options{Start: []string{srv.URL + "/"}, NoBrowser: true, Concurrency: 1})
+	finals := map[string]int{}
+	for _, p := range scan.Pages {
+		finals[p.FinalURL]++
+	}
+	want := map[string]int{srv.URL + "/": 1, srv.URL + "/a/": 1, srv.URL + "/b/": 1}
+	if fmt.Sprint(finals) != fmt.Sprint(want) {
+		t.Errorf("pages by final URL = %v, want %v", finals, want)
+	}
+}

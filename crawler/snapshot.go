@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/didi-index/didi/internal/atomicfile"
 )
 
 // Snapshot is everything didi gathered about one page. Facts that only a
@@ -262,12 +264,8 @@ func SaveSnapshots(path string, snaps []Snapshot) error {
 	if err != nil {
 		return fmt.Errorf("encode snapshots: %w", err)
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return fmt.Errorf("save snapshots %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("save snapshots %s: %w", path, err)
+	if err := atomicfile.WriteBytes(path, b); err != nil {
+		return fmt.Errorf("save snapshots: %w", err)
 	}
 	return nil
 }

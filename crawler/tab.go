@@ -244,6 +244,9 @@ func (t *tab) navigate(ctx context.Context, u string, timeout time.Duration) (ti
 	if res.IsDownload {
 		return 0, errors.New("navigate: the address starts a download, not a page")
 	}
+	if res.LoaderID == "" {
+		return time.Since(began), nil // a same-document navigation: nothing loads
+	}
 	soft := time.NewTimer(timeout / 2)
 	defer soft.Stop()
 	for {

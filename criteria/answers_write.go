@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/internal/atomicfile"
 )
 
 // commentWidth is where comment lines wrap.
@@ -17,7 +18,7 @@ const commentWidth = 90
 // folder, then a rename), in model question order, with the question text
 // in lang as a comment above each answer.
 func WriteAnswers(path string, a *Answers, m *Model, lang string) error {
-	if err := writeFileAtomic(path, AnswersYAML(a, m, lang)); err != nil {
+	if err := atomicfile.WriteBytes(path, AnswersYAML(a, m, lang)); err != nil {
 		return fmt.Errorf("write answers: %w", err)
 	}
 	return nil
@@ -133,7 +134,7 @@ func WriteTemplateFile(path string, m *Model, lang string) error {
 	if err := WriteTemplate(&b, m, lang); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(path, b.Bytes()); err != nil {
+	if err := atomicfile.WriteBytes(path, b.Bytes()); err != nil {
 		return fmt.Errorf("write template: %w", err)
 	}
 	return nil
@@ -202,33 +203,3 @@ func writeComment(b *bytes.Buffer, indent, line string) {
 // quote writes s as a YAML double-quoted scalar (Go's escapes are valid
 // YAML escapes).
 func quote(s string) string { return strconv.Quote(s) }
-
-// writeFileAtomic writes data to a temporary file next to path, then
-// renames it over path, so readers never see half a file.
-func writeFileAtomic(path string, data []byte) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after a successful rename
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
-}

@@ -39,12 +39,12 @@ var chrome = map[string]map[string]string{
 	"automated_only_note": {
 		"nl": "Niemand heeft de vragenlijst ingevuld. De scores steunen dus alleen op de automatische controles van de website.",
 		"fr": "Personne n'a rempli le questionnaire. Les scores reposent donc uniquement sur les contrôles automatiques du site.",
-		"en": "Nobody filled in the questionnaire. So the scores rest only on the automated checks of the website."},
+		"en": "Nobody filled in the questionnaire. So the scores are based only on the automated checks of the website."},
 	"questionnaire_only": {"nl": "Alleen de vragenlijst", "fr": "Questionnaire uniquement", "en": "Questionnaire only"},
 	"questionnaire_only_note": {
 		"nl": "We konden geen enkele pagina controleren. De scores steunen dus alleen op de vragenlijst.",
 		"fr": "Nous n'avons pu contrôler aucune page. Les scores reposent donc uniquement sur le questionnaire.",
-		"en": "We could not check any page. So the scores rest only on the questionnaire."},
+		"en": "We could not check any page. So the scores are based only on the questionnaire."},
 	"organisation": {"nl": "Organisatie", "fr": "Organisation", "en": "Organisation"},
 	"product":      {"nl": "Dienst of product", "fr": "Service ou produit", "en": "Service or product"},
 	"target":       {"nl": "Gescande website", "fr": "Site analysé", "en": "Website scanned"},
@@ -82,8 +82,8 @@ var chrome = map[string]map[string]string{
 		"en": "Passes on %d of %d pages (%s)"},
 	"site_pass":          {"nl": "In orde", "fr": "Conforme", "en": "Passes"},
 	"site_fail":          {"nl": "Niet in orde", "fr": "Non conforme", "en": "Fails"},
-	"check_inapplicable": {"nl": "Niet van toepassing", "fr": "Sans objet", "en": "Does not apply"},
-	"check_not_run":      {"nl": "Niet uitgevoerd", "fr": "Non effectué", "en": "Not run"},
+	"check_inapplicable": {"nl": "Geldt hier niet", "fr": "Sans objet", "en": "Does not apply"},
+	"check_not_run":      {"nl": "Niet getest", "fr": "Non effectué", "en": "Not run"},
 	"check_review_only":  {"nl": "Na te kijken door het team", "fr": "À vérifier par l'équipe", "en": "For the team to review"},
 	"examples":           {"nl": "Voorbeelden van wat fout loopt", "fr": "Exemples de ce qui ne va pas", "en": "Examples of what goes wrong"},
 	"more_examples":      {"nl": "En nog %d andere plaatsen.", "fr": "Et encore %d autres endroits.", "en": "And %d more places."},
@@ -91,7 +91,7 @@ var chrome = map[string]map[string]string{
 	"element":            {"nl": "Element", "fr": "Élément", "en": "Element"},
 	"code":               {"nl": "Code", "fr": "Code", "en": "Code"},
 	"problem":            {"nl": "Probleem", "fr": "Problème", "en": "Problem"},
-	"how_to_fix":         {"nl": "Zo los je het op", "fr": "Comment corriger", "en": "How to fix it"},
+	"how_to_fix":         {"nl": "Zo lost u het op", "fr": "Comment corriger", "en": "How to fix it"},
 	"review_title":       {"nl": "Vragen voor het team", "fr": "Questions pour l'équipe", "en": "Questions for the team"},
 	"review_intro": {
 		"nl": "Een computer kan deze punten niet beoordelen. Kijk ze na en beantwoord de vraag. Ze verlagen de score niet.",
@@ -111,11 +111,11 @@ var chrome = map[string]map[string]string{
 		"nl": "Alle controles gaven een resultaat.", "fr": "Tous les contrôles ont donné un résultat.", "en": "Every check gave a result."},
 	"reason": {"nl": "Reden", "fr": "Raison", "en": "Reason"},
 	"reason_not_run": {
-		"nl": "Kon niet worden uitgevoerd, bijvoorbeeld omdat er geen browser was.",
+		"nl": "Kon niet getest worden, bijvoorbeeld omdat er geen browser was.",
 		"fr": "N'a pas pu être effectué, par exemple faute de navigateur.",
 		"en": "Could not be run, for example because no browser was available."},
 	"reason_inapplicable": {
-		"nl": "Op geen enkele pagina van toepassing.", "fr": "Ne s'applique à aucune page.", "en": "Applies to no page."},
+		"nl": "Geldt voor geen enkele pagina.", "fr": "Ne s'applique à aucune page.", "en": "Applies to no page."},
 	"scan_notes":   {"nl": "Opmerkingen over de scan", "fr": "Remarques sur l'analyse", "en": "Notes on the scan"},
 	"insecure":     {"nl": "Fouten in TLS-certificaten werden genegeerd.", "fr": "Les erreurs de certificat TLS ont été ignorées.", "en": "TLS certificate errors were ignored."},
 	"method_title": {"nl": "Methode", "fr": "Méthode", "en": "Method"},
@@ -124,7 +124,7 @@ var chrome = map[string]map[string]string{
 		"fr": "Chaque critère combine deux parties : le questionnaire, rempli par l'équipe, et des contrôles automatiques du site.",
 		"en": "Each criterion combines two parts: the questionnaire, which the team fills in, and automated checks of the website."},
 	"method_2": {
-		"nl": "De score van een automatische controle is het deel van de pagina's waarop ze in orde is. Sommige controles kijken naar de hele website en tellen één keer. Controles die nergens van toepassing zijn of die niet konden worden uitgevoerd, tellen niet mee. Ze verlagen wel de dekking.",
+		"nl": "De score van een automatische controle is het deel van de pagina's waarop de controle slaagt. Sommige controles kijken naar de hele website en tellen één keer. Controles die nergens van toepassing zijn of die niet konden worden uitgevoerd, tellen niet mee. Ze verlagen wel de dekking.",
 		"fr": "Le score d'un contrôle automatique est la part des pages où il est conforme. Certains contrôles portent sur tout le site et comptent une seule fois. Les contrôles qui ne s'appliquent nulle part ou qui n'ont pas pu être effectués ne comptent pas. Ils font baisser la couverture.",
 		"en": "The score of an automated check is the share of pages where it passes. Some checks look at the whole website and count once. Checks that apply nowhere or could not be run do not count. They do lower the coverage."},
 	"method_3": {
@@ -163,11 +163,11 @@ var chrome = map[string]map[string]string{
 		"fr": "Scores des sept critères sur une échelle de 0 à 100",
 		"en": "Scores of the seven criteria on a scale from 0 to 100"},
 	"meaning":       {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
-	"failing_count": {"nl": "%d van de %d controles vinden problemen.", "fr": "%d des %d contrôles trouvent des problèmes.", "en": "%d of the %d checks find problems."},
+	"failing_count": {"nl": "%d van de %d controles vinden problemen.", "fr": "%d contrôles sur %d trouvent des problèmes.", "en": "%d of the %d checks find problems."},
 	"review_count":  {"nl": "%d controles vragen een blik van het team.", "fr": "%d contrôles demandent un regard de l'équipe.", "en": "%d checks ask the team to take a look."},
 	"unanswered_count": {
 		"nl": "%d vragen hebben nog geen antwoord.", "fr": "%d questions n'ont pas encore de réponse.", "en": "%d questions have no answer yet."},
-	"failing_count_one": {"nl": "%d van de %d controles vindt problemen.", "fr": "%d des %d contrôles trouve des problèmes.", "en": "%d of the %d checks finds problems."},
+	"failing_count_one": {"nl": "%d van de %d controles vindt problemen.", "fr": "%d contrôle sur %d trouve des problèmes.", "en": "%d of the %d checks finds problems."},
 	"review_count_one":  {"nl": "%d controle vraagt een blik van het team.", "fr": "%d contrôle demande un regard de l'équipe.", "en": "%d check asks the team to take a look."},
 	"unanswered_count_one": {
 		"nl": "%d vraag heeft nog geen antwoord.", "fr": "%d question n'a pas encore de réponse.", "en": "%d question has no answer yet."},

@@ -9,7 +9,6 @@
 package report
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/didi-index/didi/internal/atomicfile"
 	"github.com/didi-index/didi/scoring"
 )
 
@@ -90,49 +90,13 @@ func WriteFiles(dir string, r *scoring.Result, formats, langs []string) ([]strin
 		}
 		file, _ := FileName(name)
 		path := filepath.Join(dir, file)
-		err = WriteFileAtomic(path, func(out io.Writer) error { return w.Write(out, r, langs) })
+		err = atomicfile.Write(path, func(out io.Writer) error { return w.Write(out, r, langs) })
 		if err != nil {
 			return paths, fmt.Errorf("write %s report: %w", name, err)
 		}
 		paths = append(paths, path)
 	}
 	return paths, nil
-}
-
-// WriteFileAtomic writes a file through write into a temporary file in the
-// same folder, then renames it over path, so readers never see half a file.
-// On error the temporary file is removed and path is left untouched.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create temporary file for %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	buf := bufio.NewWriterSize(tmp, 64<<10)
-	if err = write(buf); err != nil {
-		return err
-	}
-	if err = buf.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("set mode of %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("rename into %s: %w", path, err)
-	}
-	return nil
 }
 
 // ErrNoResult is returned when a writer gets a nil Result.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -115,11 +116,11 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	if f.urlsFrom != "" {
-		more, err := readURLs(f.urlsFrom, e)
+		more, err := readURLs(f.urlsFrom, urls, e)
 		if err != nil {
 			return err
 		}
-		urls = append(urls, more...)
+		urls = dedupe(append(urls, more...))
 	}
 	if len(urls) == 0 {
 		return usageErr("scan: give at least one URL (or --urls-from FILE)")
@@ -227,7 +228,9 @@ func slowProfile(m *criteria.Model) *crawler.SlowProfile {
 }
 
 // readURLs reads one URL per line; blank lines and # comments are skipped.
-func readURLs(path string, e env) ([]string, error) {
+// A relative URL ("/about.html") is resolved against the first URL given on
+// the command line, so a list of paths can be scanned on any host.
+func readURLs(path string, given []string, e env) ([]string, error) {
 	var b []byte
 	var err error
 	if path == "-" {
@@ -238,13 +241,42 @@ func readURLs(path string, e env) ([]string, error) {
 	if err != nil {
 		return nil, usageErr("--urls-from: %v", err)
 	}
+	var base *url.URL
+	if len(given) > 0 {
+		base, _ = url.Parse(given[0])
+	}
 	var urls []string
-	for _, line := range strings.Split(string(b), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			urls = append(urls, line)
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
 		}
+		u, err := url.Parse(line)
+		if err != nil {
+			return nil, criteria.Errors{{File: path, Line: i + 1, Col: 1, Msg: fmt.Sprintf("not a URL: %v", err)}}
+		}
+		if !u.IsAbs() {
+			if base == nil {
+				return nil, criteria.Errors{{File: path, Line: i + 1, Col: 1, Msg: fmt.Sprintf("%q is relative: give a base URL on the command line (didi scan https://example.be/ --urls-from %s)", line, path)}}
+			}
+			u = base.ResolveReference(u)
+		}
+		urls = append(urls, u.String())
 	}
 	return urls, nil
+}
+
+// dedupe drops repeated URLs, keeping the first of each.
+func dedupe(urls []string) []string {
+	seen := map[string]bool{}
+	out := urls[:0]
+	for _, u := range urls {
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // registry is the set of built-in checks.
@@ -322,7 +354,7 @@ func evaluate(m *criteria.Model, a *criteria.Answers, scan *crawler.Scan, langs 
 	loopback := false
 	for i := range scan.Pages {
 		s := &scan.Pages[i]
-		pages = append(pages, checks.NewPage(s, s.Depth == 0))
+		pages = append(pages, checks.NewPage(s, i == 0)) // the site's start page: the first start URL
 		rpages = append(rpages, scoring.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error})
 		if s.OK() {
 			loaded++
