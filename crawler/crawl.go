@@ -88,9 +88,17 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 			c.startsLeft++
 		}
 	}
+	slow := c.measureSlowLoad(starts[0])
 	c.run()
 	c.prog.end()
 	scan.Pages = c.pages()
+	if ms := <-slow; ms > 0 {
+		for i := range scan.Pages {
+			if p := &scan.Pages[i]; p.URL == starts[0] && p.Browser != nil {
+				p.Browser.SlowLoadMs = ms
+			}
+		}
+	}
 	scan.RobotsSkipped = c.skipped
 	scan.Finished = time.Now()
 	_, queued := c.front.counts()
@@ -99,6 +107,33 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 		scan.BrowserRestarts = c.browser.restarts
 	}
 	return scan, nil
+}
+
+// measureSlowLoad loads the site's start page (the first start URL) under
+// the emulated slow connection of o.SlowProfile in a tab of its own, beside
+// the crawl's tabs: the page mostly waits on the throttled network, so this
+// costs little of the crawl's time. The channel yields the load time in ms,
+// or 0 when it was not measured.
+func (c *crawl) measureSlowLoad(u string) <-chan float64 {
+	out := make(chan float64, 1)
+	if c.browser == nil || c.o.SlowProfile == nil {
+		out <- 0
+		return out
+	}
+	go func() {
+		t, err := c.browser.newTab(c.o, c.origins.list())
+		if err != nil {
+			out <- 0
+			return
+		}
+		defer t.close()
+		ctx, cancel := context.WithTimeout(t.ctx, 2*c.o.Timeout)
+		defer cancel()
+		stop := context.AfterFunc(c.ctx, cancel)
+		defer stop()
+		out <- t.slowLoad(ctx, c.o, u)
+	}()
+	return out
 }
 
 // addRedirectOrigins adds the origins that start URLs redirect to (http to
@@ -368,10 +403,7 @@ func (c *crawl) visit(t *tab, tk task) (*visitResult, error) {
 	defer cancel()
 	stop := context.AfterFunc(c.ctx, cancel)
 	defer stop()
-	// The slow-connection load is measured on the site's start page only:
-	// the first start URL.
-	first, _ := Normalize(c.o.Start[0])
-	return t.visit(vctx, c.o, tk.url, tk.start && tk.url == first)
+	return t.visit(vctx, c.o, tk.url)
 }
 
 // fill copies the browser's view of the page into the snapshot.

@@ -65,8 +65,9 @@ type Options struct {
 	// BlockOutside makes browser requests outside the scanned origins fail at
 	// once (useful on closed networks); they are still recorded in Requests.
 	BlockOutside bool
-	// SlowProfile, when set, measures the load time of the first start page under
-	// this emulated connection (BrowserFacts.SlowLoadMs).
+	// SlowProfile, when set, measures the load time of the first start page
+	// under this emulated connection, in a tab of its own
+	// (BrowserFacts.SlowLoadMs).
 	SlowProfile *SlowProfile
 	// FocusLimit overrides DefaultFocusLimit (negative = test none).
 	FocusLimit int

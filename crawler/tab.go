@@ -154,7 +154,7 @@ func (c *stepClock) mark(name string) {
 
 // visit loads u in the tab with one navigation and gathers every browser
 // fact. ctx carries the page timeout and derives from t.ctx.
-func (t *tab) visit(ctx context.Context, o Options, u string, start bool) (*visitResult, error) {
+func (t *tab) visit(ctx context.Context, o Options, u string) (*visitResult, error) {
 	clock := &stepClock{last: time.Now()}
 	t.rec.reset()
 	if err := t.prepare(ctx, o, desktopWidth); err != nil {
@@ -193,10 +193,6 @@ func (t *tab) visit(ctx context.Context, o Options, u string, start bool) (*visi
 	reflow.ZoomBlocked, reflow.ViewportMeta = bf.Reflow.ZoomBlocked, bf.Reflow.ViewportMeta
 	bf.Reflow = reflow
 	bf.Requests, bf.ConsoleErrors = requests, console
-	if start && o.SlowProfile != nil {
-		bf.SlowLoadMs = t.slowLoad(ctx, o, u)
-		clock.mark("slow-load")
-	}
 	return &visitResult{facts: bf, page: pf, steps: clock.steps}, nil
 }
 

@@ -2,8 +2,10 @@ package scoring
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/criteria"
@@ -32,15 +34,39 @@ type Input struct {
 }
 
 // Evaluate runs every check the model references on pages, with the
-// model's parameters, and returns the outcomes by check id.
+// model's parameters, and returns the outcomes by check id. Checks are pure,
+// so they run in parallel, one goroutine per CPU.
 func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map[string][]checks.PageOutcome {
-	out := map[string][]checks.PageOutcome{}
+	type job struct {
+		check  *checks.Check
+		params checks.Params
+	}
+	var jobs []job
 	for _, c := range m.Criteria {
 		for _, ref := range c.Checks {
 			if chk := reg.Get(ref.ID); chk != nil {
-				out[ref.ID] = checks.Run(chk, pages, checks.Params(ref.Params))
+				jobs = append(jobs, job{chk, checks.Params(ref.Params)})
 			}
 		}
+	}
+	results := make([][]checks.PageOutcome, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = checks.Run(jobs[i].check, pages, jobs[i].params)
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[string][]checks.PageOutcome, len(jobs))
+	for i, j := range jobs {
+		out[j.check.ID] = results[i]
 	}
 	return out
 }
