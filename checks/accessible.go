@@ -53,6 +53,12 @@ func accessibleChecks() []Check {
 		{ID: "presentational-children-focus", Criterion: "accessible", WCAG: []string{"4.1.2"}, ACT: []string{"307n5z"}, Page: presentationalChildrenFocus},
 		{ID: "decorative-exposed", Criterion: "accessible", ACT: []string{"46ca7f"}, Page: decorativeExposed},
 		{ID: "object-alt", Criterion: "accessible", WCAG: []string{"1.1.1"}, ACT: []string{"8fc3b6"}, Page: objectAlt},
+		{ID: "autocomplete-valid", Criterion: "accessible", WCAG: []string{"1.3.5"}, ACT: []string{"73f2c2"}, Page: autocompleteValid},
+		{ID: "contrast-enhanced", Criterion: "accessible", WCAG: []string{"1.4.6"}, ACT: []string{"09o5cg"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 7, "min_ratio_large": 4.5}, Page: colorContrast},
+		{ID: "meta-refresh-no-delay", Criterion: "accessible", WCAG: []string{"2.2.4", "3.2.5"}, ACT: []string{"bisz58"}, Page: metaRefreshNoDelay},
+		{ID: "table-header-cells", Criterion: "accessible", WCAG: []string{"1.3.1"}, ACT: []string{"d0f69e"}, Page: tableHeaderCells},
+		{ID: "frame-tab-order", Criterion: "accessible", WCAG: []string{"2.1.1"}, ACT: []string{"akn7bn"}, Page: frameTabOrder},
+		{ID: "orientation-lock", Criterion: "accessible", WCAG: []string{"1.3.4"}, ACT: []string{"b33eff"}, Page: orientationLock},
 		{ID: "text-spacing", Criterion: "accessible", WCAG: []string{"1.4.12"}, ACT: []string{"24afc2", "78fd32", "9e45ec"}, Page: textSpacing},
 	}
 }

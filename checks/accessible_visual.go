@@ -129,15 +129,21 @@ func (d *axDoc) disabledLabelIDs() map[string]bool {
 	return out
 }
 
-// axHasWord reports whether text holds at least one letter or digit: a run
-// of symbols (----===) is not text in a human language.
+// axHasWord reports whether text reads as words: letters or digits make up
+// at least a quarter of its visible characters. A run of symbols (----===),
+// even with a stray letter from a wrongly decoded character (Â±), is not
+// text in a human language.
 func axHasWord(text string) bool {
+	words, symbols := 0, 0
 	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			words++
+		case !unicode.IsSpace(r):
+			symbols++
 		}
 	}
-	return false
+	return words > 0 && 3*words >= symbols
 }
 
 // axIconText reports whether text is a single character inside an element
@@ -479,15 +485,18 @@ func axMediaSeconds(n *html.Node) float64 {
 	return best
 }
 
-// axNearbyButton reports whether a button sits next to media element n (in
-// its parent or grandparent): a custom control to pause it may exist.
-func axNearbyButton(n *html.Node) bool {
+// nearbyButton reports whether a button sits next to media element n (in
+// its parent or grandparent): a custom control to pause it may exist. Only
+// buttons people can use count: shown, exposed to assistive technology and
+// with a name.
+func (d *axDoc) nearbyButton(n *html.Node) bool {
 	for up, x := 0, n.Parent; up < 2 && x != nil && x.Type == html.ElementNode; up, x = up+1, x.Parent {
 		var found bool
 		var walk func(y *html.Node)
 		walk = func(y *html.Node) {
 			for c := y.FirstChild; c != nil && !found; c = c.NextSibling {
-				if c.Type == html.ElementNode && (c.Data == "button" || attr(c, "role") == "button") {
+				if c.Type == html.ElementNode && (c.Data == "button" || attr(c, "role") == "button") &&
+					d.exposed(c) && strings.TrimSpace(d.name(c)) != "" {
 					found = true
 				}
 				walk(c)
@@ -537,7 +546,7 @@ func mediaAutoplay(p *Page, params Params) Result {
 			continue
 		}
 		e := d.ev(n, "fail")
-		if axNearbyButton(n) {
+		if d.nearbyButton(n) {
 			e.Message = "review"
 			review = append(review, e)
 			continue

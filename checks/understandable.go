@@ -37,6 +37,7 @@ func understandableChecks() []Check {
 		{
 			ID: "link-purpose-same-text", Criterion: "understandable",
 			WCAG:   []string{"2.4.9"},
+			ACT:    []string{"fd3a94"},
 			Params: linkPurposeParams,
 			Page:   linkPurposeSameText,
 		},

@@ -49,7 +49,7 @@ var uiText = map[string][3]string{ // nl, fr, en
 	},
 	"q.resume": {
 		"U hebt al %d van de %d vragen beantwoord. We gaan verder bij vraag %d.",
-		"Vous avez déjà répondu à %d questions sur %d. On continue à la question %d.",
+		"Vous avez déjà répondu à %d questions sur %d. Nous reprenons à la question %d.",
 		"You have already answered %d of %d questions. We continue at question %d.",
 	},
 	"q.review": {

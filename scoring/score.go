@@ -326,7 +326,7 @@ func tipsFor(mc criteria.Criterion, c Criterion, texts map[string]*criteria.Chec
 		if q.Score != nil {
 			score = *q.Score
 		}
-		if score >= 1 || len(q.Tip) == 0 {
+		if score >= 1 || len(q.Tip) == 0 || q.Weight == 0 {
 			continue
 		}
 		tips = append(tips, Tip{
@@ -335,7 +335,7 @@ func tipsFor(mc criteria.Criterion, c Criterion, texts map[string]*criteria.Chec
 		})
 	}
 	for _, chk := range c.Checks {
-		if chk.Score == nil || *chk.Score >= 1 || texts[chk.ID] == nil {
+		if chk.Score == nil || *chk.Score >= 1 || chk.Weight == 0 || texts[chk.ID] == nil {
 			continue
 		}
 		tips = append(tips, Tip{

@@ -297,3 +297,18 @@ func TestPropertyOrderDoesNotMatter(t *testing.T) {
 		require.Equal(t, string(b1), string(b2))
 	}
 }
+
+// A check with weight 0 (good practice beyond the level aimed at) is shown
+// but does not count: no effect on scores, no tip.
+func TestZeroWeightCheckCountsForNothing(t *testing.T) {
+	m := testModel()
+	m.Criteria[0].Checks = append(m.Criteria[0].Checks, criteria.CheckRef{ID: "c3", Weight: 0})
+	outs := map[string][]checks.PageOutcome{"c1": outcomes("pass"), "c2": outcomes("pass"), "c3": outcomes("fail")}
+	r := Score(Input{Model: m, Outcomes: outs})
+	require.NotNil(t, r.Criteria[0].AutomatedScore)
+	assert.Equal(t, 100.0, *r.Criteria[0].AutomatedScore)
+	assert.Equal(t, 1.0, r.Criteria[0].Coverage)
+	for _, tip := range r.Tips {
+		assert.NotEqual(t, "a", tip.Criterion, "zero-weight check gave a tip: %+v", tip)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"sync"
 
@@ -14,7 +15,13 @@ import (
 // machine at the same moment (PEERS.md measured 10.1 pages/s on an idle
 // machine with one tab). It returns the number of pages loaded.
 func floor(urls []string, n int) (int, error) {
+	tmp, err := os.MkdirTemp("", "crawlbench-tmp-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp) // Chromium's own socket files; the profile is chromedp's
 	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
+		chromedp.Env("TMPDIR="+tmp),
 		chromedp.ExecPath("chromium"),
 		chromedp.Flag("proxy-server", "http://127.0.0.1:9"),
 		chromedp.Flag("proxy-bypass-list", "<-loopback>;"+originOf(urls[0])),

@@ -63,6 +63,9 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		if len(list) == 0 {
+			log.Fatalf("no URL in %s", *urls)
+		}
 		o.Start, o.NoCrawl = list, true
 	case *start != "":
 		o.Start = []string{*start}
