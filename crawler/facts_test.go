@@ -1,7 +1,9 @@
 package crawler
 
 import (
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -207,4 +209,37 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestFocusTestByGroup: elements that CSS styles alike are focused once per
+// group, and the result holds for every member; a page with many links of a
+// few kinds is not sampled.
+func TestFocusTestByGroup(t *testing.T) {
+	path := browserOrSkip(t)
+	isolateTemp(t)
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="en"><title>Links</title><style>.quiet:focus{outline:none}.loud:focus{outline:3px solid red}</style><main>`)
+	for i := 0; i < 150; i++ {
+		fmt.Fprintf(&b, `<a class="quiet" href="/q%d">q%d</a> <a class="loud" href="/l%d">l%d</a> `, i, i, i, i)
+	}
+	b.WriteString(`</main>`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, b.String())
+	}))
+	defer srv.Close()
+	scan := crawlT(t, Options{Start: []string{srv.URL + "/"}, NoCrawl: true, Browser: path, BlockOutside: true, FocusLimit: 5})
+	f := scan.Pages[0].Browser
+	if f == nil || len(f.Focusables) != 300 {
+		t.Fatalf("focusables: %+v", f)
+	}
+	if f.FocusSampled {
+		t.Error("two groups of links were sampled with a limit of 5 groups")
+	}
+	for i, fc := range f.Focusables {
+		want := i%2 == 1 // loud links come second in each pair
+		if fc.FocusVisible == nil || *fc.FocusVisible != want {
+			t.Fatalf("focusable %d (%s): FocusVisible = %v, want %v", i, fc.Selector, fc.FocusVisible, want)
+		}
+	}
 }

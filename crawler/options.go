@@ -18,11 +18,13 @@ const (
 	DefaultTimeout  = 30 * time.Second
 	// MaxHTMLBytes caps the HTML read from one document (10 MB).
 	MaxHTMLBytes = 10 << 20
-	// DefaultFocusLimit is how many focusable elements per page are focused
-	// to test for a visible focus indicator. Beyond it, Focusables are still
-	// listed in tab order, FocusVisible stays nil and FocusSampled is true.
-	// Measured on wet-boew pages: about 0.1 ms per element, so 200 elements
-	// cost about 20 ms per page.
+	// DefaultFocusLimit is how many groups of focusable elements per page
+	// are focused to test for a visible focus indicator. A group is the
+	// elements that share tag, id, classes, role, landmark and unfocused
+	// style, which CSS styles alike; one member is focused and its result
+	// holds for all. Beyond the limit, Focusables are still listed in tab
+	// order, FocusVisible stays nil and FocusSampled is true. A focus costs
+	// a style recalculation (0.1–1 ms on wet-boew pages).
 	DefaultFocusLimit = 200
 	// DefaultTextLimit caps the number of text elements measured per page;
 	// BrowserFacts.TextsCapped says when it was reached.

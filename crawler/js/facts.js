@@ -309,9 +309,8 @@
       var it = items[j];
       out.push({selector: sel(it.el), tab_index: it.tab, hidden: it.hidden || undefined, _el: it.el});
     }
-    var sampled = out.length > limit;
     var t = performance.now();
-    focusTest(out.slice(0, limit));
+    var sampled = focusTest(out, limit);
     focusTestMs = Math.round(performance.now() - t);
     for (var k = 0; k < out.length; k++) {
       delete out[k]._el;
@@ -345,13 +344,17 @@
     var cs = getComputedStyle(el);
     return cs.outlineStyle !== 'none' && num(cs.outlineWidth) > 0;
   }
-  // focusTest focuses each element and compares its computed style with the
+  // focusTest focuses elements and compares their computed style with the
   // style before focus (read for all elements first, with nothing focused).
-  // Focusing the next element blurs the one before, so no blur is needed in
-  // between. Pseudo-elements are compared only when the
+  // Elements that share tag, id, classes, role, landmark and unfocused style
+  // are styled alike by CSS, so one of each such group is focused and its
+  // result holds for the group; at most `limit` groups are tested, the rest
+  // keep no result. Focusing the next element blurs the one before, so no
+  // blur is needed in between. Pseudo-elements are compared only when the
   // element's own style did not change (reading them is slow). Focus and
-  // scroll position are restored at the end.
-  function focusTest(list) {
+  // scroll position are restored at the end. It returns whether some
+  // elements were left untested.
+  function focusTest(list, limit) {
     var x = window.scrollX, y = window.scrollY;
     var prev = doc.activeElement;
     if (prev && prev !== doc.body && prev.blur) {
@@ -359,22 +362,40 @@
     }
     // All unfocused styles first, in one style pass: reading them between
     // two focus changes would cost a style recalculation each.
-    var before = [];
+    var groups = {}, order = [];
     for (var i = 0; i < list.length; i++) {
-      before.push(styleKey(list[i]._el));
+      var el0 = list[i]._el;
+      var before = styleKey(el0);
+      var land = el0.closest('nav,header,footer,main,aside,form,[role]');
+      var key = [el0.localName, el0.id, el0.className && el0.className.baseVal === undefined ? el0.className : '',
+        el0.getAttribute('role') || '', land ? land.localName + '.' + (land.getAttribute('role') || '') : '', before].join('\u0001');
+      if (!groups[key]) {
+        groups[key] = {before: before, members: []};
+        order.push(key);
+      }
+      groups[key].members.push(list[i]);
     }
-    for (var j = 0; j < list.length; j++) {
-      var el = list[j]._el;
-      if (!focusOn(el)) {
-        continue; // could not take focus
+    var tested = Math.min(order.length, limit);
+    for (var j = 0; j < tested; j++) {
+      var g = groups[order[j]];
+      var vis = undefined;
+      for (var m = 0; m < g.members.length && vis === undefined; m++) {
+        var el = g.members[m]._el;
+        if (!focusOn(el)) {
+          continue; // could not take focus: try the next member
+        }
+        vis = hasOutline(el) || styleKey(el) !== g.before;
+        if (!vis) {
+          var focused = pseudoKey(el);
+          el.blur();
+          vis = pseudoKey(el) !== focused;
+        }
       }
-      var vis = hasOutline(el) || styleKey(el) !== before[j];
-      if (!vis) {
-        var focused = pseudoKey(el);
-        el.blur();
-        vis = pseudoKey(el) !== focused;
+      if (vis !== undefined) {
+        for (var k = 0; k < g.members.length; k++) {
+          g.members[k].focus_visible = vis;
+        }
       }
-      list[j].focus_visible = vis;
     }
     if (prev && prev !== doc.body && prev.focus) {
       prev.focus({preventScroll: true});
@@ -382,6 +403,7 @@
       doc.activeElement.blur();
     }
     window.scrollTo(x, y);
+    return order.length > limit;
   }
   function focusOn(el) {
     try {
