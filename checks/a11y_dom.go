@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -124,25 +123,7 @@ func (d *axDoc) axNode(n *html.Node) *crawler.AXNode {
 // sel returns the selector of n in the format of Selector (dom.go), using
 // the id index so that it costs O(depth × siblings).
 func (d *axDoc) sel(n *html.Node) string {
-	var steps []string
-	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
-		if id := attr(n, "id"); id != "" && isSimpleIdent(id) && len(d.ids[id]) == 1 {
-			steps = append(steps, "#"+id)
-			break
-		}
-		if n.Data == "html" || n.Data == "body" || n.Data == "head" {
-			steps = append(steps, n.Data)
-			if n.Data == "html" {
-				break
-			}
-			continue
-		}
-		steps = append(steps, fmt.Sprintf("%s:nth-of-type(%d)", n.Data, nthOfType(n)))
-	}
-	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
-		steps[i], steps[j] = steps[j], steps[i]
-	}
-	return strings.Join(steps, " > ")
+	return nodeSelector(n, func(id string) bool { return len(d.ids[id]) == 1 })
 }
 
 // resolve finds the element a selector in the format of Selector points at,

@@ -20,9 +20,15 @@ func Selector(sel *goquery.Selection) string {
 		return ""
 	}
 	n := sel.Get(0)
+	return nodeSelector(n, func(id string) bool { return uniqueID(n, id) })
+}
+
+// nodeSelector builds the selector of n; unique tells whether an id is
+// unique in the document.
+func nodeSelector(n *html.Node, unique func(id string) bool) string {
 	var steps []string
 	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
-		if id := attr(n, "id"); id != "" && isSimpleIdent(id) && uniqueID(n, id) {
+		if id := attr(n, "id"); id != "" && isSimpleIdent(id) && unique(id) {
 			steps = append(steps, "#"+id)
 			break
 		}

@@ -23,20 +23,9 @@ var langPartsParams = Params{
 // ancestor below the html element. Headings, table cells and link lists are
 // not judged.
 func langParts(p *Page, params Params) Result {
-	if !p.IsHTML() {
+	d, declared, blocks, ok := proseBlocks(p)
+	if !ok {
 		return Result{Outcome: Inapplicable}
-	}
-	d := newAXDoc(p)
-	declared := declaredLang(d)
-	if !lang.Supported(declared) {
-		return Result{Outcome: Inapplicable}
-	}
-	_, all := mainText(d)
-	var blocks []textBlock
-	for _, b := range all {
-		if b.prose() {
-			blocks = append(blocks, b)
-		}
 	}
 	own := joinBlocks(blocks, func(b textBlock) bool { return b.lang == "" })
 	if lang.Identify(own).Language != declared {
@@ -64,4 +53,25 @@ func langParts(p *Page, params Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	return Verdict(ev)
+}
+
+// proseBlocks returns the running-text blocks of the page's main text and
+// the page's declared language; ok is false for pages that are not HTML or
+// whose declared language is none of nl, fr, de, en.
+func proseBlocks(p *Page) (d *axDoc, declared string, blocks []textBlock, ok bool) {
+	if !p.IsHTML() {
+		return nil, "", nil, false
+	}
+	d = newAXDoc(p)
+	declared = declaredLang(d)
+	if !lang.Supported(declared) {
+		return nil, "", nil, false
+	}
+	_, all := mainText(d)
+	for _, b := range all {
+		if b.prose() {
+			blocks = append(blocks, b)
+		}
+	}
+	return d, declared, blocks, true
 }

@@ -131,18 +131,13 @@ var langMatchParams = Params{
 // min_lang_share in the declared language passes (a bilingual page). A
 // mismatch fails only when the declared language covers less than that.
 func langMatch(p *Page, params Params) Result {
-	if !p.IsHTML() {
+	d, declared, prose, ok := proseBlocks(p)
+	if !ok {
 		return Result{Outcome: Inapplicable}
 	}
-	d := newAXDoc(p)
-	declared := declaredLang(d)
-	if !lang.Supported(declared) {
-		return Result{Outcome: Inapplicable}
-	}
-	_, all := mainText(d)
 	var blocks []textBlock
-	for _, b := range all {
-		if b.lang == "" && b.prose() {
+	for _, b := range prose {
+		if b.lang == "" {
 			blocks = append(blocks, b)
 		}
 	}
