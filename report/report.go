@@ -35,13 +35,15 @@ type format struct {
 	writer func() Writer // makes the writer
 }
 
-// formats are the registered formats. To add one (junit, sarif), write a
-// Writer in its own file and add a line here.
+// formats are the registered formats. To add one, write a Writer in its
+// own file and add a line here.
 var formats = map[string]format{
-	"json": {file: "result.json", writer: func() Writer { return jsonWriter{} }},
-	"md":   {file: "didi-report.md", writer: func() Writer { return markdownWriter{} }},
-	"html": {file: "didi-report.html", writer: func() Writer { return htmlWriter{} }},
-	"pdf":  {file: "didi-report.pdf", writer: func() Writer { return pdfWriter{} }},
+	"json":  {file: "result.json", writer: func() Writer { return jsonWriter{} }},
+	"md":    {file: "didi-report.md", writer: func() Writer { return markdownWriter{} }},
+	"html":  {file: "didi-report.html", writer: func() Writer { return htmlWriter{} }},
+	"pdf":   {file: "didi-report.pdf", writer: func() Writer { return pdfWriter{} }},
+	"junit": {file: "didi-junit.xml", writer: func() Writer { return junitWriter{} }},
+	"sarif": {file: "didi.sarif", writer: func() Writer { return sarifWriter{} }},
 }
 
 // ErrUnknownFormat is returned for a format no writer handles.

@@ -65,8 +65,8 @@ func TestWriterFor(t *testing.T) {
 		format  string
 		wantErr bool
 	}{
-		{"pdf", false}, {"json", false}, {"html", false}, {"md", false},
-		{"junit", true}, {"", true}, {"PDF", true},
+		{"pdf", false}, {"json", false}, {"html", false}, {"md", false}, {"junit", false}, {"sarif", false},
+		{"docx", true}, {"", true}, {"PDF", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -82,7 +82,7 @@ func TestWriterFor(t *testing.T) {
 			}
 		})
 	}
-	if got := strings.Join(Formats(), ","); got != "html,json,md,pdf" {
+	if got := strings.Join(Formats(), ","); got != "html,json,junit,md,pdf,sarif" {
 		t.Errorf("Formats() = %s", got)
 	}
 }

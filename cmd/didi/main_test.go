@@ -228,3 +228,46 @@ func TestEveryRegisteredCheckIsUsedByTheDefaultModel(t *testing.T) {
 		assert.True(t, used[id], "check %s is registered but the default model does not use it", id)
 	}
 }
+
+func TestReportAndDiffFromSavedResults(t *testing.T) {
+	fixClock(t)
+	srv := serveSite(t, "golden")
+	dir := t.TempDir()
+	code, _, stderr := didi(t, "", "scan", srv.URL+"/index.html", "--no-browser", "--quiet", "--format", "json", "--out", dir)
+	require.Equal(t, 0, code, stderr)
+	base := filepath.Join(dir, "result.json")
+
+	out := t.TempDir()
+	code, stdout, stderr := didi(t, "", "report", base, "--lang", "fr", "--format", "md,junit,sarif", "--out", out)
+	require.Equal(t, 0, code, stderr)
+	for _, f := range []string{"didi-report.md", "didi-junit.xml", "didi.sarif"} {
+		assert.FileExists(t, filepath.Join(out, f))
+		assert.Contains(t, stdout, f)
+	}
+	md, err := os.ReadFile(filepath.Join(out, "didi-report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "Compréhensible")
+
+	// A head result with a lower index is a regression.
+	var r map[string]any
+	b, err := os.ReadFile(base)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &r))
+	r["index"] = r["index"].(float64) - 5
+	worse, err := json.Marshal(r)
+	require.NoError(t, err)
+	head := filepath.Join(dir, "head.json")
+	require.NoError(t, os.WriteFile(head, worse, 0o644))
+	code, stdout, _ = didi(t, "", "diff", base, head, "--fail-on-regression", "2")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout, "(-5.0)")
+	code, _, _ = didi(t, "", "diff", base, head, "--fail-on-regression", "10")
+	assert.Equal(t, 0, code)
+
+	// A broken result file names its position.
+	bad := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte("{\n  \"index\": oops\n}"), 0o644))
+	code, _, stderr = didi(t, "", "report", bad)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "bad.json:2:")
+}
