@@ -100,6 +100,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown criterion gate", []string{"scan", srv.URL, "--fail-under-criterion", "fast=50", "--no-browser"}, 2, "unknown criterion"},
 		{"bad config", []string{"scan", srv.URL, "--config", badConfig, "--no-browser"}, 2, "bad.yaml:2:1: unknown setting"},
 		{"bad model", []string{"model", "validate", filepath.Join("..", "..", "criteria", "testdata", "does-not-exist.yaml")}, 2, "does-not-exist"},
+		{"no browser", []string{"scan", srv.URL, "--browser", filepath.Join(dir, "no-such-browser"), "--quiet", "--out", dir}, 3, "--no-browser"},
 		{"site down", []string{"scan", downURL, "--no-browser", "--quiet", "--out", dir}, 3, "no page could be scanned"},
 		{"gate fails", []string{"scan", srv.URL + "/index.html", "--no-browser", "--quiet", "--format", "json", "--out", dir, "--fail-under", "100"}, 1, "gate failed"},
 		{"gate passes", []string{"scan", srv.URL + "/index.html", "--no-browser", "--quiet", "--format", "json", "--out", dir, "--fail-under", "1"}, 0, ""},

@@ -145,9 +145,6 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	started := now()
 	scan, err := crawler.Crawl(ctx, opts)
 	if err != nil {
-		if errors.Is(err, crawler.ErrNoBrowser) {
-			return &exitError{code: exitScanFailed, err: fmt.Errorf("%w\nUse --no-browser to scan without a browser (fewer checks).", err)}
-		}
 		return &exitError{code: exitScanFailed, err: fmt.Errorf("scan: %w", err)}
 	}
 	if ctx.Err() != nil {
