@@ -129,6 +129,9 @@ func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult 
 	res.ContentType = mt
 	if !isHTMLType(mt) {
 		res.Err = fmt.Errorf("not an HTML page (content type %q)", mt)
+		if resp.StatusCode >= 400 {
+			res.Err = httpError(resp.StatusCode)
+		}
 		return res
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
@@ -146,9 +149,14 @@ func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult 
 	}
 	res.Body = body
 	if resp.StatusCode >= 400 {
-		res.Err = fmt.Errorf("HTTP %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+		res.Err = httpError(resp.StatusCode)
 	}
 	return res
+}
+
+// httpError names an HTTP error status, e.g. "HTTP 404 Not Found".
+func httpError(status int) error {
+	return fmt.Errorf("HTTP %d %s", status, http.StatusText(status))
 }
 
 // describeFetchError turns transport errors into short, plain reasons.

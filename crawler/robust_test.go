@@ -21,7 +21,7 @@ func faultServer(t *testing.T) *httptest.Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
-		links := []string{"/ok1", "/ok2", "/slow", "/500", "/loop", "/huge", "/download", "/reset", "/garbage", "/hang", "/alert", "/cal/2026/1"}
+		links := []string{"/ok1", "/ok2", "/slow", "/500", "/loop", "/huge", "/download", "/gone", "/reset", "/garbage", "/hang", "/alert", "/cal/2026/1"}
 		var b strings.Builder
 		for _, l := range links {
 			fmt.Fprintf(&b, `<a href="%s">%s</a> `, l, l)
@@ -36,6 +36,7 @@ func faultServer(t *testing.T) *httptest.Server {
 		case <-r.Context().Done():
 		}
 	})
+	mux.HandleFunc("/gone", http.NotFound) // a plain-text 404
 	mux.HandleFunc("/500", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusInternalServerError)
 		fmt.Fprint(w, page("<p>oops</p>"))
@@ -95,6 +96,7 @@ var wantFaults = map[string]string{
 	"/loop":       "redirect loop",
 	"/huge":       "larger than 10 MB",
 	"/download":   "not an HTML page",
+	"/gone":       "HTTP 404",
 	"/reset":      "EOF",
 	"/garbage":    "binary content",
 	"/cal/2026/1": "",
