@@ -11,9 +11,19 @@ type Answers struct {
 	Date string `yaml:"date,omitempty" json:"date,omitempty"`
 	// Answers maps question id to the chosen answer.
 	Answers map[string]Answer `yaml:"answers" json:"answers"`
+	// Reviews holds the team's verdict on what automated checks could not
+	// decide (needs_review): check id to "pass" or "fail", answering the
+	// check's review question for the whole site.
+	Reviews map[string]Answer `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	// Source is the file the answers came from.
 	Source string `yaml:"-" json:"-"`
 }
+
+// The verdicts a team can give on a check that needs review.
+const (
+	ReviewPass = "pass"
+	ReviewFail = "fail"
+)
 
 // Answer is the option chosen for one question, with an optional comment.
 // In YAML it is either an option id or {answer: ID, comment: TEXT}.

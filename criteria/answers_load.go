@@ -13,7 +13,7 @@ import (
 const DateLayout = "2006-01-02"
 
 // answersFields are the top-level fields of an answers file.
-var answersFields = []string{"model", "organisation", "product", "assessor", "date", "answers"}
+var answersFields = []string{"model", "organisation", "product", "assessor", "date", "answers", "reviews"}
 
 // LoadAnswers reads an answers file and checks it against model m. A file
 // that cannot be read gives a wrapped os error; a file with problems
@@ -68,6 +68,8 @@ func ParseAnswers(name string, b []byte, m *Model) (*Answers, error) {
 			}
 		case "answers":
 			d.answers(v, m, a)
+		case "reviews":
+			d.reviews(v, m, a)
 		default:
 			d.atPos(posOf(k), "unknown field %q in an answers file (known: %s)", k.Value, strings.Join(answersFields, ", "))
 		}
@@ -112,6 +114,34 @@ func (d *decoder) answers(n *yaml.Node, m *Model, a *Answers) {
 			continue
 		}
 		a.Answers[q.ID] = ans
+	}
+}
+
+// reviews decodes the reviews: mapping of check ids to pass or fail. Only
+// checks with a review question in the model can be answered.
+func (d *decoder) reviews(n *yaml.Node, m *Model, a *Answers) {
+	if isNull(n) || !d.want(n, yaml.MappingNode, "a mapping of check ids to pass or fail", "reviews") {
+		return
+	}
+	for _, kv := range d.pairs(n) {
+		k, v := kv[0], resolve(kv[1])
+		ct := m.CheckText(k.Value)
+		if ct == nil || len(ct.Review) == 0 {
+			d.atPos(posOf(k), "check %q has no review question to answer", k.Value)
+			continue
+		}
+		ans, at := d.answer(v, k.Value)
+		if ans.Option == "" {
+			continue
+		}
+		if ans.Option != ReviewPass && ans.Option != ReviewFail {
+			d.atPos(at, "a review answer is %q or %q, not %q", ReviewPass, ReviewFail, ans.Option)
+			continue
+		}
+		if a.Reviews == nil {
+			a.Reviews = map[string]Answer{}
+		}
+		a.Reviews[k.Value] = ans
 	}
 }
 

@@ -38,7 +38,7 @@ func TestLoadAnswersErrors(t *testing.T) {
 		want []string
 	}{
 		{"unknown-field", []string{
-			`3:1: unknown field "team" in an answers file (known: model, organisation, product, assessor, date, answers)`,
+			`3:1: unknown field "team" in an answers file (known: model, organisation, product, assessor, date, answers, reviews)`,
 			`5:37: unknown field "remark" in an answer (known: answer, comment)`,
 		}},
 		{"unknown-ids", []string{
@@ -181,4 +181,28 @@ func TestComment(t *testing.T) {
 	}
 	assert.Equal(t, "  #", lines[2])
 	assert.Equal(t, "  #   indented line", lines[3])
+}
+
+func TestAnswersReviews(t *testing.T) {
+	m := loadTestModel(t)
+	good := "model: test\nanswers: {}\nreviews:\n  image-alt: {answer: pass, comment: \"The photos are decorative.\"}\n"
+	a, err := ParseAnswers("r.yaml", []byte(good), m)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]Answer{"image-alt": {Option: ReviewPass, Comment: "The photos are decorative."}}, a.Reviews)
+
+	// The file written back keeps the reviews and loads again.
+	again, err := ParseAnswers("again.yaml", AnswersYAML(a, m, "en"), m)
+	require.NoError(t, err)
+	assert.Equal(t, a.Reviews, again.Reviews)
+	assert.Contains(t, string(AnswersYAML(a, m, "en")), "# Decorative?")
+
+	bad := "model: test\nreviews:\n  image-alt: maybe\n  html-lang: pass\n  nope: fail\n"
+	_, err = ParseAnswers("bad.yaml", []byte(bad), m)
+	var errs Errors
+	require.True(t, errors.As(err, &errs), "%v", err)
+	assert.Equal(t, []string{
+		`bad.yaml:3:14: a review answer is "pass" or "fail", not "maybe"`,
+		`bad.yaml:4:3: check "html-lang" has no review question to answer`,
+		`bad.yaml:5:3: check "nope" has no review question to answer`,
+	}, strings.Split(errs.Error(), "\n"))
 }

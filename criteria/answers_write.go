@@ -33,9 +33,16 @@ func AnswersYAML(a *Answers, m *Model, lang string) []byte {
 	comment(&b, "", tr(lang, "file.header", m.Title.In(lang), m.ID+" "+m.Version))
 	comment(&b, "", tr(lang, "file.note"))
 	writeMeta(&b, a, m.ID)
+	writeAnswers(&b, a, m, lang)
+	writeReviews(&b, a, m, lang)
+	return b.Bytes()
+}
+
+// writeAnswers writes the answers: section in model order.
+func writeAnswers(b *bytes.Buffer, a *Answers, m *Model, lang string) {
 	if len(a.Answers) == 0 {
 		b.WriteString("answers: {}\n")
-		return b.Bytes()
+		return
 	}
 	b.WriteString("answers:\n")
 	last := ""
@@ -47,18 +54,32 @@ func AnswersYAML(a *Answers, m *Model, lang string) []byte {
 			}
 			if c.ID != last {
 				b.WriteString("\n")
-				comment(&b, "  ", "== "+c.Title.In(lang)+" ==")
+				comment(b, "  ", "== "+c.Title.In(lang)+" ==")
 				last = c.ID
 			}
 			b.WriteString("\n")
-			comment(&b, "  ", q.Text.In(lang))
+			comment(b, "  ", q.Text.In(lang))
 			if o, ok := q.Option(ans.Option); ok {
-				comment(&b, "  ", tr(lang, "file.answer", o.Text.In(lang)))
+				comment(b, "  ", tr(lang, "file.answer", o.Text.In(lang)))
 			}
-			writeAnswer(&b, q.ID, ans)
+			writeAnswer(b, q.ID, ans)
 		}
 	}
-	return b.Bytes()
+}
+
+// writeReviews writes the team's verdicts on checks that need review, each
+// under its review question, in model order.
+func writeReviews(b *bytes.Buffer, a *Answers, m *Model, lang string) {
+	if len(a.Reviews) == 0 {
+		return
+	}
+	b.WriteString("\nreviews:\n")
+	for _, ct := range m.Checks {
+		if ans, ok := a.Reviews[ct.ID]; ok {
+			comment(b, "  ", ct.Review.In(lang))
+			writeAnswer(b, ct.ID, ans)
+		}
+	}
 }
 
 func writeMeta(b *bytes.Buffer, a *Answers, modelID string) {
@@ -116,11 +137,32 @@ func WriteTemplate(w io.Writer, m *Model, lang string) error {
 			fmt.Fprintf(&b, "  %s:\n", q.ID)
 		}
 	}
+	writeReviewTemplate(&b, m, lang)
 	_, err := w.Write(b.Bytes())
 	if err != nil {
 		return fmt.Errorf("write template: %w", err)
 	}
 	return nil
+}
+
+// writeReviewTemplate lists, commented out, the checks whose review
+// question the team can answer after a scan.
+func writeReviewTemplate(b *bytes.Buffer, m *Model, lang string) {
+	first := true
+	for _, ct := range m.Checks {
+		if len(ct.Review) == 0 {
+			continue
+		}
+		if first {
+			b.WriteString("\n")
+			comment(b, "", tr(lang, "tpl.reviews"))
+			comment(b, "", "reviews:")
+			first = false
+		}
+		comment(b, "", "")
+		comment(b, "", "  "+ct.Review.In(lang))
+		comment(b, "", "  "+ct.ID+":")
+	}
 }
 
 // WriteTemplateFile writes the template of WriteTemplate to path

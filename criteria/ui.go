@@ -40,6 +40,11 @@ var uiText = map[string][3]string{ // nl, fr, en
 	},
 	"tpl.date":    {"datum: JJJJ-MM-DD", "date : AAAA-MM-JJ", "date: YYYY-MM-DD"},
 	"tpl.options": {"Antwoorden:", "Réponses :", "Answers:"},
+	"tpl.reviews": {
+		"Sommige dingen kan een computer niet beoordelen. Het rapport stelt er dan een vraag over. Antwoord hier met pass (in orde) of fail (niet in orde). Haal het hekje weg voor de regels die u invult.",
+		"Certaines choses, un ordinateur ne peut pas les juger. Le rapport pose alors une question. Répondez ici par pass (en ordre) ou fail (pas en ordre). Retirez le dièse devant les lignes que vous remplissez.",
+		"Some things a computer cannot judge. The report then asks a question about them. Answer here with pass (fine) or fail (not fine). Remove the hash sign before the lines you fill in.",
+	},
 	"question":    {"Vraag %d/%d", "Question %d/%d", "Question %d/%d"},
 
 	"q.welcome": {

@@ -139,6 +139,10 @@ type Check struct {
 	Description Text     `json:"description,omitempty"`
 	Tip         Text     `json:"tip,omitempty"`
 	Review      Text     `json:"review,omitempty"`
+	// ReviewAnswer is the team's answer to Review ("pass" or "fail") from
+	// the answers file; it replaces the needs_review outcomes.
+	ReviewAnswer  string `json:"review_answer,omitempty"`
+	ReviewComment string `json:"review_comment,omitempty"`
 	// Counts of pages by outcome.
 	Counts   map[string]int `json:"counts"`
 	Outcomes []Outcome      `json:"outcomes"`
@@ -146,8 +150,11 @@ type Check struct {
 
 // Outcome is a check's verdict on one page.
 type Outcome struct {
-	URL      string     `json:"url"`
-	Outcome  string     `json:"outcome"`
+	URL     string `json:"url"`
+	Outcome string `json:"outcome"`
+	// Reviewed is true when the outcome is the team's answer to a
+	// needs_review outcome.
+	Reviewed bool       `json:"reviewed,omitempty"`
 	Evidence []Evidence `json:"evidence,omitempty"`
 	// Omitted counts evidence items left out beyond MaxEvidence.
 	Omitted int `json:"omitted,omitempty"`

@@ -236,8 +236,21 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) Check {
 	}
 	outs := append([]checks.PageOutcome(nil), in.Outcomes[ref.ID]...)
 	sort.SliceStable(outs, func(i, j int) bool { return outs[i].URL < outs[j].URL })
+	review, reviewed := criteria.Answer{}, false
+	if in.Answers != nil {
+		review, reviewed = in.Answers.Reviews[ref.ID]
+	}
+	if reviewed {
+		c.ReviewAnswer, c.ReviewComment = review.Option, review.Comment
+	}
 	pass, fail := 0, 0
 	for _, o := range outs {
+		wasReview := o.Outcome == checks.NeedsReview && reviewed
+		if wasReview {
+			// The team answered the check's review question: its verdict
+			// counts like any other outcome.
+			o.Outcome = checks.Outcome(review.Option)
+		}
 		c.Counts[string(o.Outcome)]++
 		switch o.Outcome {
 		case checks.Pass:
@@ -245,7 +258,7 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) Check {
 		case checks.Fail:
 			fail++
 		}
-		ro := Outcome{URL: o.URL, Outcome: string(o.Outcome)}
+		ro := Outcome{URL: o.URL, Outcome: string(o.Outcome), Reviewed: wasReview}
 		for i, e := range o.Evidence {
 			if i == MaxEvidence {
 				ro.Omitted = len(o.Evidence) - MaxEvidence

@@ -312,3 +312,23 @@ func TestZeroWeightCheckCountsForNothing(t *testing.T) {
 		assert.NotEqual(t, "a", tip.Criterion, "zero-weight check gave a tip: %+v", tip)
 	}
 }
+
+// The team's answer to a check's review question turns its needs_review
+// outcomes into passes or failures, which then count like any other.
+func TestReviewAnswersCount(t *testing.T) {
+	outs := map[string][]checks.PageOutcome{"c1": outcomes("pass", "needs_review", "needs_review"), "c2": outcomes("pass"), "c3": outcomes("pass")}
+	before := Score(Input{Model: testModel(), Outcomes: outs})
+	assert.Equal(t, 1.0, *before.Criteria[0].Checks[0].Score)
+
+	a := answers()
+	a.Reviews = map[string]criteria.Answer{"c1": {Option: criteria.ReviewFail, Comment: "unreadable on the photo"}}
+	after := Score(Input{Model: testModel(), Answers: a, Outcomes: outs})
+	c1 := after.Criteria[0].Checks[0]
+	assert.InDelta(t, 1.0/3, *c1.Score, 1e-3)
+	assert.Equal(t, map[string]int{"pass": 1, "fail": 2}, c1.Counts)
+	assert.Equal(t, "fail", c1.ReviewAnswer)
+	assert.True(t, c1.Outcomes[1].Reviewed)
+
+	a.Reviews["c1"] = criteria.Answer{Option: criteria.ReviewPass}
+	assert.Equal(t, 1.0, *Score(Input{Model: testModel(), Answers: a, Outcomes: outs}).Criteria[0].Checks[0].Score)
+}
