@@ -45,7 +45,7 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"Certaines choses, un ordinateur ne peut pas les juger. Le rapport pose alors une question. Répondez ici par pass (en ordre) ou fail (pas en ordre). Retirez le dièse devant les lignes que vous remplissez.",
 		"Some things a computer cannot judge. The report then asks a question about them. Answer here with pass (fine) or fail (not fine). Remove the hash sign before the lines you fill in.",
 	},
-	"question":    {"Vraag %d/%d", "Question %d/%d", "Question %d/%d"},
+	"question": {"Vraag %d/%d", "Question %d/%d", "Question %d/%d"},
 
 	"q.welcome": {
 		"Vragenlijst %s. U beantwoordt de vragen één voor één. Na elk antwoord bewaren we alles in %s.",
