@@ -41,54 +41,14 @@ type topic struct {
 	Slug *regexp.Regexp
 }
 
-// inlineTags are elements that do not break words apart in visible text.
-var inlineTags = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
-	"data": true, "dfn": true, "em": true, "i": true, "kbd": true, "mark": true, "q": true,
-	"s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true,
-	"sup": true, "time": true, "u": true, "var": true, "font": true, "label": true,
-}
-
-// hiddenTags never show their content as text.
-var hiddenTags = map[string]bool{
-	"script": true, "style": true, "noscript": true, "template": true, "head": true,
-	"select": true, "option": true, "svg": true, "iframe": true,
-}
-
-// textOf returns the visible text of sel, with a space between block
-// elements and runs of white space collapsed.
+// textOf returns the visible text of sel (see simWriteText), with a space
+// between block elements and runs of white space collapsed.
 func textOf(sel *goquery.Selection) string {
 	var b strings.Builder
 	for _, n := range sel.Nodes {
-		writeText(&b, n)
+		simWriteText(&b, n)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-func writeText(b *strings.Builder, n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		b.WriteString(n.Data)
-		return
-	case html.ElementNode:
-		if hiddenTags[n.Data] || hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
-			return
-		}
-		if n.Data == "br" || n.Data == "img" {
-			b.WriteByte(' ')
-			return
-		}
-	}
-	block := n.Type == html.ElementNode && !inlineTags[n.Data]
-	if block {
-		b.WriteByte(' ')
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		writeText(b, c)
-	}
-	if block {
-		b.WriteByte(' ')
-	}
 }
 
 func hasAttr(n *html.Node, name string) bool {
