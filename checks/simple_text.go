@@ -52,10 +52,13 @@ func simIdentWords(id string) string {
 	return simFold(b.String())
 }
 
-// simSkipTags hold no visible text.
+// simSkipTags hold no text of the page's own: scripts, metadata and
+// quoted code.
 var simSkipTags = map[string]bool{
 	"script": true, "style": true, "noscript": true, "template": true,
 	"head": true, "title": true, "meta": true, "link": true, "svg": true,
+	// Code quotes markup or program text, not the page's own words.
+	"code": true, "samp": true, "kbd": true,
 }
 
 // simInlineTags do not break words apart; every other element does.
