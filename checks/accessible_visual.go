@@ -213,15 +213,10 @@ func nonTextContrast(p *Page, params Params) Result {
 			review = append(review, e)
 		}
 	}
-	switch {
-	case !applicable:
+	if !applicable {
 		return Result{Outcome: Inapplicable}
-	case len(ev) > 0:
-		return Result{Outcome: Fail, Evidence: ev}
-	case len(review) > 0:
-		return Result{Outcome: NeedsReview, Evidence: review}
 	}
-	return Result{Outcome: Pass}
+	return VerdictOrReview(ev, review)
 }
 
 // axUADrawn reports whether n is a check box or radio button, which the
@@ -343,15 +338,10 @@ func focusVisible(p *Page, _ Params) Result {
 			ev = append(ev, e)
 		}
 	}
-	switch {
-	case !applicable:
+	if !applicable {
 		return Result{Outcome: Inapplicable}
-	case len(ev) > 0:
-		return Result{Outcome: Fail, Evidence: ev}
-	case len(review) > 0:
-		return Result{Outcome: NeedsReview, Evidence: review}
 	}
-	return Result{Outcome: Pass}
+	return VerdictOrReview(ev, review)
 }
 
 // targetSize fails for targets smaller than min_px (24) CSS px both in width
@@ -553,15 +543,10 @@ func mediaAutoplay(p *Page, params Params) Result {
 		}
 		fails = append(fails, e)
 	}
-	switch {
-	case !applicable:
+	if !applicable {
 		return Result{Outcome: Inapplicable}
-	case len(fails) > 0:
-		return Result{Outcome: Fail, Evidence: fails}
-	case len(review) > 0:
-		return Result{Outcome: NeedsReview, Evidence: review}
 	}
-	return Result{Outcome: Pass}
+	return VerdictOrReview(fails, review)
 }
 
 // videoCaptions fails for videos with sound that have no captions or
@@ -595,15 +580,10 @@ func videoCaptions(p *Page, _ Params) Result {
 		}
 		review = append(review, d.ev(n, "review"))
 	}
-	switch {
-	case !applicable:
+	if !applicable {
 		return Result{Outcome: Inapplicable}
-	case len(fails) > 0:
-		return Result{Outcome: Fail, Evidence: fails}
-	case len(review) > 0:
-		return Result{Outcome: NeedsReview, Evidence: review}
 	}
-	return Result{Outcome: Pass}
+	return VerdictOrReview(fails, review)
 }
 
 // axHasCaptionTrack reports whether video n has a captions or subtitles

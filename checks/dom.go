@@ -91,6 +91,15 @@ func Verdict(ev []Evidence) Result {
 	return Result{Outcome: Pass}
 }
 
+// VerdictOrReview is Verdict, except that with no failure but some doubtful
+// elements the outcome is needs_review.
+func VerdictOrReview(fails, review []Evidence) Result {
+	if len(fails) == 0 && len(review) > 0 {
+		return Result{Outcome: NeedsReview, Evidence: review}
+	}
+	return Verdict(fails)
+}
+
 func attr(n *html.Node, name string) string {
 	for _, a := range n.Attr {
 		if a.Key == name {

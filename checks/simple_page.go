@@ -308,13 +308,7 @@ func simOverlayOnLoad(p *Page, params Params) Result {
 			review = append(review, e)
 		}
 	}
-	switch {
-	case len(fail) > 0:
-		return Verdict(fail)
-	case len(review) > 0:
-		return Result{Outcome: NeedsReview, Evidence: review}
-	}
-	return Result{Outcome: Pass}
+	return VerdictOrReview(fail, review)
 }
 
 // simDialogLike reports whether an element is a dialog by its markup
