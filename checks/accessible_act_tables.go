@@ -376,30 +376,21 @@ func (d *axDoc) ariaTableOrphans(t *html.Node) (targets, orphans []*html.Node) {
 // ariaRows returns the elements with role row in t, through row groups
 // and generic containers, not inside nested tables.
 func (d *axDoc) ariaRows(t *html.Node) []*html.Node {
-	var rows []*html.Node
-	var walk func(x *html.Node)
-	walk = func(x *html.Node) {
-		for c := x.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch r := d.role(c); {
-			case r == "row":
-				rows = append(rows, c)
-			case axTableRoles[r]:
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(t)
-	return rows
+	return d.collectRoles(t, func(r string) bool { return r == "row" }, func(r string) bool { return axTableRoles[r] })
 }
 
 // ariaCells returns the cells and headers of row, in order, through
 // generic containers.
 func (d *axDoc) ariaCells(row *html.Node) []*html.Node {
-	var cells []*html.Node
+	return d.collectRoles(row, func(r string) bool { return axHeaderRole(r) || axCellRole(r) },
+		func(r string) bool { return r == "row" || axTableRoles[r] })
+}
+
+// collectRoles returns, in document order, the descendants of root whose
+// role take accepts, without looking inside them or inside elements whose
+// role stop accepts.
+func (d *axDoc) collectRoles(root *html.Node, take, stop func(role string) bool) []*html.Node {
+	var out []*html.Node
 	var walk func(x *html.Node)
 	walk = func(x *html.Node) {
 		for c := x.FirstChild; c != nil; c = c.NextSibling {
@@ -407,14 +398,14 @@ func (d *axDoc) ariaCells(row *html.Node) []*html.Node {
 				continue
 			}
 			switch r := d.role(c); {
-			case axHeaderRole(r) || axCellRole(r):
-				cells = append(cells, c)
-			case r == "row" || axTableRoles[r]:
+			case take(r):
+				out = append(out, c)
+			case stop(r):
 			default:
 				walk(c)
 			}
 		}
 	}
-	walk(row)
-	return cells
+	walk(root)
+	return out
 }
