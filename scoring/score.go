@@ -157,8 +157,7 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 			opt := findOption(q, ans.Option)
 			switch {
 			case !ok || opt == nil:
-				c.Unanswered = append(c.Unanswered, q.ID)
-				sum += 0
+				c.Unanswered = append(c.Unanswered, q.ID) // counts 0
 				w += q.Weight
 				counted = true
 			case opt.NA:

@@ -153,5 +153,3 @@ func printDiff(w io.Writer, d scoring.Diff, lang string) {
 		fmt.Fprintf(w, "fixed: %s\n", id)
 	}
 }
-
-func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -231,7 +232,7 @@ func readURLs(path string, given []string, e env) ([]string, error) {
 	var b []byte
 	var err error
 	if path == "-" {
-		b, err = readAll(e.stdin)
+		b, err = io.ReadAll(e.stdin)
 	} else {
 		b, err = os.ReadFile(path)
 	}
@@ -387,20 +388,9 @@ func startURLs(scan *crawler.Scan) []string {
 	return out
 }
 
-func isLoopbackURL(u string) bool {
-	host := u
-	if i := strings.Index(host, "://"); i >= 0 {
-		host = host[i+3:]
-	}
-	if i := strings.IndexAny(host, "/?#"); i >= 0 {
-		host = host[:i]
-	}
-	if strings.HasPrefix(host, "[") {
-		host = strings.TrimPrefix(strings.SplitN(host, "]", 2)[0], "[")
-	} else if i := strings.LastIndexByte(host, ':'); i >= 0 {
-		host = host[:i]
-	}
-	return checks.IsLoopback(host)
+func isLoopbackURL(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && checks.IsLoopback(u.Hostname())
 }
 
 // writeAndGate writes the reports, prints a summary and applies the gates.
