@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -286,6 +287,47 @@ func (c *crawl) plan(links []string, depth int) {
 // (and nothing else is done) when the page redirects to one that is
 // already scanned or planned.
 func (c *crawl) scanPage(t **tab, tk task) (snapshot Snapshot, links []string, dup bool) {
+	var chain []string // pages that went on to the next one by themselves
+	for {
+		snap, links, dup, left := c.scanOnce(t, tk)
+		snap.URL = tk.url
+		if len(chain) > 0 {
+			snap.URL = chain[0]
+			snap.Redirects = append(append([]string(nil), chain...), snap.Redirects...)
+		}
+		if dup || left == nil {
+			return snap, links, dup
+		}
+		// The page went on to another one by itself (a meta refresh, a
+		// script): like an HTTP redirect, scan where it leads, once.
+		to, ok := Normalize(left.URL)
+		switch {
+		case !ok:
+			snap.Error = fmt.Sprintf("leaves by itself (%s) for an address that cannot be read: %s", left.Reason, left.URL)
+		case to == tk.url || slices.Contains(chain, to):
+			snap.Error = fmt.Sprintf("reloads itself at once (%s), so it never stays put to be scanned", left.Reason)
+		case len(chain) >= maxClientRedirects:
+			snap.Error = fmt.Sprintf("goes on by itself to another page more than %d times (%s)", maxClientRedirects, left.Reason)
+		case !c.origins.has(origin(to)):
+			snap.Error = fmt.Sprintf("leaves by itself (%s) for a page outside the scanned site: %s", left.Reason, to)
+		case c.front.markSeen(to):
+			return snap, nil, true // it leads to a page that is scanned anyway
+		default:
+			chain = append(chain, tk.url)
+			tk.url = to
+			continue
+		}
+		snap.FinalURL = to
+		return snap, nil, false
+	}
+}
+
+// maxClientRedirects bounds the pages that go on by themselves in a row.
+const maxClientRedirects = 5
+
+// scanOnce fetches one page and loads it in the browser. left is set when
+// the page went on to another one by itself while the browser loaded it.
+func (c *crawl) scanOnce(t **tab, tk task) (snapshot Snapshot, links []string, dup bool, left *clientNav) {
 	snap := Snapshot{URL: tk.url, FinalURL: tk.url, Depth: tk.depth, Insecure: c.o.Insecure, Fetched: time.Now()}
 	fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
 	res := c.fetch.get(fctx, tk.url, MaxHTMLBytes)
@@ -293,27 +335,28 @@ func (c *crawl) scanPage(t **tab, tk task) (snapshot Snapshot, links []string, d
 	snap.FinalURL, snap.Redirects, snap.Status = res.FinalURL, res.Redirects, res.Status
 	snap.Headers, snap.ContentType = res.Headers, res.ContentType
 	if final, ok := Normalize(snap.FinalURL); ok && final != tk.url && c.front.markSeen(final) {
-		return snap, nil, true
+		return snap, nil, true, nil
 	}
 	if res.Err != nil {
 		snap.Error = res.Err.Error()
 		if res.Body != nil {
 			snap.HTML = string(res.Body)
 		}
-		return snap, nil, false
+		return snap, nil, false, nil
 	}
 	snap.HTML = string(res.Body)
 	if fo := origin(snap.FinalURL); !c.origins.has(fo) {
 		if !tk.start {
 			snap.Error = "redirects outside the scanned site to " + snap.FinalURL
-			return snap, nil, false
+			return snap, nil, false, nil
 		}
 		c.origins.add(fo)
 	}
 	if c.browser == nil {
-		return snap, c.staticFacts(&snap), false
+		return snap, c.staticFacts(&snap), false, nil
 	}
-	return snap, c.browserFacts(t, tk, &snap), false
+	links, left = c.browserFacts(t, tk, &snap)
+	return snap, links, false, left
 }
 
 // staticFacts fills title, language and DOM from the served HTML and
@@ -347,8 +390,10 @@ func (c *crawl) staticFacts(snap *Snapshot) []string {
 
 // browserFacts loads the page in the worker's tab and fills the browser
 // facts. A tab that hangs is replaced; a browser that died is restarted
-// once for the incident and the page tried again once.
-func (c *crawl) browserFacts(t **tab, tk task, snap *Snapshot) []string {
+// once for the incident and the page tried again once. It returns the
+// page's links, or where the page went by itself (the snapshot then has
+// no browser facts).
+func (c *crawl) browserFacts(t **tab, tk task, snap *Snapshot) ([]string, *clientNav) {
 	for attempt := 0; ; attempt++ {
 		if *t == nil || c.browser.dead((*t).gen) {
 			if *t != nil {
@@ -361,17 +406,24 @@ func (c *crawl) browserFacts(t **tab, tk task, snap *Snapshot) []string {
 					continue
 				}
 				snap.Error = "browser: " + err.Error()
-				return nil
+				return nil, nil
 			}
 			*t = nt
 		}
 		res, err := c.visit(*t, tk)
+		if err == nil && res.left != nil {
+			// The tab still follows the page (a page that reloads
+			// itself never stops): the next page gets a new tab.
+			(*t).close()
+			*t = nil
+			return nil, res.left
+		}
 		if err == nil {
 			c.fill(snap, res)
 			if c.o.Verbose && c.o.Progress != nil {
 				c.prog.note(fmt.Sprintf("%s: %s; script %v", snap.URL, strings.Join(res.steps, ", "), res.page.Perf))
 			}
-			return res.page.Links
+			return res.page.Links, nil
 		}
 		if c.browser.dead((*t).gen) {
 			gen := (*t).gen
@@ -381,13 +433,13 @@ func (c *crawl) browserFacts(t **tab, tk task, snap *Snapshot) []string {
 				continue
 			}
 			snap.Error = "browser stopped while loading the page: " + err.Error()
-			return nil
+			return nil, nil
 		}
 		// The tab may be stuck (a hanging script): do not reuse it.
 		(*t).close()
 		*t = nil
 		snap.Error = describeVisitError(err, c.o.Timeout)
-		return nil
+		return nil, nil
 	}
 }
 

@@ -26,7 +26,11 @@ type recorder struct {
 	byID      map[network.RequestID]int
 	console   []string
 	lifecycle map[cdp.LoaderID]map[string]bool
-	wake      chan struct{}
+	// navs holds, in order, the documents committed in each frame and the
+	// navigations the page asked for itself (a meta refresh, a script
+	// setting location).
+	navs []navEvent
+	wake chan struct{}
 	// dialogs receives a value for each JavaScript dialog (alert, confirm,
 	// beforeunload) the page opens; the tab closes them at once.
 	dialogs chan struct{}
@@ -46,8 +50,27 @@ func (r *recorder) reset() {
 	r.byID = map[network.RequestID]int{}
 	r.console = nil
 	r.lifecycle = map[cdp.LoaderID]map[string]bool{}
+	r.navs = nil
 	r.wake = make(chan struct{})
 }
+
+// clientNav is a navigation a page asked for itself.
+type clientNav struct {
+	URL    string
+	Reason string
+}
+
+// navEvent is a document committed in a frame (loader set) or a
+// navigation the page asked for (nav set).
+type navEvent struct {
+	frame  cdp.FrameID
+	loader cdp.LoaderID
+	nav    clientNav
+}
+
+// maxNavEvents bounds navEvents: a page that keeps navigating is stopped
+// by the page timeout.
+const maxNavEvents = 50
 
 // handle stores one event.
 func (r *recorder) handle(ev any) {
@@ -88,6 +111,18 @@ func (r *recorder) handle(ev any) {
 		select {
 		case r.dialogs <- struct{}{}:
 		default: // enough are waiting to be closed
+		}
+	case *page.EventFrameRequestedNavigation:
+		if len(r.navs) < maxNavEvents && e.Disposition == page.ClientNavigationDispositionCurrentTab {
+			r.navs = append(r.navs, navEvent{frame: e.FrameID, nav: clientNav{URL: e.URL, Reason: string(e.Reason)}})
+			close(r.wake)
+			r.wake = make(chan struct{})
+		}
+	case *page.EventFrameNavigated:
+		if f := e.Frame; f != nil && len(r.navs) < maxNavEvents {
+			r.navs = append(r.navs, navEvent{frame: f.ID, loader: f.LoaderID})
+			close(r.wake)
+			r.wake = make(chan struct{})
 		}
 	case *page.EventLifecycleEvent:
 		m := r.lifecycle[e.LoaderID]
@@ -159,6 +194,30 @@ func (r *recorder) lifecycleState(loader cdp.LoaderID, name string) (bool, <-cha
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.lifecycle[loader][name], r.wake
+}
+
+// left returns the first navigation to another document that the page
+// at pageURL, loaded by loader in frame, asked for itself. Only requests
+// after the page's own commit count: the page before it may still be
+// leaving. A jump to a fragment of the same page stays in the document and
+// does not count.
+func (r *recorder) left(frame cdp.FrameID, loader cdp.LoaderID, pageURL string) (clientNav, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	base, _, _ := strings.Cut(pageURL, "#")
+	mine := false
+	for _, e := range r.navs {
+		switch {
+		case e.frame != frame:
+		case e.loader != "":
+			mine = e.loader == loader
+		case mine:
+			if to, _, frag := strings.Cut(e.nav.URL, "#"); !frag || to != base {
+				return e.nav, true
+			}
+		}
+	}
+	return clientNav{}, false
 }
 
 // take returns the requests and console errors recorded so far, with the

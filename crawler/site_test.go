@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -299,5 +300,57 @@ func TestRedirectToAKnownPageIsScannedOnce(t *testing.T) {
 	want := map[string]int{srv.URL + "/": 1, srv.URL + "/a/": 1, srv.URL + "/b/": 1}
 	if fmt.Sprint(finals) != fmt.Sprint(want) {
 		t.Errorf("pages by final URL = %v, want %v", finals, want)
+	}
+}
+
+// TestPagesThatLeaveByThemselves: a page that goes on to another one by a
+// meta refresh or a script is scanned like an HTTP redirect, where it
+// leads; a page that reloads itself at once is an error; a jump to a
+// fragment is not leaving. Twice, as this used to depend on timing.
+func TestPagesThatLeaveByThemselves(t *testing.T) {
+	b := browserOrSkip(t)
+	pages := map[string]string{
+		"/meta":   `<title>Alias</title><meta http-equiv="refresh" content="0; url=/target">`,
+		"/js":     `<title>Script alias</title><script>location.replace('/other')</script><p>Moving</p>`,
+		"/self":   `<title>Self</title><meta http-equiv="refresh" content="0">`,
+		"/hash":   `<title>Hash</title><p id="x">Stays</p><script>location.hash = '#x'</script>`,
+		"/target": `<title>Target</title><main><h1>Target</h1></main>`,
+		"/other":  `<title>Other</title><main><h1>Other</h1></main>`,
+	}
+	mux := http.NewServeMux()
+	for path, body := range pages {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<!doctype html><html lang="en"><head>`+body+`</head></html>`)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	for range 2 {
+		scan := crawlT(t, Options{Browser: b, BlockOutside: true, NoCrawl: true, Concurrency: 1,
+			Start: []string{srv.URL + "/meta", srv.URL + "/js", srv.URL + "/self", srv.URL + "/hash"}})
+		for _, c := range []struct{ path, final, title string }{
+			{"/meta", "/target", "Target"},
+			{"/js", "/other", "Other"},
+			{"/hash", "/hash", "Hash"},
+		} {
+			p := pageByPath(t, scan, c.path)
+			if p.Error != "" || p.FinalURL != srv.URL+c.final || p.Title != c.title || p.Browser == nil {
+				t.Errorf("%s: error %q, final %s, title %q, browser facts %t; want final %s, title %q",
+					c.path, p.Error, p.FinalURL, p.Title, p.Browser != nil, c.final, c.title)
+			}
+		}
+		if p := pageByPath(t, scan, "/meta"); !slices.Contains(p.Redirects, srv.URL+"/meta") {
+			t.Errorf("/meta: redirects %v, want /meta in them", p.Redirects)
+		}
+		if p := pageByPath(t, scan, "/self"); !strings.Contains(p.Error, "reloads itself") {
+			t.Errorf("/self: error %q, want it to say the page reloads itself", p.Error)
+		}
+	}
+	// A page that leads to a page scanned anyway is not scanned twice.
+	scan := crawlT(t, Options{Browser: b, BlockOutside: true, NoCrawl: true, Concurrency: 1,
+		Start: []string{srv.URL + "/target", srv.URL + "/meta"}})
+	if len(scan.Pages) != 1 || scan.Pages[0].FinalURL != srv.URL+"/target" {
+		t.Errorf("got %d pages (%v), want only /target", len(scan.Pages), scan.Pages)
 	}
 }

@@ -136,6 +136,10 @@ func (t *tab) close() { t.cancel() }
 type visitResult struct {
 	facts *BrowserFacts
 	page  *pageFacts
+	// left is set, and facts and page are nil, when the page went on to
+	// another document by itself (a meta refresh, a script) before or
+	// while it was scanned: its facts would mix two documents.
+	left *clientNav
 	// steps holds the time each step took, for --verbose.
 	steps []string
 }
@@ -161,10 +165,30 @@ func (t *tab) visit(ctx context.Context, o Options, u string) (*visitResult, err
 		return nil, err
 	}
 	clock.mark("prepare")
-	if _, err := t.navigate(ctx, u, o.Timeout); err != nil {
+	nav, err := t.navigate(ctx, u, o.Timeout)
+	if err != nil {
 		return nil, err
 	}
 	clock.mark("load")
+	// left reports a page that went on to another document by itself.
+	left := func() *visitResult {
+		if n, ok := t.rec.left(nav.FrameID, nav.LoaderID, u); ok {
+			return &visitResult{left: &n, steps: clock.steps}
+		}
+		return nil
+	}
+	if r := left(); r != nil {
+		return r, nil
+	}
+	res, err := t.gather(ctx, o, u, clock)
+	if r := left(); r != nil {
+		return r, nil // the error, if any, came from the document going away
+	}
+	return res, err
+}
+
+// gather reads every fact of the loaded page.
+func (t *tab) gather(ctx context.Context, o Options, u string, clock *stepClock) (*visitResult, error) {
 	cookies, err := t.cookies(ctx, u, o.Cookies)
 	if err != nil {
 		return nil, err
@@ -237,39 +261,50 @@ func setViewport(ctx context.Context, width int64) error {
 // navigate loads u and waits for its load event. When the load event does
 // not come within half the page timeout (a hanging subresource), the page
 // is scanned as it is once the DOM is ready.
-func (t *tab) navigate(ctx context.Context, u string, timeout time.Duration) (time.Duration, error) {
+func (t *tab) navigate(ctx context.Context, u string, timeout time.Duration) (*navigation, error) {
 	began := time.Now()
 	res, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: u})
 	if err != nil {
-		return 0, fmt.Errorf("navigate: %w", err)
+		return nil, fmt.Errorf("navigate: %w", err)
 	}
 	if res.ErrorText != "" {
-		return 0, fmt.Errorf("navigate: %s", res.ErrorText)
+		return nil, fmt.Errorf("navigate: %s", res.ErrorText)
 	}
 	if res.IsDownload {
-		return 0, errors.New("navigate: the address starts a download, not a page")
+		return nil, errors.New("navigate: the address starts a download, not a page")
 	}
+	nav := &navigation{FrameID: res.FrameID, LoaderID: res.LoaderID}
 	if res.LoaderID == "" {
-		return time.Since(began), nil // a same-document navigation: nothing loads
+		nav.took = time.Since(began)
+		return nav, nil // a same-document navigation: nothing loads
 	}
 	soft := time.NewTimer(timeout / 2)
 	defer soft.Stop()
 	for {
 		loaded, wake := t.rec.lifecycleState(res.LoaderID, "load")
-		if loaded {
-			return time.Since(began), nil
+		if _, left := t.rec.left(res.FrameID, res.LoaderID, u); loaded || left {
+			nav.took = time.Since(began)
+			return nav, nil
 		}
 		select {
 		case <-wake:
 		case <-soft.C:
 			if ready, _ := t.rec.lifecycleState(res.LoaderID, "DOMContentLoaded"); ready {
-				return time.Since(began), nil
+				nav.took = time.Since(began)
+				return nav, nil
 			}
 			soft.Reset(time.Hour)
 		case <-ctx.Done():
-			return 0, ctx.Err()
+			return nil, ctx.Err()
 		}
 	}
+}
+
+// navigation is a page load in a tab: its frame, loader and duration.
+type navigation struct {
+	FrameID  cdp.FrameID
+	LoaderID cdp.LoaderID
+	took     time.Duration
 }
 
 // cookies lists the cookies of the tab's browser context after load,
@@ -377,12 +412,12 @@ func (t *tab) slowLoad(ctx context.Context, o Options, u string) float64 {
 	_ = setViewport(ctx, desktopWidth)
 	sctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
-	d, err := t.navigate(sctx, u, 2*o.Timeout)
+	nav, err := t.navigate(sctx, u, 2*o.Timeout)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return float64(o.Timeout.Milliseconds())
 		}
 		return 0
 	}
-	return float64(d.Milliseconds())
+	return float64(nav.took.Milliseconds())
 }
