@@ -3,9 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/didi-index/didi/crawler"
-	"github.com/didi-index/didi/criteria"
 )
 
 // runFixture runs check id on a fixture of its testdata folder.
@@ -184,65 +181,6 @@ func BenchmarkUnderstandableChecks(b *testing.B) {
 				Run(c, []*Page{p}, nil)
 			}
 		})
-	}
-}
-
-// TestUnderstandableTexts runs every fixture of the understandable checks
-// and asserts that each message key they emit has a template in the model in
-// every language, that each {placeholder} is filled by the evidence, and that
-// every parameter the model sets is one the check reads.
-func TestUnderstandableTexts(t *testing.T) {
-	m, err := criteria.LoadDefault(nil)
-	require.NoError(t, err)
-	placeholder := regexp.MustCompile(`\{(\w+)\}`)
-	refs := map[string]criteria.CheckRef{}
-	for _, c := range m.Criteria {
-		for _, r := range c.Checks {
-			refs[r.ID] = r
-		}
-	}
-	list := understandableChecks()
-	for i := range list {
-		c := &list[i]
-		text := m.CheckText(c.ID)
-		if !assert.NotNil(t, text, "check %s has no texts in the model", c.ID) {
-			continue
-		}
-		for _, l := range []string{"nl", "fr", "en"} {
-			assert.NotEmpty(t, text.Title[l], "%s title %s", c.ID, l)
-			assert.NotEmpty(t, text.Description[l], "%s description %s", c.ID, l)
-			assert.NotEmpty(t, text.Tip[l], "%s tip %s", c.ID, l)
-		}
-		ref, ok := refs[c.ID]
-		assert.True(t, ok, "check %s is not in the model's criteria", c.ID)
-		for name := range ref.Params {
-			_, known := c.Params[name]
-			assert.True(t, known, "model sets unknown parameter %s.%s", c.ID, name)
-		}
-		entries, _ := os.ReadDir(filepath.Join("testdata", c.ID))
-		for _, e := range entries {
-			if fixtureOutcome(e.Name()) == "" || filepath.Ext(e.Name()) == ".want" {
-				continue
-			}
-			for _, o := range Run(c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), ref.Params) {
-				for _, ev := range o.Evidence {
-					key := ev.Message
-					if key == "" {
-						key = "fail"
-					}
-					tmpl, ok := text.Messages[key]
-					if !assert.True(t, ok, "%s/%s: no message %q in the model", c.ID, e.Name(), key) {
-						continue
-					}
-					for _, l := range []string{"nl", "fr", "en"} {
-						for _, ph := range placeholder.FindAllStringSubmatch(tmpl[l], -1) {
-							_, filled := ev.Params[ph[1]]
-							assert.True(t, filled, "%s/%s: message %q (%s) needs {%s}", c.ID, e.Name(), key, l, ph[1])
-						}
-					}
-				}
-			}
-		}
 	}
 }
 

@@ -61,15 +61,8 @@ func TestLoadAnswersErrors(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			path := filepath.Join("testdata", "answers", tt.file+".yaml")
 			a, err := LoadAnswers(path, m)
-			require.Error(t, err)
 			assert.Nil(t, a)
-			var es Errors
-			require.True(t, errors.As(err, &es), "want Errors, got %T", err)
-			want := make([]string, len(tt.want))
-			for i, w := range tt.want {
-				want[i] = path + ":" + w
-			}
-			assert.Equal(t, strings.Join(want, "\n"), err.Error())
+			assertFileErrors(t, path, err, tt.want)
 		})
 	}
 }

@@ -145,16 +145,8 @@ func TestLoadModelErrors(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			path := filepath.Join("testdata", "model", tt.file+".yaml")
 			m, err := LoadModel(path, knownCheck)
-			require.Error(t, err)
 			assert.Nil(t, m)
-			var es Errors
-			require.True(t, errors.As(err, &es), "want Errors, got %T", err)
-			want := make([]string, len(tt.want))
-			for i, w := range tt.want {
-				want[i] = path + ":" + w
-			}
-			assert.Equal(t, strings.Join(want, "\n"), err.Error())
-			assert.Len(t, es, len(tt.want))
+			assertFileErrors(t, path, err, tt.want)
 		})
 	}
 }
@@ -292,4 +284,19 @@ func TestDocsModelInSync(t *testing.T) {
 	if !bytes.Equal(want, got) {
 		t.Fatalf("docs/model.md is out of date; run: go test ./criteria -run TestDocsModelInSync -update")
 	}
+}
+
+// assertFileErrors checks that err is an Errors list with exactly the want
+// messages, each as "path:line:column: ...".
+func assertFileErrors(t *testing.T, path string, err error, want []string) {
+	t.Helper()
+	require.Error(t, err)
+	var es Errors
+	require.True(t, errors.As(err, &es), "want Errors, got %T", err)
+	full := make([]string, len(want))
+	for i, w := range want {
+		full[i] = path + ":" + w
+	}
+	assert.Equal(t, strings.Join(full, "\n"), err.Error())
+	assert.Len(t, es, len(want))
 }
