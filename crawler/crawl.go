@@ -283,14 +283,14 @@ func (c *crawl) plan(links []string, depth int) {
 
 // scanPage loads one page: plain HTTP first (status, headers, HTML as
 // served, and the faults that need no browser), then one browser
-// navigation. It returns the snapshot and the page's links; dup is true
-// (and nothing else is done) when the page redirects to one that is
-// already scanned or planned.
+// navigation. A page that goes on to another one by itself (a meta
+// refresh, a script) is followed like an HTTP redirect. It returns the
+// snapshot and the page's links; dup is true (and nothing else is done)
+// when the page redirects to one that is already scanned or planned.
 func (c *crawl) scanPage(t **tab, tk task) (snapshot Snapshot, links []string, dup bool) {
 	var chain []string // pages that went on to the next one by themselves
 	for {
 		snap, links, dup, left := c.scanOnce(t, tk)
-		snap.URL = tk.url
 		if len(chain) > 0 {
 			snap.URL = chain[0]
 			snap.Redirects = append(append([]string(nil), chain...), snap.Redirects...)
@@ -304,8 +304,10 @@ func (c *crawl) scanPage(t **tab, tk task) (snapshot Snapshot, links []string, d
 		switch {
 		case !ok:
 			snap.Error = fmt.Sprintf("leaves by itself (%s) for an address that cannot be read: %s", left.Reason, left.URL)
-		case to == tk.url || slices.Contains(chain, to):
+		case to == tk.url:
 			snap.Error = fmt.Sprintf("reloads itself at once (%s), so it never stays put to be scanned", left.Reason)
+		case slices.Contains(chain, to):
+			snap.Error = fmt.Sprintf("goes round in a loop by itself (%s) back to %s", left.Reason, to)
 		case len(chain) >= maxClientRedirects:
 			snap.Error = fmt.Sprintf("goes on by itself to another page more than %d times (%s)", maxClientRedirects, left.Reason)
 		case !c.origins.has(origin(to)):

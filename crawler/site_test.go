@@ -305,8 +305,9 @@ func TestRedirectToAKnownPageIsScannedOnce(t *testing.T) {
 
 // TestPagesThatLeaveByThemselves: a page that goes on to another one by a
 // meta refresh or a script is scanned like an HTTP redirect, where it
-// leads; a page that reloads itself at once is an error; a jump to a
-// fragment is not leaving. Twice, as this used to depend on timing.
+// leads; a page that reloads itself at once, or two that send each other
+// back and forth, are errors; a jump to a fragment is not leaving. Twice,
+// as this used to depend on timing.
 func TestPagesThatLeaveByThemselves(t *testing.T) {
 	b := browserOrSkip(t)
 	pages := map[string]string{
@@ -314,6 +315,8 @@ func TestPagesThatLeaveByThemselves(t *testing.T) {
 		"/js":     `<title>Script alias</title><script>location.replace('/other')</script><p>Moving</p>`,
 		"/self":   `<title>Self</title><meta http-equiv="refresh" content="0">`,
 		"/hash":   `<title>Hash</title><p id="x">Stays</p><script>location.hash = '#x'</script>`,
+		"/loop-a": `<title>Loop A</title><meta http-equiv="refresh" content="0; url=/loop-b">`,
+		"/loop-b": `<title>Loop B</title><meta http-equiv="refresh" content="0; url=/loop-a">`,
 		"/target": `<title>Target</title><main><h1>Target</h1></main>`,
 		"/other":  `<title>Other</title><main><h1>Other</h1></main>`,
 	}
@@ -328,7 +331,7 @@ func TestPagesThatLeaveByThemselves(t *testing.T) {
 	defer srv.Close()
 	for range 2 {
 		scan := crawlT(t, Options{Browser: b, BlockOutside: true, NoCrawl: true, Concurrency: 1,
-			Start: []string{srv.URL + "/meta", srv.URL + "/js", srv.URL + "/self", srv.URL + "/hash"}})
+			Start: []string{srv.URL + "/meta", srv.URL + "/js", srv.URL + "/self", srv.URL + "/hash", srv.URL + "/loop-a"}})
 		for _, c := range []struct{ path, final, title string }{
 			{"/meta", "/target", "Target"},
 			{"/js", "/other", "Other"},
@@ -345,6 +348,9 @@ func TestPagesThatLeaveByThemselves(t *testing.T) {
 		}
 		if p := pageByPath(t, scan, "/self"); !strings.Contains(p.Error, "reloads itself") {
 			t.Errorf("/self: error %q, want it to say the page reloads itself", p.Error)
+		}
+		if p := pageByPath(t, scan, "/loop-a"); !strings.Contains(p.Error, "loop") || !slices.Contains(p.Redirects, srv.URL+"/loop-a") {
+			t.Errorf("/loop-a: error %q, redirects %v; want a loop error after /loop-a", p.Error, p.Redirects)
 		}
 	}
 	// A page that leads to a page scanned anyway is not scanned twice.

@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 )
 
@@ -106,6 +108,44 @@ func TestRecorder(t *testing.T) {
 	}
 	if strings.Join(console, "|") != "boom|TypeError: x is undefined" {
 		t.Errorf("console errors %q", console)
+	}
+}
+
+// TestRecorderLeft: only a navigation the page asks for after its own
+// commit counts as leaving; a jump to a fragment of the page does not;
+// other frames do not.
+func TestRecorderLeft(t *testing.T) {
+	const page0 = "https://www.example.be/a"
+	ask := func(frame cdp.FrameID, u string) any {
+		return &page.EventFrameRequestedNavigation{FrameID: frame, URL: u, Reason: page.ClientNavigationReasonMetaTagRefresh,
+			Disposition: page.ClientNavigationDispositionCurrentTab}
+	}
+	commit := func(loader cdp.LoaderID) any {
+		return &page.EventFrameNavigated{Frame: &cdp.Frame{ID: "main", LoaderID: loader, URL: page0}}
+	}
+	tests := []struct {
+		name   string
+		events []any
+		want   string // the URL left for, "" when the page stays
+	}{
+		{"nothing asked", []any{commit("L1")}, ""},
+		{"asked before the commit (the page before)", []any{ask("main", "https://www.example.be/old"), commit("L1")}, ""},
+		{"not yet committed", []any{ask("main", "https://www.example.be/b")}, ""},
+		{"meta refresh after the commit", []any{commit("L1"), ask("main", "https://www.example.be/b")}, "https://www.example.be/b"},
+		{"fragment of the same page", []any{commit("L1"), ask("main", page0+"#top")}, ""},
+		{"fragment, then another page", []any{commit("L1"), ask("main", page0+"#top"), ask("main", "https://www.example.be/b#x")}, "https://www.example.be/b#x"},
+		{"another frame", []any{commit("L1"), ask("child", "https://www.example.be/c")}, ""},
+		{"after another loader's commit", []any{commit("L1"), commit("L2"), ask("main", "https://www.example.be/b")}, ""},
+	}
+	for _, tt := range tests {
+		r := newRecorder()
+		for _, ev := range tt.events {
+			r.handle(ev)
+		}
+		nav, ok := r.left("main", "L1", page0)
+		if got := nav.URL; ok != (tt.want != "") || got != tt.want {
+			t.Errorf("%s: left %q (%t), want %q", tt.name, got, ok, tt.want)
+		}
 	}
 }
 
