@@ -1,13 +1,12 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // axMaxEvidence caps the evidence items one check reports for one page.
@@ -26,7 +25,7 @@ type axDoc struct {
 	// elems lists every element in document order.
 	elems []*html.Node
 	// ax holds the accessibility tree nodes by selector; nil without it.
-	ax map[string]*crawler.AXNode
+	ax map[string]*snapshot.AXNode
 	// labels holds label elements by their for attribute, built on demand.
 	labels map[string][]*html.Node
 }
@@ -66,7 +65,7 @@ func newAXDoc(p *Page) *axDoc {
 	}
 	d.indexOwns()
 	if b := p.Snap.Browser; b != nil && len(b.AXTree) > 0 {
-		d.ax = make(map[string]*crawler.AXNode, len(b.AXTree))
+		d.ax = make(map[string]*snapshot.AXNode, len(b.AXTree))
 		for i := range b.AXTree {
 			n := &b.AXTree[i]
 			if n.Selector == "" {
@@ -113,7 +112,7 @@ func (d *axDoc) byID(id string) *html.Node {
 func (d *axDoc) hasAX() bool { return d.ax != nil }
 
 // axNode returns the accessibility tree node of element n, or nil.
-func (d *axDoc) axNode(n *html.Node) *crawler.AXNode {
+func (d *axDoc) axNode(n *html.Node) *snapshot.AXNode {
 	if d.ax == nil {
 		return nil
 	}

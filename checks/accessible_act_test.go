@@ -1,17 +1,16 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // actPage wraps an HTML body in a page without browser facts.
 func actPage(body string) *Page {
 	src := "<!doctype html><html lang=\"nl\"><head><title>T</title></head><body>" + body + "</body></html>"
-	return NewPage(&crawler.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html"}, true)
+	return NewPage(&snapshot.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html"}, true)
 }
 
 func TestAutocompleteValid(t *testing.T) {
@@ -67,20 +66,20 @@ func TestMetaRefreshNoDelay(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "<!doctype html><html><head>" + tc.head + "<title>T</title></head><body></body></html>"
-			p := NewPage(&crawler.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src}, true)
+			p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src}, true)
 			assert.Equal(t, tc.want, metaRefreshNoDelay(p, nil).Outcome)
 		})
 	}
 }
 
 func TestContrastEnhancedLimits(t *testing.T) {
-	text := func(ratio, size float64, weight int) crawler.TextStyle {
-		return crawler.TextStyle{Selector: "html > body > p:nth-of-type(1)", Text: "Tekst", FontSizePx: size, FontWeight: weight, Ratio: ratio,
-			Foreground: crawler.Colour{A: 1}, Background: crawler.Colour{R: 255, G: 255, B: 255, A: 1}}
+	text := func(ratio, size float64, weight int) snapshot.TextStyle {
+		return snapshot.TextStyle{Selector: "html > body > p:nth-of-type(1)", Text: "Tekst", FontSizePx: size, FontWeight: weight, Ratio: ratio,
+			Foreground: snapshot.Colour{A: 1}, Background: snapshot.Colour{R: 255, G: 255, B: 255, A: 1}}
 	}
 	cases := []struct {
 		name string
-		t    crawler.TextStyle
+		t    snapshot.TextStyle
 		aa   Outcome
 		aaa  Outcome
 	}{
@@ -96,7 +95,7 @@ func TestContrastEnhancedLimits(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := actPage("<p>Tekst</p>")
-			p.Snap.Browser = &crawler.BrowserFacts{Texts: []crawler.TextStyle{tc.t}}
+			p.Snap.Browser = &snapshot.BrowserFacts{Texts: []snapshot.TextStyle{tc.t}}
 			assert.Equal(t, tc.aa, colorContrast(p, aa).Outcome, "AA")
 			assert.Equal(t, tc.aaa, colorContrast(p, aaa).Outcome, "AAA")
 		})

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/snapshot"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +12,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // TestAccessibleWanted checks the .want files of the accessible checks
@@ -50,7 +49,7 @@ func TestAccessibleWanted(t *testing.T) {
 func TestAXSelectorMatchesSelector(t *testing.T) {
 	src := `<html><head><title>t</title></head><body><div id="a"><p>1</p><p id="dup">2</p><p id="dup">3</p></div>
 	<ul><li>x</li><li><a href="/">y</a></li></ul><section id="9bad"><span>z</span></section></body></html>`
-	p := NewPage(&crawler.Snapshot{HTML: src, DOM: src}, true)
+	p := NewPage(&snapshot.Snapshot{HTML: src, DOM: src}, true)
 	d := newAXDoc(p)
 	for _, n := range d.elems {
 		want := Selector(goquery.NewDocumentFromNode(n).Selection)
@@ -132,7 +131,7 @@ func TestAXStaticName(t *testing.T) {
 	<h1 id="h1">Kop<br>regel</h1>
 	<select id="sel"><option>Een</option></select>
 	</body></html>`
-	p := NewPage(&crawler.Snapshot{HTML: src, DOM: src}, true)
+	p := NewPage(&snapshot.Snapshot{HTML: src, DOM: src}, true)
 	d := newAXDoc(p)
 	for id, want := range map[string]string{
 		"f1": "Voornaam", "f2": "Familienaam", "f3": "Zoeken", "f4": "Titel", "b1": "Hallo wereld",
@@ -150,7 +149,7 @@ func TestAXRoles(t *testing.T) {
 	<img id="i1" src="a" alt=""><img id="i2" src="a" role="presentation" tabindex="0"><img id="i3" src="a" role="none" aria-label="x">
 	<div id="d1" role="foo button">x</div><input id="n1" type="number"><input id="e1" type="email" list="l">
 	<select id="s1" size="4"></select><a id="a1">x</a><th id="t1" scope="row">x</th></body></html>`
-	p := NewPage(&crawler.Snapshot{HTML: src, DOM: src}, true)
+	p := NewPage(&snapshot.Snapshot{HTML: src, DOM: src}, true)
 	d := newAXDoc(p)
 	for id, want := range map[string]string{
 		"hb": "banner", "hg": "generic", "i1": "presentation", "i2": "img", "i3": "img", "d1": "button",
@@ -180,7 +179,7 @@ func TestAccessibleSpeed(t *testing.T) {
 	}
 	b.WriteString(`</table></main></body></html>`)
 	src := b.String()
-	snap := &crawler.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html"}
+	snap := &snapshot.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html"}
 	list := accessibleChecks()
 	best := time.Hour
 	for round := 0; round < 3; round++ {
@@ -209,19 +208,19 @@ func TestAccessibleOddInput(t *testing.T) {
 		`<div role="list" aria-owns="a"><div id="a" role="list" aria-owns="b"><div id="b" role="listitem" aria-labelledby="b">x</div></div></div>`,
 		`<video autoplay src="x#t=abc"></video><p style="letter-spacing:!important;line-height: 1e400 !important">t</p>`,
 	}
-	browser := &crawler.BrowserFacts{
-		AXTree:     []crawler.AXNode{{Selector: "html > body > zz:nth-of-type(9)", Role: "button"}, {Selector: "#nope"}},
-		Texts:      []crawler.TextStyle{{Selector: "#missing", Text: "x", Ratio: 1.5}, {Selector: ">>>"}},
-		Controls:   []crawler.ControlStyle{{Selector: "html > body > input:nth-of-type(x)"}},
-		Focusables: []crawler.Focusable{{Selector: ""}},
-		Targets:    []crawler.Target{{Selector: "#a", Width: 1, Height: 1}},
-		Reflow:     crawler.Reflow{ViewportWidth: 320, ScrollWidth: 900, Overflows: true, Offenders: []string{"", "#x"}},
-		Media:      []crawler.Media{{Selector: "html > body > video:nth-of-type(1)", Playing: true}},
+	browser := &snapshot.BrowserFacts{
+		AXTree:     []snapshot.AXNode{{Selector: "html > body > zz:nth-of-type(9)", Role: "button"}, {Selector: "#nope"}},
+		Texts:      []snapshot.TextStyle{{Selector: "#missing", Text: "x", Ratio: 1.5}, {Selector: ">>>"}},
+		Controls:   []snapshot.ControlStyle{{Selector: "html > body > input:nth-of-type(x)"}},
+		Focusables: []snapshot.Focusable{{Selector: ""}},
+		Targets:    []snapshot.Target{{Selector: "#a", Width: 1, Height: 1}},
+		Reflow:     snapshot.Reflow{ViewportWidth: 320, ScrollWidth: 900, Overflows: true, Offenders: []string{"", "#x"}},
+		Media:      []snapshot.Media{{Selector: "html > body > video:nth-of-type(1)", Playing: true}},
 	}
 	list := accessibleChecks()
 	for _, src := range pages {
-		for _, b := range []*crawler.BrowserFacts{nil, browser} {
-			snap := &crawler.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html", Browser: b}
+		for _, b := range []*snapshot.BrowserFacts{nil, browser} {
+			snap := &snapshot.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html", Browser: b}
 			for i := range list {
 				assert.NotPanics(t, func() { Run(&list[i], []*Page{NewPage(snap, true)}, nil) }, "%s on %.40q", list[i].ID, src)
 			}

@@ -2,14 +2,13 @@ package checks
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // This file holds the accessible checks that need what a browser measures:
@@ -58,7 +57,7 @@ func (d *axDoc) labelled(l *html.Node) *html.Node {
 
 // axLargeText reports whether text is large in WCAG terms: at least 24 CSS
 // px, or 18.66 px (14 pt) and bold.
-func axLargeText(t crawler.TextStyle) bool {
+func axLargeText(t snapshot.TextStyle) bool {
 	return t.FontSizePx >= 23.95 || (t.FontSizePx >= 18.6 && t.FontWeight >= 700)
 }
 
@@ -173,7 +172,7 @@ func axInlineShadow(n *html.Node) bool {
 }
 
 // axHex writes a colour as #rrggbb.
-func axHex(c crawler.Colour) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+func axHex(c snapshot.Colour) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 // nonTextContrast fails for form fields (text fields, selects, check boxes,
 // radio buttons) with no visible edge at all: neither border nor background
@@ -507,7 +506,7 @@ func (d *axDoc) nearbyButton(n *html.Node) bool {
 func mediaAutoplay(p *Page, params Params) Result {
 	d := newAXDoc(p)
 	limit := params.Float("max_seconds", 3)
-	facts := map[string]crawler.Media{}
+	facts := map[string]snapshot.Media{}
 	if b := p.Snap.Browser; b != nil {
 		for _, m := range b.Media {
 			facts[m.Selector] = m
@@ -554,7 +553,7 @@ func mediaAutoplay(p *Page, params Params) Result {
 // review: it may be silent or have captions in the picture.
 func videoCaptions(p *Page, _ Params) Result {
 	d := newAXDoc(p)
-	facts := map[string]crawler.Media{}
+	facts := map[string]snapshot.Media{}
 	if b := p.Snap.Browser; b != nil {
 		for _, m := range b.Media {
 			facts[m.Selector] = m

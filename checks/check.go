@@ -5,14 +5,13 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // Outcome is the verdict of a check on one page (or on the site).
@@ -99,7 +98,7 @@ func (p Params) Strings(name string, def []string) []string {
 
 // Page is one scanned page as checks see it: the snapshot and its parsed DOM.
 type Page struct {
-	Snap *crawler.Snapshot
+	Snap *snapshot.Snapshot
 	// Start is true for the site's start page (the first start URL).
 	Start bool
 
@@ -110,7 +109,7 @@ type Page struct {
 }
 
 // NewPage wraps a snapshot for checks.
-func NewPage(s *crawler.Snapshot, start bool) *Page { return &Page{Snap: s, Start: start} }
+func NewPage(s *snapshot.Snapshot, start bool) *Page { return &Page{Snap: s, Start: start} }
 
 // Doc is the rendered DOM, parsed once.
 func (p *Page) Doc() *goquery.Document {
@@ -165,13 +164,30 @@ type Check struct {
 	Page func(p *Page, params Params) Result
 	// Site evaluates the site as a whole (all pages) once.
 	Site func(pages []*Page, params Params) Result
+	// Throttle, when set, asks the crawler to load the first start page
+	// once more under an emulated slow connection (BrowserFacts.SlowLoadMs),
+	// given the check's parameters (defaults merged with the model's).
+	Throttle func(params Params) *snapshot.SlowProfile
+}
+
+// WithDefaults returns the model's params merged over the check's
+// defaults.
+func (c *Check) WithDefaults(model Params) Params {
+	merged := make(Params, len(c.Params)+len(model))
+	for k, v := range c.Params {
+		merged[k] = v
+	}
+	for k, v := range model {
+		merged[k] = v
+	}
+	return merged
 }
 
 // SiteWide reports whether the check is evaluated once per site.
 func (c *Check) SiteWide() bool { return c.Site != nil }
 
 // Available reports whether the page has every fact the check needs.
-func (c *Check) Available(s *crawler.Snapshot) bool {
+func (c *Check) Available(s *snapshot.Snapshot) bool {
 	for _, f := range c.Needs {
 		switch f {
 		case FactBrowser, FactStyles, FactNetwork:
@@ -198,13 +214,7 @@ type PageOutcome struct {
 // that could not be loaded are skipped. Site-wide checks yield one outcome
 // for the first start page's URL.
 func Run(c *Check, pages []*Page, params Params) []PageOutcome {
-	merged := Params{}
-	for k, v := range c.Params {
-		merged[k] = v
-	}
-	for k, v := range params {
-		merged[k] = v
-	}
+	merged := c.WithDefaults(params)
 	var ok []*Page
 	for _, p := range pages {
 		if p.Snap.OK() {

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"encoding/json"
+	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,15 +12,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // Fixtures live in testdata/<check id>/. A fixture's name starts with the
 // outcome it must produce (pass, fail, inapplicable, needs_review,
 // not_evaluated), e.g. fail-no-alt.html. It is one of:
 //   - NAME.html: a page served at https://example.be/NAME.html, no browser facts;
-//   - NAME.json: one crawler.Snapshot (browser facts, headers, status);
+//   - NAME.json: one snapshot.Snapshot (browser facts, headers, status);
 //   - NAME/: a site: every .html or .json file in it is a page; index.* is
 //     the start page.
 // A fixture NAME.want, if present, lists lines "selector" that the evidence
@@ -36,12 +35,12 @@ func fixtureOutcome(name string) Outcome {
 	return ""
 }
 
-func loadFixturePage(t *testing.T, path string) *crawler.Snapshot {
+func loadFixturePage(t *testing.T, path string) *snapshot.Snapshot {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	if strings.HasSuffix(path, ".json") {
-		var s crawler.Snapshot
+		var s snapshot.Snapshot
 		require.NoError(t, json.Unmarshal(b, &s), path)
 		if s.Status == 0 {
 			s.Status = http.StatusOK
@@ -49,7 +48,7 @@ func loadFixturePage(t *testing.T, path string) *crawler.Snapshot {
 		return &s
 	}
 	u := "https://example.be/" + filepath.Base(path)
-	return &crawler.Snapshot{URL: u, FinalURL: u, Status: 200, HTML: string(b), DOM: string(b), ContentType: "text/html"}
+	return &snapshot.Snapshot{URL: u, FinalURL: u, Status: 200, HTML: string(b), DOM: string(b), ContentType: "text/html"}
 }
 
 // LoadFixture returns the pages of a fixture file or folder.

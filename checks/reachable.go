@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"regexp"
 	"sort"
 	"strconv"
@@ -9,8 +10,6 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // reachableChecks are the checks of the "reachable" criterion: the site
@@ -27,7 +26,7 @@ func reachableChecks() []Check {
 		{ID: "image-oversized", Criterion: "reachable", Needs: []Fact{FactStyles},
 			Params: Params{"factor": 4, "density": 2, "min_pixels": 100000}, Page: rchImageOversized},
 		{ID: "slow-load", Criterion: "reachable", Needs: []Fact{FactBrowser},
-			Params: Params{"max_seconds": 10, "latency_ms": 150, "down_kbps": 1600, "up_kbps": 750}, Page: rchSlowLoad},
+			Params: Params{"max_seconds": 10, "latency_ms": 150, "down_kbps": 1600, "up_kbps": 750}, Page: rchSlowLoad, Throttle: SlowProfile},
 		{ID: "content-without-js", Criterion: "reachable", Needs: []Fact{FactBrowser},
 			Params: Params{"min_share": 0.5, "min_words": 50}, Page: rchContentWithoutJS},
 		{ID: "min-font-size", Criterion: "reachable", Needs: []Fact{FactStyles},
@@ -163,7 +162,7 @@ func rchPageWeight(p *Page, params Params) Result {
 		return Result{Outcome: NotEvaluated}
 	}
 	limit := params.Float("max_kb", 1500)
-	reqs := append([]crawler.Request(nil), p.Snap.Browser.Requests...)
+	reqs := append([]snapshot.Request(nil), p.Snap.Browser.Requests...)
 	var total int64
 	for _, r := range reqs {
 		total += r.Bytes
@@ -279,18 +278,14 @@ func rchSlowLoad(p *Page, params Params) Result {
 
 // SlowProfile returns the emulated slow connection under which the crawler
 // measures the start page's load time (BrowserFacts.SlowLoadMs), from the
-// slow-load check's parameters in the model (latency_ms, down_kbps,
-// up_kbps) over its defaults: a slow 4G connection of 1.6 Mbit/s down,
-// 750 kbit/s up and 150 ms latency, as Lighthouse emulates a phone.
-func SlowProfile(model Params) *crawler.SlowProfile {
-	p := Params{"latency_ms": 150, "down_kbps": 1600, "up_kbps": 750}
-	for k, v := range model {
-		p[k] = v
-	}
-	return &crawler.SlowProfile{
-		Latency: time.Duration(p.Float("latency_ms", 150) * float64(time.Millisecond)),
-		Down:    p.Float("down_kbps", 1600) * 1000 / 8,
-		Up:      p.Float("up_kbps", 750) * 1000 / 8,
+// slow-load check's parameters (latency_ms, down_kbps, up_kbps, merged over
+// the defaults in its declaration: a slow 4G connection of 1.6 Mbit/s down,
+// 750 kbit/s up and 150 ms latency, as Lighthouse emulates a phone).
+func SlowProfile(p Params) *snapshot.SlowProfile {
+	return &snapshot.SlowProfile{
+		Latency: time.Duration(p.Float("latency_ms", 0) * float64(time.Millisecond)),
+		Down:    p.Float("down_kbps", 0) * 1000 / 8,
+		Up:      p.Float("up_kbps", 0) * 1000 / 8,
 	}
 }
 

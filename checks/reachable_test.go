@@ -1,13 +1,12 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 func TestRchAppOnlyPhrases(t *testing.T) {
@@ -68,15 +67,15 @@ func TestRchViewport(t *testing.T) {
 	}
 	for _, tc := range tests {
 		h := `<!doctype html><html><head>` + tc.meta + `</head><body><p>x</p></body></html>`
-		p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: h, DOM: h}, true)
+		p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: h, DOM: h}, true)
 		assert.Equal(t, tc.want, rchViewport(p, nil).Outcome, tc.meta)
 	}
 }
 
 func TestRchSlowLoad(t *testing.T) {
 	h := `<html><body><p>x</p></body></html>`
-	snap := func(ms float64) *crawler.Snapshot {
-		return &crawler.Snapshot{URL: "https://example.be/", HTML: h, DOM: h, Browser: &crawler.BrowserFacts{SlowLoadMs: ms}}
+	snap := func(ms float64) *snapshot.Snapshot {
+		return &snapshot.Snapshot{URL: "https://example.be/", HTML: h, DOM: h, Browser: &snapshot.BrowserFacts{SlowLoadMs: ms}}
 	}
 	tests := []struct {
 		name  string
@@ -109,8 +108,8 @@ func TestRchContentWithoutJS(t *testing.T) {
 	}
 	for _, tc := range tests {
 		h := `<html><body>` + tc.served + `</body></html>`
-		p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: h, DOM: h,
-			Browser: &crawler.BrowserFacts{RenderedText: tc.rendered}}, true)
+		p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: h, DOM: h,
+			Browser: &snapshot.BrowserFacts{RenderedText: tc.rendered}}, true)
 		r := rchContentWithoutJS(p, Params{"min_share": 0.5, "min_words": 15})
 		assert.Equal(t, tc.want, r.Outcome, tc.name)
 	}
@@ -119,20 +118,20 @@ func TestRchContentWithoutJS(t *testing.T) {
 func TestRchImageOversized(t *testing.T) {
 	tests := []struct {
 		name string
-		img  crawler.Image
+		img  snapshot.Image
 		want Outcome
 	}{
-		{"4k photo as thumbnail", crawler.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 4000, NaturalHeight: 3000, ShownWidth: 320, ShownHeight: 240}, Fail},
-		{"retina sized", crawler.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 1280, NaturalHeight: 960, ShownWidth: 640, ShownHeight: 480}, Pass},
-		{"just under factor", crawler.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 1280, NaturalHeight: 960, ShownWidth: 320, ShownHeight: 240}, Pass},
-		{"small icon", crawler.Image{Selector: "img", Src: "/i.png", NaturalWidth: 256, NaturalHeight: 256, ShownWidth: 16, ShownHeight: 16}, Pass},
-		{"svg", crawler.Image{Selector: "img", Src: "/logo.SVG?v=2", NaturalWidth: 3000, NaturalHeight: 3000, ShownWidth: 30, ShownHeight: 30}, Inapplicable},
-		{"hidden", crawler.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 4000, NaturalHeight: 3000}, Inapplicable},
+		{"4k photo as thumbnail", snapshot.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 4000, NaturalHeight: 3000, ShownWidth: 320, ShownHeight: 240}, Fail},
+		{"retina sized", snapshot.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 1280, NaturalHeight: 960, ShownWidth: 640, ShownHeight: 480}, Pass},
+		{"just under factor", snapshot.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 1280, NaturalHeight: 960, ShownWidth: 320, ShownHeight: 240}, Pass},
+		{"small icon", snapshot.Image{Selector: "img", Src: "/i.png", NaturalWidth: 256, NaturalHeight: 256, ShownWidth: 16, ShownHeight: 16}, Pass},
+		{"svg", snapshot.Image{Selector: "img", Src: "/logo.SVG?v=2", NaturalWidth: 3000, NaturalHeight: 3000, ShownWidth: 30, ShownHeight: 30}, Inapplicable},
+		{"hidden", snapshot.Image{Selector: "img", Src: "/a.jpg", NaturalWidth: 4000, NaturalHeight: 3000}, Inapplicable},
 	}
 	h := `<html><body><img src="/a.jpg" alt=""></body></html>`
 	for _, tc := range tests {
-		p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: h, DOM: h,
-			Browser: &crawler.BrowserFacts{Images: []crawler.Image{tc.img}}}, true)
+		p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: h, DOM: h,
+			Browser: &snapshot.BrowserFacts{Images: []snapshot.Image{tc.img}}}, true)
 		r := rchImageOversized(p, Params{})
 		assert.Equal(t, tc.want, r.Outcome, tc.name)
 	}
@@ -140,12 +139,12 @@ func TestRchImageOversized(t *testing.T) {
 
 func TestRchPageWeightEvidence(t *testing.T) {
 	h := `<html><body><p>x</p></body></html>`
-	reqs := []crawler.Request{
+	reqs := []snapshot.Request{
 		{URL: "https://example.be/", Bytes: 20_000},
 		{URL: "https://example.be/hero.mp4", Bytes: 1_400_000},
 		{URL: "https://example.be/app.js", Bytes: 300_000},
 	}
-	p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: h, DOM: h, Browser: &crawler.BrowserFacts{Requests: reqs}}, true)
+	p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: h, DOM: h, Browser: &snapshot.BrowserFacts{Requests: reqs}}, true)
 	r := rchPageWeight(p, Params{"max_kb": 1500})
 	require.Equal(t, Fail, r.Outcome)
 	assert.Equal(t, "1720", r.Evidence[0].Params["kb"])
@@ -155,19 +154,20 @@ func TestRchPageWeightEvidence(t *testing.T) {
 }
 
 func TestSlowProfile(t *testing.T) {
-	d := SlowProfile(nil)
+	c := Default().Get("slow-load")
+	d := c.Throttle(c.WithDefaults(nil))
 	assert.Equal(t, 150*time.Millisecond, d.Latency)
 	assert.InDelta(t, 200000, d.Down, 0.1)
 	assert.InDelta(t, 93750, d.Up, 0.1)
-	m := SlowProfile(Params{"latency_ms": 400, "down_kbps": 400.0})
+	m := c.Throttle(c.WithDefaults(Params{"latency_ms": 400, "down_kbps": 400.0}))
 	assert.Equal(t, 400*time.Millisecond, m.Latency)
 	assert.InDelta(t, 50000, m.Down, 0.1)
 }
 
 func TestRchHorizontalScrollSkipsOffscreenText(t *testing.T) {
 	h := `<html><body><a class="skip-link sr-only" href="#main">Skip</a><main id="main"><div id="wide">x</div></main></body></html>`
-	p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: h, DOM: h, Browser: &crawler.BrowserFacts{
-		Reflow: crawler.Reflow{ViewportWidth: 320, ScrollWidth: 700, Overflows: true, Offenders: []string{"html > body > a:nth-of-type(1)", "#wide"}}}}, true)
+	p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: h, DOM: h, Browser: &snapshot.BrowserFacts{
+		Reflow: snapshot.Reflow{ViewportWidth: 320, ScrollWidth: 700, Overflows: true, Offenders: []string{"html > body > a:nth-of-type(1)", "#wide"}}}}, true)
 	r := rchHorizontalScroll(p, nil)
 	require.Equal(t, Fail, r.Outcome)
 	require.Len(t, r.Evidence, 1)

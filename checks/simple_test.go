@@ -1,19 +1,18 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // simTestPage wraps an HTML body in a page at https://example.be/p.
 func simTestPage(body string) *Page {
 	h := `<!doctype html><html lang="nl"><head><title>t</title></head><body>` + body + `</body></html>`
-	return NewPage(&crawler.Snapshot{URL: "https://example.be/p", FinalURL: "https://example.be/p", Status: 200, HTML: h, DOM: h}, true)
+	return NewPage(&snapshot.Snapshot{URL: "https://example.be/p", FinalURL: "https://example.be/p", Status: 200, HTML: h, DOM: h}, true)
 }
 
 func TestSimPurpose(t *testing.T) {
@@ -243,16 +242,16 @@ func TestSimDeepest(t *testing.T) {
 // TestSimpleAndReachableBadInput runs every check of both criteria on odd
 // pages: none may panic, and none may fail a page with nothing in it.
 func TestSimpleAndReachableBadInput(t *testing.T) {
-	odd := []*crawler.Snapshot{
+	odd := []*snapshot.Snapshot{
 		{URL: "https://example.be/", HTML: ""},
 		{URL: "::bad url", HTML: "<html><body><nav><a href='::x'>a</a><a href='%zz'>b</a><a href=''>c</a></nav></body></html>"},
 		{URL: "https://example.be/", HTML: "<form><input required aria-describedby='nope'><input autocomplete></form>",
-			Browser: &crawler.BrowserFacts{
-				Reflow:   crawler.Reflow{ViewportWidth: 320, ScrollWidth: 900, Overflows: true, Offenders: []string{"div[", ""}},
-				Images:   []crawler.Image{{Selector: ":::", NaturalWidth: 5000, NaturalHeight: 5000, ShownWidth: 10, ShownHeight: 10}},
-				Texts:    []crawler.TextStyle{{Selector: ")(", Text: "klein", FontSizePx: 6}},
-				Overlays: []crawler.Overlay{{Selector: "[[", Coverage: 1}},
-				Requests: []crawler.Request{{URL: "x", Bytes: -5}},
+			Browser: &snapshot.BrowserFacts{
+				Reflow:   snapshot.Reflow{ViewportWidth: 320, ScrollWidth: 900, Overflows: true, Offenders: []string{"div[", ""}},
+				Images:   []snapshot.Image{{Selector: ":::", NaturalWidth: 5000, NaturalHeight: 5000, ShownWidth: 10, ShownHeight: 10}},
+				Texts:    []snapshot.TextStyle{{Selector: ")(", Text: "klein", FontSizePx: 6}},
+				Overlays: []snapshot.Overlay{{Selector: "[[", Coverage: 1}},
+				Requests: []snapshot.Request{{URL: "x", Bytes: -5}},
 			}},
 	}
 	checks := append(simpleChecks(), reachableChecks()...)
@@ -264,7 +263,7 @@ func TestSimpleAndReachableBadInput(t *testing.T) {
 			assert.NotPanics(t, func() { Run(c, pages, nil) }, "%s on page %d", c.ID, i)
 		}
 	}
-	empty := []*Page{NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: "<html><body></body></html>", DOM: "<html><body></body></html>"}, true)}
+	empty := []*Page{NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: "<html><body></body></html>", DOM: "<html><body></body></html>"}, true)}
 	for j := range checks {
 		c := &checks[j]
 		if c.ID == "viewport-responsive" { // a page without a viewport meta fails, empty or not

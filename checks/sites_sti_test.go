@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bufio"
+	"github.com/didi-index/didi/snapshot"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,8 +12,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // loadTestSite reads ../testdata/sites/NAME as pages on a loopback host,
@@ -43,7 +42,7 @@ func loadTestSite(t *testing.T, name string) []*Page {
 		if err != nil {
 			return err
 		}
-		pages = append(pages, NewPage(&crawler.Snapshot{
+		pages = append(pages, NewPage(&snapshot.Snapshot{
 			URL: u, FinalURL: u, Status: 200, HTML: string(b), DOM: string(b), ContentType: "text/html",
 			Headers: headers, Fetched: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC),
 		}, rel == "index.html"))

@@ -1,11 +1,10 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 func TestFindPhones(t *testing.T) {
@@ -219,5 +218,5 @@ func TestBadInputNeverPanics(t *testing.T) {
 // supPage is a page at https://example.be/ with html as served and
 // rendered.
 func supPage(html string) *Page {
-	return NewPage(&crawler.Snapshot{URL: "https://example.be/", FinalURL: "https://example.be/", Status: 200, HTML: html, DOM: html, ContentType: "text/html"}, true)
+	return NewPage(&snapshot.Snapshot{URL: "https://example.be/", FinalURL: "https://example.be/", Status: 200, HTML: html, DOM: html, ContentType: "text/html"}, true)
 }

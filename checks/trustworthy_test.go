@@ -1,11 +1,10 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 func TestValidEnterprise(t *testing.T) {
@@ -130,7 +129,7 @@ func TestPasswordOnInsecurePage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			p := NewPage(&crawler.Snapshot{URL: tt.url, FinalURL: tt.url, Status: 200, HTML: form, DOM: form}, true)
+			p := NewPage(&snapshot.Snapshot{URL: tt.url, FinalURL: tt.url, Status: 200, HTML: form, DOM: form}, true)
 			assert.Equal(t, tt.want, sensitiveFields(p, nil).Outcome)
 		})
 	}
@@ -177,7 +176,7 @@ func TestFormAction(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.page+" "+tt.form, func(t *testing.T) {
 			h := `<html><body>` + tt.form + `<input name="q"></form></body></html>`
-			p := NewPage(&crawler.Snapshot{URL: tt.page, FinalURL: tt.page, Status: 200, HTML: h, DOM: h}, true)
+			p := NewPage(&snapshot.Snapshot{URL: tt.page, FinalURL: tt.page, Status: 200, HTML: h, DOM: h}, true)
 			r := formAction(p, nil)
 			if tt.want == "" {
 				assert.Equal(t, Pass, r.Outcome, "%+v", r.Evidence)
@@ -205,7 +204,7 @@ func TestHSTS(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.url+" "+tt.value, func(t *testing.T) {
-			s := &crawler.Snapshot{URL: tt.url, FinalURL: tt.url, Status: 200, Headers: map[string]string{}}
+			s := &snapshot.Snapshot{URL: tt.url, FinalURL: tt.url, Status: 200, Headers: map[string]string{}}
 			if tt.value != "" {
 				s.Headers["Strict-Transport-Security"] = tt.value
 			}
@@ -230,22 +229,22 @@ func TestHTTPSRedirect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &crawler.Snapshot{URL: tt.url, FinalURL: tt.final, Redirects: tt.redirects, Status: 200}
+			s := &snapshot.Snapshot{URL: tt.url, FinalURL: tt.final, Redirects: tt.redirects, Status: 200}
 			assert.Equal(t, tt.want, httpsRedirect(NewPage(s, true), nil).Outcome)
 		})
 	}
 }
 
 func TestThirdPartyAllowList(t *testing.T) {
-	s := &crawler.Snapshot{URL: "https://example.be/", FinalURL: "https://example.be/", Status: 200,
+	s := &snapshot.Snapshot{URL: "https://example.be/", FinalURL: "https://example.be/", Status: 200,
 		HTML: `<html><body><script src="https://www.googletagmanager.com/gtag/js"></script></body></html>`,
-		Browser: &crawler.BrowserFacts{
-			Requests: []crawler.Request{
+		Browser: &snapshot.BrowserFacts{
+			Requests: []snapshot.Request{
 				{URL: "https://www.googletagmanager.com/gtag/js", Host: "www.googletagmanager.com", ThirdParty: true},
 				{URL: "https://cdn.example.net/a.css", Host: "cdn.example.net", ThirdParty: true},
 				{URL: "https://example.be/a.css", Host: "example.be"},
 			},
-			Cookies: []crawler.Cookie{{Name: "_ga", Domain: ".doubleclick.net", ThirdParty: true}},
+			Cookies: []snapshot.Cookie{{Name: "_ga", Domain: ".doubleclick.net", ThirdParty: true}},
 		}}
 	s.DOM = s.HTML
 	r := thirdPartyBeforeConsent(NewPage(s, true), Params{})

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -10,8 +11,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/didi-index/didi/crawler"
 )
 
 // runFixture runs check id on a fixture of its testdata folder.
@@ -103,7 +102,7 @@ func TestMainTextLeavesOutChrome(t *testing.T) {
 <div><h1>Titel</h1><p>Eerste <a href="/x">alinea</a> tekst.</p><ul><li><a href="/a">Link</a></li></ul>
 <p hidden>Verborgen</p><aside><p>Opzij</p></aside><form><p>Formulier</p></form><script>var x</script>
 <p lang="fr">Texte <b>français</b></p></div><footer><p>Voet</p></footer></body></html>`
-	p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
+	p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
 	root, blocks := mainText(newAXDoc(p))
 	require.NotNil(t, root)
 	assert.Equal(t, "body", root.Data)
@@ -137,7 +136,7 @@ func bigPage() *Page {
 	}
 	b.WriteString(`</main></body></html>`)
 	src := b.String()
-	p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
+	p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
 	p.Doc() // parsing is shared by all checks and not counted
 	return p
 }
@@ -238,7 +237,7 @@ func TestUnderstandableBadInput(t *testing.T) {
 			if c.Criterion != "understandable" {
 				continue
 			}
-			p := NewPage(&crawler.Snapshot{URL: "https://example.be/x", HTML: src, DOM: src, Status: 200}, true)
+			p := NewPage(&snapshot.Snapshot{URL: "https://example.be/x", HTML: src, DOM: src, Status: 200}, true)
 			require.NotPanics(t, func() {
 				out := Run(c, []*Page{p}, nil)
 				require.Len(t, out, 1, "input %d, %s", i, c.ID)
@@ -309,7 +308,7 @@ func TestOfferedLanguages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := `<html lang="nl"><body>` + tt.body + `</body></html>`
-			p := NewPage(&crawler.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
+			p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
 			var got []string
 			for l := range offeredLanguages(newAXDoc(p)) {
 				got = append(got, l)

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"encoding/json"
+	"github.com/didi-index/didi/snapshot"
 	"regexp"
 	"strconv"
 
@@ -82,8 +83,8 @@ func countIDs(n *cdp.Node, ids map[string]int) {
 
 // axNodes flattens Chromium's accessibility tree. Inline text boxes and
 // ignored nodes without a DOM element are left out.
-func axNodes(nodes []*accessibility.Node, sels map[cdp.BackendNodeID]string) []AXNode {
-	out := make([]AXNode, 0, len(nodes))
+func axNodes(nodes []*accessibility.Node, sels map[cdp.BackendNodeID]string) []snapshot.AXNode {
+	out := make([]snapshot.AXNode, 0, len(nodes))
 	for _, n := range nodes {
 		role := axString(n.Role)
 		if role == "InlineTextBox" {
@@ -93,7 +94,7 @@ func axNodes(nodes []*accessibility.Node, sels map[cdp.BackendNodeID]string) []A
 		if n.Ignored && sel == "" {
 			continue
 		}
-		a := AXNode{Selector: sel, Role: role, Name: axString(n.Name), Ignored: n.Ignored}
+		a := snapshot.AXNode{Selector: sel, Role: role, Name: axString(n.Name), Ignored: n.Ignored}
 		a.NameFrom = nameFrom(n.Name)
 		for _, p := range n.Properties {
 			if p.Name == accessibility.PropertyNameFocusable && p.Value != nil && string(p.Value.Value) == "true" {

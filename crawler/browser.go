@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/didi-index/didi/progress"
 	"net/url"
 	"os"
 	"os/exec"
@@ -145,7 +145,6 @@ func bypassList(origins []string) string {
 type browserProc struct {
 	o       Options
 	origins []string
-	log     io.Writer
 
 	mu         sync.Mutex
 	gen        int
@@ -163,10 +162,10 @@ type browserProc struct {
 }
 
 // startBrowser launches the browser and opens its first tab.
-func startBrowser(ctx context.Context, o Options, origins []string, log io.Writer) (*browserProc, error) {
-	b := &browserProc{o: o, origins: origins, log: log}
-	if os.Geteuid() == 0 && o.Verbose && log != nil {
-		fmt.Fprintln(log, "didi: running as root, so Chromium runs with --no-sandbox")
+func startBrowser(ctx context.Context, o Options, origins []string) (*browserProc, error) {
+	b := &browserProc{o: o, origins: origins}
+	if os.Geteuid() == 0 {
+		o.Events.Emit(progress.Event{Kind: progress.Note, Message: "running as root, so Chromium runs with --no-sandbox"})
 	}
 	if err := b.launch(ctx); err != nil {
 		return nil, err
@@ -205,9 +204,7 @@ func (b *browserProc) launch(ctx context.Context) error {
 // logf shows chromedp's own messages in verbose mode only (on a cancel it
 // reports the closed pipe, which is expected).
 func (b *browserProc) logf(format string, args ...any) {
-	if b.o.Verbose && b.log != nil {
-		fmt.Fprintf(b.log, "didi: chromedp: "+format+"\n", args...)
-	}
+	b.o.Events.Emit(progress.Event{Kind: progress.Note, Message: "chromedp: " + fmt.Sprintf(format, args...)})
 }
 
 // current returns the browser context to open tabs in, and its generation.
@@ -241,9 +238,11 @@ func (b *browserProc) restart(ctx context.Context, gen int) error {
 		return b.restartErr
 	}
 	b.restarts++
-	if b.log != nil {
-		fmt.Fprintln(b.log, "didi: the browser stopped; starting it again")
+	if ctx.Err() != nil {
+		b.restartErr = ctx.Err()
+		return b.restartErr
 	}
+	b.o.Events.Emit(progress.Event{Kind: progress.Warning, Message: "the browser stopped; starting it again"})
 	b.shutdownLocked()
 	if err := b.launch(ctx); err != nil {
 		b.restartErr = err

@@ -5,11 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/didi-index/didi/progress"
+	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -29,10 +32,11 @@ type crawl struct {
 	robots  *robotsCache
 	front   *frontier
 	browser *browserProc
-	prog    *progress
+
+	finished atomic.Int64 // pages scanned or failed, for progress
 
 	mu         sync.Mutex
-	snaps      map[int]Snapshot
+	snaps      map[int]snapshot.Snapshot
 	startsLeft int
 	skipped    []string
 	// cut is set when a planned page was left out because the budget ran
@@ -53,7 +57,7 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]Snapshot{}, prog: newProgress(o)}
+	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]snapshot.Snapshot{}}
 	c.scope = &scope{origins: c.origins, include: o.Include, exclude: o.Exclude}
 	c.front = newFrontier(o.MaxPages)
 	var starts []string
@@ -72,7 +76,7 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 		if o.Browser, err = FindBrowser(o.Browser); err != nil {
 			return nil, err
 		}
-		if c.browser, err = startBrowser(ctx, o, c.origins.list(), o.Progress); err != nil {
+		if c.browser, err = startBrowser(ctx, o, c.origins.list()); err != nil {
 			return nil, err
 		}
 		defer c.browser.close()
@@ -91,7 +95,6 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	}
 	slow := c.measureSlowLoad(starts[0])
 	c.run()
-	c.prog.end()
 	scan.Pages = c.pages()
 	if ms := <-slow; ms > 0 {
 		for i := range scan.Pages {
@@ -175,7 +178,7 @@ func (c *crawl) markCut() {
 }
 
 // pages returns the snapshots in the order they were planned.
-func (c *crawl) pages() []Snapshot {
+func (c *crawl) pages() []snapshot.Snapshot {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	keys := make([]int, 0, len(c.snaps))
@@ -183,7 +186,7 @@ func (c *crawl) pages() []Snapshot {
 		keys = append(keys, k)
 	}
 	sort.Ints(keys)
-	out := make([]Snapshot, 0, len(keys))
+	out := make([]snapshot.Snapshot, 0, len(keys))
 	for _, k := range keys {
 		out = append(out, c.snaps[k])
 	}
@@ -211,7 +214,7 @@ func (c *crawl) worker() {
 			return
 		}
 		planned, _ := c.front.counts()
-		c.prog.started(tk.url, planned)
+		c.o.Events.Emit(progress.Event{Kind: progress.PageStarted, URL: tk.url, Done: int(c.finished.Load()), Planned: planned})
 		began := time.Now()
 		snap, links, dup := c.scanPage(&t, tk)
 		if dup {
@@ -230,9 +233,8 @@ func (c *crawl) worker() {
 		c.snaps[tk.order] = snap
 		c.mu.Unlock()
 		c.follow(tk, links)
-		planned, _ = c.front.counts()
-		c.prog.finished(&snap, planned, time.Since(began))
 		c.front.done()
+		c.emitFinished(&snap, time.Since(began))
 	}
 }
 
@@ -287,7 +289,7 @@ func (c *crawl) plan(links []string, depth int) {
 // refresh, a script) is followed like an HTTP redirect. It returns the
 // snapshot and the page's links; dup is true (and nothing else is done)
 // when the page redirects to one that is already scanned or planned.
-func (c *crawl) scanPage(t **tab, tk task) (snapshot Snapshot, links []string, dup bool) {
+func (c *crawl) scanPage(t **tab, tk task) (snap0 snapshot.Snapshot, links []string, dup bool) {
 	var chain []string // pages that went on to the next one by themselves
 	for {
 		snap, links, dup, left := c.scanOnce(t, tk)
@@ -329,8 +331,8 @@ const maxClientRedirects = 5
 
 // scanOnce fetches one page and loads it in the browser. left is set when
 // the page went on to another one by itself while the browser loaded it.
-func (c *crawl) scanOnce(t **tab, tk task) (snapshot Snapshot, links []string, dup bool, left *clientNav) {
-	snap := Snapshot{URL: tk.url, FinalURL: tk.url, Depth: tk.depth, Insecure: c.o.Insecure, Fetched: time.Now()}
+func (c *crawl) scanOnce(t **tab, tk task) (snap0 snapshot.Snapshot, links []string, dup bool, left *clientNav) {
+	snap := snapshot.Snapshot{URL: tk.url, FinalURL: tk.url, Depth: tk.depth, Insecure: c.o.Insecure, Fetched: time.Now()}
 	fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
 	res := c.fetch.get(fctx, tk.url, MaxHTMLBytes)
 	cancel()
@@ -363,7 +365,7 @@ func (c *crawl) scanOnce(t **tab, tk task) (snapshot Snapshot, links []string, d
 
 // staticFacts fills title, language and DOM from the served HTML and
 // returns its links (--no-browser).
-func (c *crawl) staticFacts(snap *Snapshot) []string {
+func (c *crawl) staticFacts(snap *snapshot.Snapshot) []string {
 	snap.DOM = snap.HTML
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader([]byte(snap.HTML)))
 	if err != nil {
@@ -395,7 +397,7 @@ func (c *crawl) staticFacts(snap *Snapshot) []string {
 // once for the incident and the page tried again once. It returns the
 // page's links, or where the page went by itself (the snapshot then has
 // no browser facts).
-func (c *crawl) browserFacts(t **tab, tk task, snap *Snapshot) ([]string, *clientNav) {
+func (c *crawl) browserFacts(t **tab, tk task, snap *snapshot.Snapshot) ([]string, *clientNav) {
 	for attempt := 0; ; attempt++ {
 		if *t == nil || c.browser.dead((*t).gen) {
 			if *t != nil {
@@ -422,8 +424,8 @@ func (c *crawl) browserFacts(t **tab, tk task, snap *Snapshot) ([]string, *clien
 		}
 		if err == nil {
 			c.fill(snap, res)
-			if c.o.Verbose && c.o.Progress != nil {
-				c.prog.note(fmt.Sprintf("%s: %s; script %v", snap.URL, strings.Join(res.steps, ", "), res.page.Perf))
+			if c.o.Events != nil {
+				c.o.Events.Emit(progress.Event{Kind: progress.Note, URL: snap.URL, Message: fmt.Sprintf("%s: %s; script %v", snap.URL, strings.Join(res.steps, ", "), res.page.Perf)})
 			}
 			return res.page.Links, nil
 		}
@@ -469,7 +471,7 @@ func (c *crawl) visit(t *tab, tk task) (*visitResult, error) {
 }
 
 // fill copies the browser's view of the page into the snapshot.
-func (c *crawl) fill(snap *Snapshot, res *visitResult) {
+func (c *crawl) fill(snap *snapshot.Snapshot, res *visitResult) {
 	snap.Browser = res.facts
 	snap.DOM = res.page.DOM
 	snap.Title = res.page.Title
@@ -485,4 +487,18 @@ func describeVisitError(err error, timeout time.Duration) string {
 		return "cancelled"
 	}
 	return "browser: " + err.Error()
+}
+
+// emitFinished reports a page that was scanned or failed.
+func (c *crawl) emitFinished(s *snapshot.Snapshot, took time.Duration) {
+	finished := int(c.finished.Add(1))
+	if c.o.Events == nil {
+		return
+	}
+	planned, _ := c.front.counts()
+	e := progress.Event{Kind: progress.PageDone, URL: s.URL, Done: finished, Planned: planned, Status: s.Status, Took: took}
+	if s.Error != "" {
+		e.Kind, e.Error = progress.PageFailed, s.Error
+	}
+	c.o.Events.Emit(e)
 }

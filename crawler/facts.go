@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"github.com/didi-index/didi/snapshot"
 )
 
 // factsJS is the one page script: it returns every DOM fact as one JSON
@@ -14,26 +15,26 @@ var factsJS string
 
 // pageFacts is what facts.js returns in "facts" mode.
 type pageFacts struct {
-	Title         string         `json:"title"`
-	Lang          string         `json:"lang"`
-	DOM           string         `json:"dom"`
-	Texts         []TextStyle    `json:"texts"`
-	TextsCapped   bool           `json:"texts_capped"`
-	MinFontSizePx float64        `json:"min_font_size_px"`
-	Controls      []ControlStyle `json:"controls"`
-	Focusables    []Focusable    `json:"focusables"`
-	FocusSampled  bool           `json:"focus_sampled"`
-	Targets       []Target       `json:"targets"`
-	Images        []Image        `json:"images"`
-	Media         []Media        `json:"media"`
-	Overlays      []Overlay      `json:"overlays"`
+	Title         string                  `json:"title"`
+	Lang          string                  `json:"lang"`
+	DOM           string                  `json:"dom"`
+	Texts         []snapshot.TextStyle    `json:"texts"`
+	TextsCapped   bool                    `json:"texts_capped"`
+	MinFontSizePx float64                 `json:"min_font_size_px"`
+	Controls      []snapshot.ControlStyle `json:"controls"`
+	Focusables    []snapshot.Focusable    `json:"focusables"`
+	FocusSampled  bool                    `json:"focus_sampled"`
+	Targets       []snapshot.Target       `json:"targets"`
+	Images        []snapshot.Image        `json:"images"`
+	Media         []snapshot.Media        `json:"media"`
+	Overlays      []snapshot.Overlay      `json:"overlays"`
 	Viewport      struct {
 		Content string `json:"content"`
 		Blocked bool   `json:"blocked"`
 	} `json:"viewport"`
-	Timing       Timing   `json:"timing"`
-	RenderedText string   `json:"rendered_text"`
-	Links        []string `json:"links"`
+	Timing       snapshot.Timing `json:"timing"`
+	RenderedText string          `json:"rendered_text"`
+	Links        []string        `json:"links"`
 	// Perf holds the script's own time per part in ms (--verbose).
 	Perf map[string]float64 `json:"perf"`
 }
@@ -53,8 +54,8 @@ func decodeFacts(s string) (*pageFacts, error) {
 }
 
 // decodeReflow parses the JSON string facts.js returned in "reflow" mode.
-func decodeReflow(s string) (Reflow, error) {
-	var r Reflow
+func decodeReflow(s string) (snapshot.Reflow, error) {
+	var r snapshot.Reflow
 	if err := json.Unmarshal([]byte(s), &r); err != nil {
 		return r, fmt.Errorf("decode reflow facts: %w", err)
 	}
@@ -62,8 +63,8 @@ func decodeReflow(s string) (Reflow, error) {
 }
 
 // browserFacts builds the snapshot's BrowserFacts from the page facts.
-func (f *pageFacts) browserFacts() *BrowserFacts {
-	return &BrowserFacts{
+func (f *pageFacts) browserFacts() *snapshot.BrowserFacts {
+	return &snapshot.BrowserFacts{
 		Texts:         f.Texts,
 		TextsCapped:   f.TextsCapped,
 		Controls:      f.Controls,
@@ -76,6 +77,6 @@ func (f *pageFacts) browserFacts() *BrowserFacts {
 		RenderedText:  f.RenderedText,
 		Overlays:      f.Overlays,
 		MinFontSizePx: f.MinFontSizePx,
-		Reflow:        Reflow{ZoomBlocked: f.Viewport.Blocked, ViewportMeta: f.Viewport.Content},
+		Reflow:        snapshot.Reflow{ZoomBlocked: f.Viewport.Blocked, ViewportMeta: f.Viewport.Content},
 	}
 }

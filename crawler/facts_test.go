@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -23,7 +24,7 @@ func TestFactsFixture(t *testing.T) {
 		Start: []string{site.URL + "/"}, NoCrawl: true, Browser: path, BlockOutside: true,
 		Headers:     http.Header{"X-Test": {"yes"}},
 		Cookies:     []*http.Cookie{{Name: "login", Value: "token"}},
-		SlowProfile: &SlowProfile{Latency: 300 * time.Millisecond, Down: 50_000, Up: 20_000},
+		SlowProfile: &snapshot.SlowProfile{Latency: 300 * time.Millisecond, Down: 50_000, Up: 20_000},
 	})
 	if len(scan.Pages) != 1 || scan.Pages[0].Error != "" {
 		t.Fatalf("pages %+v", scan.Pages)
@@ -89,10 +90,10 @@ func TestFactsFixture(t *testing.T) {
 	}
 
 	file := filepath.Join(t.TempDir(), "snaps.json")
-	if err := SaveSnapshots(file, scan.Pages); err != nil {
+	if err := snapshot.Save(file, scan.Pages); err != nil {
 		t.Fatal(err)
 	}
-	back, err := LoadSnapshots(file)
+	back, err := snapshot.Load(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,24 +102,24 @@ func TestFactsFixture(t *testing.T) {
 	}
 }
 
-func normalizeTimes(s []Snapshot) []Snapshot {
-	out := append([]Snapshot(nil), s...)
+func normalizeTimes(s []snapshot.Snapshot) []snapshot.Snapshot {
+	out := append([]snapshot.Snapshot(nil), s...)
 	for i := range out {
 		out[i].Fetched = out[i].Fetched.Round(0).UTC()
 	}
 	return out
 }
 
-func text(b *BrowserFacts, sel string) TextStyle {
+func text(b *snapshot.BrowserFacts, sel string) snapshot.TextStyle {
 	for _, x := range b.Texts {
 		if x.Selector == sel {
 			return x
 		}
 	}
-	return TextStyle{}
+	return snapshot.TextStyle{}
 }
 
-func control(b *BrowserFacts, sel string) *ControlStyle {
+func control(b *snapshot.BrowserFacts, sel string) *snapshot.ControlStyle {
 	for i := range b.Controls {
 		if b.Controls[i].Selector == sel {
 			return &b.Controls[i]
@@ -127,7 +128,7 @@ func control(b *BrowserFacts, sel string) *ControlStyle {
 	return nil
 }
 
-func focusVisible(b *BrowserFacts, sel string) string {
+func focusVisible(b *snapshot.BrowserFacts, sel string) string {
 	for _, f := range b.Focusables {
 		if f.Selector == sel && f.FocusVisible != nil {
 			if *f.FocusVisible {
@@ -139,7 +140,7 @@ func focusVisible(b *BrowserFacts, sel string) string {
 	return "untested"
 }
 
-func target(b *BrowserFacts, sel string) *Target {
+func target(b *snapshot.BrowserFacts, sel string) *snapshot.Target {
 	for i := range b.Targets {
 		if b.Targets[i].Selector == sel {
 			return &b.Targets[i]
@@ -148,7 +149,7 @@ func target(b *BrowserFacts, sel string) *Target {
 	return nil
 }
 
-func media(b *BrowserFacts, sel string) *Media {
+func media(b *snapshot.BrowserFacts, sel string) *snapshot.Media {
 	for i := range b.Media {
 		if b.Media[i].Selector == sel {
 			return &b.Media[i]
@@ -157,7 +158,7 @@ func media(b *BrowserFacts, sel string) *Media {
 	return nil
 }
 
-func image(b *BrowserFacts, sel string) *Image {
+func image(b *snapshot.BrowserFacts, sel string) *snapshot.Image {
 	for i := range b.Images {
 		if b.Images[i].Selector == sel {
 			return &b.Images[i]
@@ -166,7 +167,7 @@ func image(b *BrowserFacts, sel string) *Image {
 	return nil
 }
 
-func cookie(b *BrowserFacts, name string) bool {
+func cookie(b *snapshot.BrowserFacts, name string) bool {
 	for _, c := range b.Cookies {
 		if c.Name == name {
 			return true
@@ -175,7 +176,7 @@ func cookie(b *BrowserFacts, name string) bool {
 	return false
 }
 
-func request(b *BrowserFacts, u string) *Request {
+func request(b *snapshot.BrowserFacts, u string) *snapshot.Request {
 	for i := range b.Requests {
 		if b.Requests[i].URL == u {
 			return &b.Requests[i]
@@ -184,7 +185,7 @@ func request(b *BrowserFacts, u string) *Request {
 	return nil
 }
 
-func blockedThirdParty(b *BrowserFacts, host string) bool {
+func blockedThirdParty(b *snapshot.BrowserFacts, host string) bool {
 	for _, r := range b.Requests {
 		if r.Host == host && r.ThirdParty && r.Failed != "" && r.Type == "Script" {
 			return true
@@ -193,7 +194,7 @@ func blockedThirdParty(b *BrowserFacts, host string) bool {
 	return false
 }
 
-func axNode(b *BrowserFacts, sel string) *AXNode {
+func axNode(b *snapshot.BrowserFacts, sel string) *snapshot.AXNode {
 	for i := range b.AXTree {
 		if b.AXTree[i].Selector == sel {
 			return &b.AXTree[i]

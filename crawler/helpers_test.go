@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -151,7 +152,7 @@ func crawlT(t *testing.T, o Options) *Scan {
 }
 
 // pageByPath finds the snapshot whose URL ends with path.
-func pageByPath(t *testing.T, scan *Scan, path string) Snapshot {
+func pageByPath(t *testing.T, scan *Scan, path string) snapshot.Snapshot {
 	t.Helper()
 	for _, p := range scan.Pages {
 		if strings.HasSuffix(p.URL, path) {
@@ -159,5 +160,5 @@ func pageByPath(t *testing.T, scan *Scan, path string) Snapshot {
 		}
 	}
 	t.Fatalf("no page %s among %d pages", path, len(scan.Pages))
-	return Snapshot{}
+	return snapshot.Snapshot{}
 }

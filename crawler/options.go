@@ -3,7 +3,8 @@ package crawler
 import (
 	"errors"
 	"fmt"
-	"io"
+	"github.com/didi-index/didi/progress"
+	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -70,30 +71,19 @@ type Options struct {
 	// SlowProfile, when set, measures the load time of the first start page
 	// under this emulated connection, in a tab of its own
 	// (BrowserFacts.SlowLoadMs).
-	SlowProfile *SlowProfile
+	SlowProfile *snapshot.SlowProfile
 	// FocusLimit overrides DefaultFocusLimit (negative = test none).
 	FocusLimit int
-	// Progress receives progress output; nil = quiet.
-	Progress io.Writer
-	// ProgressTTY draws a bar (Progress is a terminal) instead of lines.
-	ProgressTTY bool
-	// Verbose adds details to the progress output (browser flags, errors).
-	Verbose bool
-}
-
-// SlowProfile describes an emulated slow connection.
-type SlowProfile struct {
-	// Latency is added to each request.
-	Latency time.Duration
-	// Down and Up are throughputs in bytes per second.
-	Down, Up float64
+	// Events receives the crawl's progress: a page started, done or
+	// failed, and notes (browser details, restarts); nil = quiet.
+	Events progress.Func
 }
 
 // Scan is the result of a crawl.
 type Scan struct {
 	// Pages holds one snapshot per page visited, errors included, in the
 	// order they were planned.
-	Pages []Snapshot `json:"pages"`
+	Pages []snapshot.Snapshot `json:"pages"`
 	// Browser is the browser's product/version ("" without a browser).
 	Browser string `json:"browser,omitempty"`
 	// Insecure is true when TLS certificate errors were accepted.

@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"strings"
 	"sync"
@@ -22,7 +23,7 @@ const (
 // handle method runs on the tab's read loop: it only stores, under a lock.
 type recorder struct {
 	mu        sync.Mutex
-	reqs      []Request
+	reqs      []snapshot.Request
 	byID      map[network.RequestID]int
 	console   []string
 	lifecycle map[cdp.LoaderID]map[string]bool
@@ -155,7 +156,7 @@ func (r *recorder) request(e *network.EventRequestWillBeSent) {
 		host = p.Hostname()
 	}
 	r.byID[e.RequestID] = len(r.reqs)
-	r.reqs = append(r.reqs, Request{URL: u, Type: string(e.Type), Host: host})
+	r.reqs = append(r.reqs, snapshot.Request{URL: u, Type: string(e.Type), Host: host})
 }
 
 func (r *recorder) addConsole(s string) {
@@ -222,7 +223,7 @@ func (r *recorder) left(frame cdp.FrameID, loader cdp.LoaderID, pageURL string) 
 
 // take returns the requests and console errors recorded so far, with the
 // third-party and mixed-content flags set against pageURL.
-func (r *recorder) take(pageURL string) ([]Request, []string) {
+func (r *recorder) take(pageURL string) ([]snapshot.Request, []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	p, _ := url.Parse(pageURL)
@@ -230,7 +231,7 @@ func (r *recorder) take(pageURL string) ([]Request, []string) {
 	if p != nil {
 		pageHost, https = p.Hostname(), p.Scheme == "https"
 	}
-	reqs := make([]Request, len(r.reqs))
+	reqs := make([]snapshot.Request, len(r.reqs))
 	copy(reqs, r.reqs)
 	for i := range reqs {
 		reqs[i].ThirdParty = thirdParty(reqs[i].Host, pageHost)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/didi-index/didi/progress"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -140,8 +141,13 @@ func TestCancelLeavesNothingBehind(t *testing.T) {
 	srv := siteServer(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	w := &cancelOnWrite{cancel: cancel}
-	scan, err := Crawl(ctx, Options{Start: []string{srv.URL}, Browser: path, MaxPages: 50, Progress: w, Timeout: 10 * time.Second})
+	var once sync.Once
+	cancelAtFirstPage := func(e progress.Event) {
+		if e.Kind == progress.PageDone || e.Kind == progress.PageFailed {
+			once.Do(cancel)
+		}
+	}
+	scan, err := Crawl(ctx, Options{Start: []string{srv.URL}, Browser: path, MaxPages: 50, Events: cancelAtFirstPage, Timeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,17 +157,6 @@ func TestCancelLeavesNothingBehind(t *testing.T) {
 	if len(scan.Pages) >= 50 {
 		t.Errorf("scanned %d pages after the cancel", len(scan.Pages))
 	}
-}
-
-// cancelOnWrite cancels at the first progress line.
-type cancelOnWrite struct {
-	once   sync.Once
-	cancel func()
-}
-
-func (c *cancelOnWrite) Write(p []byte) (int, error) {
-	c.once.Do(c.cancel)
-	return len(p), nil
 }
 
 // TestBrowserThatWillNotStart checks the error and the clean-up when the

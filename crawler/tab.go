@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"net/url"
 	"strings"
@@ -134,7 +135,7 @@ func (t *tab) close() { t.cancel() }
 
 // visitResult is what one navigation in a tab yields.
 type visitResult struct {
-	facts *BrowserFacts
+	facts *snapshot.BrowserFacts
 	page  *pageFacts
 	// left is set, and facts and page are nil, when the page went on to
 	// another document by itself (a meta refresh, a script) before or
@@ -309,7 +310,7 @@ type navigation struct {
 
 // cookies lists the cookies of the tab's browser context after load,
 // before any interaction. Cookies the user passed (mine) are left out.
-func (t *tab) cookies(ctx context.Context, pageURL string, mine []*http.Cookie) ([]Cookie, error) {
+func (t *tab) cookies(ctx context.Context, pageURL string, mine []*http.Cookie) ([]snapshot.Cookie, error) {
 	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: t.bctxID})
 	if err != nil {
 		return nil, fmt.Errorf("read cookies: %w", err)
@@ -318,12 +319,12 @@ func (t *tab) cookies(ctx context.Context, pageURL string, mine []*http.Cookie) 
 	if p, err := url.Parse(pageURL); err == nil {
 		pageHost = p.Hostname()
 	}
-	out := make([]Cookie, 0, len(res.Cookies))
+	out := make([]snapshot.Cookie, 0, len(res.Cookies))
 	for _, c := range res.Cookies {
 		if userCookie(c.Name, c.Value, mine) {
 			continue
 		}
-		out = append(out, Cookie{
+		out = append(out, snapshot.Cookie{
 			Name:       c.Name,
 			Domain:     c.Domain,
 			ThirdParty: thirdParty(strings.TrimPrefix(c.Domain, "."), pageHost),
@@ -345,7 +346,7 @@ func userCookie(name, value string, mine []*http.Cookie) bool {
 
 // axTree reads Chromium's accessibility tree and maps its nodes to
 // selectors with one DOM.getDocument call.
-func (t *tab) axTree(ctx context.Context, clock *stepClock) ([]AXNode, error) {
+func (t *tab) axTree(ctx context.Context, clock *stepClock) ([]snapshot.AXNode, error) {
 	depth := int64(-1)
 	doc, err := chromedp.Call(ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth})
 	if err != nil {
@@ -382,13 +383,13 @@ func (t *tab) pageFacts(ctx context.Context, o Options) (*pageFacts, error) {
 }
 
 // reflow narrows the viewport to 320 CSS px (no reload) and measures.
-func (t *tab) reflow(ctx context.Context) (Reflow, error) {
+func (t *tab) reflow(ctx context.Context) (snapshot.Reflow, error) {
 	if err := setViewport(ctx, reflowWidth); err != nil {
-		return Reflow{}, err
+		return snapshot.Reflow{}, err
 	}
 	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](factsExpr("reflow", 0, 0)))
 	if err != nil {
-		return Reflow{}, fmt.Errorf("run reflow script: %w", err)
+		return snapshot.Reflow{}, fmt.Errorf("run reflow script: %w", err)
 	}
 	return decodeReflow(s)
 }

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -164,36 +163,4 @@ func TestIsBinary(t *testing.T) {
 			t.Errorf("isBinary(%q) = %v, want %v", tt.body[:min(len(tt.body), 10)], got, tt.want)
 		}
 	}
-}
-
-func TestProgress(t *testing.T) {
-	snap := &Snapshot{URL: "http://example.be/a", Status: 200}
-	bad := &Snapshot{URL: "http://example.be/b", Error: "HTTP 500"}
-	t.Run("plain lines", func(t *testing.T) {
-		var buf bytes.Buffer
-		p := newProgress(Options{Progress: &buf})
-		p.started(snap.URL, 2)
-		p.finished(snap, 2, 12*time.Millisecond)
-		p.finished(bad, 2, time.Millisecond)
-		want := "didi: [1/2] http://example.be/a (200, 12 ms)\ndidi: [2/2] http://example.be/b: HTTP 500\n"
-		if buf.String() != want {
-			t.Errorf("got %q, want %q", buf.String(), want)
-		}
-	})
-	t.Run("bar", func(t *testing.T) {
-		var buf bytes.Buffer
-		p := newProgress(Options{Progress: &buf, ProgressTTY: true})
-		p.started(snap.URL, 4)
-		p.finished(snap, 4, time.Millisecond)
-		p.end()
-		if !strings.Contains(buf.String(), "\r\033[K[======") || !strings.Contains(buf.String(), "1/4 http://example.be/a") {
-			t.Errorf("bar output %q", buf.String())
-		}
-	})
-	t.Run("quiet", func(t *testing.T) {
-		p := newProgress(Options{})
-		p.started(snap.URL, 1)
-		p.finished(snap, 1, 0)
-		p.end()
-	})
 }

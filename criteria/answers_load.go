@@ -43,7 +43,7 @@ func ParseAnswers(name string, b []byte, m *Model) (*Answers, error) {
 	a := &Answers{Answers: map[string]Answer{}, Source: name}
 	if root.Kind != yaml.MappingNode {
 		d.atPos(posOf(root), "expected a mapping with model, organisation, product, assessor, date and answers")
-		return nil, r.errs.orNil()
+		return nil, r.errs.OrNil()
 	}
 	modelSeen := false
 	for _, kv := range d.pairs(root) {
@@ -77,7 +77,7 @@ func ParseAnswers(name string, b []byte, m *Model) (*Answers, error) {
 	if !modelSeen {
 		d.atPos(posOf(root), "model is missing: say which model the answers are for (model: %s)", m.ID)
 	}
-	if err := r.errs.orNil(); err != nil {
+	if err := r.errs.OrNil(); err != nil {
 		return nil, err
 	}
 	return a, nil

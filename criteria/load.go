@@ -60,14 +60,14 @@ func Parse(name string, b []byte, known func(id string) bool) (*Model, error) {
 	r := &reporter{file: name, pos: positions{}}
 	if root.Kind != yaml.MappingNode {
 		r.atPos(posOf(root), "expected a mapping with id, version, languages, title, levels, scales, criteria and checks")
-		return nil, r.errs.orNil()
+		return nil, r.errs.OrNil()
 	}
 	var m Model
 	d := &decoder{reporter: r}
 	d.decode(root, reflect.ValueOf(&m).Elem(), "", posOf(root))
 	applyDefaults(&m, r.pos)
 	validate(r, &m, known)
-	if err := r.errs.orNil(); err != nil {
+	if err := r.errs.OrNil(); err != nil {
 		return nil, err
 	}
 	resolveScales(&m)

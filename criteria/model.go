@@ -14,24 +14,6 @@
 // cmd/didi only wires flags to them.
 package criteria
 
-// Text is a user-facing text in every language of the model, keyed by
-// language code ("nl", "fr", "en").
-type Text map[string]string
-
-// In returns the text in lang, falling back to English, then to any language.
-func (t Text) In(lang string) string {
-	if s, ok := t[lang]; ok {
-		return s
-	}
-	if s, ok := t["en"]; ok {
-		return s
-	}
-	for _, s := range t {
-		return s
-	}
-	return ""
-}
-
 // Model is the whole evaluation model.
 type Model struct {
 	// ID names the model ("didi"); answers files name the model they answer.

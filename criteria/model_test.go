@@ -175,7 +175,7 @@ func TestErrorsSortedAndUnique(t *testing.T) {
 		{File: "a.yaml", Line: 2, Col: 3, Msg: "w"},
 	}
 	assert.Equal(t, "a.yaml:2:3: w\na.yaml:2:5: x\na.yaml:10:2: y\nb.yaml:1:1: z", es.Error())
-	assert.NoError(t, Errors(nil).orNil())
+	assert.NoError(t, Errors(nil).OrNil())
 }
 
 // TestParseNeverPanics feeds every prefix of a valid model and of an

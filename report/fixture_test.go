@@ -2,14 +2,13 @@ package report
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"strings"
 
-	"github.com/didi-index/didi/criteria"
-	"github.com/didi-index/didi/scoring"
 )
 
 // txt builds a Text in nl, fr and en.
-func txt(nl, fr, en string) scoring.Text { return scoring.Text{"nl": nl, "fr": fr, "en": en} }
+func txt(nl, fr, en string) result.Text { return result.Text{"nl": nl, "fr": fr, "en": en} }
 
 // fp returns a pointer to v.
 func fp(v float64) *float64 { return &v }
@@ -20,11 +19,11 @@ type fixtureCheck struct {
 	id        string
 	weight    float64
 	wcag      []string
-	title     scoring.Text
-	desc      scoring.Text
-	tip       scoring.Text
-	review    scoring.Text
-	message   scoring.Text
+	title     result.Text
+	desc      result.Text
+	tip       result.Text
+	review    result.Text
+	message   result.Text
 	failEvery int // page i fails when i%failEvery == 0; 0 never
 	reviewAt  int // page i needs review when i%reviewAt == 1; 0 never
 	siteWide  bool
@@ -46,25 +45,25 @@ func fixtureURL(i int) string {
 }
 
 // fixtureEvidence is the failing element of check c on page i.
-func fixtureEvidence(c fixtureCheck, i int) []scoring.Evidence {
+func fixtureEvidence(c fixtureCheck, i int) []result.Evidence {
 	snippet := fmt.Sprintf(`<img src="/media/hero-%d.jpg" class="hero hero--wide">`, i)
 	if i%5 == 0 {
 		snippet = `<a href="https://www.voorbeeld-gemeente.be/nl/diensten/afval/ophaalkalender/2026/ophaalkalender-voor-alle-deelgemeenten-met-gft-pmd-papier-en-karton-glas-en-restafval.pdf" class="btn btn-primary btn-lg js-track-download" data-tracking-category="downloads" data-tracking-label="ophaalkalender 2026 – €5 korting"><span class="icon icon-download" aria-hidden="true">🙂</span></a>`
 	}
-	ev := []scoring.Evidence{{
+	ev := []result.Evidence{{
 		Selector: fmt.Sprintf("main > section:nth-of-type(%d) > div.card-grid > article.card:nth-child(%d) > a.card__link > img", i%4+1, i%7+1),
 		Snippet:  snippet,
 		Message:  c.message,
 	}}
 	if i%3 == 0 {
-		ev = append(ev, scoring.Evidence{Selector: "#footer-logo", Snippet: `<img src="/logo.svg">`, Message: c.message})
+		ev = append(ev, result.Evidence{Selector: "#footer-logo", Snippet: `<img src="/logo.svg">`, Message: c.message})
 	}
 	return ev
 }
 
 // buildFixtureCheck computes a check's outcomes over n pages.
-func buildFixtureCheck(c fixtureCheck, urls []string) scoring.Check {
-	ch := scoring.Check{
+func buildFixtureCheck(c fixtureCheck, urls []string) result.Check {
+	ch := result.Check{
 		ID: c.id, Weight: c.weight, WCAG: c.wcag, ACTRules: []string{}, Title: c.title,
 		Description: c.desc, Tip: c.tip, Review: c.review, SiteWide: c.siteWide,
 		Counts: map[string]int{},
@@ -73,11 +72,11 @@ func buildFixtureCheck(c fixtureCheck, urls []string) scoring.Check {
 		urls = urls[:1]
 	}
 	for i, u := range urls {
-		o := scoring.Outcome{URL: u, Outcome: "pass"}
+		o := result.Outcome{URL: u, Outcome: "pass"}
 		switch {
 		case c.notRun:
 			o.Outcome = "not_evaluated"
-			o.Evidence = []scoring.Evidence{{Message: txt(
+			o.Evidence = []result.Evidence{{Message: txt(
 				"Deze controle heeft een browser nodig; de scan liep zonder browser.",
 				"Ce contrôle a besoin d'un navigateur ; l'analyse s'est faite sans navigateur.",
 				"This check needs a browser; the scan ran without one.")}}
@@ -87,7 +86,7 @@ func buildFixtureCheck(c fixtureCheck, urls []string) scoring.Check {
 			o.Outcome, o.Evidence = "fail", fixtureEvidence(c, i)
 		case c.reviewAt > 0 && i%c.reviewAt == 1:
 			o.Outcome = "needs_review"
-			o.Evidence = []scoring.Evidence{{Selector: "main > figure.banner > img", Snippet: `<img src="/banner.jpg" alt="">`}}
+			o.Evidence = []result.Evidence{{Selector: "main > figure.banner > img", Snippet: `<img src="/banner.jpg" alt="">`}}
 		}
 		ch.Counts[o.Outcome]++
 		ch.Outcomes = append(ch.Outcomes, o)
@@ -101,12 +100,12 @@ func buildFixtureCheck(c fixtureCheck, urls []string) scoring.Check {
 // fixtureQuestion is a question and its answer ("" unanswered).
 type fixtureQuestion struct {
 	id     string
-	text   scoring.Text
+	text   result.Text
 	answer string
-	tip    scoring.Text
+	tip    result.Text
 }
 
-var answerTexts = map[string]scoring.Text{
+var answerTexts = map[string]result.Text{
 	"yes":    txt("Ja", "Oui", "Yes"),
 	"partly": txt("Gedeeltelijk", "En partie", "Partly"),
 	"no":     txt("Nee", "Non", "No"),
@@ -118,8 +117,8 @@ var answerScores = map[string]float64{"yes": 1, "partly": 0.5, "no": 0}
 // fixtureCriterion describes one criterion of the fixture.
 type fixtureCriterion struct {
 	id        string
-	title     scoring.Text
-	why       scoring.Text
+	title     result.Text
+	why       result.Text
 	questions []fixtureQuestion
 	checks    []fixtureCheck
 }
@@ -265,24 +264,24 @@ func fixtureCriteria() []fixtureCriterion {
 // fixtureResult builds a realistic Result over n pages. It does not score
 // with package scoring (which is not ours); the numbers are consistent
 // enough for a report.
-func fixtureResult(n int) *scoring.Result {
+func fixtureResult(n int) *result.Result {
 	urls := make([]string, n)
-	r := &scoring.Result{
-		SchemaVersion: scoring.SchemaVersion,
-		Tool:          scoring.Tool{Name: "didi", Version: "0.1.0"},
-		Model:         scoring.Model{ID: "didi", Version: "2026.1", SHA256: strings.Repeat("3f9a", 16), Title: txt("Digitale Inclusie by Design Index", "Indice d'inclusion numérique dès la conception", "Digital Inclusion by Design Index")},
+	r := &result.Result{
+		SchemaVersion: result.SchemaVersion,
+		Tool:          result.Tool{Name: "didi", Version: "0.1.0"},
+		Model:         result.Model{ID: "didi", Version: "2026.1", SHA256: strings.Repeat("3f9a", 16), Title: txt("Digitale Inclusie by Design Index", "Indice d'inclusion numérique dès la conception", "Digital Inclusion by Design Index")},
 		Target:        "https://www.voorbeeld-gemeente.be/",
 		Started:       "2026-11-23T09:14:05Z", Finished: "2026-11-23T09:16:41Z",
 		Languages:  []string{"nl", "fr"},
 		Level:      "C",
 		LevelLabel: txt("Op weg", "En bonne voie", "On the way"),
 		Mode:       "combined",
-		Scan: scoring.Scan{Browser: "Chromium 131.0.6778.85", Notes: []scoring.Text{txt(
+		Scan: result.Scan{Browser: "Chromium 131.0.6778.85", Notes: []result.Text{txt(
 			"Twee pagina’s gaven een fout en telden niet mee.",
 			"Deux pages ont donné une erreur et n'ont pas compté.",
 			"Two pages gave an error and did not count.")}},
-		Assessment: &scoring.Assessment{Organisation: "Gemeente Voorbeeld – Commune d’Exemple", Product: "E-loket: online aanvragen voor burgers", Assessor: "Team Digitale Dienstverlening", Date: "2026-11-20"},
-		Levels: []criteria.Level{
+		Assessment: &result.Assessment{Organisation: "Gemeente Voorbeeld – Commune d’Exemple", Product: "E-loket: online aanvragen voor burgers", Assessor: "Team Digitale Dienstverlening", Date: "2026-11-20"},
+		Levels: []result.Level{
 			{Level: "A", Min: 85, Label: txt("Zeer inclusief", "Très inclusif", "Very inclusive")},
 			{Level: "B", Min: 70, Label: txt("Inclusief", "Inclusif", "Inclusive")},
 			{Level: "C", Min: 55, Label: txt("Op weg", "En bonne voie", "On the way")},
@@ -292,7 +291,7 @@ func fixtureResult(n int) *scoring.Result {
 	}
 	for i := range urls {
 		urls[i] = fixtureURL(i)
-		p := scoring.Page{URL: urls[i], FinalURL: urls[i], Status: 200}
+		p := result.Page{URL: urls[i], FinalURL: urls[i], Status: 200}
 		switch {
 		case i == 7:
 			p.FinalURL = "https://www.voorbeeld-gemeente.be/nl/nieuws/2026/11/digitale-week-in-de-bibliotheek-gratis-hulp-bij-itsme-en-de-e-id"
@@ -319,14 +318,14 @@ func fixtureResult(n int) *scoring.Result {
 }
 
 // buildFixtureCriterion computes one criterion and adds its tips to r.
-func buildFixtureCriterion(fc fixtureCriterion, urls []string, r *scoring.Result) scoring.Criterion {
-	c := scoring.Criterion{ID: fc.id, Title: fc.title, Why: fc.why, Weight: 1, Mix: criteria.Mix{Questionnaire: 0.5, Automated: 0.5}, Coverage: 1}
+func buildFixtureCriterion(fc fixtureCriterion, urls []string, r *result.Result) result.Criterion {
+	c := result.Criterion{ID: fc.id, Title: fc.title, Why: fc.why, Weight: 1, Mix: result.Mix{Questionnaire: 0.5, Automated: 0.5}, Coverage: 1}
 	if fc.id == "involving" {
-		c.Mix = criteria.Mix{Questionnaire: 0.8, Automated: 0.2}
+		c.Mix = result.Mix{Questionnaire: 0.8, Automated: 0.2}
 	}
 	var qs, qw float64
 	for _, q := range fc.questions {
-		sq := scoring.Question{ID: q.id, Weight: 1, Answer: q.answer, Text: q.text, Tip: q.tip}
+		sq := result.Question{ID: q.id, Weight: 1, Answer: q.answer, Text: q.text, Tip: q.tip}
 		switch q.answer {
 		case "":
 			c.Unanswered = append(c.Unanswered, q.id)
@@ -348,7 +347,7 @@ func buildFixtureCriterion(fc fixtureCriterion, urls []string, r *scoring.Result
 				score = *sq.Score
 			}
 			if !sq.NA && len(q.tip) > 0 {
-				r.Tips = append(r.Tips, scoring.Tip{Criterion: fc.id, Source: "question:" + q.id, Impact: round2(1 - score), Title: q.text, Text: q.tip})
+				r.Tips = append(r.Tips, result.Tip{Criterion: fc.id, Source: "question:" + q.id, Impact: round2(1 - score), Title: q.text, Text: q.tip})
 			}
 		}
 		c.Questions = append(c.Questions, sq)
@@ -364,7 +363,7 @@ func buildFixtureCriterion(fc fixtureCriterion, urls []string, r *scoring.Result
 			as += *ch.Score * ch.Weight
 			aw += ch.Weight
 			if *ch.Score < 1 && len(fk.tip) > 0 {
-				r.Tips = append(r.Tips, scoring.Tip{Criterion: fc.id, Source: "check:" + ch.ID, Impact: round2(ch.Weight * (1 - *ch.Score)), Title: ch.Title, Text: fk.tip})
+				r.Tips = append(r.Tips, result.Tip{Criterion: fc.id, Source: "check:" + ch.ID, Impact: round2(ch.Weight * (1 - *ch.Score)), Title: ch.Title, Text: fk.tip})
 			}
 		}
 		c.Checks = append(c.Checks, ch)
@@ -390,7 +389,7 @@ func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
 func round2(v float64) float64 { return float64(int(v*100+0.5)) / 100 }
 
 // sortTips orders tips by impact, highest first, then by source.
-func sortTips(t []scoring.Tip) {
+func sortTips(t []result.Tip) {
 	for i := 1; i < len(t); i++ {
 		for j := i; j > 0 && (t[j].Impact > t[j-1].Impact || t[j].Impact == t[j-1].Impact && t[j].Source < t[j-1].Source); j-- {
 			t[j], t[j-1] = t[j-1], t[j]

@@ -3,14 +3,13 @@ package report
 import (
 	_ "embed"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"html"
 	"html/template"
 	"io"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 //go:embed report.html.tmpl
@@ -57,7 +56,7 @@ type htmlPage struct {
 }
 
 // Write renders r in langs.
-func (htmlWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
+func (htmlWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	langs, err := resolveLangs(r, langs)
 	if err != nil {
 		return err

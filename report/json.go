@@ -3,9 +3,8 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"io"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 // jsonWriter writes result.json: the Result itself, indented, with HTML
@@ -18,7 +17,7 @@ func (jsonWriter) Format() string { return "json" }
 
 // Write encodes r; langs is ignored because result.json carries every
 // language.
-func (jsonWriter) Write(w io.Writer, r *scoring.Result, _ []string) error {
+func (jsonWriter) Write(w io.Writer, r *result.Result, _ []string) error {
 	if r == nil {
 		return ErrNoResult
 	}

@@ -3,10 +3,9 @@ package report
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"io"
 	"strings"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 // junitWriter writes a JUnit XML file for CI test views: one test suite per
@@ -50,7 +49,7 @@ type junitFailure struct {
 }
 
 // Write renders r as JUnit XML.
-func (junitWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
+func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	langs, err := resolveLangs(r, langs)
 	if err != nil {
 		return err
@@ -94,7 +93,7 @@ func (junitWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
 }
 
 // failureBody lists each failing page with its evidence, one per line.
-func failureBody(chk scoring.Check, lang string) string {
+func failureBody(chk result.Check, lang string) string {
 	var b strings.Builder
 	for _, o := range chk.Outcomes {
 		if o.Outcome != "fail" {

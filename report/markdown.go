@@ -2,10 +2,9 @@ package report
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"io"
 	"strings"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 // markdownWriter writes a short summary for a pull request comment or a CI
@@ -17,7 +16,7 @@ type markdownWriter struct{}
 func (markdownWriter) Format() string { return "md" }
 
 // Write renders the summary of r in langs.
-func (markdownWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
+func (markdownWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	langs, err := resolveLangs(r, langs)
 	if err != nil {
 		return err

@@ -3,13 +3,13 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/didi-index/didi/scoring"
 	"github.com/jung-kurt/gofpdf"
 )
 
@@ -62,7 +62,7 @@ type pdfWriter struct{}
 func (pdfWriter) Format() string { return "pdf" }
 
 // Write renders r in langs as a PDF.
-func (pdfWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
+func (pdfWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	langs, err := resolveLangs(r, langs)
 	if err != nil {
 		return err
@@ -101,7 +101,7 @@ type tocEntry struct {
 // pdfDoc is a PDF being rendered.
 type pdfDoc struct {
 	f      *gofpdf.Fpdf
-	r      *scoring.Result
+	r      *result.Result
 	views  []*docView
 	v      *docView // the language being rendered
 	footer bool     // whether the current page gets the running footer
@@ -112,7 +112,7 @@ type pdfDoc struct {
 }
 
 // newPDFDoc sets up the document: page, fonts, properties and footer.
-func newPDFDoc(r *scoring.Result, views []*docView) (*pdfDoc, error) {
+func newPDFDoc(r *result.Result, views []*docView) (*pdfDoc, error) {
 	glyphs, err := loadGlyphs()
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/didi-index/didi/result"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 // needPoppler skips the test when a poppler tool is missing, except in CI
@@ -29,7 +28,7 @@ func needPoppler(t *testing.T, tool string) string {
 }
 
 // renderPDF renders r in langs and writes it into a temporary file.
-func renderPDF(t testing.TB, r *scoring.Result, langs []string) (string, []byte) {
+func renderPDF(t testing.TB, r *result.Result, langs []string) (string, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := (pdfWriter{}).Write(&buf, r, langs); err != nil {
@@ -177,7 +176,7 @@ type bboxWord struct {
 
 // stressResult is a 25-page scan where nearly every check fails with long
 // URLs, selectors and snippets.
-func stressResult() *scoring.Result {
+func stressResult() *result.Result {
 	r := fixtureResult(25)
 	long := "https://www.voorbeeld-gemeente.be/" + strings.Repeat("heel-lang-pad-zonder-spaties/", 12) + "?q=" + strings.Repeat("x", 120)
 	for ci := range r.Criteria {
@@ -191,7 +190,7 @@ func stressResult() *scoring.Result {
 				o.Outcome = "fail"
 				ch.Counts["pass"]--
 				ch.Counts["fail"]++
-				o.Evidence = []scoring.Evidence{{
+				o.Evidence = []result.Evidence{{
 					Selector: strings.Repeat("body > div.wrapper > ", 10) + "span",
 					Snippet:  `<div class="` + strings.Repeat("utility-class ", 40) + `">` + long + `</div>`,
 					Message:  txt(strings.Repeat("Een lange melding over wat er fout gaat. ", 6), strings.Repeat("Un long message sur ce qui ne va pas. ", 6), strings.Repeat("A long message about what goes wrong. ", 6)),

@@ -1,4 +1,4 @@
-// Package report renders a scoring.Result into the formats people read and
+// Package report renders a result.Result into the formats people read and
 // tools consume: a bilingual PDF for management, a self-contained HTML page,
 // a Markdown summary for pull requests and CI, and result.json itself.
 //
@@ -11,13 +11,13 @@ package report
 import (
 	"errors"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 
 	"github.com/didi-index/didi/internal/atomicfile"
-	"github.com/didi-index/didi/scoring"
 )
 
 // Writer renders a Result in one format.
@@ -26,7 +26,7 @@ type Writer interface {
 	Format() string
 	// Write renders r in langs (report languages, e.g. nl and fr) to w.
 	// Empty langs means r.Languages, or nl and fr when that is empty too.
-	Write(w io.Writer, r *scoring.Result, langs []string) error
+	Write(w io.Writer, r *result.Result, langs []string) error
 }
 
 // format is a registered output format.
@@ -80,7 +80,7 @@ func FileName(name string) (string, error) {
 // WriteFiles renders r in every format into dir (created if needed), each
 // file written atomically, and returns the paths written in the order of
 // formats. It stops at the first error.
-func WriteFiles(dir string, r *scoring.Result, formats, langs []string) ([]string, error) {
+func WriteFiles(dir string, r *result.Result, formats, langs []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create report folder: %w", err)
 	}
@@ -106,7 +106,7 @@ var ErrNoResult = errors.New("no result to render")
 
 // resolveLangs picks the report languages: langs, else r.Languages, else nl
 // and fr. Every language must have chrome texts; duplicates are dropped.
-func resolveLangs(r *scoring.Result, langs []string) ([]string, error) {
+func resolveLangs(r *result.Result, langs []string) ([]string, error) {
 	if r == nil {
 		return nil, ErrNoResult
 	}

@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"github.com/didi-index/didi/result"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/result.json and the golden files")
@@ -21,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata/result.json and the go
 const fixturePath = "testdata/result.json"
 
 // loadFixture reads testdata/result.json, regenerating it with -update.
-func loadFixture(t testing.TB) *scoring.Result {
+func loadFixture(t testing.TB) *result.Result {
 	t.Helper()
 	if *update {
 		var buf bytes.Buffer
@@ -36,7 +35,7 @@ func loadFixture(t testing.TB) *scoring.Result {
 	if err != nil {
 		t.Fatalf("read fixture (run go test -update once): %v", err)
 	}
-	var r scoring.Result
+	var r result.Result
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatalf("decode fixture: %v", err)
 	}
@@ -128,7 +127,7 @@ func TestResolveLangs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := resolveLangs(&scoring.Result{Languages: tt.result}, tt.langs)
+			got, err := resolveLangs(&result.Result{Languages: tt.result}, tt.langs)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("error = %v", err)
 			}
@@ -161,24 +160,24 @@ func TestJSONStable(t *testing.T) {
 }
 
 // badResults are Results a writer must survive without panicking.
-func badResults() map[string]*scoring.Result {
+func badResults() map[string]*result.Result {
 	nan := math.NaN()
 	weird := fixtureResult(3)
 	weird.Criteria[0].Title = txt("Emoji 🙂 and \x00control\tchars\r\n", "\uffff\u202f", "")
-	weird.Criteria[0].Checks[0].Outcomes[0].Evidence = []scoring.Evidence{{Selector: strings.Repeat("div > ", 400), Snippet: strings.Repeat("<b>", 3000)}}
+	weird.Criteria[0].Checks[0].Outcomes[0].Evidence = []result.Evidence{{Selector: strings.Repeat("div > ", 400), Snippet: strings.Repeat("<b>", 3000)}}
 	weird.Criteria[1].Score = &nan
 	weird.Index = math.Inf(1)
-	weird.Pages = append(weird.Pages, scoring.Page{URL: strings.Repeat("https://x.be/", 200)})
+	weird.Pages = append(weird.Pages, result.Page{URL: strings.Repeat("https://x.be/", 200)})
 	noCrit := fixtureResult(2)
 	noCrit.Criteria, noCrit.Tips, noCrit.Levels = nil, nil, nil
 	auto := fixtureResult(4)
 	auto.Mode, auto.Assessment = "automated", nil
-	return map[string]*scoring.Result{
+	return map[string]*result.Result{
 		"empty":          {},
 		"no criteria":    noCrit,
 		"weird text":     weird,
 		"automated only": auto,
-		"no texts":       {Criteria: []scoring.Criterion{{ID: "x", Checks: []scoring.Check{{ID: "c", Outcomes: []scoring.Outcome{{Outcome: "fail"}}}}, Questions: []scoring.Question{{ID: "q"}}}}},
+		"no texts":       {Criteria: []result.Criterion{{ID: "x", Checks: []result.Check{{ID: "c", Outcomes: []result.Outcome{{Outcome: "fail"}}}}, Questions: []result.Question{{ID: "q"}}}}},
 	}
 }
 

@@ -3,9 +3,8 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"io"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 // sarifWriter writes SARIF 2.1.0 for code-scanning views: one rule per
@@ -79,7 +78,7 @@ type sarifLogical struct {
 }
 
 // Write renders r as SARIF.
-func (sarifWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
+func (sarifWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	langs, err := resolveLangs(r, langs)
 	if err != nil {
 		return err
@@ -105,7 +104,7 @@ func (sarifWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
 				}
 				ev := o.Evidence
 				if len(ev) == 0 {
-					ev = []scoring.Evidence{{}}
+					ev = []result.Evidence{{}}
 				}
 				for _, e := range ev {
 					msg := oneLine(e.Message.In(lang))
@@ -130,7 +129,7 @@ func (sarifWriter) Write(w io.Writer, r *scoring.Result, langs []string) error {
 	return nil
 }
 
-func location(page string, e scoring.Evidence) sarifLocation {
+func location(page string, e result.Evidence) sarifLocation {
 	var l sarifLocation
 	l.PhysicalLocation.ArtifactLocation.URI = page
 	if e.URL != "" {

@@ -1,11 +1,10 @@
 package report
 
 import (
+	"github.com/didi-index/didi/result"
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/didi-index/didi/scoring"
 )
 
 // maxExamples is how many failing elements a report shows per check.
@@ -125,7 +124,7 @@ type fact struct {
 }
 
 // buildView prepares one language of the report from r.
-func buildView(r *scoring.Result, lang string) *docView {
+func buildView(r *result.Result, lang string) *docView {
 	v := &docView{
 		Lang:       lang,
 		Tag:        htmlLang(lang),
@@ -184,7 +183,7 @@ func buildView(r *scoring.Result, lang string) *docView {
 }
 
 // buildCriterion prepares one criterion.
-func buildCriterion(r *scoring.Result, c *scoring.Criterion, num int, lang string) critView {
+func buildCriterion(r *result.Result, c *result.Criterion, num int, lang string) critView {
 	cv := critView{
 		Num: num, ID: c.ID, Title: textOr(c.Title, lang, c.ID), Why: c.Why.In(lang),
 		Score: formatScore(lang, c.Score), ScoreValue: c.Score,
@@ -243,7 +242,7 @@ func shareScore(lang string, s *float64) string {
 }
 
 // buildCheck prepares one check: its status, result line and examples.
-func buildCheck(ch *scoring.Check, lang string) checkView {
+func buildCheck(ch *result.Check, lang string) checkView {
 	cv := checkView{
 		ID: ch.ID, Title: textOr(ch.Title, lang, ch.ID), Description: ch.Description.In(lang),
 		WCAG: strings.Join(ch.WCAG, ", "), Tip: ch.Tip.In(lang), ScoreValue: ch.Score,
@@ -274,7 +273,7 @@ func buildCheck(ch *scoring.Check, lang string) checkView {
 }
 
 // checkStatus sums a check up in one word.
-func checkStatus(ch *scoring.Check, pass, fail int) string {
+func checkStatus(ch *result.Check, pass, fail int) string {
 	switch {
 	case fail > 0:
 		return "fail"
@@ -290,7 +289,7 @@ func checkStatus(ch *scoring.Check, pass, fail int) string {
 
 // count returns the number of pages with outcome o, from Counts or, when
 // Counts is missing, from the outcomes themselves.
-func count(ch *scoring.Check, o string) int {
+func count(ch *result.Check, o string) int {
 	if ch.Counts != nil {
 		return ch.Counts[o]
 	}
@@ -305,7 +304,7 @@ func count(ch *scoring.Check, o string) int {
 
 // examples returns up to maxExamples elements of the outcomes o, and how
 // many more there are. A page without evidence counts as one example.
-func examples(ch *scoring.Check, o, lang string) ([]exampleView, int) {
+func examples(ch *result.Check, o, lang string) ([]exampleView, int) {
 	var out []exampleView
 	total := 0
 	for _, oc := range ch.Outcomes {
@@ -330,7 +329,7 @@ func examples(ch *scoring.Check, o, lang string) ([]exampleView, int) {
 }
 
 // buildReview turns a check's needs_review outcomes into a question.
-func buildReview(ch *scoring.Check, title, lang string) (reviewView, bool) {
+func buildReview(ch *result.Check, title, lang string) (reviewView, bool) {
 	if count(ch, "needs_review") == 0 && !hasOutcome(ch, "needs_review") {
 		return reviewView{}, false
 	}
@@ -343,7 +342,7 @@ func buildReview(ch *scoring.Check, title, lang string) (reviewView, bool) {
 }
 
 // hasOutcome reports whether any page has outcome o.
-func hasOutcome(ch *scoring.Check, o string) bool {
+func hasOutcome(ch *result.Check, o string) bool {
 	for _, oc := range ch.Outcomes {
 		if oc.Outcome == o {
 			return true
@@ -353,7 +352,7 @@ func hasOutcome(ch *scoring.Check, o string) bool {
 }
 
 // notEvaluated lists the checks of c that gave no score, with the reason.
-func notEvaluated(c *scoring.Criterion, title, lang string) []notEvalView {
+func notEvaluated(c *result.Criterion, title, lang string) []notEvalView {
 	var out []notEvalView
 	for _, ch := range c.Checks {
 		if ch.Score != nil {
@@ -375,7 +374,7 @@ func notEvaluated(c *scoring.Criterion, title, lang string) []notEvalView {
 
 // notRunReason is the message a not_evaluated outcome carries, or a generic
 // reason.
-func notRunReason(ch *scoring.Check, lang string) string {
+func notRunReason(ch *result.Check, lang string) string {
 	for _, oc := range ch.Outcomes {
 		if oc.Outcome != "not_evaluated" {
 			continue
@@ -390,7 +389,7 @@ func notRunReason(ch *scoring.Check, lang string) string {
 }
 
 // buildTip prepares one tip; titles maps criterion ids to titles.
-func buildTip(t scoring.Tip, titles map[string]string, lang string) tipView {
+func buildTip(t result.Tip, titles map[string]string, lang string) tipView {
 	return tipView{
 		Criterion: firstNonEmpty(titles[t.Criterion], t.Criterion), CriterionID: t.Criterion,
 		Title: t.Title.In(lang), Text: t.Text.In(lang), Impact: formatNumber(lang, t.Impact),
@@ -398,7 +397,7 @@ func buildTip(t scoring.Tip, titles map[string]string, lang string) tipView {
 }
 
 // levels lists the level bands, highest first, marking the current one.
-func levels(r *scoring.Result, lang string) []levelView {
+func levels(r *result.Result, lang string) []levelView {
 	ls := append([]scoringLevel(nil), toLevels(r)...)
 	sort.SliceStable(ls, func(i, j int) bool { return ls[i].min > ls[j].min })
 	var out []levelView
@@ -416,11 +415,11 @@ func levels(r *scoring.Result, lang string) []levelView {
 type scoringLevel struct {
 	level string
 	min   float64
-	label scoring.Text
+	label result.Text
 }
 
 // toLevels copies the Result's level bands.
-func toLevels(r *scoring.Result) []scoringLevel {
+func toLevels(r *result.Result) []scoringLevel {
 	out := make([]scoringLevel, 0, len(r.Levels))
 	for _, l := range r.Levels {
 		out = append(out, scoringLevel{level: l.Level, min: l.Min, label: l.Label})
@@ -429,7 +428,7 @@ func toLevels(r *scoring.Result) []scoringLevel {
 }
 
 // pages lists the scanned pages.
-func pages(r *scoring.Result, lang string) []pageView {
+func pages(r *result.Result, lang string) []pageView {
 	out := make([]pageView, 0, len(r.Pages))
 	for _, p := range r.Pages {
 		pv := pageView{URL: p.URL, Error: p.Error, OK: p.Error == "" && p.Status >= 200 && p.Status < 400}
@@ -450,7 +449,7 @@ func pages(r *scoring.Result, lang string) []pageView {
 }
 
 // method returns the paragraphs that explain how the scores are computed.
-func method(r *scoring.Result, lang string) []string {
+func method(r *result.Result, lang string) []string {
 	out := []string{tr(lang, "method_1"), tr(lang, "method_2"), tr(lang, "method_3"), tr(lang, "method_4")}
 	if s := levelsSentence(r, lang); s != "" {
 		out = append(out, s)
@@ -459,7 +458,7 @@ func method(r *scoring.Result, lang string) []string {
 }
 
 // levelsSentence says where each level starts, from the Result's bands.
-func levelsSentence(r *scoring.Result, lang string) string {
+func levelsSentence(r *result.Result, lang string) string {
 	ls := toLevels(r)
 	if len(ls) == 0 {
 		return ""
@@ -477,7 +476,7 @@ func levelsSentence(r *scoring.Result, lang string) string {
 }
 
 // facts lists the model, tool and scan details of the method section.
-func facts(r *scoring.Result, lang string) []fact {
+func facts(r *result.Result, lang string) []fact {
 	browser := r.Scan.Browser
 	if browser == "" {
 		browser = tr(lang, "no_browser")
@@ -494,7 +493,7 @@ func facts(r *scoring.Result, lang string) []fact {
 }
 
 // targets lists the start URLs.
-func targets(r *scoring.Result) []string {
+func targets(r *result.Result) []string {
 	if len(r.Targets) > 0 {
 		return r.Targets
 	}
@@ -505,7 +504,7 @@ func targets(r *scoring.Result) []string {
 }
 
 // textOr returns t in lang, or def when empty.
-func textOr(t scoring.Text, lang, def string) string {
+func textOr(t result.Text, lang, def string) string {
 	if s := t.In(lang); s != "" {
 		return s
 	}

@@ -3,6 +3,7 @@ package scoring
 import (
 	"bytes"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"strings"
 
 	"github.com/didi-index/didi/checks"
@@ -20,8 +21,8 @@ type CheckInfo struct {
 	ACTRules    []string       `json:"act_rules"`
 	Needs       []string       `json:"needs,omitempty"`
 	Params      map[string]any `json:"params,omitempty"`
-	Title       Text           `json:"title"`
-	Description Text           `json:"description"`
+	Title       result.Text    `json:"title"`
+	Description result.Text    `json:"description"`
 }
 
 // Catalog lists the checks the model uses, in model order.

@@ -1,6 +1,10 @@
 package scoring
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/didi-index/didi/result"
+)
 
 // Diff compares two results: the index, each criterion and each check.
 type Diff struct {
@@ -17,18 +21,18 @@ type Diff struct {
 
 // CriterionDiff is the change of one criterion's score.
 type CriterionDiff struct {
-	ID    string   `json:"id"`
-	Title Text     `json:"title"`
-	Base  *float64 `json:"base"`
-	Head  *float64 `json:"head"`
-	Delta *float64 `json:"delta"`
+	ID    string      `json:"id"`
+	Title result.Text `json:"title"`
+	Base  *float64    `json:"base"`
+	Head  *float64    `json:"head"`
+	Delta *float64    `json:"delta"`
 }
 
 // Compare computes the difference from base to head.
-func Compare(base, head *Result) Diff {
+func Compare(base, head *result.Result) Diff {
 	d := Diff{BaseIndex: base.Index, HeadIndex: head.Index, Delta: round(head.Index-base.Index, 1),
 		Criteria: []CriterionDiff{}, NewFailures: []string{}, Fixed: []string{}}
-	baseCrit := map[string]*Criterion{}
+	baseCrit := map[string]*result.Criterion{}
 	for i := range base.Criteria {
 		baseCrit[base.Criteria[i].ID] = &base.Criteria[i]
 	}
@@ -72,7 +76,7 @@ func (d Diff) Regressed(points float64) bool {
 	return false
 }
 
-func failing(r *Result) map[string]bool {
+func failing(r *result.Result) map[string]bool {
 	out := map[string]bool{}
 	for _, c := range r.Criteria {
 		for _, chk := range c.Checks {

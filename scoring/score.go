@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"github.com/didi-index/didi/result"
 	"math"
 	"runtime"
 	"sort"
@@ -23,14 +24,14 @@ type Input struct {
 	Registry *checks.Registry
 	// Outcomes holds each check's outcomes by check id (see Evaluate).
 	Outcomes  map[string][]checks.PageOutcome
-	Pages     []Page
+	Pages     []result.Page
 	Target    string
 	Targets   []string
 	Started   string
 	Finished  string
 	Languages []string
-	Tool      Tool
-	Scan      Scan
+	Tool      result.Tool
+	Scan      result.Scan
 }
 
 // Evaluate runs every check the model references on pages, with the
@@ -73,12 +74,12 @@ func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map
 
 // Score computes the Result. It is pure: the same Input gives the same
 // Result, whatever the order of answers or outcomes.
-func Score(in Input) *Result {
+func Score(in Input) *result.Result {
 	m := in.Model
-	r := &Result{
-		SchemaVersion: SchemaVersion,
+	r := &result.Result{
+		SchemaVersion: result.SchemaVersion,
 		Tool:          in.Tool,
-		Model:         Model{ID: m.ID, Version: m.Version, SHA256: m.SHA256, Title: m.Title},
+		Model:         result.Model{ID: m.ID, Version: m.Version, SHA256: m.SHA256, Title: m.Title},
 		Target:        in.Target,
 		Targets:       in.Targets,
 		Started:       in.Started,
@@ -86,16 +87,16 @@ func Score(in Input) *Result {
 		Languages:     in.Languages,
 		Scan:          in.Scan,
 		Pages:         in.Pages,
-		Levels:        m.Levels,
-		Criteria:      []Criterion{},
-		Tips:          []Tip{},
+		Levels:        resultLevels(m.Levels),
+		Criteria:      []result.Criterion{},
+		Tips:          []result.Tip{},
 	}
 	if r.Pages == nil {
-		r.Pages = []Page{}
+		r.Pages = []result.Page{}
 	}
 	if in.Answers != nil {
 		a := in.Answers
-		r.Assessment = &Assessment{Organisation: a.Organisation, Product: a.Product, Assessor: a.Assessor, Date: a.Date}
+		r.Assessment = &result.Assessment{Organisation: a.Organisation, Product: a.Product, Assessor: a.Assessor, Date: a.Date}
 	}
 	texts := map[string]*criteria.CheckText{}
 	for i := range m.Checks {
@@ -142,17 +143,17 @@ func Score(in Input) *Result {
 	return r
 }
 
-func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText) Criterion {
-	c := Criterion{
-		ID: mc.ID, Title: mc.Title, Why: mc.Why, Weight: mc.Weight, Mix: mc.Mix,
-		Questions: []Question{}, Checks: []Check{},
+func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText) result.Criterion {
+	c := result.Criterion{
+		ID: mc.ID, Title: mc.Title, Why: mc.Why, Weight: mc.Weight, Mix: result.Mix(mc.Mix),
+		Questions: []result.Question{}, Checks: []result.Check{},
 	}
 	// Questionnaire part.
 	if in.Answers != nil {
 		var sum, w float64
 		counted := false
 		for _, q := range mc.Questions {
-			rq := Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip}
+			rq := result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip}
 			ans, ok := in.Answers.Answers[q.ID]
 			opt := findOption(q, ans.Option)
 			switch {
@@ -178,7 +179,7 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 		}
 	} else {
 		for _, q := range mc.Questions {
-			c.Questions = append(c.Questions, Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip})
+			c.Questions = append(c.Questions, result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip})
 		}
 	}
 	// Automated part.
@@ -221,8 +222,8 @@ func findOption(q criteria.Question, id string) *criteria.Option {
 	return nil
 }
 
-func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) Check {
-	c := Check{ID: ref.ID, Weight: ref.Weight, Counts: map[string]int{}, Outcomes: []Outcome{}, WCAG: []string{}, ACTRules: []string{}}
+func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.Check {
+	c := result.Check{ID: ref.ID, Weight: ref.Weight, Counts: map[string]int{}, Outcomes: []result.Outcome{}, WCAG: []string{}, ACTRules: []string{}}
 	if t != nil {
 		c.Title, c.Description, c.Tip, c.Review = t.Title, t.Description, t.Tip, t.Review
 	}
@@ -257,13 +258,13 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) Check {
 		case checks.Fail:
 			fail++
 		}
-		ro := Outcome{URL: o.URL, Outcome: string(o.Outcome), Reviewed: wasReview}
+		ro := result.Outcome{URL: o.URL, Outcome: string(o.Outcome), Reviewed: wasReview}
 		for i, e := range o.Evidence {
 			if i == MaxEvidence {
 				ro.Omitted = len(o.Evidence) - MaxEvidence
 				break
 			}
-			ev := Evidence{Selector: e.Selector, Snippet: e.Snippet, Message: message(t, e)}
+			ev := result.Evidence{Selector: e.Selector, Snippet: e.Snippet, Message: message(t, e)}
 			if e.URL != o.URL {
 				ev.URL = e.URL
 			}
@@ -278,7 +279,7 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) Check {
 }
 
 // message renders the evidence's message template in every language.
-func message(t *criteria.CheckText, e checks.Evidence) Text {
+func message(t *criteria.CheckText, e checks.Evidence) result.Text {
 	if t == nil {
 		return nil
 	}
@@ -293,7 +294,7 @@ func message(t *criteria.CheckText, e checks.Evidence) Text {
 	if !ok {
 		tmpl = t.Title
 	}
-	out := Text{}
+	out := result.Text{}
 	for lang, s := range tmpl {
 		out[lang] = Fill(s, e.Params)
 	}
@@ -328,8 +329,8 @@ func Fill(s string, params map[string]string) string {
 	return b.String()
 }
 
-func tipsFor(mc criteria.Criterion, c Criterion, texts map[string]*criteria.CheckText, answered bool) []Tip {
-	var tips []Tip
+func tipsFor(mc criteria.Criterion, c result.Criterion, texts map[string]*criteria.CheckText, answered bool) []result.Tip {
+	var tips []result.Tip
 	for i, q := range c.Questions {
 		if q.NA || !answered {
 			continue
@@ -341,7 +342,7 @@ func tipsFor(mc criteria.Criterion, c Criterion, texts map[string]*criteria.Chec
 		if score >= 1 || len(q.Tip) == 0 || q.Weight == 0 {
 			continue
 		}
-		tips = append(tips, Tip{
+		tips = append(tips, result.Tip{
 			Criterion: mc.ID, Source: "question:" + q.ID,
 			Impact: round(mc.Questions[i].Weight*(1-score), 3), Title: q.Text, Text: q.Tip,
 		})
@@ -350,7 +351,7 @@ func tipsFor(mc criteria.Criterion, c Criterion, texts map[string]*criteria.Chec
 		if chk.Score == nil || *chk.Score >= 1 || chk.Weight == 0 || texts[chk.ID] == nil {
 			continue
 		}
-		tips = append(tips, Tip{
+		tips = append(tips, result.Tip{
 			Criterion: mc.ID, Source: "check:" + chk.ID,
 			Impact: round(chk.Weight*(1-*chk.Score), 3), Title: chk.Title, Text: chk.Tip,
 		})
@@ -358,7 +359,7 @@ func tipsFor(mc criteria.Criterion, c Criterion, texts map[string]*criteria.Chec
 	return tips
 }
 
-func levelOf(levels []criteria.Level, index float64) (string, Text) {
+func levelOf(levels []criteria.Level, index float64) (string, result.Text) {
 	for _, l := range levels {
 		if index >= l.Min {
 			return l.Level, l.Label
@@ -377,3 +378,12 @@ func round(x float64, places int) float64 {
 }
 
 func ptr(x float64) *float64 { return &x }
+
+// resultLevels copies the model's level bands into the result.
+func resultLevels(ls []criteria.Level) []result.Level {
+	out := make([]result.Level, len(ls))
+	for i, l := range ls {
+		out[i] = result.Level{Level: l.Level, Min: l.Min, Label: l.Label}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package scoring
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/didi-index/didi/result"
 	"math/rand"
 	"testing"
 
@@ -181,7 +182,7 @@ func randomInput(rng *rand.Rand) Input {
 }
 
 // scores lists every score of a result, nil as -1.
-func scores(r *Result) []float64 {
+func scores(r *result.Result) []float64 {
 	v := func(p *float64) float64 {
 		if p == nil {
 			return -1

@@ -12,6 +12,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/didi-index/didi/progress"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -56,7 +57,7 @@ func main() {
 		BlockOutside: true, Timeout: 30 * time.Second}
 	o.FocusLimit = *focusLimit
 	if *verbose {
-		o.Progress, o.Verbose = os.Stderr, true
+		o.Events = progress.Terminal(os.Stderr, false, true)
 	}
 	switch {
 	case *urls != "":

@@ -2,9 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/progress"
 	"net"
 	"net/http"
 	"os"
@@ -30,7 +31,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return &exitError{code: exitScanFailed, err: fmt.Errorf("demo: serve sample site: %w", err)}
+		return fmt.Errorf("demo: serve sample site: %w", err)
 	}
 	srv := &http.Server{Handler: http.FileServerFS(demo.Site()), ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln) //nolint:errcheck // ends with Shutdown
@@ -54,25 +55,18 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	opts := crawler.Options{Start: []string{target}, MaxPages: 25, MaxDepth: 3, Concurrency: crawler.DefaultConcurrency(),
-		Timeout: 30 * time.Second, Budget: 5 * time.Minute, Browser: *browser, NoBrowser: *noBrowser, BlockOutside: true, SlowProfile: slowProfile(m)}
+		Timeout: 30 * time.Second, Budget: 5 * time.Minute, Browser: *browser, NoBrowser: *noBrowser, BlockOutside: true}
+	var events progress.Func
 	if !*quiet {
-		opts.Progress, opts.ProgressTTY = e.stderr, e.stderrTTY
+		events = progress.Terminal(e.stderr, e.stderrTTY, false)
 	}
 	fmt.Fprintf(e.stderr, "didi demo: scanning the sample site at %s\n", target)
-	started := now()
-	scan, err := crawler.Crawl(ctx, opts)
-	if errors.Is(err, crawler.ErrNoBrowser) && !*noBrowser {
-		fmt.Fprintf(e.stderr, "didi demo: %v\ndidi demo: going on without a browser: checks that need one (contrast, focus, reflow, network, accessibility tree) are skipped and reported as not evaluated.\n", err)
-		opts.NoBrowser = true
-		scan, err = crawler.Crawl(ctx, opts)
-	}
-	if err != nil {
-		return &exitError{code: exitScanFailed, err: fmt.Errorf("demo: %w", err)}
-	}
-	res, err := evaluate(m, answers, scan, langs, started, now())
+	run, err := engine.Run(ctx, engine.Plan{Model: m, Answers: answers, Registry: registry, Crawl: opts,
+		Languages: langs, Tool: tool(), Clock: now, Events: events, FallbackNoBrowser: true})
 	if err != nil {
 		return err
 	}
+	res := run.Result
 	if err := writeAndGate(res, formats, langs, *out, nil, e); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/didi-index/didi/result"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,7 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/didi-index/didi/crawler"
-	"github.com/didi-index/didi/scoring"
 )
 
 // requireBrowser skips the test when no Chromium is found, unless CI is set:
@@ -30,11 +30,11 @@ func requireBrowser(t *testing.T) {
 }
 
 // readResult loads result.json from dir.
-func readResult(t *testing.T, dir string) *scoring.Result {
+func readResult(t *testing.T, dir string) *result.Result {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, "result.json"))
 	require.NoError(t, err)
-	var r scoring.Result
+	var r result.Result
 	require.NoError(t, json.Unmarshal(b, &r))
 	return &r
 }

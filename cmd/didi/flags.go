@@ -24,7 +24,7 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, er
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, &exitError{code: exitOK, err: err}
+				return nil, err
 			}
 			return nil, usageErr("%s: %v", fs.Name(), err)
 		}

@@ -16,37 +16,51 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/diag"
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/progress"
 )
 
 // Version is the tool version; release builds set it with -ldflags "-X main.Version=...".
 var Version = "0.1.0"
 
-// Exit codes, as in DESIGN.md.
+// Exit codes, as in DESIGN.md and the README.
 const (
-	exitOK         = 0
-	exitGateFailed = 1
-	exitBadInput   = 2
-	exitScanFailed = 3
+	exitOK          = 0
+	exitGateFailed  = 1
+	exitBadInput    = 2
+	exitScanFailed  = 3
+	exitInternal    = 4
+	exitInterrupted = 130
 )
 
-// exitError carries an exit code with its message.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
 // usageErr is a bad-usage or bad-input error (exit 2).
-func usageErr(format string, a ...any) error {
-	return &exitError{code: exitBadInput, err: fmt.Errorf(format, a...)}
-}
+func usageErr(format string, a ...any) error { return engine.BadInputf(format, a...) }
 
 // badInput wraps an error from loading a model, answers, config or result
 // (exit 2).
-func badInput(err error) error { return &exitError{code: exitBadInput, err: err} }
+func badInput(err error) error { return engine.BadInput(err) }
+
+// exitCode maps an error to the exit code DESIGN.md promises. It is the one
+// place where errors become exit codes.
+func exitCode(err error) int {
+	var pos diag.Errors
+	var input *engine.InputError
+	var gate *engine.GateError
+	switch {
+	case err == nil || errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &pos), errors.As(err, &input):
+		return exitBadInput
+	case errors.As(err, &gate):
+		return exitGateFailed
+	case errors.Is(err, engine.ErrInterrupted):
+		return exitInterrupted
+	case errors.Is(err, engine.ErrScanFailed):
+		return exitScanFailed
+	}
+	return exitInternal
+}
 
 // env is what a command may touch of the outside world.
 type env struct {
@@ -69,7 +83,8 @@ Usage:
   didi demo [--out DIR]             scan an embedded sample site and write every report
   didi version
 
-Exit codes: 0 done, 1 a gate failed, 2 bad usage or input, 3 the scan failed.
+Exit codes: 0 done, 1 a gate failed, 2 bad usage or input, 3 the scan failed,
+4 internal error, 130 interrupted (a partial result is written).
 `
 
 func main() {
@@ -83,22 +98,20 @@ func main() {
 // run executes one didi command and returns its exit code.
 func run(ctx context.Context, args []string, e env) int {
 	err := dispatch(ctx, args, e)
-	if err == nil || errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	var errs criteria.Errors
-	if errors.As(err, &errs) {
-		for _, x := range errs {
-			fmt.Fprintln(e.stderr, x.Error())
+	code := exitCode(err)
+	var pos diag.Errors
+	switch {
+	case code == exitOK:
+	case errors.As(err, &pos):
+		for _, x := range pos {
+			fmt.Fprintln(e.stderr, progress.Clean(x.Error()))
 		}
-		return exitBadInput
+	case code == exitInternal:
+		fmt.Fprintln(e.stderr, "didi: internal error (please report it):", progress.Clean(err.Error()))
+	default:
+		fmt.Fprintln(e.stderr, "didi:", progress.Clean(err.Error()))
 	}
-	fmt.Fprintln(e.stderr, "didi:", err)
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	return exitScanFailed
+	return code
 }
 
 func dispatch(ctx context.Context, args []string, e env) error {

@@ -272,12 +272,3 @@ func TestReportAndDiffFromSavedResults(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "bad.json:2:")
 }
-
-func TestIsLoopbackURL(t *testing.T) {
-	for u, want := range map[string]bool{
-		"http://127.0.0.1:8080/x": true, "http://[::1]:9/": true, "http://localhost/": true,
-		"https://example.be/": false, "http://10.0.0.1/": false, "::bad": false,
-	} {
-		assert.Equal(t, want, isLoopbackURL(u), u)
-	}
-}

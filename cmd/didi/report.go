@@ -1,63 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/result"
 	"io"
-	"os"
 
-	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/scoring"
 )
 
 // loadResult reads a result.json; a syntax error names file:line:column.
-func loadResult(path string) (*scoring.Result, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, usageErr("read result %s: %v", path, err)
-	}
-	var r scoring.Result
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&r); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		off := int64(-1)
-		switch {
-		case errors.As(err, &syn):
-			off = syn.Offset
-		case errors.As(err, &typ):
-			off = typ.Offset
-		}
-		if off >= 0 {
-			line, col := position(b, off)
-			return nil, criteria.Errors{{File: path, Line: line, Col: col, Msg: "not a valid result.json: " + err.Error()}}
-		}
-		return nil, usageErr("%s: not a valid result.json: %v", path, err)
-	}
-	if r.SchemaVersion != scoring.SchemaVersion {
-		return nil, criteria.Errors{{File: path, Line: 1, Col: 1, Msg: fmt.Sprintf("schema_version %d is not supported (want %d)", r.SchemaVersion, scoring.SchemaVersion)}}
-	}
-	return &r, nil
-}
-
-// position turns a byte offset into a 1-based line and column.
-func position(b []byte, off int64) (line, col int) {
-	if off > int64(len(b)) {
-		off = int64(len(b))
-	}
-	line, col = 1, 1
-	for _, c := range b[:off] {
-		if c == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return line, col
+func loadResult(path string) (*result.Result, error) {
+	r, err := result.Read(path)
+	return r, badInput(err)
 }
 
 func cmdReport(args []string, e env) error {
@@ -75,24 +32,11 @@ func cmdReport(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	langs, formats, err := o.resolve(resultLanguages(r))
+	langs, formats, err := o.resolve(r.TextLanguages())
 	if err != nil {
 		return err
 	}
 	return writeAndGate(r, formats, langs, o.out, nil, e)
-}
-
-// resultLanguages lists the languages the result's texts exist in.
-func resultLanguages(r *scoring.Result) []string {
-	var out []string
-	if len(r.Criteria) > 0 {
-		for _, l := range []string{"nl", "fr", "en", "de"} {
-			if _, ok := r.Criteria[0].Title[l]; ok {
-				out = append(out, l)
-			}
-		}
-	}
-	return out
 }
 
 func cmdDiff(args []string, e env) error {
@@ -126,7 +70,7 @@ func cmdDiff(args []string, e env) error {
 		printDiff(e.stdout, d, *lang)
 	}
 	if *points >= 0 && d.Regressed(*points) {
-		return &exitError{code: exitGateFailed, err: fmt.Errorf("regression of more than %.1f points", *points)}
+		return &engine.GateError{Failed: []string{fmt.Sprintf("a regression of more than %.1f points", *points)}}
 	}
 	return nil
 }

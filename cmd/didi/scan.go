@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/progress"
+	"github.com/didi-index/didi/result"
 	"io"
 	"net/http"
 	"net/url"
@@ -18,7 +20,6 @@ import (
 	"github.com/didi-index/didi/crawler"
 	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/report"
-	"github.com/didi-index/didi/scoring"
 )
 
 // outputFlags are the flags every command that writes reports shares.
@@ -97,12 +98,6 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 // now is the clock; tests fix it so result.json is reproducible.
 var now = time.Now
 
-// gate is a threshold that makes didi exit 1.
-type gate struct {
-	criterion string // "" for the index
-	min       float64
-}
-
 func cmdScan(ctx context.Context, args []string, e env) error {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	var f scanFlags
@@ -142,20 +137,26 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	opts.SlowProfile = slowProfile(m)
-	started := now()
-	scan, err := crawler.Crawl(ctx, opts)
-	if err != nil {
-		return &exitError{code: exitScanFailed, err: fmt.Errorf("scan: %w", err)}
-	}
-	if ctx.Err() != nil {
-		return &exitError{code: exitScanFailed, err: errors.New("scan interrupted")}
-	}
-	res, err := evaluate(m, answers, scan, langs, started, now())
-	if err != nil {
+	out, err := engine.Run(ctx, engine.Plan{Model: m, Answers: answers, Registry: registry, Crawl: opts,
+		Languages: langs, Tool: tool(), Clock: now, Events: f.events(e)})
+	if out == nil {
 		return err
 	}
-	return writeAndGate(res, formats, langs, f.out, gates, e)
+	if werr := writeAndGate(out.Result, formats, langs, f.out, gates, e); werr != nil && err == nil {
+		err = werr
+	}
+	return err
+}
+
+// tool names this program in results.
+func tool() result.Tool { return result.Tool{Name: "didi", Version: Version} }
+
+// events renders progress on stderr unless --quiet.
+func (f *scanFlags) events(e env) progress.Func {
+	if f.quiet {
+		return nil
+	}
+	return progress.Terminal(e.stderr, e.stderrTTY, f.verbose)
 }
 
 // crawlOptions turns flags into crawler options.
@@ -164,7 +165,7 @@ func (f *scanFlags) crawlOptions(urls []string, e env) (crawler.Options, error) 
 		Start: urls, NoCrawl: f.noCrawl, MaxPages: f.maxPages, MaxDepth: f.maxDepth,
 		Concurrency: f.concurrency, Timeout: f.timeout, Budget: f.budget,
 		Browser: f.browser, NoBrowser: f.noBrowser, Insecure: f.insecure,
-		BlockOutside: !f.allowOutside, Verbose: f.verbose,
+		BlockOutside: !f.allowOutside,
 	}
 	if f.maxDepth == 0 {
 		o.MaxDepth = -1 // the crawler reads 0 as "default"
@@ -204,25 +205,7 @@ func (f *scanFlags) crawlOptions(urls []string, e env) (crawler.Options, error) 
 		}
 		o.Cookies = append(o.Cookies, &http.Cookie{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
 	}
-	if !f.quiet {
-		o.Progress = e.stderr
-		o.ProgressTTY = e.stderrTTY
-	}
 	return o, nil
-}
-
-// slowProfile is the emulated slow connection of the model's slow-load
-// check, or nil when the model does not use that check (then the crawler
-// skips the extra measurement).
-func slowProfile(m *criteria.Model) *crawler.SlowProfile {
-	for _, c := range m.Criteria {
-		for _, ref := range c.Checks {
-			if ref.ID == "slow-load" {
-				return checks.SlowProfile(ref.Params)
-			}
-		}
-	}
-	return nil
 }
 
 // readURLs reads one URL per line; blank lines and # comments are skipped.
@@ -312,14 +295,14 @@ func loadModelAndAnswers(modelPath, answersPath string) (*criteria.Model, *crite
 	return m, a, nil
 }
 
-func parseGates(failUnder string, perCriterion []string, m *criteria.Model) ([]gate, error) {
-	var gates []gate
+func parseGates(failUnder string, perCriterion []string, m *criteria.Model) ([]engine.Gate, error) {
+	var gates []engine.Gate
 	if failUnder != "" {
 		s, err := parseScore(failUnder)
 		if err != nil {
 			return nil, usageErr("--fail-under: %v", err)
 		}
-		gates = append(gates, gate{min: s})
+		gates = append(gates, engine.Gate{Min: s})
 	}
 	for _, g := range perCriterion {
 		id, val, ok := strings.Cut(g, "=")
@@ -337,95 +320,30 @@ func parseGates(failUnder string, perCriterion []string, m *criteria.Model) ([]g
 		if err != nil {
 			return nil, usageErr("--fail-under-criterion %s: %v", id, err)
 		}
-		gates = append(gates, gate{criterion: id, min: s})
+		gates = append(gates, engine.Gate{Criterion: id, Min: s})
 	}
 	return gates, nil
 }
 
-// evaluate runs the checks on the scanned pages and scores the result. It
-// fails with exit 3 when no page could be loaded.
-func evaluate(m *criteria.Model, a *criteria.Answers, scan *crawler.Scan, langs []string, started, finished time.Time) (*scoring.Result, error) {
-	var pages []*checks.Page
-	var rpages []scoring.Page
-	loaded := 0
-	var reasons []string
-	loopback := false
-	for i := range scan.Pages {
-		s := &scan.Pages[i]
-		pages = append(pages, checks.NewPage(s, i == 0)) // the site's start page: the first start URL
-		rpages = append(rpages, scoring.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error})
-		if s.OK() {
-			loaded++
-			loopback = loopback || isLoopbackURL(s.FinalURL)
-		} else {
-			reasons = append(reasons, fmt.Sprintf("  %s: %s", s.URL, s.Error))
-		}
-	}
-	if loaded == 0 {
-		return nil, &exitError{code: exitScanFailed, err: fmt.Errorf("no page could be scanned:\n%s", strings.Join(reasons, "\n"))}
-	}
-	outcomes := scoring.Evaluate(m, registry, pages)
-	res := scoring.Score(scoring.Input{
-		Model: m, Answers: a, Registry: registry, Outcomes: outcomes, Pages: rpages,
-		Target: scan.Pages[0].URL, Targets: startURLs(scan), Languages: langs,
-		Started: started.UTC().Format(time.RFC3339), Finished: finished.UTC().Format(time.RFC3339),
-		Tool: scoring.Tool{Name: "didi", Version: Version},
-		Scan: scoring.Scan{Browser: scan.Browser, Insecure: scan.Insecure, LoopbackSecure: loopback},
-	})
-	return res, nil
-}
-
-func startURLs(scan *crawler.Scan) []string {
-	var out []string
-	for _, p := range scan.Pages {
-		if p.Depth == 0 {
-			out = append(out, p.URL)
-		}
-	}
-	if len(out) < 2 {
-		return nil
-	}
-	return out
-}
-
-func isLoopbackURL(raw string) bool {
-	u, err := url.Parse(raw)
-	return err == nil && checks.IsLoopback(u.Hostname())
-}
-
 // writeAndGate writes the reports, prints a summary and applies the gates.
-func writeAndGate(res *scoring.Result, formats, langs []string, out string, gates []gate, e env) error {
+func writeAndGate(res *result.Result, formats, langs []string, out string, gates []engine.Gate, e env) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return usageErr("--out: %v", err)
 	}
 	paths, err := report.WriteFiles(out, res, formats, langs)
 	if err != nil {
-		return &exitError{code: exitScanFailed, err: fmt.Errorf("write reports: %w", err)}
+		return fmt.Errorf("write reports: %w", err)
 	}
 	printSummary(e, res, langs[0], paths)
-	var failed []string
-	for _, g := range gates {
-		if g.criterion == "" {
-			if res.Index < g.min {
-				failed = append(failed, fmt.Sprintf("index %.1f is below %.1f", res.Index, g.min))
-			}
-			continue
-		}
-		for _, c := range res.Criteria {
-			if c.ID == g.criterion && c.Score != nil && *c.Score < g.min {
-				failed = append(failed, fmt.Sprintf("%s %.1f is below %.1f", c.ID, *c.Score, g.min))
-			}
-		}
-	}
-	if len(failed) > 0 {
-		return &exitError{code: exitGateFailed, err: fmt.Errorf("gate failed: %s", strings.Join(failed, "; "))}
-	}
-	return nil
+	return engine.CheckGates(res, gates)
 }
 
 // printSummary writes a short summary to stdout.
-func printSummary(e env, r *scoring.Result, lang string, paths []string) {
-	fmt.Fprintf(e.stdout, "didi index %.1f (level %s, coverage %.0f%%) for %s\n", r.Index, r.Level, r.Coverage*100, r.Target)
+func printSummary(e env, r *result.Result, lang string, paths []string) {
+	fmt.Fprintf(e.stdout, "didi index %.1f (level %s, coverage %.0f%%) for %s\n", r.Index, r.Level, r.Coverage*100, progress.Clean(r.Target))
+	if r.Interrupted {
+		fmt.Fprintln(e.stdout, "interrupted: the scores cover only the pages scanned before the stop")
+	}
 	for _, c := range r.Criteria {
 		score := "  -  "
 		if c.Score != nil {
@@ -443,6 +361,6 @@ func printSummary(e env, r *scoring.Result, lang string, paths []string) {
 	}
 	fmt.Fprintf(e.stdout, "pages: %d scanned, %d with errors\n", ok, failed)
 	for _, p := range paths {
-		fmt.Fprintf(e.stdout, "wrote %s\n", p)
+		fmt.Fprintf(e.stdout, "wrote %s\n", progress.Clean(p))
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/result"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,7 +17,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/didi-index/didi/crawler"
-	"github.com/didi-index/didi/scoring"
 )
 
 // withHeaders serves dir and sets the headers listed in its _headers file
@@ -48,7 +49,7 @@ func withHeaders(t *testing.T, dir string) http.Handler {
 
 // scanSite crawls a test site in a browser and scores it without answers,
 // with the scan date pinned so date-based checks do not age.
-func scanSite(t *testing.T, name string) *scoring.Result {
+func scanSite(t *testing.T, name string) *result.Result {
 	t.Helper()
 	srv := httptest.NewServer(withHeaders(t, filepath.Join("..", "..", "testdata", "sites", name)))
 	defer srv.Close()
@@ -62,9 +63,9 @@ func scanSite(t *testing.T, name string) *scoring.Result {
 	}
 	m, err := loadModel("")
 	require.NoError(t, err)
-	res, err := evaluate(m, nil, scan, []string{"en"}, pinned, pinned)
+	out, err := engine.Evaluate(engine.Plan{Model: m, Registry: registry, Languages: []string{"en"}, Tool: tool()}, scan, pinned, pinned)
 	require.NoError(t, err)
-	return res
+	return out.Result
 }
 
 // TestGoodVersusBadSites scans the inclusive and the problem site of
@@ -83,14 +84,14 @@ func TestGoodVersusBadSites(t *testing.T) {
 		"trustworthy": {"security-headers", "third-party-before-consent", "privacy-page", "organisation-identity", "url-shortener", "sensitive-fields", "form-action"},
 		"involving":   {"accessibility-statement-date", "feedback-channel", "accessibility-report"},
 	}
-	byID := func(r *scoring.Result, id string) scoring.Criterion {
+	byID := func(r *result.Result, id string) result.Criterion {
 		for _, c := range r.Criteria {
 			if c.ID == id {
 				return c
 			}
 		}
 		t.Fatalf("no criterion %s", id)
-		return scoring.Criterion{}
+		return result.Criterion{}
 	}
 	for _, id := range five {
 		g, b := byID(good, id), byID(bad, id)

@@ -1,7 +1,9 @@
-// Package crawler is the only part of didi that touches the network or a
-// browser. It visits pages and records what it finds in typed Snapshots that
-// checks read and that can be saved as JSON and loaded again.
-package crawler
+// Package snapshot is the contract between the crawler and the checks: a
+// typed Snapshot of everything didi gathered about one page, saveable as JSON
+// and loadable again. The crawler writes snapshots; checks only read them.
+// It is a leaf package: it imports nothing of didi's but atomic file writing,
+// and no browser library.
+package snapshot
 
 import (
 	"encoding/json"
@@ -121,8 +123,10 @@ type AXNode struct {
 
 // Colour is an sRGB colour with alpha in [0,1].
 type Colour struct {
-	R, G, B uint8
-	A       float64
+	R uint8   `json:"r"`
+	G uint8   `json:"g"`
+	B uint8   `json:"b"`
+	A float64 `json:"a"`
 }
 
 // TextStyle describes a visible text element.
@@ -258,8 +262,8 @@ type Overlay struct {
 	Text     string  `json:"text,omitempty"`
 }
 
-// SaveSnapshots writes snapshots as indented JSON.
-func SaveSnapshots(path string, snaps []Snapshot) error {
+// Save writes snapshots as indented JSON.
+func Save(path string, snaps []Snapshot) error {
 	b, err := json.MarshalIndent(snaps, "", " ")
 	if err != nil {
 		return fmt.Errorf("encode snapshots: %w", err)
@@ -270,8 +274,8 @@ func SaveSnapshots(path string, snaps []Snapshot) error {
 	return nil
 }
 
-// LoadSnapshots reads snapshots written by SaveSnapshots.
-func LoadSnapshots(path string) ([]Snapshot, error) {
+// Load reads snapshots written by Save.
+func Load(path string) ([]Snapshot, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load snapshots %s: %w", path, err)
@@ -281,4 +285,12 @@ func LoadSnapshots(path string) ([]Snapshot, error) {
 		return nil, fmt.Errorf("load snapshots %s: %w", path, err)
 	}
 	return snaps, nil
+}
+
+// SlowProfile describes an emulated slow connection.
+type SlowProfile struct {
+	// Latency is added to each request.
+	Latency time.Duration
+	// Down and Up are throughputs in bytes per second.
+	Down, Up float64
 }

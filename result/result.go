@@ -1,15 +1,17 @@
-// Package scoring turns a model, answers and check outcomes into a Result:
-// the scores, coverage and tips of result.json. It is pure and
-// deterministic: the same inputs give the same bytes.
-package scoring
+// Package result holds the types of result.json, the contract between a
+// scan and everything that reads it: the report writers, `didi report`,
+// `didi diff`, serve, batch and users' scripts. Read loads a saved result
+// and checks its schema version. It is a leaf package: reports render a
+// Result without compiling the model, the checks or the crawler.
+package result
 
-import "github.com/didi-index/didi/criteria"
+import "github.com/didi-index/didi/i18n"
 
 // SchemaVersion is the version of the result.json schema.
 const SchemaVersion = 1
 
 // Text is a text in every language of the model.
-type Text = criteria.Text
+type Text = i18n.Text
 
 // Result is the contents of result.json, the contract for scripts, for
 // `didi report` and for `didi diff`. It carries every text in every language
@@ -38,6 +40,10 @@ type Result struct {
 	Mode string `json:"mode"`
 	// Scan describes how pages were gathered.
 	Scan Scan `json:"scan"`
+	// Interrupted is true when the scan was stopped (Ctrl-C, SIGTERM, a
+	// shutdown) before every planned page was scanned: the scores cover the
+	// pages done.
+	Interrupted bool `json:"interrupted,omitempty"`
 	// Assessment holds the answers file's metadata; nil without one.
 	Assessment *Assessment `json:"assessment,omitempty"`
 	Pages      []Page      `json:"pages"`
@@ -45,7 +51,7 @@ type Result struct {
 	// Tips are ranked by impact, highest first.
 	Tips []Tip `json:"tips"`
 	// Levels are the model's level bands, for reports.
-	Levels []criteria.Level `json:"levels"`
+	Levels []Level `json:"levels"`
 }
 
 // Tool identifies the program that made the result.
@@ -98,7 +104,7 @@ type Criterion struct {
 	Title  Text         `json:"title"`
 	Why    Text         `json:"why,omitempty"`
 	Weight float64      `json:"weight"`
-	Mix    criteria.Mix `json:"mix"`
+	Mix    Mix          `json:"mix"`
 	// Score is 0–100 with one decimal; nil when neither part exists.
 	Score              *float64 `json:"score"`
 	QuestionnaireScore *float64 `json:"questionnaire_score"`
@@ -178,4 +184,17 @@ type Tip struct {
 	Impact    float64 `json:"impact"`
 	Title     Text    `json:"title,omitempty"`
 	Text      Text    `json:"text"`
+}
+
+// Level is one level band of the model: a score at or above Min gets Level.
+type Level struct {
+	Level string  `json:"level"`
+	Min   float64 `json:"min"`
+	Label Text    `json:"label"`
+}
+
+// Mix weighs a criterion's questionnaire and automated parts.
+type Mix struct {
+	Questionnaire float64 `json:"questionnaire"`
+	Automated     float64 `json:"automated"`
 }

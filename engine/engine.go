@@ -1,0 +1,185 @@
+// Package engine runs a scan from start to end: crawl, checks, scoring. It
+// is the one pipeline that every front end calls: `didi scan`, `didi demo`,
+// `didi serve` and `didi batch` only build a Plan, render the progress
+// events their own way and write or show the Result.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/didi-index/didi/checks"
+	"github.com/didi-index/didi/crawler"
+	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/progress"
+	"github.com/didi-index/didi/result"
+	"github.com/didi-index/didi/scoring"
+	"github.com/didi-index/didi/snapshot"
+)
+
+// Plan is everything one scan needs.
+type Plan struct {
+	// Model is the evaluation model; Answers the team's answers (nil:
+	// automated checks only).
+	Model   *criteria.Model
+	Answers *criteria.Answers
+	// Registry holds the checks; nil means checks.Default().
+	Registry *checks.Registry
+	// Crawl holds the start URLs and the limits. Its Events are replaced
+	// by Plan.Events, and what the crawler gathers beyond the page itself
+	// (the slow-connection load) follows from the model's checks.
+	Crawl crawler.Options
+	// Languages are the report languages recorded in the result.
+	Languages []string
+	// Tool names the program in the result.
+	Tool result.Tool
+	// Clock gives the start and end times; nil means time.Now. Tests fix it
+	// so that result.json is reproducible.
+	Clock func() time.Time
+	// Events receives progress: the crawler's page events, then
+	// ChecksStarted and ChecksDone. nil is quiet.
+	Events progress.Func
+	// FallbackNoBrowser scans over plain HTTP when no browser is found,
+	// with a warning event, instead of failing (the demo).
+	FallbackNoBrowser bool
+}
+
+// Output is what a run produced: the Result, and the scoring input behind
+// it, so that a front end can score again with other answers (a review
+// answered in serve) without scanning again.
+type Output struct {
+	Result *result.Result
+	// Input is the scoring input; Input.Answers is the plan's answers.
+	Input scoring.Input
+	// Scan is the crawl, with every snapshot.
+	Scan *crawler.Scan
+}
+
+// Rescore scores the same outcomes with other answers.
+func (o *Output) Rescore(a *criteria.Answers) *result.Result {
+	in := o.Input
+	in.Answers = a
+	return scoring.Score(in)
+}
+
+// Run crawls the plan's start URLs, runs the model's checks on every page
+// and scores the result.
+//
+// Errors: an InputError for unusable options; ErrNothingScanned (as a
+// NothingScannedError) when no page loaded; ErrInterrupted, together with a
+// partial Output marked interrupted, when ctx was cancelled after some pages
+// were scanned; crawler.ErrNoBrowser when no browser is found and the plan
+// does not fall back.
+func Run(ctx context.Context, p Plan) (*Output, error) {
+	if p.Registry == nil {
+		p.Registry = checks.Default()
+	}
+	clock := p.Clock
+	if clock == nil {
+		clock = time.Now
+	}
+	opts := p.Crawl
+	opts.Events = p.Events
+	opts.SlowProfile = SlowProfile(p.Model, p.Registry)
+	started := clock()
+	scan, err := crawler.Crawl(ctx, opts)
+	if errors.Is(err, crawler.ErrNoBrowser) && p.FallbackNoBrowser && !opts.NoBrowser {
+		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: err.Error() + "; going on without a browser: checks that need one (contrast, focus, reflow, network, accessibility tree) are reported as not evaluated"})
+		opts.NoBrowser = true
+		scan, err = crawler.Crawl(ctx, opts)
+	}
+	switch {
+	case errors.Is(err, crawler.ErrBadOptions):
+		return nil, BadInput(err)
+	case err != nil:
+		return nil, fmt.Errorf("%w: %w", ErrScanFailed, err)
+	}
+	out, err := Evaluate(p, scan, started, clock())
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ErrInterrupted
+		}
+		return nil, err
+	}
+	if ctx.Err() != nil {
+		out.Result.Interrupted = true
+		return out, ErrInterrupted
+	}
+	return out, nil
+}
+
+// Evaluate runs the checks on a finished crawl and scores it. It fails with
+// a NothingScannedError when no page could be loaded.
+func Evaluate(p Plan, scan *crawler.Scan, started, finished time.Time) (*Output, error) {
+	if p.Registry == nil {
+		p.Registry = checks.Default()
+	}
+	var pages []*checks.Page
+	var rpages []result.Page
+	var reasons []string
+	loopback := false
+	for i := range scan.Pages {
+		s := &scan.Pages[i]
+		pages = append(pages, checks.NewPage(s, i == 0)) // the site's start page: the first start URL
+		rpages = append(rpages, result.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error})
+		if s.OK() {
+			loopback = loopback || isLoopbackURL(s.FinalURL)
+		} else {
+			reasons = append(reasons, fmt.Sprintf("  %s: %s", s.URL, s.Error))
+		}
+	}
+	if len(reasons) == len(scan.Pages) {
+		if len(reasons) == 0 {
+			reasons = append(reasons, "  no page was reached")
+		}
+		return nil, &NothingScannedError{Reasons: reasons}
+	}
+	p.Events.Emit(progress.Event{Kind: progress.ChecksStarted, Done: len(scan.Pages), Planned: len(scan.Pages)})
+	in := scoring.Input{
+		Model: p.Model, Answers: p.Answers, Registry: p.Registry,
+		Outcomes: scoring.Evaluate(p.Model, p.Registry, pages), Pages: rpages,
+		Target: scan.Pages[0].URL, Targets: startURLs(scan), Languages: p.Languages,
+		Started: started.UTC().Format(time.RFC3339), Finished: finished.UTC().Format(time.RFC3339),
+		Tool: p.Tool,
+		Scan: result.Scan{Browser: scan.Browser, Insecure: scan.Insecure, LoopbackSecure: loopback},
+	}
+	res := scoring.Score(in)
+	p.Events.Emit(progress.Event{Kind: progress.ChecksDone, Done: len(scan.Pages), Planned: len(scan.Pages)})
+	return &Output{Result: res, Input: in, Scan: scan}, nil
+}
+
+// SlowProfile is the emulated slow connection that the model's checks
+// declare they need, or nil when none does (then the crawler skips that
+// measurement).
+func SlowProfile(m *criteria.Model, reg *checks.Registry) *snapshot.SlowProfile {
+	for _, c := range m.Criteria {
+		for _, ref := range c.Checks {
+			if chk := reg.Get(ref.ID); chk != nil && chk.Throttle != nil {
+				return chk.Throttle(chk.WithDefaults(checks.Params(ref.Params)))
+			}
+		}
+	}
+	return nil
+}
+
+// startURLs lists the start URLs when there were several.
+func startURLs(scan *crawler.Scan) []string {
+	var out []string
+	for _, p := range scan.Pages {
+		if p.Depth == 0 {
+			out = append(out, p.URL)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+func isLoopbackURL(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && checks.IsLoopback(u.Hostname())
+}
