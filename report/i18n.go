@@ -116,7 +116,10 @@ var chrome = map[string]map[string]string{
 		"en": "Could not be run, for example because no browser was available."},
 	"reason_inapplicable": {
 		"nl": "Geldt voor geen enkele pagina.", "fr": "Ne s'applique à aucune page.", "en": "Applies to no page."},
-	"scan_notes":   {"nl": "Opmerkingen over de scan", "fr": "Remarques sur l'analyse", "en": "Notes on the scan"},
+	"scan_notes": {"nl": "Opmerkingen over de scan", "fr": "Remarques sur l'analyse", "en": "Notes on the scan"},
+	"interrupted": {"nl": "De scan werd onderbroken. De scores gelden alleen voor de pagina's die al gescand waren.",
+		"fr": "L'analyse a été interrompue. Les scores portent seulement sur les pages déjà analysées.",
+		"en": "The scan was interrupted. The scores cover only the pages scanned before the stop."},
 	"insecure":     {"nl": "Fouten in TLS-certificaten werden genegeerd.", "fr": "Les erreurs de certificat TLS ont été ignorées.", "en": "TLS certificate errors were ignored."},
 	"method_title": {"nl": "Methode", "fr": "Méthode", "en": "Method"},
 	"method_1": {

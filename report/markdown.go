@@ -50,6 +50,9 @@ func writeMarkdown(b *strings.Builder, v *docView) {
 	if v.ModeNote != "" {
 		fmt.Fprintf(b, "> **%s.** %s\n\n", v.ModeLabel, v.ModeNote)
 	}
+	for _, n := range v.Notes {
+		fmt.Fprintf(b, "> %s\n\n", mdEscape(n))
+	}
 	fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|\n",
 		tr(l, "criterion"), tr(l, "combined"), tr(l, "questionnaire"), tr(l, "automated"), tr(l, "coverage"))
 	for _, c := range v.Criteria {

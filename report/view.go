@@ -171,6 +171,9 @@ func buildView(r *result.Result, lang string) *docView {
 	}
 	v.Levels = levels(r, lang)
 	v.Pages = pages(r, lang)
+	if r.Interrupted {
+		v.Notes = append(v.Notes, tr(lang, "interrupted"))
+	}
 	for _, n := range r.Scan.Notes {
 		v.Notes = append(v.Notes, n.In(lang))
 	}

@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
+	"github.com/didi-index/didi/result"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -271,4 +274,58 @@ func TestReportAndDiffFromSavedResults(t *testing.T) {
 	code, _, stderr = didi(t, "", "report", bad)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "bad.json:2:")
+}
+
+// TestQuestionnaireInterrupt: Ctrl-C while the questionnaire waits for a
+// line stops it at once, keeps the answers given and exits 130.
+func TestQuestionnaireInterrupt(t *testing.T) {
+	answers := filepath.Join(t.TempDir(), "answers.yaml")
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		fmt.Fprintln(pw, "1") // one answer, then the terminal waits
+		time.Sleep(200 * time.Millisecond)
+		cancel()
+	}()
+	var out, errb bytes.Buffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"questionnaire", "--lang", "en", "--out", answers}, env{stdin: pr, stdout: &out, stderr: &errb})
+	}()
+	select {
+	case code := <-done:
+		assert.Equal(t, 130, code, errb.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("the questionnaire did not stop on the interrupt")
+	}
+	b, err := os.ReadFile(answers)
+	require.NoError(t, err, "answers not saved")
+	assert.Contains(t, string(b), "answers:")
+	assert.Contains(t, errb.String(), "interrupted")
+}
+
+// TestScanInterrupt: Ctrl-C during a scan writes the reports for the pages
+// done, marked interrupted, and exits 130.
+func TestScanInterrupt(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(50 * time.Millisecond)
+		n := len(r.URL.Path)
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Page %d</title></head><body><main><h1>Page %d</h1><a href="%s/x">next</a></main></body></html>`, n, n, strings.TrimSuffix(r.URL.Path, "/"))
+	}))
+	defer srv.Close()
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(400*time.Millisecond, cancel)
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"scan", srv.URL + "/", "--no-browser", "--concurrency", "1", "--max-pages", "100", "--max-depth", "100",
+		"--format", "json,md", "--lang", "en", "--out", out, "--quiet"}, env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr})
+	assert.Equal(t, 130, code, stderr.String())
+	r, err := result.Read(filepath.Join(out, "result.json"))
+	require.NoError(t, err, "no partial result written")
+	assert.True(t, r.Interrupted)
+	assert.NotEmpty(t, r.Pages)
+	assert.Less(t, len(r.Pages), 100)
+	assert.Contains(t, stdout.String(), "interrupted")
+	assert.NotContains(t, stderr.String(), "starting it again")
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"time"
 
 	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/engine"
 )
 
 func cmdQuestionnaire(ctx context.Context, args []string, e env) error {
@@ -30,13 +32,27 @@ func cmdQuestionnaire(ctx context.Context, args []string, e env) error {
 		return writeTemplate(m, *lang, *out, e)
 	}
 	_, err = criteria.RunQuestionnaire(ctx, criteria.QuestionnaireOptions{
-		Model: m, Lang: *lang, Path: *out, In: e.stdin, Out: e.stdout,
+		Model: m, Lang: *lang, Path: *out, In: interruptible(ctx, e.stdin), Out: e.stdout,
 		InName: "standard input", Interactive: e.stdinTTY, Today: now().Format(time.DateOnly),
 	})
-	if err != nil {
-		return badInput(err)
+	if ctx.Err() != nil {
+		// Ctrl-C or SIGTERM: the answers given so far are saved.
+		return fmt.Errorf("questionnaire: %w (answers saved in %s)", engine.ErrInterrupted, *out)
 	}
-	return nil
+	return badInput(err)
+}
+
+// interruptible returns a reader of r whose Read returns end of input as
+// soon as ctx is cancelled, even while r blocks (a terminal waiting for a
+// line), so Ctrl-C stops the questionnaire at once.
+func interruptible(ctx context.Context, r io.Reader) io.Reader {
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := io.Copy(pw, r)
+		pw.CloseWithError(err)
+	}()
+	context.AfterFunc(ctx, func() { pw.Close() })
+	return pr
 }
 
 // writeTemplate writes a commented answers file to fill in by hand.
