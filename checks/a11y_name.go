@@ -479,7 +479,7 @@ func (d *axDoc) labelName(n *html.Node, c *axNameCtx) string {
 
 // labelsFor returns the label elements whose for attribute is id.
 func (d *axDoc) labelsFor(id string) []*html.Node {
-	if d.labels == nil {
+	d.labelsOnce.Do(func() {
 		d.labels = map[string][]*html.Node{}
 		for _, e := range d.elems {
 			if e.Data == "label" {
@@ -488,7 +488,7 @@ func (d *axDoc) labelsFor(id string) []*html.Node {
 				}
 			}
 		}
-	}
+	})
 	return d.labels[id]
 }
 

@@ -106,10 +106,37 @@ type Page struct {
 	doc    *goquery.Document
 	served *goquery.Document
 	sOnce  sync.Once
+	axOnce sync.Once
+	ax     *axDoc
+	isHTML func() bool
+	// shared memoises what many checks read of the page (the body's
+	// visible text, the links), by name; see pageMemo.
+	shared sync.Map
+}
+
+// pageMemo returns p's value named key, computing it with build the first
+// time: what several checks derive from the same page is derived once.
+// Concurrent callers wait for the one computation. Values are shared, so
+// callers must not modify them.
+func pageMemo[T any](p *Page, key string, build func() T) T {
+	f, _ := p.shared.LoadOrStore(key, sync.OnceValue(func() any { return build() }))
+	return f.(func() any)().(T)
 }
 
 // NewPage wraps a snapshot for checks.
-func NewPage(s *snapshot.Snapshot, start bool) *Page { return &Page{Snap: s, Start: start} }
+func NewPage(s *snapshot.Snapshot, start bool) *Page {
+	p := &Page{Snap: s, Start: start}
+	p.isHTML = sync.OnceValue(p.computeIsHTML)
+	return p
+}
+
+// AX is the page's DOM prepared for the accessibility checks (element index,
+// aria-owns, Chromium's accessibility tree by selector), built once and
+// shared by every check on the page.
+func (p *Page) AX() *axDoc {
+	p.axOnce.Do(func() { p.ax = buildAXDoc(p) })
+	return p.ax
+}
 
 // Doc is the rendered DOM, parsed once.
 func (p *Page) Doc() *goquery.Document {
@@ -300,6 +327,13 @@ func (r *Registry) All() []*Check {
 // IsHTML reports whether the page is an HTML document (not SVG or other XML
 // served on its own).
 func (p *Page) IsHTML() bool {
+	if p.isHTML == nil { // a Page built without NewPage
+		return p.computeIsHTML()
+	}
+	return p.isHTML()
+}
+
+func (p *Page) computeIsHTML() bool {
 	ct := p.Snap.ContentType
 	if strings.Contains(ct, "svg") || (strings.Contains(ct, "xml") && !strings.Contains(ct, "xhtml")) {
 		return false
@@ -309,5 +343,5 @@ func (p *Page) IsHTML() bool {
 		src = src[strings.Index(src, "?>")+2:]
 		src = strings.TrimSpace(src)
 	}
-	return !strings.HasPrefix(strings.ToLower(src), "<svg")
+	return len(src) < 4 || !strings.EqualFold(src[:4], "<svg")
 }

@@ -81,7 +81,7 @@ func accessibilityStatementDate(pages []*Page, params Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	body := bodyOf(p)
-	d, ok := statementDate(textOf(body))
+	d, ok := statementDate(pageText(p))
 	if !ok {
 		return Result{Outcome: Inapplicable}
 	}

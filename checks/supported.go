@@ -99,7 +99,7 @@ func findPhone(pages []*Page) (*Page, *goquery.Selection, string) {
 	}
 	for _, p := range pages {
 		body := bodyOf(p)
-		if phones := findPhones(textOf(body)); len(phones) > 0 {
+		if phones := findPhones(pageText(p)); len(phones) > 0 {
 			return p, smallestMatch(body, literal(phones[0])), phones[0]
 		}
 	}
@@ -119,10 +119,16 @@ func contactAddress(pages []*Page, _ Params) Result {
 	return siteResult(false, missing(pages, "fail"))
 }
 
+// pageAddress is the first postal address in p's visible text, found once
+// per page.
+func pageAddress(p *Page) string {
+	return pageMemo(p, "address", func() string { return findAddress(pageText(p)) })
+}
+
 func findAddressOn(pages []*Page) (*Page, *goquery.Selection, string) {
 	for _, p := range pages {
 		body := bodyOf(p)
-		if a := findAddress(textOf(body)); a != "" {
+		if a := pageAddress(p); a != "" {
 			return p, smallestMatch(body, literal(a)), a
 		}
 	}
@@ -138,7 +144,7 @@ func openingHours(pages []*Page, _ Params) Result {
 	}
 	for _, p := range pages {
 		body := bodyOf(p)
-		if h := findHours(textOf(body)); h != "" {
+		if h := findHours(pageText(p)); h != "" {
 			return siteResult(true, found(p, smallestMatch(body, literal(h)), "hours", h))
 		}
 	}
