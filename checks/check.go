@@ -176,7 +176,8 @@ func parse(src string) *goquery.Document {
 type Check struct {
 	// ID is stable and appears in every output (e.g. "image-alt").
 	ID string
-	// Criterion is the id of the criterion it belongs to.
+	// Criterion is the id of the criterion it belongs to, set by the
+	// registry from the list the check is registered in (Default).
 	Criterion string
 	// WCAG lists the WCAG 2.2 success criteria it tests ("1.1.1").
 	WCAG []string
@@ -185,8 +186,14 @@ type Check struct {
 	// Needs lists the facts beyond HTML it needs.
 	Needs []Fact
 	// Params documents the parameters it reads and their defaults; the
-	// model's values override them.
+	// model's values override them. The model may set no other.
 	Params Params
+	// Messages are the message keys its evidence can carry (Evidence.Message,
+	// "fail" when empty); the model has a template for each and no other.
+	Messages []string
+	// Review is true when it can say needs_review; the model then has a
+	// review question for it, and only then.
+	Review bool
 	// Page evaluates one page. Exactly one of Page and Site is set.
 	Page func(p *Page, params Params) Result
 	// Site evaluates the site as a whole (all pages) once.
@@ -280,6 +287,19 @@ func fillURL(ev []Evidence, url string) {
 			ev[i].URL = url
 		}
 	}
+}
+
+// InCriterion registers the checks of list under criterion id: a check's
+// criterion is the list it is registered in. A check that names another
+// criterion itself is a programming error (panic).
+func InCriterion(id string, list []Check) []Check {
+	for i := range list {
+		if c := list[i].Criterion; c != "" && c != id {
+			panic("checks: " + list[i].ID + " names criterion " + c + " but is registered under " + id)
+		}
+		list[i].Criterion = id
+	}
+	return list
 }
 
 // Registry is an explicit, ordered set of checks by id.

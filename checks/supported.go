@@ -12,14 +12,14 @@ import (
 // page when it was found nowhere.
 func supportedChecks() []Check {
 	return []Check{
-		{ID: "contact-page", Criterion: "supported", Site: contactPage},
-		{ID: "contact-phone", Criterion: "supported", Site: contactPhone},
-		{ID: "contact-address", Criterion: "supported", Site: contactAddress},
-		{ID: "opening-hours", Criterion: "supported", Site: openingHours},
-		{ID: "contact-email", Criterion: "supported", Site: contactEmail},
-		{ID: "help-pages", Criterion: "supported", Site: helpPages},
-		{ID: "offline-alternative", Criterion: "supported", Site: offlineAlternative},
-		{ID: "digital-help", Criterion: "supported", Site: digitalHelp},
+		{ID: "contact-page", Messages: []string{"fail", "found"}, Site: contactPage},
+		{ID: "contact-phone", Messages: []string{"fail", "found"}, Site: contactPhone},
+		{ID: "contact-address", Messages: []string{"fail", "found"}, Site: contactAddress},
+		{ID: "opening-hours", Messages: []string{"fail", "found"}, Site: openingHours},
+		{ID: "contact-email", Messages: []string{"fail", "form_only", "found", "found_form"}, Site: contactEmail},
+		{ID: "help-pages", Messages: []string{"fail", "found"}, Site: helpPages},
+		{ID: "offline-alternative", Messages: []string{"fail", "found"}, Site: offlineAlternative},
+		{ID: "digital-help", Messages: []string{"fail", "found"}, Site: digitalHelp},
 	}
 }
 

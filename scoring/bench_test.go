@@ -26,7 +26,7 @@ func BenchmarkEvaluateSnapshots(b *testing.B) {
 		b.Fatal(err)
 	}
 	reg := checks.Default()
-	m, err := criteria.LoadDefault(func(id string) bool { return reg.Get(id) != nil })
+	m, err := criteria.LoadDefault(Known(reg))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/didi-index/didi/engine"
 	"github.com/didi-index/didi/progress"
 	"github.com/didi-index/didi/result"
+	"github.com/didi-index/didi/scoring"
 	"io"
 	"net/http"
 	"net/url"
@@ -263,7 +264,8 @@ func dedupe(urls []string) []string {
 // registry is the set of built-in checks.
 var registry = checks.Default()
 
-func knownCheck(id string) bool { return registry.Get(id) != nil }
+// knownCheck gives the model loader the registry's check declarations.
+var knownCheck = scoring.Known(registry)
 
 // loadModel loads the model file, or the built-in model when path is "".
 func loadModel(path string) (*criteria.Model, error) {
