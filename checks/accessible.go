@@ -43,7 +43,7 @@ func accessibleChecks() []Check {
 		{ID: "color-contrast", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.4.3"}, ACT: []string{"afw4f7"}, Needs: []Fact{FactStyles},
 			Params: Params{"min_ratio": 4.5, "min_ratio_large": 3}, Page: colorContrast},
 		{ID: "non-text-contrast", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.4.11"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3, "no_edge_ratio": 1.1}, Page: nonTextContrast},
-		{ID: "reflow", Messages: []string{"offender", "review"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles}, Params: Params{"tolerance_px": 5}, Page: reflow},
+		{ID: "reflow", Messages: []string{"offender", "review"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles, FactReflow}, Params: Params{"tolerance_px": 5}, Page: reflow},
 		{ID: "focus-visible", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"2.4.7"}, ACT: []string{"oj04fd"}, Needs: []Fact{FactBrowser}, Page: focusVisible},
 		{ID: "target-size", Messages: []string{"fail"}, WCAG: []string{"2.5.8"}, Needs: []Fact{FactStyles}, Params: Params{"min_px": 24, "thin_px": 16}, Page: targetSize},
 		{ID: "media-autoplay", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.4.2"}, ACT: []string{"80f0bf", "4c31df"}, Params: Params{"max_seconds": 3}, Page: mediaAutoplay},

@@ -6,6 +6,7 @@ package checks
 
 import (
 	"github.com/didi-index/didi/snapshot"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +41,21 @@ const (
 	FactStyles Fact = "styles"
 	// FactNetwork needs the page's requests and cookies.
 	FactNetwork Fact = "network"
+	// FactReflow needs the layout at 320 CSS px (BrowserFacts.Reflow); the
+	// crawler measures it only when a check of the model needs it.
+	FactReflow Fact = "reflow"
 )
+
+// Wants reports whether any of checks needs fact: what the crawler
+// gathers follows from the checks a scan runs.
+func Wants(list []*Check, fact Fact) bool {
+	for _, c := range list {
+		if slices.Contains(c.Needs, fact) {
+			return true
+		}
+	}
+	return false
+}
 
 // Evidence points at one failing or doubtful element.
 type Evidence struct {
@@ -224,7 +239,7 @@ func (c *Check) SiteWide() bool { return c.Site != nil }
 func (c *Check) Available(s *snapshot.Snapshot) bool {
 	for _, f := range c.Needs {
 		switch f {
-		case FactBrowser, FactStyles, FactNetwork:
+		case FactBrowser, FactStyles, FactNetwork, FactReflow:
 			if s.Browser == nil {
 				return false
 			}

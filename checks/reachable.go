@@ -17,7 +17,7 @@ import (
 func reachableChecks() []Check {
 	return []Check{
 		{ID: "viewport-responsive", Messages: []string{"fixed", "missing"}, Page: rchViewport},
-		{ID: "horizontal-scroll", Messages: []string{"fail", "page"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles},
+		{ID: "horizontal-scroll", Messages: []string{"fail", "page"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles, FactReflow},
 			Page: rchHorizontalScroll},
 		{ID: "page-weight", Messages: []string{"fail", "largest"}, Needs: []Fact{FactNetwork},
 			Params: Params{"max_kb": 1500}, Page: rchPageWeight},

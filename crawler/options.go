@@ -74,10 +74,26 @@ type Options struct {
 	SlowProfile *snapshot.SlowProfile
 	// FocusLimit overrides DefaultFocusLimit (negative = test none).
 	FocusLimit int
+	// Gather, when set, limits the optional browser measurements to those
+	// it names; nil makes every one. The engine derives it from what the
+	// model's checks need (engine.GatherPlan).
+	Gather *Gather
 	// Events receives the crawl's progress: a page started, done or
 	// failed, and notes (browser details, restarts); nil = quiet.
 	Events progress.Func
 }
+
+// Gather names the optional browser measurements: each costs time on every
+// page, so a scan makes only those its checks need.
+type Gather struct {
+	// Reflow lays the page out again at 320 CSS px wide and measures what
+	// overflows (BrowserFacts.Reflow's widths and offenders).
+	Reflow bool
+}
+
+// gathers reports whether the options ask for the measurement that want
+// picks from a Gather.
+func (o Options) gathers(want func(Gather) bool) bool { return o.Gather == nil || want(*o.Gather) }
 
 // Scan is the result of a crawl.
 type Scan struct {
