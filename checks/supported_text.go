@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 )
 
 // This file holds the text and link helpers shared by the supported,
@@ -49,15 +48,6 @@ func textOf(sel *goquery.Selection) string {
 		simWriteText(&b, n)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-func hasAttr(n *html.Node, name string) bool {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return true
-		}
-	}
-	return false
 }
 
 // bodyOf returns the body of the rendered page (the whole document when it

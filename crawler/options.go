@@ -40,8 +40,9 @@ type Options struct {
 	NoCrawl bool
 	// MaxPages limits the number of pages scanned (0 = DefaultMaxPages).
 	MaxPages int
-	// MaxDepth limits the links followed from a start URL (0 = DefaultMaxDepth,
-	// negative = start URLs only).
+	// MaxDepth limits the links followed from a start URL: 0 means
+	// DefaultMaxDepth, StartPagesOnly (or any negative) follows none. Depth
+	// turns a user's "at most n links" into it.
 	MaxDepth int
 	// Include, when not empty, keeps only discovered URLs matching one of them.
 	Include []*regexp.Regexp
@@ -81,6 +82,18 @@ type Options struct {
 	// Events receives the crawl's progress: a page started, done or
 	// failed, and notes (browser details, restarts); nil = quiet.
 	Events progress.Func
+}
+
+// StartPagesOnly as Options.MaxDepth follows no link.
+const StartPagesOnly = -1
+
+// Depth is the Options.MaxDepth that follows at most n links from a start
+// URL: StartPagesOnly for 0, as MaxDepth 0 means DefaultMaxDepth.
+func Depth(n int) int {
+	if n <= 0 {
+		return StartPagesOnly
+	}
+	return n
 }
 
 // Gather names the optional browser measurements: each costs time on every
