@@ -4,6 +4,7 @@ import (
 	"github.com/didi-index/didi/snapshot"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -27,11 +28,18 @@ type axDoc struct {
 	// ax holds the accessibility tree nodes by selector; nil without it.
 	ax map[string]*snapshot.AXNode
 	// labels holds label elements by their for attribute, built on demand.
-	labels map[string][]*html.Node
+	labels     map[string][]*html.Node
+	labelsOnce sync.Once
+	// sels memoises sel by element.
+	sels sync.Map
 }
 
-// newAXDoc indexes page p.
-func newAXDoc(p *Page) *axDoc {
+// newAXDoc returns page p's accessibility index, built once per page
+// (Page.AX).
+func newAXDoc(p *Page) *axDoc { return p.AX() }
+
+// buildAXDoc indexes page p.
+func buildAXDoc(p *Page) *axDoc {
 	d := &axDoc{doc: p.Doc(), ids: map[string][]*html.Node{}}
 	if d.doc.Length() > 0 {
 		d.root = d.doc.Get(0)
@@ -119,10 +127,34 @@ func (d *axDoc) axNode(n *html.Node) *snapshot.AXNode {
 	return d.ax[d.sel(n)]
 }
 
-// sel returns the selector of n in the format of Selector (dom.go), using
-// the id index so that it costs O(depth × siblings).
+// sel returns the selector of n in the format of Selector (dom.go): the
+// same string as nodeSelector, using the id index, and memoised per element
+// so that the selectors of a page's elements are built from their parents'.
 func (d *axDoc) sel(n *html.Node) string {
-	return nodeSelector(n, func(id string) bool { return len(d.ids[id]) == 1 })
+	if n == nil || n.Type != html.ElementNode {
+		return ""
+	}
+	if v, ok := d.sels.Load(n); ok {
+		return v.(string)
+	}
+	var s string
+	switch id := attr(n, "id"); {
+	case id != "" && isSimpleIdent(id) && len(d.ids[id]) == 1:
+		s = "#" + id
+	case n.Data == "html":
+		s = "html"
+	default:
+		step := n.Data
+		if n.Data != "body" && n.Data != "head" {
+			step += ":nth-of-type(" + strconv.Itoa(nthOfType(n)) + ")"
+		}
+		if up := d.sel(n.Parent); up != "" {
+			step = up + " > " + step
+		}
+		s = step
+	}
+	d.sels.Store(n, s)
+	return s
 }
 
 // resolve finds the element a selector in the format of Selector points at,

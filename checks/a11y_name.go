@@ -58,7 +58,9 @@ func (d *axDoc) role(n *html.Node) string {
 }
 
 // axImplicitRole returns the role an HTML element has without a role
-// attribute ("" when it has none, "generic" for div and span).
+// attribute ("" when it has none, "generic" for div and span): from
+// axFixedRoles, or from axRoleRules for elements whose role depends on their
+// attributes or place (HTML-AAM).
 func axImplicitRole(n *html.Node) string {
 	if n.Namespace == "svg" {
 		if n.Data == "svg" {
@@ -69,64 +71,55 @@ func axImplicitRole(n *html.Node) string {
 	if _, ok := axIsHeadingTag(n.Data); ok {
 		return "heading"
 	}
-	switch n.Data {
-	case "a", "area":
-		if axHas(n, "href") {
-			return "link"
+	if rule, ok := axRoleRules[n.Data]; ok {
+		return rule(n)
+	}
+	return axFixedRoles[n.Data]
+}
+
+// axFixedRoles are the implicit roles of elements that always have the same
+// one, by tag.
+var axFixedRoles = func() map[string]string {
+	m := map[string]string{}
+	for role, tags := range map[string]string{
+		"article": "article", "complementary": "aside", "blockquote": "blockquote", "button": "button summary",
+		"caption": "caption", "code": "code", "listbox": "datalist", "deletion": "del s",
+		"group": "details fieldset optgroup address hgroup", "term": "dfn", "dialog": "dialog",
+		"generic": "div span b i u small bdi bdo data q samp pre body", "emphasis": "em", "figure": "figure",
+		"form": "form", "separator": "hr", "insertion": "ins", "main": "main", "mark": "mark", "math": "math",
+		"list": "menu ol ul", "meter": "meter", "navigation": "nav", "option": "option", "status": "output",
+		"paragraph": "p", "progressbar": "progress", "search": "search", "region": "section", "strong": "strong",
+		"subscript": "sub", "superscript": "sup", "table": "table", "rowgroup": "tbody thead tfoot",
+		"cell": "td", "textbox": "textarea", "time": "time", "row": "tr",
+	} {
+		for _, tag := range strings.Fields(tags) {
+			m[tag] = role
 		}
-		return "generic"
-	case "article":
-		return "article"
-	case "aside":
-		return "complementary"
-	case "blockquote":
-		return "blockquote"
-	case "button":
-		return "button"
-	case "caption":
-		return "caption"
-	case "code":
-		return "code"
-	case "datalist":
-		return "listbox"
-	case "del", "s":
-		return "deletion"
-	case "details", "fieldset", "optgroup", "address", "hgroup":
-		return "group"
-	case "dfn":
-		return "term"
-	case "dialog":
-		return "dialog"
-	case "div", "span", "b", "i", "u", "small", "bdi", "bdo", "data", "q", "samp", "pre":
-		return "generic"
-	case "em":
-		return "emphasis"
-	case "figure":
-		return "figure"
-	case "footer", "header":
-		if axInSectioning(n) {
-			return "generic"
-		}
-		if n.Data == "header" {
-			return "banner"
-		}
-		return "contentinfo"
-	case "form":
-		return "form"
-	case "hr":
-		return "separator"
-	case "img":
+	}
+	return m
+}()
+
+// axRoleRules give the implicit role of elements whose role depends on
+// their attributes or where they are.
+var axRoleRules = map[string]func(n *html.Node) string{
+	"a":    axLinkRole,
+	"area": axLinkRole,
+	"footer": func(n *html.Node) string {
+		return axUnlessSectioned(n, "contentinfo")
+	},
+	"header": func(n *html.Node) string {
+		return axUnlessSectioned(n, "banner")
+	},
+	"img": func(n *html.Node) string {
 		if v, ok := axAttr(n, "alt"); ok && v == "" {
 			return "presentation"
 		}
 		return "img"
-	case "input":
-		return axInputRole(n)
-	case "ins":
-		return "insertion"
-	case "li":
-		// HTML-AAM: a list item only inside a list; in a ul with another
-		// role (menubar, tablist) it is generic.
+	},
+	"input": axInputRole,
+	// HTML-AAM: a list item only inside a list; in a ul with another role
+	// (menubar, tablist) it is generic.
+	"li": func(n *html.Node) string {
 		if par := n.Parent; par != nil && par.Type == html.ElementNode {
 			switch par.Data {
 			case "ul", "ol", "menu":
@@ -136,31 +129,8 @@ func axImplicitRole(n *html.Node) string {
 			}
 		}
 		return "generic"
-	case "main":
-		return "main"
-	case "mark":
-		return "mark"
-	case "math":
-		return "math"
-	case "menu", "ol", "ul":
-		return "list"
-	case "meter":
-		return "meter"
-	case "nav":
-		return "navigation"
-	case "option":
-		return "option"
-	case "output":
-		return "status"
-	case "p":
-		return "paragraph"
-	case "progress":
-		return "progressbar"
-	case "search":
-		return "search"
-	case "section":
-		return "region"
-	case "select":
+	},
+	"select": func(n *html.Node) string {
 		if axHas(n, "multiple") {
 			return "listbox"
 		}
@@ -168,35 +138,30 @@ func axImplicitRole(n *html.Node) string {
 			return "listbox"
 		}
 		return "combobox"
-	case "strong":
-		return "strong"
-	case "sub":
-		return "subscript"
-	case "sup":
-		return "superscript"
-	case "summary":
-		return "button"
-	case "table":
-		return "table"
-	case "tbody", "thead", "tfoot":
-		return "rowgroup"
-	case "td":
-		return "cell"
-	case "textarea":
-		return "textbox"
-	case "th":
+	},
+	"th": func(n *html.Node) string {
 		if strings.EqualFold(attr(n, "scope"), "row") {
 			return "rowheader"
 		}
 		return "columnheader"
-	case "time":
-		return "time"
-	case "tr":
-		return "row"
-	case "body":
+	},
+}
+
+// axLinkRole is the role of a and area: a link with an href.
+func axLinkRole(n *html.Node) string {
+	if axHas(n, "href") {
+		return "link"
+	}
+	return "generic"
+}
+
+// axUnlessSectioned is the role of header and footer: a landmark, unless
+// inside a sectioning element.
+func axUnlessSectioned(n *html.Node, landmark string) string {
+	if axInSectioning(n) {
 		return "generic"
 	}
-	return ""
+	return landmark
 }
 
 // axInputRole is the implicit role of an input element.
@@ -479,7 +444,7 @@ func (d *axDoc) labelName(n *html.Node, c *axNameCtx) string {
 
 // labelsFor returns the label elements whose for attribute is id.
 func (d *axDoc) labelsFor(id string) []*html.Node {
-	if d.labels == nil {
+	d.labelsOnce.Do(func() {
 		d.labels = map[string][]*html.Node{}
 		for _, e := range d.elems {
 			if e.Data == "label" {
@@ -488,7 +453,7 @@ func (d *axDoc) labelsFor(id string) []*html.Node {
 				}
 			}
 		}
-	}
+	})
 	return d.labels[id]
 }
 

@@ -6,6 +6,7 @@ package checks
 
 import (
 	"github.com/didi-index/didi/snapshot"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +41,21 @@ const (
 	FactStyles Fact = "styles"
 	// FactNetwork needs the page's requests and cookies.
 	FactNetwork Fact = "network"
+	// FactReflow needs the layout at 320 CSS px (BrowserFacts.Reflow); the
+	// crawler measures it only when a check of the model needs it.
+	FactReflow Fact = "reflow"
 )
+
+// Wants reports whether any of checks needs fact: what the crawler
+// gathers follows from the checks a scan runs.
+func Wants(list []*Check, fact Fact) bool {
+	for _, c := range list {
+		if slices.Contains(c.Needs, fact) {
+			return true
+		}
+	}
+	return false
+}
 
 // Evidence points at one failing or doubtful element.
 type Evidence struct {
@@ -106,10 +121,37 @@ type Page struct {
 	doc    *goquery.Document
 	served *goquery.Document
 	sOnce  sync.Once
+	axOnce sync.Once
+	ax     *axDoc
+	isHTML func() bool
+	// shared memoises what many checks read of the page (the body's
+	// visible text, the links), by name; see pageMemo.
+	shared sync.Map
+}
+
+// pageMemo returns p's value named key, computing it with build the first
+// time: what several checks derive from the same page is derived once.
+// Concurrent callers wait for the one computation. Values are shared, so
+// callers must not modify them.
+func pageMemo[T any](p *Page, key string, build func() T) T {
+	f, _ := p.shared.LoadOrStore(key, sync.OnceValue(func() any { return build() }))
+	return f.(func() any)().(T)
 }
 
 // NewPage wraps a snapshot for checks.
-func NewPage(s *snapshot.Snapshot, start bool) *Page { return &Page{Snap: s, Start: start} }
+func NewPage(s *snapshot.Snapshot, start bool) *Page {
+	p := &Page{Snap: s, Start: start}
+	p.isHTML = sync.OnceValue(p.computeIsHTML)
+	return p
+}
+
+// AX is the page's DOM prepared for the accessibility checks (element index,
+// aria-owns, Chromium's accessibility tree by selector), built once and
+// shared by every check on the page.
+func (p *Page) AX() *axDoc {
+	p.axOnce.Do(func() { p.ax = buildAXDoc(p) })
+	return p.ax
+}
 
 // Doc is the rendered DOM, parsed once.
 func (p *Page) Doc() *goquery.Document {
@@ -149,7 +191,8 @@ func parse(src string) *goquery.Document {
 type Check struct {
 	// ID is stable and appears in every output (e.g. "image-alt").
 	ID string
-	// Criterion is the id of the criterion it belongs to.
+	// Criterion is the id of the criterion it belongs to, set by the
+	// registry from the list the check is registered in (Default).
 	Criterion string
 	// WCAG lists the WCAG 2.2 success criteria it tests ("1.1.1").
 	WCAG []string
@@ -158,8 +201,14 @@ type Check struct {
 	// Needs lists the facts beyond HTML it needs.
 	Needs []Fact
 	// Params documents the parameters it reads and their defaults; the
-	// model's values override them.
+	// model's values override them. The model may set no other.
 	Params Params
+	// Messages are the message keys its evidence can carry (Evidence.Message,
+	// "fail" when empty); the model has a template for each and no other.
+	Messages []string
+	// Review is true when it can say needs_review; the model then has a
+	// review question for it, and only then.
+	Review bool
 	// Page evaluates one page. Exactly one of Page and Site is set.
 	Page func(p *Page, params Params) Result
 	// Site evaluates the site as a whole (all pages) once.
@@ -190,7 +239,7 @@ func (c *Check) SiteWide() bool { return c.Site != nil }
 func (c *Check) Available(s *snapshot.Snapshot) bool {
 	for _, f := range c.Needs {
 		switch f {
-		case FactBrowser, FactStyles, FactNetwork:
+		case FactBrowser, FactStyles, FactNetwork, FactReflow:
 			if s.Browser == nil {
 				return false
 			}
@@ -255,6 +304,19 @@ func fillURL(ev []Evidence, url string) {
 	}
 }
 
+// InCriterion registers the checks of list under criterion id: a check's
+// criterion is the list it is registered in. A check that names another
+// criterion itself is a programming error (panic).
+func InCriterion(id string, list []Check) []Check {
+	for i := range list {
+		if c := list[i].Criterion; c != "" && c != id {
+			panic("checks: " + list[i].ID + " names criterion " + c + " but is registered under " + id)
+		}
+		list[i].Criterion = id
+	}
+	return list
+}
+
 // Registry is an explicit, ordered set of checks by id.
 type Registry struct {
 	byID  map[string]*Check
@@ -300,6 +362,13 @@ func (r *Registry) All() []*Check {
 // IsHTML reports whether the page is an HTML document (not SVG or other XML
 // served on its own).
 func (p *Page) IsHTML() bool {
+	if p.isHTML == nil { // a Page built without NewPage
+		return p.computeIsHTML()
+	}
+	return p.isHTML()
+}
+
+func (p *Page) computeIsHTML() bool {
 	ct := p.Snap.ContentType
 	if strings.Contains(ct, "svg") || (strings.Contains(ct, "xml") && !strings.Contains(ct, "xhtml")) {
 		return false
@@ -309,5 +378,5 @@ func (p *Page) IsHTML() bool {
 		src = src[strings.Index(src, "?>")+2:]
 		src = strings.TrimSpace(src)
 	}
-	return !strings.HasPrefix(strings.ToLower(src), "<svg")
+	return len(src) < 4 || !strings.EqualFold(src[:4], "<svg")
 }

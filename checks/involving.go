@@ -12,13 +12,13 @@ import (
 // give it evidence from the site.
 func involvingChecks() []Check {
 	return []Check{
-		{ID: "accessibility-statement", Criterion: "involving", Site: accessibilityStatement},
+		{ID: "accessibility-statement", Messages: []string{"fail", "found"}, Site: accessibilityStatement},
 		{
-			ID: "accessibility-statement-date", Criterion: "involving", Site: accessibilityStatementDate,
+			ID: "accessibility-statement-date", Messages: []string{"fail", "found"}, Site: accessibilityStatementDate,
 			Params: Params{"max_age_days": defaultStatementMaxAge},
 		},
-		{ID: "feedback-channel", Criterion: "involving", Site: feedbackChannel},
-		{ID: "accessibility-report", Criterion: "involving", Site: accessibilityReport},
+		{ID: "feedback-channel", Messages: []string{"fail", "found"}, Site: feedbackChannel},
+		{ID: "accessibility-report", Messages: []string{"fail", "found"}, Site: accessibilityReport},
 	}
 }
 
@@ -81,7 +81,7 @@ func accessibilityStatementDate(pages []*Page, params Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	body := bodyOf(p)
-	d, ok := statementDate(textOf(body))
+	d, ok := statementDate(pageText(p))
 	if !ok {
 		return Result{Outcome: Inapplicable}
 	}

@@ -16,22 +16,22 @@ import (
 // works on any device and over any connection.
 func reachableChecks() []Check {
 	return []Check{
-		{ID: "viewport-responsive", Criterion: "reachable", Page: rchViewport},
-		{ID: "horizontal-scroll", Criterion: "reachable", WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles},
+		{ID: "viewport-responsive", Messages: []string{"fixed", "missing"}, Page: rchViewport},
+		{ID: "horizontal-scroll", Messages: []string{"fail", "page"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles, FactReflow},
 			Page: rchHorizontalScroll},
-		{ID: "page-weight", Criterion: "reachable", Needs: []Fact{FactNetwork},
+		{ID: "page-weight", Messages: []string{"fail", "largest"}, Needs: []Fact{FactNetwork},
 			Params: Params{"max_kb": 1500}, Page: rchPageWeight},
-		{ID: "request-count", Criterion: "reachable", Needs: []Fact{FactNetwork},
+		{ID: "request-count", Messages: []string{"fail"}, Needs: []Fact{FactNetwork},
 			Params: Params{"max_requests": 60}, Page: rchRequestCount},
-		{ID: "image-oversized", Criterion: "reachable", Needs: []Fact{FactStyles},
+		{ID: "image-oversized", Messages: []string{"fail"}, Needs: []Fact{FactStyles},
 			Params: Params{"factor": 4, "density": 2, "min_pixels": 100000}, Page: rchImageOversized},
-		{ID: "slow-load", Criterion: "reachable", Needs: []Fact{FactBrowser},
+		{ID: "slow-load", Messages: []string{"fail"}, Needs: []Fact{FactBrowser},
 			Params: Params{"max_seconds": 10, "latency_ms": 150, "down_kbps": 1600, "up_kbps": 750}, Page: rchSlowLoad, Throttle: SlowProfile},
-		{ID: "content-without-js", Criterion: "reachable", Needs: []Fact{FactBrowser},
+		{ID: "content-without-js", Messages: []string{"fail"}, Needs: []Fact{FactBrowser},
 			Params: Params{"min_share": 0.5, "min_words": 50}, Page: rchContentWithoutJS},
-		{ID: "min-font-size", Criterion: "reachable", Needs: []Fact{FactStyles},
+		{ID: "min-font-size", Messages: []string{"fail", "page"}, Needs: []Fact{FactStyles},
 			Params: Params{"min_px": 12}, Page: rchMinFontSize},
-		{ID: "app-only", Criterion: "reachable", Params: Params{"badge_page_words": 25}, Page: rchAppOnly},
+		{ID: "app-only", Messages: []string{"badges", "phrase"}, Params: Params{"badge_page_words": 25}, Page: rchAppOnly},
 	}
 }
 

@@ -105,6 +105,9 @@ type rchAppOnlyMatcher struct{}
 
 // MatchString reports whether folded text s sends people to an app only.
 func (rchAppOnlyMatcher) MatchString(s string) bool {
+	if !strings.Contains(s, "app") { // every phrase below names the app
+		return false
+	}
 	t := rchNotOnly.ReplaceAllString(s, "…")
 	for _, loc := range rchAppOnlyPhrase.FindAllStringIndex(t, -1) {
 		if !rchAlternative.MatchString(rchSentence(t, loc[0], loc[1])) {
@@ -135,7 +138,7 @@ func rchAppOnly(p *Page, params Params) Result {
 	doc := p.Doc()
 	store := rchStoreLinksIn(doc.Selection)
 	var ev []Evidence
-	for _, n := range simDeepest(simBody(doc), rchAppOnlyMatcher{}) {
+	for _, n := range simDeepest(p, rchAppOnlyMatcher{}) {
 		ev = append(ev, EvidenceFor(simNodeSel(doc, n), "phrase"))
 	}
 	if len(ev) == 0 && store.Length() > 0 {

@@ -38,6 +38,10 @@ var simNoFieldTypes = map[string]bool{
 // fields the browser found hidden (a later step of a form, a closed panel)
 // are left out.
 func simPageFields(p *Page) []simField {
+	return pageMemo(p, "fields", func() []simField { return simVisibleFields(p) })
+}
+
+func simVisibleFields(p *Page) []simField {
 	fields := simFields(p.Doc())
 	b := p.Snap.Browser
 	if b == nil {

@@ -204,7 +204,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 		}
 	})
 	if !simHasExtend(doc) {
-		for _, n := range simDeepest(simBody(doc), simSessionText) {
+		for _, n := range simDeepest(p, simSessionText) {
 			ev = append(ev, EvidenceFor(simNodeSel(doc, n), "session"))
 		}
 	}

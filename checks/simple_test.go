@@ -234,7 +234,7 @@ func TestSimCaptchaScriptV3(t *testing.T) {
 
 func TestSimDeepest(t *testing.T) {
 	p := simTestPage(`<main><div id="a"><p id="b">Uw sessie verloopt <strong>bijna</strong>.</p><p>Andere tekst</p></div></main>`)
-	nodes := simDeepest(simBody(p.Doc()), simSessionText)
+	nodes := simDeepest(p, simSessionText)
 	require.Len(t, nodes, 1)
 	assert.Equal(t, "#b", Selector(simNodeSel(p.Doc(), nodes[0])))
 }

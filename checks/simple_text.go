@@ -159,11 +159,13 @@ type simMatcher interface {
 	MatchString(s string) bool
 }
 
-// simDeepest returns the deepest visible elements under root whose folded
-// text matches re: an element is returned when it matches and none of its
-// child elements does. The search follows matching elements only.
-func simDeepest(root *html.Node, re simMatcher) []*html.Node {
-	if root == nil || !re.MatchString(simFold(simText(root))) {
+// simDeepest returns the deepest visible elements under p's body whose
+// folded text matches re: an element is returned when it matches and none of
+// its child elements does. The search follows matching elements only; the
+// body's folded text is computed once per page.
+func simDeepest(p *Page, re simMatcher) []*html.Node {
+	root := simBody(p.Doc())
+	if root == nil || !re.MatchString(pageMemo(p, "folded body", func() string { return simFold(simText(root)) })) {
 		return nil
 	}
 	var out []*html.Node

@@ -12,14 +12,14 @@ import (
 // page when it was found nowhere.
 func supportedChecks() []Check {
 	return []Check{
-		{ID: "contact-page", Criterion: "supported", Site: contactPage},
-		{ID: "contact-phone", Criterion: "supported", Site: contactPhone},
-		{ID: "contact-address", Criterion: "supported", Site: contactAddress},
-		{ID: "opening-hours", Criterion: "supported", Site: openingHours},
-		{ID: "contact-email", Criterion: "supported", Site: contactEmail},
-		{ID: "help-pages", Criterion: "supported", Site: helpPages},
-		{ID: "offline-alternative", Criterion: "supported", Site: offlineAlternative},
-		{ID: "digital-help", Criterion: "supported", Site: digitalHelp},
+		{ID: "contact-page", Messages: []string{"fail", "found"}, Site: contactPage},
+		{ID: "contact-phone", Messages: []string{"fail", "found"}, Site: contactPhone},
+		{ID: "contact-address", Messages: []string{"fail", "found"}, Site: contactAddress},
+		{ID: "opening-hours", Messages: []string{"fail", "found"}, Site: openingHours},
+		{ID: "contact-email", Messages: []string{"fail", "form_only", "found", "found_form"}, Site: contactEmail},
+		{ID: "help-pages", Messages: []string{"fail", "found"}, Site: helpPages},
+		{ID: "offline-alternative", Messages: []string{"fail", "found"}, Site: offlineAlternative},
+		{ID: "digital-help", Messages: []string{"fail", "found"}, Site: digitalHelp},
 	}
 }
 
@@ -99,7 +99,7 @@ func findPhone(pages []*Page) (*Page, *goquery.Selection, string) {
 	}
 	for _, p := range pages {
 		body := bodyOf(p)
-		if phones := findPhones(textOf(body)); len(phones) > 0 {
+		if phones := findPhones(pageText(p)); len(phones) > 0 {
 			return p, smallestMatch(body, literal(phones[0])), phones[0]
 		}
 	}
@@ -119,10 +119,16 @@ func contactAddress(pages []*Page, _ Params) Result {
 	return siteResult(false, missing(pages, "fail"))
 }
 
+// pageAddress is the first postal address in p's visible text, found once
+// per page.
+func pageAddress(p *Page) string {
+	return pageMemo(p, "address", func() string { return findAddress(pageText(p)) })
+}
+
 func findAddressOn(pages []*Page) (*Page, *goquery.Selection, string) {
 	for _, p := range pages {
 		body := bodyOf(p)
-		if a := findAddress(textOf(body)); a != "" {
+		if a := pageAddress(p); a != "" {
 			return p, smallestMatch(body, literal(a)), a
 		}
 	}
@@ -138,7 +144,7 @@ func openingHours(pages []*Page, _ Params) Result {
 	}
 	for _, p := range pages {
 		body := bodyOf(p)
-		if h := findHours(textOf(body)); h != "" {
+		if h := findHours(pageText(p)); h != "" {
 			return siteResult(true, found(p, smallestMatch(body, literal(h)), "hours", h))
 		}
 	}

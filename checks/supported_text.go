@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 )
 
 // This file holds the text and link helpers shared by the supported,
@@ -51,15 +50,6 @@ func textOf(sel *goquery.Selection) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func hasAttr(n *html.Node, name string) bool {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return true
-		}
-	}
-	return false
-}
-
 // bodyOf returns the body of the rendered page (the whole document when it
 // has none).
 func bodyOf(p *Page) *goquery.Selection {
@@ -69,8 +59,10 @@ func bodyOf(p *Page) *goquery.Selection {
 	return p.Doc().Selection
 }
 
-// pageText is the visible text of a page's body.
-func pageText(p *Page) string { return textOf(bodyOf(p)) }
+// pageText is the visible text of a page's body, walked once per page.
+func pageText(p *Page) string {
+	return pageMemo(p, "body", func() string { return textOf(bodyOf(p)) })
+}
 
 // smallestMatch returns the deepest element under root whose visible text
 // matches re (root itself when the match spans its children), or an empty
@@ -109,8 +101,11 @@ type link struct {
 	URL  *url.URL
 }
 
-// linksOf lists the links of a page in document order.
-func linksOf(p *Page) []link {
+// linksOf lists the links of a page in document order (shared: do not
+// modify).
+func linksOf(p *Page) []link { return pageMemo(p, "links", func() []link { return findLinks(p) }) }
+
+func findLinks(p *Page) []link {
 	base, _ := url.Parse(p.URL())
 	var out []link
 	p.Doc().Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
@@ -279,7 +274,7 @@ type textHit struct {
 func findText(pages []*Page, re *regexp.Regexp) (textHit, bool) {
 	for _, p := range pages {
 		body := bodyOf(p)
-		if m := re.FindString(textOf(body)); m != "" {
+		if m := re.FindString(pageText(p)); m != "" {
 			return textHit{Page: p, Sel: smallestMatch(body, re), Text: strings.TrimSpace(m)}, true
 		}
 	}
@@ -289,12 +284,23 @@ func findText(pages []*Page, re *regexp.Regexp) (textHit, bool) {
 // sentences splits text into rough sentences (at . ! ? and line-like breaks).
 var sentenceEnd = regexp.MustCompile(`[.!?;:•|]\s+|\s{2,}`)
 
+// pageSentences is the page's visible text split into sentences, once per
+// page.
+func pageSentences(p *Page) []string {
+	return pageMemo(p, "sentences", func() []string { return sentenceEnd.Split(pageText(p), -1) })
+}
+
 // findAffirmed is findText that ignores matches in a sentence that denies
 // them ("Er is geen loket meer", "Il n'y a plus de guichet").
 func findAffirmed(pages []*Page, re, negation *regexp.Regexp) (textHit, bool) {
 	for _, p := range pages {
+		// A sentence's match is a match in the whole text (sentences end
+		// at punctuation or spaces), so a page without one is skipped.
+		if !re.MatchString(pageText(p)) {
+			continue
+		}
 		body := bodyOf(p)
-		for _, s := range sentenceEnd.Split(textOf(body), -1) {
+		for _, s := range pageSentences(p) {
 			m := re.FindString(s)
 			if m == "" || negation.MatchString(s) {
 				continue

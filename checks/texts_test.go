@@ -18,10 +18,12 @@ import (
 // reads; and, running each of its fixtures with the model's parameters, a
 // template in every language for each message key the evidence uses, with
 // every {placeholder} filled, and a review question in every language when
-// the check can say needs_review.
+// the check can say needs_review; and that the keys and needs_review its
+// fixtures produce are among those it declares (Check.Messages, Review). The
+// model is checked against the declarations at load (scoring.Known).
 func TestEveryCheckHasItsTexts(t *testing.T) {
 	reg := Default()
-	m, err := criteria.LoadDefault(func(id string) bool { return reg.Get(id) != nil })
+	m, err := criteria.LoadDefault(nil)
 	require.NoError(t, err)
 	refs := map[string]criteria.CheckRef{}
 	for _, cr := range m.Criteria {
@@ -56,6 +58,7 @@ func TestEveryCheckHasItsTexts(t *testing.T) {
 			}
 			for _, o := range Run(c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), ref.Params) {
 				if o.Outcome == NeedsReview {
+					assert.True(t, c.Review, "%s/%s says needs_review but does not declare Review", c.ID, e.Name())
 					for _, lang := range langs {
 						assert.NotEmpty(t, text.Review[lang], "%s can need review but has no review question in %s", c.ID, lang)
 					}
@@ -65,6 +68,7 @@ func TestEveryCheckHasItsTexts(t *testing.T) {
 					if key == "" {
 						key = "fail"
 					}
+					assert.Contains(t, c.Messages, key, "%s/%s: message %q is not in the check's Messages", c.ID, e.Name(), key)
 					tmpl, ok := text.Messages[key]
 					if !assert.True(t, ok, "%s/%s: no message %q in the model", c.ID, e.Name(), key) {
 						continue

@@ -17,28 +17,28 @@ import (
 func trustworthyChecks() []Check {
 	return []Check{
 		{
-			ID: "https", Criterion: "trustworthy",
+			ID: "https", Messages: []string{"fail"},
 			Page: httpsPage,
 		},
-		{ID: "https-redirect", Criterion: "trustworthy", Page: httpsRedirect},
+		{ID: "https-redirect", Messages: []string{"fail"}, Page: httpsRedirect},
 		{
-			ID: "hsts", Criterion: "trustworthy", Page: hsts,
+			ID: "hsts", Messages: []string{"missing", "short"}, Page: hsts,
 			Params: Params{"min_max_age": defaultHSTSMaxAge},
 		},
-		{ID: "mixed-content", Criterion: "trustworthy", Page: mixedContent},
-		{ID: "security-headers", Criterion: "trustworthy", Page: securityHeaders},
+		{ID: "mixed-content", Messages: []string{"fail", "request"}, Page: mixedContent},
+		{ID: "security-headers", Messages: []string{"missing_frame", "missing_nosniff", "missing_referrer", "weak_referrer"}, Page: securityHeaders},
 		{
-			ID: "third-party-before-consent", Criterion: "trustworthy", Needs: []Fact{FactNetwork},
+			ID: "third-party-before-consent", Messages: []string{"cookie", "request"}, Needs: []Fact{FactNetwork},
 			Page: thirdPartyBeforeConsent, Params: Params{"allowed_hosts": []any{}},
 		},
-		{ID: "privacy-page", Criterion: "trustworthy", Site: privacyPage},
-		{ID: "organisation-identity", Criterion: "trustworthy", Site: organisationIdentity},
+		{ID: "privacy-page", Messages: []string{"fail", "found"}, Site: privacyPage},
+		{ID: "organisation-identity", Messages: []string{"fail", "found", "invalid_number"}, Site: organisationIdentity},
 		{
-			ID: "url-shortener", Criterion: "trustworthy", Page: urlShortener,
+			ID: "url-shortener", Messages: []string{"fail"}, Page: urlShortener,
 			Params: Params{"shorteners": anyList(defaultShorteners)},
 		},
-		{ID: "sensitive-fields", Criterion: "trustworthy", Page: sensitiveFields},
-		{ID: "form-action", Criterion: "trustworthy", Page: formAction},
+		{ID: "sensitive-fields", Messages: []string{"card_number", "card_pin", "insecure_password"}, Page: sensitiveFields},
+		{ID: "form-action", Messages: []string{"insecure", "other_origin"}, Page: formAction},
 	}
 }
 

@@ -79,7 +79,7 @@ func organisationIdentity(pages []*Page, _ Params) Result {
 	var valid *Evidence
 	for _, p := range pages {
 		body := bodyOf(p)
-		for _, n := range findEnterpriseNumbers(textOf(body)) {
+		for _, n := range findEnterpriseNumbers(pageText(p)) {
 			sel := smallestMatch(body, literal(n.Text))
 			if !n.Valid {
 				e := EvidenceFor(sel, "invalid_number", "number", n.Text, "page", p.URL())
@@ -105,8 +105,8 @@ func organisationIdentity(pages []*Page, _ Params) Result {
 func findLegalName(pages []*Page) (*Page, *goquery.Selection, string) {
 	for _, p := range pages {
 		body := bodyOf(p)
-		text := textOf(body)
-		if findAddress(text) == "" {
+		text := pageText(p)
+		if pageAddress(p) == "" {
 			continue
 		}
 		if m := legalName(text); m != "" {

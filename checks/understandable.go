@@ -12,42 +12,42 @@ package checks
 func understandableChecks() []Check {
 	return []Check{
 		{
-			ID: "readability", Criterion: "understandable",
+			ID: "readability", Messages: []string{"fail", "long", "score"},
 			Params: readabilityParams,
 			Page:   readability,
 		},
 		{
-			ID: "lang-match", Criterion: "understandable",
+			ID: "lang-match", Messages: []string{"fail"},
 			WCAG:   []string{"3.1.1"},
 			Params: langMatchParams,
 			Page:   langMatch,
 		},
 		{
-			ID: "lang-parts", Criterion: "understandable",
+			ID: "lang-parts", Messages: []string{"fail"},
 			WCAG:   []string{"3.1.2"},
 			Params: langPartsParams,
 			Page:   langParts,
 		},
 		{
-			ID: "link-text", Criterion: "understandable",
+			ID: "link-text", Messages: []string{"fail"},
 			WCAG:   []string{"2.4.9"},
 			Params: linkTextParams,
 			Page:   linkText,
 		},
 		{
-			ID: "link-purpose-same-text", Criterion: "understandable",
+			ID: "link-purpose-same-text", Messages: []string{"fail"},
 			WCAG:   []string{"2.4.9"},
 			ACT:    []string{"fd3a94"},
 			Params: linkPurposeParams,
 			Page:   linkPurposeSameText,
 		},
 		{
-			ID: "language-versions", Criterion: "understandable",
+			ID: "language-versions", Messages: []string{"fail"},
 			Params: languageVersionsParams,
 			Site:   languageVersions,
 		},
 		{
-			ID: "required-explained", Criterion: "understandable",
+			ID: "required-explained", Messages: []string{"asterisk", "style"},
 			WCAG: []string{"3.3.2"},
 			Page: requiredExplained,
 		},

@@ -40,8 +40,9 @@ type Options struct {
 	NoCrawl bool
 	// MaxPages limits the number of pages scanned (0 = DefaultMaxPages).
 	MaxPages int
-	// MaxDepth limits the links followed from a start URL (0 = DefaultMaxDepth,
-	// negative = start URLs only).
+	// MaxDepth limits the links followed from a start URL: 0 means
+	// DefaultMaxDepth, StartPagesOnly (or any negative) follows none. Depth
+	// turns a user's "at most n links" into it.
 	MaxDepth int
 	// Include, when not empty, keeps only discovered URLs matching one of them.
 	Include []*regexp.Regexp
@@ -74,10 +75,38 @@ type Options struct {
 	SlowProfile *snapshot.SlowProfile
 	// FocusLimit overrides DefaultFocusLimit (negative = test none).
 	FocusLimit int
+	// Gather, when set, limits the optional browser measurements to those
+	// it names; nil makes every one. The engine derives it from what the
+	// model's checks need (engine.GatherPlan).
+	Gather *Gather
 	// Events receives the crawl's progress: a page started, done or
 	// failed, and notes (browser details, restarts); nil = quiet.
 	Events progress.Func
 }
+
+// StartPagesOnly as Options.MaxDepth follows no link.
+const StartPagesOnly = -1
+
+// Depth is the Options.MaxDepth that follows at most n links from a start
+// URL: StartPagesOnly for 0, as MaxDepth 0 means DefaultMaxDepth.
+func Depth(n int) int {
+	if n <= 0 {
+		return StartPagesOnly
+	}
+	return n
+}
+
+// Gather names the optional browser measurements: each costs time on every
+// page, so a scan makes only those its checks need.
+type Gather struct {
+	// Reflow lays the page out again at 320 CSS px wide and measures what
+	// overflows (BrowserFacts.Reflow's widths and offenders).
+	Reflow bool
+}
+
+// gathers reports whether the options ask for the measurement that want
+// picks from a Gather.
+func (o Options) gathers(want func(Gather) bool) bool { return o.Gather == nil || want(*o.Gather) }
 
 // Scan is the result of a crawl.
 type Scan struct {

@@ -207,11 +207,13 @@ func (t *tab) gather(ctx context.Context, o Options, u string, clock *stepClock)
 		return nil, err
 	}
 	requests, console := t.rec.take(u)
-	reflow, err := t.reflow(ctx)
-	if err != nil {
-		return nil, err
+	var reflow snapshot.Reflow
+	if o.gathers(func(g Gather) bool { return g.Reflow }) {
+		if reflow, err = t.reflow(ctx); err != nil {
+			return nil, err
+		}
+		clock.mark("reflow")
 	}
-	clock.mark("reflow")
 	bf := pf.browserFacts()
 	bf.AXTree = ax
 	bf.Cookies = cookies

@@ -102,3 +102,11 @@ func TestFrontierOnceAndLimit(t *testing.T) {
 		t.Errorf("order %v, want [a b c]", got)
 	}
 }
+
+func TestDepth(t *testing.T) {
+	for n, want := range map[int]int{0: StartPagesOnly, -2: StartPagesOnly, 1: 1, DefaultMaxDepth: DefaultMaxDepth, 7: 7} {
+		if got := Depth(n); got != want {
+			t.Errorf("Depth(%d) = %d, want %d", n, got, want)
+		}
+	}
+}

@@ -21,10 +21,10 @@ func DefaultModelYAML() []byte { return defaultModel }
 // DefaultModelName is the file name errors in the embedded model carry.
 const DefaultModelName = "criteria/model.yaml"
 
-// LoadDefault parses and validates the embedded default model. known tells
-// whether a check id exists (pass the check registry's lookup); nil skips
-// that rule.
-func LoadDefault(known func(id string) bool) (*Model, error) {
+// LoadDefault parses and validates the embedded default model. known gives
+// the program's check declarations (scoring.Known of the registry); nil
+// skips the rules that need them.
+func LoadDefault(known Known) (*Model, error) {
 	m, err := Parse(DefaultModelName, defaultModel, known)
 	if m != nil {
 		m.Source = ""
@@ -34,7 +34,7 @@ func LoadDefault(known func(id string) bool) (*Model, error) {
 
 // LoadModel reads, parses and validates a model file. A file that cannot be
 // read gives a wrapped os error; a file with problems gives Errors.
-func LoadModel(path string, known func(id string) bool) (*Model, error) {
+func LoadModel(path string, known Known) (*Model, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
@@ -43,16 +43,17 @@ func LoadModel(path string, known func(id string) bool) (*Model, error) {
 }
 
 // Parse decodes and validates a model. name is the file name used in error
-// messages; known tells whether a check id exists in the program (criteria
-// does not import checks, so the caller passes the registry's lookup); nil
-// skips the unknown-check rule.
+// messages; known gives the program's declaration of each check (criteria
+// does not import checks, so the caller passes scoring.Known of the
+// registry): unknown checks, parameters and message keys, missing messages
+// and review questions that do not match are errors. nil skips those rules.
 //
 // Every problem is reported at once as Errors, sorted by position, each as
 // "file:line:column: message". The model is returned only when there is no
 // problem. After loading, every question has its Options filled (from its
 // scale when it names one; Scale is kept for documentation), absent weights
 // are 1 and an absent mix is 0.5/0.5.
-func Parse(name string, b []byte, known func(id string) bool) (*Model, error) {
+func Parse(name string, b []byte, known Known) (*Model, error) {
 	root, errs := parseDocument(name, b)
 	if errs != nil {
 		return nil, errs

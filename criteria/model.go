@@ -3,8 +3,8 @@
 // a team fills in. The default model is embedded; --model replaces it.
 //
 // Loading is strict. LoadDefault, LoadModel and Parse take known, a lookup of
-// the check ids the program has (criteria does not import checks; pass
-// func(id string) bool { return registry.Get(id) != nil }). Every problem in a
+// the declarations of the checks the program has (criteria does not import
+// checks; pass scoring.Known(registry)). Every problem in a
 // model or answers file is reported at once as Errors, one
 // "file:line:column: message" per line, sorted by position; get it with
 // errors.As. A file that cannot be read is a plain wrapped error.

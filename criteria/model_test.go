@@ -18,11 +18,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite generated files (docs/model.md)")
 
-// testChecks are the check ids the test fixtures may use; criteria does not
-// import the check registry.
-var testChecks = map[string]bool{"html-lang": true, "image-alt": true, "https": true}
+// testChecks are the checks the test fixtures may use, as the program
+// declares them; criteria does not import the check registry.
+var testChecks = map[string]*CheckSpec{
+	"html-lang": {Messages: []string{"invalid"}},
+	"image-alt": {Params: []string{"min", "skip"}, Messages: []string{"fail"}, Review: true},
+	"https":     {Messages: []string{"fail"}},
+}
 
-func knownCheck(id string) bool { return testChecks[id] }
+func knownCheck(id string) *CheckSpec { return testChecks[id] }
 
 func loadTestModel(t *testing.T) *Model {
 	t.Helper()
@@ -76,6 +80,7 @@ func TestLoadModelErrors(t *testing.T) {
 			`5:1: unknown field "colour" in the model (known: id, version, languages, title, levels, scales, criteria, checks)`,
 			`27:9: unknown field "hint" in a question (known: id, weight, text, help, tip, scale, options)`,
 			`64:21: unknown field "wieght" in a check reference (known: id, weight, params)`,
+			`78:5: check "image-alt" can say needs_review but has no review question (review:)`,
 			`84:5: unknown field "reveiw" in check texts (known: id, title, description, tip, messages, review)`,
 		}},
 		{"duplicate-id", []string{
@@ -130,10 +135,19 @@ func TestLoadModelErrors(t *testing.T) {
 			`73:47: check "html-lang" message "invalid": the fr text has placeholders {lang}, the nl text {code}`,
 			`73:74: check "html-lang" message "invalid": the en text has placeholders {lang}, the nl text {code}`,
 		}},
+		{"declared", []string{
+			`36:36: check "html-lang" has no parameter "strict" (parameters: none)`,
+			`76:7: check "html-lang" never emits message "missing" (its messages: invalid)`,
+			`77:5: check "html-lang" never says needs_review: remove its review question`,
+			`78:5: check "image-alt" can say needs_review but has no review question (review:)`,
+			`82:5: check "image-alt" message "fail" is missing`,
+			`83:7: check "image-alt" never emits message "empty" (its messages: fail)`,
+		}},
 		{"types", []string{
 			`14:30: na: expected true or false, found "maybe"`,
 			`17:12: weight: the value is missing`,
 			`33:32: score: "high" is not a number`,
+			`37:36: check "image-alt" has no parameter "1" (parameters: min, skip)`,
 			`44:5: criterion "simple" title is missing`,
 			`44:12: title: expected a mapping, found a list`,
 		}},

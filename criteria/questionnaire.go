@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -397,14 +396,4 @@ func parseInput(line string, q *Question) input {
 		}
 	}
 	return input{kind: inputInvalid, value: text}
-}
-
-// IsTerminal reports whether f is a character device (a terminal) rather
-// than a file or a pipe; cmd/didi uses it on os.Stdin to set Interactive.
-func IsTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	return st.Mode()&os.ModeCharDevice != 0
 }

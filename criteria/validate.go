@@ -19,19 +19,37 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 // placeholderRE finds {name} placeholders in message templates.
 var placeholderRE = regexp.MustCompile(`\{([A-Za-z0-9_]+)\}`)
 
+// CheckSpec is what the program declares about one automated check; the
+// model is validated against it. criteria does not import the checks, so the
+// caller passes a Known built from its registry (scoring.Known).
+type CheckSpec struct {
+	// Params are the names of the parameters the check reads.
+	Params []string
+	// Messages are the message keys its evidence can carry; the model has a
+	// template for each, and no other.
+	Messages []string
+	// Review is true when the check can say needs_review; then, and only
+	// then, the model has a review question for it.
+	Review bool
+}
+
+// Known returns the declaration of the check with id, or nil when the
+// program has no such check.
+type Known func(id string) *CheckSpec
+
 // validator checks a decoded model against the rules of the model format.
 type validator struct {
 	*reporter
 	m     *Model
-	known func(id string) bool
+	known Known
 	// questions and checkRefs remember where each id was first seen.
 	questions map[string]string
 	checkRefs map[string]string
 }
 
-// validate reports every rule the model breaks. known tells whether a check
-// id exists in the program; nil skips that rule.
-func validate(r *reporter, m *Model, known func(id string) bool) {
+// validate reports every rule the model breaks. known gives the program's
+// declaration of each check; nil skips the rules that need it.
+func validate(r *reporter, m *Model, known Known) {
 	v := &validator{reporter: r, m: m, known: known, questions: map[string]string{}, checkRefs: map[string]string{}}
 	v.header()
 	v.levels()
@@ -252,8 +270,16 @@ func (v *validator) checkRef(p, criterion string, ref CheckRef) {
 	default:
 		v.checkRefs[ref.ID] = join(p, "id")
 	}
-	if v.known != nil && !v.known(ref.ID) {
-		v.at(join(p, "id"), "unknown check %q", ref.ID)
+	if v.known != nil {
+		if spec := v.known(ref.ID); spec == nil {
+			v.at(join(p, "id"), "unknown check %q", ref.ID)
+		} else {
+			for _, name := range sortedKeys(ref.Params) {
+				if !contains(spec.Params, name) {
+					v.at(join(join(p, "params"), name), "check %q has no parameter %q (%s)", ref.ID, name, known("parameters", spec.Params))
+				}
+			}
+		}
 	}
 	v.weight(join(p, "weight"), name, ref.Weight)
 	if v.m.CheckText(ref.ID) == nil {
@@ -284,7 +310,57 @@ func (v *validator) checkTexts() {
 			v.text(join(p, "review"), name+" review", ct.Review)
 		}
 		v.messages(join(p, "messages"), name, ct.Messages)
+		if seen[ct.ID] == join(p, "id") { // a duplicate's errors are enough
+			v.declared(p, name, ct)
+		}
 	}
+}
+
+// declared checks a check's texts against what the check declares: a
+// template for each message key it can emit and no other, and a review
+// question exactly when it can say needs_review.
+func (v *validator) declared(p, name string, ct CheckText) {
+	if v.known == nil || ct.ID == "" {
+		return
+	}
+	spec := v.known(ct.ID)
+	if spec == nil {
+		return // reported at the reference, or as texts nothing uses
+	}
+	for _, k := range sortedKeys(ct.Messages) {
+		if !contains(spec.Messages, k) {
+			v.at(join(join(p, "messages"), k), "%s never emits message %q (%s)", name, k, known("its messages", spec.Messages))
+		}
+	}
+	for _, k := range spec.Messages {
+		if _, ok := ct.Messages[k]; !ok {
+			v.at(join(p, "messages"), "%s message %q is missing", name, k)
+		}
+	}
+	hasReview := len(ct.Review) > 0 || v.pos.has(join(p, "review"))
+	switch {
+	case hasReview && !spec.Review:
+		v.at(join(p, "review"), "%s never says needs_review: remove its review question", name)
+	case !hasReview && spec.Review:
+		v.at(p, "%s can say needs_review but has no review question (review:)", name)
+	}
+}
+
+// known lists names for an error message: "known: a, b" or "none".
+func known(what string, names []string) string {
+	if len(names) == 0 {
+		return what + ": none"
+	}
+	return what + ": " + strings.Join(names, ", ")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // messages checks message templates: every language, and the same

@@ -30,7 +30,8 @@ type Plan struct {
 	Registry *checks.Registry
 	// Crawl holds the start URLs and the limits. Its Events are replaced
 	// by Plan.Events, and what the crawler gathers beyond the page itself
-	// (the slow-connection load) follows from the model's checks.
+	// (the slow-connection load, the 320 px layout) follows from the
+	// model's checks (SlowProfile, GatherPlan).
 	Crawl crawler.Options
 	// Languages are the report languages recorded in the result.
 	Languages []string
@@ -84,6 +85,7 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	opts := p.Crawl
 	opts.Events = p.Events
 	opts.SlowProfile = SlowProfile(p.Model, p.Registry)
+	opts.Gather = GatherPlan(p.Model, p.Registry)
 	started := clock()
 	scan, err := crawler.Crawl(ctx, opts)
 	if errors.Is(err, crawler.ErrNoBrowser) && p.FallbackNoBrowser && !opts.NoBrowser {
@@ -163,6 +165,22 @@ func SlowProfile(m *criteria.Model, reg *checks.Registry) *snapshot.SlowProfile 
 		}
 	}
 	return nil
+}
+
+// GatherPlan is what the crawler measures beyond each page's own facts,
+// from what the model's checks declare they need (Check.Needs): a model
+// without a check of the 320 px layout does not make the crawler lay every
+// page out again.
+func GatherPlan(m *criteria.Model, reg *checks.Registry) *crawler.Gather {
+	var used []*checks.Check
+	for _, c := range m.Criteria {
+		for _, ref := range c.Checks {
+			if chk := reg.Get(ref.ID); chk != nil {
+				used = append(used, chk)
+			}
+		}
+	}
+	return &crawler.Gather{Reflow: checks.Wants(used, checks.FactReflow)}
 }
 
 // startURLs lists the start URLs when there were several.

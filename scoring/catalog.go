@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/didi-index/didi/result"
+	"sort"
 	"strings"
 
 	"github.com/didi-index/didi/checks"
@@ -89,4 +90,23 @@ func CatalogMarkdown(m *criteria.Model, reg *checks.Registry, langs []string) []
 
 func cell(s string) string {
 	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
+}
+
+// Known gives the model loader the declarations of reg's checks (their
+// parameters, message keys and whether they can say needs_review), so that
+// criteria.Parse validates a model against the program's checks without
+// importing them.
+func Known(reg *checks.Registry) criteria.Known {
+	return func(id string) *criteria.CheckSpec {
+		c := reg.Get(id)
+		if c == nil {
+			return nil
+		}
+		spec := &criteria.CheckSpec{Messages: c.Messages, Review: c.Review}
+		for name := range c.Params {
+			spec.Params = append(spec.Params, name)
+		}
+		sort.Strings(spec.Params)
+		return spec
+	}
 }

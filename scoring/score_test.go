@@ -333,3 +333,10 @@ func TestReviewAnswersCount(t *testing.T) {
 	a.Reviews["c1"] = criteria.Answer{Option: criteria.ReviewPass}
 	assert.Equal(t, 1.0, *Score(Input{Model: testModel(), Answers: a, Outcomes: outs}).Criteria[0].Checks[0].Score)
 }
+
+// TestDefaultModelMatchesDeclarations loads the built-in model against
+// every check's declaration: parameters, message keys, review questions.
+func TestDefaultModelMatchesDeclarations(t *testing.T) {
+	_, err := criteria.LoadDefault(Known(checks.Default()))
+	require.NoError(t, err)
+}

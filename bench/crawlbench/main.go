@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/didi-index/didi/crawler"
+	"github.com/didi-index/didi/snapshot"
 )
 
 func main() {
@@ -42,6 +43,7 @@ func main() {
 		bare        = flag.Bool("floor", false, "load the -urls in bare Chromium with no analysis (the reference floor)")
 		focusLimit  = flag.Int("focus-limit", 0, "focusables tested per page (0 = crawler default)")
 		serve       = flag.String("serve", "", "serve this folder on loopback in this process and use it as -start or -base")
+		save        = flag.String("save", "", "save the last run's snapshots to this file (for bench/checks.sh)")
 	)
 	flag.Parse()
 	if *serve != "" {
@@ -94,6 +96,7 @@ func main() {
 		if *bare {
 			run = onceFloor
 		}
+		saveTo = *save
 		rate, peak, n, bad, err := run(o)
 		if err != nil {
 			log.Fatal(err)
@@ -124,6 +127,11 @@ func once(o crawler.Options) (float64, float64, int, int, error) {
 		scan, err := crawler.Crawl(context.Background(), o)
 		if err != nil {
 			return 0, 0, err
+		}
+		if saveTo != "" {
+			if err := snapshot.Save(saveTo, scan.Pages); err != nil {
+				return 0, 0, err
+			}
 		}
 		bad := 0
 		for _, p := range scan.Pages {
@@ -182,6 +190,9 @@ func measure(load func() (pages, bad int, err error)) (float64, float64, int, in
 	}
 	return float64(pages) / took.Seconds(), peak, pages, bad, nil
 }
+
+// saveTo is the -save file.
+var saveTo string
 
 // kinds names each sampled process (self, browser, renderer, gpu, ...).
 var kinds = map[int]string{}

@@ -54,7 +54,7 @@ func cmdDemo(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	opts := crawler.Options{Start: []string{target}, MaxPages: 25, MaxDepth: 3, Concurrency: crawler.DefaultConcurrency(),
+	opts := crawler.Options{Start: []string{target}, MaxPages: 25, MaxDepth: crawler.DefaultMaxDepth, Concurrency: crawler.DefaultConcurrency(),
 		Timeout: 30 * time.Second, Budget: 5 * time.Minute, Browser: *browser, NoBrowser: *noBrowser, BlockOutside: true}
 	var events progress.Func
 	if !*quiet {

@@ -7,6 +7,7 @@ import (
 	"github.com/didi-index/didi/engine"
 	"github.com/didi-index/didi/progress"
 	"github.com/didi-index/didi/result"
+	"github.com/didi-index/didi/scoring"
 	"io"
 	"net/http"
 	"net/url"
@@ -81,7 +82,7 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.headers, "header", "extra request header \"Name: value\" (repeatable)")
 	fs.Var(&f.cookies, "cookie", "cookie \"name=value\" sent to the scanned site (repeatable)")
 	fs.IntVar(&f.maxPages, "max-pages", 25, "most pages to scan")
-	fs.IntVar(&f.maxDepth, "max-depth", 3, "most links to follow from a start URL")
+	fs.IntVar(&f.maxDepth, "max-depth", crawler.DefaultMaxDepth, "most links to follow from a start URL")
 	fs.IntVar(&f.concurrency, "concurrency", crawler.DefaultConcurrency(), "pages loaded at the same time")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per page")
 	fs.DurationVar(&f.budget, "budget", 10*time.Minute, "time limit for the whole crawl (0: none)")
@@ -162,13 +163,10 @@ func (f *scanFlags) events(e env) progress.Func {
 // crawlOptions turns flags into crawler options.
 func (f *scanFlags) crawlOptions(urls []string, e env) (crawler.Options, error) {
 	o := crawler.Options{
-		Start: urls, NoCrawl: f.noCrawl, MaxPages: f.maxPages, MaxDepth: f.maxDepth,
+		Start: urls, NoCrawl: f.noCrawl, MaxPages: f.maxPages, MaxDepth: crawler.Depth(f.maxDepth),
 		Concurrency: f.concurrency, Timeout: f.timeout, Budget: f.budget,
 		Browser: f.browser, NoBrowser: f.noBrowser, Insecure: f.insecure,
 		BlockOutside: !f.allowOutside,
-	}
-	if f.maxDepth == 0 {
-		o.MaxDepth = -1 // the crawler reads 0 as "default"
 	}
 	if f.maxPages < 1 || f.maxDepth < 0 || f.concurrency < 1 || f.timeout <= 0 {
 		return o, usageErr("scan: --max-pages, --concurrency and --timeout must be positive, --max-depth at least 0")
@@ -263,7 +261,8 @@ func dedupe(urls []string) []string {
 // registry is the set of built-in checks.
 var registry = checks.Default()
 
-func knownCheck(id string) bool { return registry.Get(id) != nil }
+// knownCheck gives the model loader the registry's check declarations.
+var knownCheck = scoring.Known(registry)
 
 // loadModel loads the model file, or the built-in model when path is "".
 func loadModel(path string) (*criteria.Model, error) {

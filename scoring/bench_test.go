@@ -1,0 +1,54 @@
+package scoring
+
+import (
+	"os"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/didi-index/didi/checks"
+	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/snapshot"
+)
+
+// BenchmarkEvaluateSnapshots measures the checks phase of a scan: every
+// check of the default model on saved snapshots, each page wrapped afresh
+// (its DOM parsed again) in every iteration, as in a scan. The snapshots
+// come from DIDI_BENCH_SNAPSHOTS (bench/checks.sh saves the 50 wet-boew
+// pages there); without it the benchmark is skipped.
+func BenchmarkEvaluateSnapshots(b *testing.B) {
+	path := os.Getenv("DIDI_BENCH_SNAPSHOTS")
+	if path == "" {
+		b.Skip("DIDI_BENCH_SNAPSHOTS is not set; bench/checks.sh sets it")
+	}
+	snaps, err := snapshot.Load(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	reg := checks.Default()
+	m, err := criteria.LoadDefault(Known(reg))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		pages := make([]*checks.Page, len(snaps))
+		for i := range snaps {
+			pages[i] = checks.NewPage(&snaps[i], i == 0)
+		}
+		Evaluate(m, reg, pages)
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(len(snaps)), "ms/page")
+	// CPU time is steadier than wall time on a shared machine.
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N)/float64(len(snaps)), "cpu-ms/page")
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
