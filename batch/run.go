@@ -7,9 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
-	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/crawler"
+	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/engine"
 	"github.com/didi-index/didi/report"
 )
@@ -124,7 +125,7 @@ func (c *Config) scanSite(ctx context.Context, i int, s Site, dir string, a *cri
 			c.Progress.siteDone(i, s, out.Result)
 			break
 		}
-		rec.Reason = err.Error()
+		rec.Reason = strings.Join(strings.Fields(err.Error()), " ")
 		if rec.Attempts > c.Retries {
 			rec.Status = StatusFailed
 			c.Progress.siteFailed(i, s, rec.Reason, false)
