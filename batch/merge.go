@@ -67,6 +67,9 @@ func list(items []string) string {
 // *IncompleteError, with the summary written, when sites are missing or
 // in more than one input; an InputError when an input cannot be read.
 func Merge(c MergeConfig) (*Summary, error) {
+	if err := os.MkdirAll(c.Out, 0o755); err != nil {
+		return nil, engine.BadInputf("--out: %v", err)
+	}
 	var entries []Entry
 	seen := map[string]bool{}
 	for _, in := range c.Inputs {
