@@ -136,6 +136,6 @@ func (p *Progress) bar(done, planned int) {
 	if r := []rune(u); len(r) > 50 {
 		u = "…" + string(r[len(r)-49:])
 	}
-	fmt.Fprintf(p.w, "\r\033[Ksites %d/%d · %s · pages %d/%d", p.index, p.total, u, done, max(planned, done))
+	fmt.Fprintf(p.w, "\r\033[Ksite %d/%d · %s · pages %d/%d", p.index+1, p.total, u, done, max(planned, done))
 	p.barShow = true
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/engine"
 	"github.com/didi-index/didi/report"
+	"github.com/didi-index/didi/result"
 )
 
 // Config is one batch run.
@@ -67,7 +68,10 @@ func Run(ctx context.Context, c Config) (*Summary, error) {
 	var runErr error
 	for i, s := range c.Sites {
 		dir := siteDir(c.Out, s)
-		if finished(dir) {
+		if e, ok := finished(dir); ok {
+			if err := writeMissing(dir, e.Result, formats, c.Langs); err != nil {
+				return nil, fmt.Errorf("%s: %w", s.URL, err)
+			}
 			c.Progress.siteSkipped(i, s)
 			continue
 		}
@@ -142,10 +146,31 @@ func (c *Config) scanSite(ctx context.Context, i int, s Site, dir string, a *cri
 	return writeRecord(dir, rec)
 }
 
-// finished reports whether a site's folder holds a finished scan.
-func finished(dir string) bool {
+// finished reports whether a site's folder holds a finished scan, and
+// returns it.
+func finished(dir string) (Entry, bool) {
 	e, ok, err := readEntry(dir)
-	return err == nil && ok && e.Status == StatusDone
+	return e, err == nil && ok && e.Status == StatusDone
+}
+
+// writeMissing renders the reports of a finished site that an earlier run
+// did not write (other --format or --lang values): no scan is needed.
+func writeMissing(dir string, r *result.Result, formats, langs []string) error {
+	var missing []string
+	for _, f := range formats {
+		name, err := report.FileName(f)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	_, err := report.WriteFiles(dir, r, missing, langs)
+	return err
 }
 
 // loadAnswers loads each answers file the sites name, once.

@@ -144,13 +144,16 @@ func TestResumeAndRetry(t *testing.T) {
 	}
 	assert.FileExists(t, filepath.Join(out, "sites", sites[0].Slug(), "didi-report.html"))
 
+	// The second run asks for a format more: it is rendered from the
+	// saved result, with no scan.
 	aHits, bHits, brokenHits := a.hits.Load(), b.hits.Load(), broken.hits.Load()
-	sum2, err := runT(t, Config{Sites: sites, Out: out, Plan: testPlan(t, true), Retries: 1})
+	sum2, err := runT(t, Config{Sites: sites, Out: out, Plan: testPlan(t, true), Retries: 1, Formats: []string{"json", "html", "md"}})
 	require.NoError(t, err)
 	assert.Equal(t, aHits, a.hits.Load(), "a finished site was scanned again")
 	assert.Equal(t, bHits, b.hits.Load(), "a finished site was scanned again")
 	assert.Greater(t, broken.hits.Load(), brokenHits, "the failed site was not tried again")
 	assert.Equal(t, sum.Counts, sum2.Counts)
+	assert.FileExists(t, filepath.Join(out, "sites", sites[0].Slug(), "didi-report.md"))
 	assert.Equal(t, status(sum, sites[0].Key), status(sum2, sites[0].Key))
 }
 
