@@ -30,6 +30,8 @@ func main() {
 	n := flag.Int("sites", 30, "number of sites")
 	pages := flag.Int("pages", 10, "--max-pages per site")
 	site := flag.String("site", "testdata/site50", "the site each server serves")
+	shards := flag.Int("shards", 3, "also run this many `didi batch --shard` processes at once, merge them and compare with the unsharded summary (0: do not)")
+	separate := flag.Bool("separate", true, "also run one `didi scan` per site")
 	flag.Parse()
 	tmp, err := os.MkdirTemp("", "batchbench-")
 	if err != nil {
@@ -57,6 +59,12 @@ func main() {
 	report("one `didi batch`, one shared browser", out, *n, func() error {
 		return run(*didi, append([]string{"batch", sites, "--out", out}, common...)...)
 	})
+	if *shards > 0 {
+		compareShards(*didi, sites, out, tmp, *n, *shards, common)
+	}
+	if !*separate {
+		return
+	}
 	out = filepath.Join(tmp, "scans")
 	report(fmt.Sprintf("%d separate `didi scan` runs", *n), out, *n, func() error {
 		for i, u := range urls {
@@ -66,6 +74,38 @@ func main() {
 		}
 		return nil
 	})
+}
+
+// compareShards runs k shard processes at once, merges their outputs and
+// says whether the merged summary equals the unsharded one in all.
+func compareShards(didi, sites, all, tmp string, n, k int, common []string) {
+	var dirs []string
+	for i := 1; i <= k; i++ {
+		dirs = append(dirs, filepath.Join(tmp, fmt.Sprintf("shard-%d", i)))
+	}
+	merged := filepath.Join(tmp, "merged")
+	report(fmt.Sprintf("%d `didi batch --shard K/%d` processes at once, then `didi merge`", k, k), merged, n, func() error {
+		errs := make([]error, k)
+		var wg sync.WaitGroup
+		for i, d := range dirs {
+			wg.Go(func() {
+				errs[i] = run(didi, append([]string{"batch", sites, "--shard", fmt.Sprintf("%d/%d", i+1, k), "--out", d}, common...)...)
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return err
+			}
+		}
+		return run(didi, append(append([]string{"merge"}, dirs...), "--sites", sites, "--out", merged, "--lang", "nl")...)
+	})
+	for _, f := range []string{"summary.json", "summary.csv", "summary.html"} {
+		a, _ := os.ReadFile(filepath.Join(all, f))
+		b, _ := os.ReadFile(filepath.Join(merged, f))
+		fmt.Printf("\nmerged %s equals the unsharded one: %t", f, len(a) > 0 && string(a) == string(b))
+	}
+	fmt.Print("\n\n")
 }
 
 // report runs f while sampling memory and prints a table row.
