@@ -35,7 +35,7 @@ var pageTexts = map[string]i18n.Text{
 	"scanned":  {"nl": "Gescand", "fr": "Analysés", "en": "Scanned"},
 	"checks":   {"nl": "Controles die het vaakst mislukken", "fr": "Contrôles qui échouent le plus souvent", "en": "Checks that fail most often"},
 	"check":    {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
-	"fails_on": {"nl": "Mislukt op zoveel sites", "fr": "Échoue sur ce nombre de sites", "en": "Fails on this many sites"},
+	"fails_on": {"nl": "Aantal sites waar de controle mislukt", "fr": "Nombre de sites où le contrôle échoue", "en": "Number of sites where the check fails"},
 	"no_checks": {
 		"nl": "Geen enkele controle mislukt op de gescande sites.",
 		"fr": "Aucun contrôle n'échoue sur les sites analysés.",
