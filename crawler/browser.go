@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	cdtarget "github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -114,11 +115,15 @@ func browserFlags(o Options, origins []string) []chromedp.ExecAllocatorOption {
 	}
 	if o.BlockOutside {
 		opts = append(opts,
-			chromedp.Flag("proxy-server", "http://127.0.0.1:9"),
+			chromedp.Flag("proxy-server", deadProxy),
 			chromedp.Flag("proxy-bypass-list", bypassList(origins)))
 	}
 	return opts
 }
+
+// deadProxy is where BlockOutside sends requests outside the scanned
+// origins: nothing listens there, so they fail at once.
+const deadProxy = "http://127.0.0.1:9"
 
 // bypassList lets the scanned origins through the dead proxy of
 // BlockOutside. "<-loopback>" removes Chromium's implicit loopback bypass,
@@ -159,6 +164,82 @@ type browserProc struct {
 	// with the browser: Chromium leaves socket and shared-memory files there
 	// when it is killed.
 	tmp string
+	// base is set for a shared browser: the context it lives in, which
+	// outlives each crawl. Each tab then blocks outside requests with a
+	// proxy of its own, as the scanned origins differ between crawls.
+	base context.Context
+}
+
+// Browser is one browser that several crawls share (didi batch), so that
+// each site does not pay for a browser start. A crawl given it in
+// Options.Shared opens its tabs in it and leaves it running. When it dies
+// it is started again: during a crawl as a crawl's own browser is, and at
+// the start of the next crawl. Close stops it and removes its profile.
+// Crawls should use it one at a time: restarts are counted per crawl.
+type Browser struct{ p *browserProc }
+
+// StartBrowser starts a browser to share between crawls. It uses o's
+// Browser (FindBrowser when ""), Insecure and Events; every crawl's own
+// options set the rest. The browser lives until Close or until ctx ends.
+func StartBrowser(ctx context.Context, o Options) (*Browser, error) {
+	path, err := FindBrowser(o.Browser)
+	if err != nil {
+		return nil, err
+	}
+	o.Browser = path
+	o.BlockOutside = false // per tab instead, see browserProc.base
+	p := &browserProc{o: o, base: ctx}
+	if err := p.launch(ctx); err != nil {
+		return nil, err
+	}
+	return &Browser{p: p}, nil
+}
+
+// Version is the browser's product and version.
+func (b *Browser) Version() string {
+	b.p.mu.Lock()
+	defer b.p.mu.Unlock()
+	return b.p.version
+}
+
+// Close stops the browser and waits until its processes and temporary
+// profile are gone.
+func (b *Browser) Close() { b.p.close() }
+
+// join readies a shared browser for a crawl with options o: it starts it
+// again when it died or gave up, and gives the crawl its own allowance of
+// restarts.
+func (b *Browser) join(o Options) (*browserProc, error) {
+	p := b.p
+	if o.Insecure != p.o.Insecure {
+		return nil, fmt.Errorf("%w: the shared browser was started with Insecure %t, the crawl wants %t", ErrBadOptions, p.o.Insecure, o.Insecure)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.restarts, p.restartErr = 0, nil
+	if p.ctx != nil && p.ctx.Err() == nil {
+		return p, nil
+	}
+	if err := p.base.Err(); err != nil {
+		return nil, err
+	}
+	p.o.Events.Emit(progress.Event{Kind: progress.Warning, Message: "the browser stopped; starting it again"})
+	p.shutdownLocked()
+	if err := p.launch(p.base); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// contextOptions are the options of a tab's browser context: for a shared
+// browser, BlockOutside's dead proxy with the crawl's origins let through.
+func (b *browserProc) contextOptions(o Options, origins []string) []chromedp.CreateBrowserContextOption {
+	if b.base == nil || !o.BlockOutside {
+		return nil
+	}
+	return []chromedp.CreateBrowserContextOption{func(p *cdtarget.CreateBrowserContextParams) {
+		p.ProxyServer, p.ProxyBypassList = deadProxy, bypassList(origins)
+	}}
 }
 
 // startBrowser launches the browser and opens its first tab.
@@ -244,6 +325,9 @@ func (b *browserProc) restart(ctx context.Context, gen int) error {
 	}
 	b.o.Events.Emit(progress.Event{Kind: progress.Warning, Message: "the browser stopped; starting it again"})
 	b.shutdownLocked()
+	if b.base != nil {
+		ctx = b.base // a shared browser outlives the crawl
+	}
 	if err := b.launch(ctx); err != nil {
 		b.restartErr = err
 		b.gen++

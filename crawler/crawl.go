@@ -73,13 +73,19 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 		if o.BlockOutside {
 			c.addRedirectOrigins(ctx, starts)
 		}
-		if o.Browser, err = FindBrowser(o.Browser); err != nil {
-			return nil, err
+		if o.Shared != nil {
+			if c.browser, err = o.Shared.join(o); err != nil {
+				return nil, err
+			}
+		} else {
+			if o.Browser, err = FindBrowser(o.Browser); err != nil {
+				return nil, err
+			}
+			if c.browser, err = startBrowser(ctx, o, c.origins.list()); err != nil {
+				return nil, err
+			}
+			defer c.browser.close()
 		}
-		if c.browser, err = startBrowser(ctx, o, c.origins.list()); err != nil {
-			return nil, err
-		}
-		defer c.browser.close()
 		scan.Browser = c.browser.version
 	}
 	var cancel context.CancelFunc = func() {}

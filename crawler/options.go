@@ -58,6 +58,9 @@ type Options struct {
 	Budget time.Duration
 	// Browser is the path of the Chromium binary; "" = FindBrowser("").
 	Browser string
+	// Shared, when set, is a running browser to open the tabs in, instead
+	// of starting one for this crawl (Browser is then not used).
+	Shared *Browser
 	// NoBrowser fetches pages with plain HTTP; BrowserFacts stay nil.
 	NoBrowser bool
 	// Insecure accepts invalid TLS certificates.

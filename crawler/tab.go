@@ -52,7 +52,7 @@ func (b *browserProc) newTab(o Options, origins []string) (*tab, error) {
 		return nil, errors.New("browser is not running")
 	}
 	rec := newRecorder()
-	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext(), chromedp.WithListener(rec.handle))
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext(b.contextOptions(o, origins)...), chromedp.WithListener(rec.handle))
 	if err := chromedp.Do(ctx); err != nil {
 		cancel()
 		return nil, fmt.Errorf("open tab: %w", err)

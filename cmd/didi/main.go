@@ -81,6 +81,8 @@ Usage:
   didi model show [--lang L] [--format md|json]
   didi checks [--lang L]            list the automated checks
   didi demo [--out DIR]             scan an embedded sample site and write every report
+  didi batch SITES [--shard K/N] [--out DIR]  scan many sites, one summary (docs/batch.md)
+  didi merge DIR... --out DIR [--sites FILE]  one summary from several shards' outputs
   didi version
 
 Exit codes: 0 done, 1 a gate failed, 2 bad usage or input, 3 the scan failed,
@@ -135,6 +137,10 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return cmdChecks(rest, e)
 	case "demo":
 		return cmdDemo(ctx, rest, e)
+	case "batch":
+		return cmdBatch(ctx, rest, e)
+	case "merge":
+		return cmdMerge(rest, e)
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "didi %s\n", Version)
 		return nil
