@@ -50,6 +50,8 @@ type Evidence struct {
 	Selector string `json:"selector,omitempty"`
 	// Snippet is the element's HTML, shortened.
 	Snippet string `json:"snippet,omitempty"`
+	// Line is the element's line in the served HTML; Run fills it.
+	Line int `json:"line,omitempty"`
 	// Message is the key of the message template in the model ("fail" when
 	// empty).
 	Message string `json:"message,omitempty"`
@@ -106,6 +108,8 @@ type Page struct {
 	doc    *goquery.Document
 	served *goquery.Document
 	sOnce  sync.Once
+	lines  *lineIndex
+	lOnce  sync.Once
 }
 
 // NewPage wraps a snapshot for checks.
@@ -232,6 +236,9 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 		}
 		r := c.Site(ok, merged)
 		fillURL(r.Evidence, ok[0].URL())
+		for _, p := range ok {
+			fillLines(p, r.Evidence)
+		}
 		return []PageOutcome{{URL: ok[0].URL(), Result: r}}
 	}
 	out := make([]PageOutcome, 0, len(ok))
@@ -242,6 +249,7 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 		}
 		r := c.Page(p, merged)
 		fillURL(r.Evidence, p.URL())
+		fillLines(p, r.Evidence)
 		out = append(out, PageOutcome{URL: p.URL(), Result: r})
 	}
 	return out
