@@ -77,6 +77,9 @@ type Scan struct {
 	// LoopbackSecure is true when a loopback target counted as a secure
 	// context, as browsers treat it.
 	LoopbackSecure bool `json:"loopback_secure,omitempty"`
+	// Skipped counts the URLs of an explicit list (--no-crawl) that were
+	// not scanned because --max-pages was lower than the list.
+	Skipped int `json:"skipped,omitempty"`
 	// Notes are plain remarks about the scan (e.g. checks skipped without a
 	// browser), in every language.
 	Notes []Text `json:"notes,omitempty"`

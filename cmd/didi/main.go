@@ -100,11 +100,16 @@ func run(ctx context.Context, args []string, e env) int {
 	err := dispatch(ctx, args, e)
 	code := exitCode(err)
 	var pos diag.Errors
+	var gate *engine.GateError
 	switch {
 	case code == exitOK:
 	case errors.As(err, &pos):
 		for _, x := range pos {
 			fmt.Fprintln(e.stderr, progress.Clean(x.Error()))
+		}
+	case errors.As(err, &gate):
+		for _, line := range gate.Failed {
+			fmt.Fprintln(e.stderr, "didi: gate failed:", progress.Clean(line))
 		}
 	case code == exitInternal:
 		fmt.Fprintln(e.stderr, "didi: internal error (please report it):", progress.Clean(err.Error()))
