@@ -43,7 +43,7 @@ func ciResult() *result.Result {
 					Outcomes: []result.Outcome{{URL: "http://127.0.0.1:8080/", Outcome: "fail", Evidence: []result.Evidence{
 						{Selector: "p", Snippet: "<p>", Line: 4, Message: txt("Contrast 5.1:1 is below 7:1."), Fingerprint: "a70484e51e8a3a45"}}}}},
 				{ID: "color-contrast", Weight: 2, Title: txt("Text has enough contrast"), Review: txt("Is the text on the photo readable?"),
-					Counts: map[string]int{"needs_review": 1},
+					Counts:   map[string]int{"needs_review": 1},
 					Outcomes: []result.Outcome{{URL: "http://127.0.0.1:8080/", Outcome: "needs_review", Evidence: []result.Evidence{{Selector: "h1", Snippet: "<h1>", Line: 2}}}}},
 				{ID: "video-captions", Weight: 1, Title: txt("Videos have captions"), Counts: map[string]int{"inapplicable": 2}},
 			},
