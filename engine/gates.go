@@ -62,7 +62,7 @@ func ValidateGates(gates []Gate, m *criteria.Model) error {
 		case g.Kind == GateScore && g.Criterion != "" && !slices.Contains(crits, g.Criterion):
 			return BadInputf("--fail-under-criterion: unknown criterion %q%s", g.Criterion, suggest(g.Criterion, crits))
 		case g.Kind == GateCheck && !slices.Contains(chks, g.Check):
-			return BadInputf("--fail-on: unknown check %q%s (didi checks lists them)", g.Check, suggest(g.Check, chks))
+			return BadInputf("--fail-on: unknown check %q%s (didi checks lists them all)", g.Check, suggest(g.Check, chks))
 		case (g.Kind == GateNew || g.Kind == GateRegression) && g.Base == nil:
 			return BadInputf("--fail-on-new and --fail-on-regression need --baseline BASE.json")
 		}
@@ -187,7 +187,7 @@ func suggest(id string, known []string) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return fmt.Sprintf("; did you mean %q?", best)
 }
 
 // editDistance is the Levenshtein distance between a and b.

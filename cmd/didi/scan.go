@@ -97,7 +97,7 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.noCrawl, "no-crawl", false, "scan exactly the given URLs, follow no links")
 	fs.BoolVar(&f.insecure, "insecure", false, "accept invalid TLS certificates (staging servers); the result records it")
 	fs.BoolVar(&f.allowOutside, "allow-outside", false, "let the browser load resources from other sites (default: they fail at once but are recorded)")
-	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress output (warnings still show)")
 	fs.BoolVar(&f.verbose, "verbose", false, "more progress output")
 	fs.StringVar(&f.failUnder, "fail-under", "", "exit 1 when the index is below this score (0-100)")
 	fs.Var(&f.failUnderCriterion, "fail-under-criterion", "exit 1 when criterion ID scores below SCORE: ID=SCORE (repeatable)")
@@ -192,12 +192,17 @@ func writeDiff(base, head *result.Result, baseName, out, lang string, e env) err
 // tool names this program in results.
 func tool() result.Tool { return result.Tool{Name: "didi", Version: Version} }
 
-// events renders progress on stderr unless --quiet.
+// events renders progress on stderr; --quiet keeps only the warnings.
 func (f *scanFlags) events(e env) progress.Func {
+	term := progress.Terminal(e.stderr, e.stderrTTY, f.verbose)
 	if f.quiet {
-		return nil
+		return func(ev progress.Event) {
+			if ev.Kind == progress.Warning {
+				term(ev)
+			}
+		}
 	}
-	return progress.Terminal(e.stderr, e.stderrTTY, f.verbose)
+	return term
 }
 
 // crawlOptions turns flags into crawler options.
@@ -375,6 +380,16 @@ func (f *scanFlags) gates(m *criteria.Model) ([]engine.Gate, *result.Result, err
 		}
 		gates = append(gates, engine.Gate{Kind: engine.GatePageErrors, Max: n})
 	}
+	if f.failOnNew {
+		gates = append(gates, engine.Gate{Kind: engine.GateNew})
+	}
+	if f.failOnRegression != "" {
+		p, err := strconv.ParseFloat(strings.TrimSpace(f.failOnRegression), 64)
+		if err != nil || p < 0 {
+			return nil, nil, usageErr("--fail-on-regression: %q is not a number of points (0 or more)", f.failOnRegression)
+		}
+		gates = append(gates, engine.Gate{Kind: engine.GateRegression, Points: p})
+	}
 	var base *result.Result
 	if f.baseline != "" {
 		var err error
@@ -382,15 +397,10 @@ func (f *scanFlags) gates(m *criteria.Model) ([]engine.Gate, *result.Result, err
 			return nil, nil, err
 		}
 	}
-	if f.failOnNew {
-		gates = append(gates, engine.Gate{Kind: engine.GateNew, Base: base, BaseName: f.baseline})
-	}
-	if f.failOnRegression != "" {
-		p, err := strconv.ParseFloat(strings.TrimSpace(f.failOnRegression), 64)
-		if err != nil || p < 0 {
-			return nil, nil, usageErr("--fail-on-regression: %q is not a number of points (0 or more)", f.failOnRegression)
+	for i := range gates {
+		if gates[i].Kind == engine.GateNew || gates[i].Kind == engine.GateRegression {
+			gates[i].Base, gates[i].BaseName = base, f.baseline
 		}
-		gates = append(gates, engine.Gate{Kind: engine.GateRegression, Points: p, Base: base, BaseName: f.baseline})
 	}
 	if err := engine.ValidateGates(gates, m); err != nil {
 		return nil, nil, err
