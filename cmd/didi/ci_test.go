@@ -17,15 +17,8 @@ import (
 // it, so a test can change pages between two scans.
 func copySite(t *testing.T, name string) (dir string, srv *httptest.Server) {
 	t.Helper()
-	dir = t.TempDir()
-	src := filepath.Join("..", "..", "testdata", "sites", name)
-	entries, err := os.ReadDir(src)
-	require.NoError(t, err)
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644))
-	}
+	dir = filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "sites", name))))
 	srv = httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	return dir, srv

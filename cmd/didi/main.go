@@ -76,7 +76,8 @@ Usage:
   didi scan URL... [flags]          scan a site and write reports (didi scan -h for flags)
   didi questionnaire [flags]        answer the questionnaire (--lang nl --out answers.yaml [--template])
   didi report RESULT.json [flags]   render reports again from a result (--lang, --format, --out)
-  didi diff BASE.json HEAD.json     compare two results (--fail-on-regression POINTS)
+  didi diff BASE.json HEAD.json     compare two results (--format text|md|json, --fail-on-new,
+                                    --fail-on-regression POINTS)
   didi model validate [FILE]        check a model file
   didi model show [--lang L] [--format md|json]
   didi checks [--lang L]            list the automated checks
