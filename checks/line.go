@@ -2,6 +2,7 @@ package checks
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -16,6 +17,8 @@ type lineIndex struct {
 	served map[string][]int // key → lines, in document order
 	rank   map[*html.Node][2]string
 	ranks  map[*html.Node][2]int
+	ids    map[string]*html.Node
+	root   *html.Node // the html element
 }
 
 // ServedLine is the line (from 1) of the served HTML where the element
@@ -25,11 +28,14 @@ func (p *Page) ServedLine(selector string) int {
 		return 0
 	}
 	p.lOnce.Do(func() { p.lines = buildLineIndex(p) })
-	sel := p.Doc().Find(selector)
-	if sel.Length() != 1 {
-		return 0
+	n, ok := p.lines.resolve(selector)
+	if !ok {
+		sel := p.Doc().Find(selector)
+		if sel.Length() != 1 {
+			return 0
+		}
+		n = sel.Get(0)
 	}
-	n := sel.Get(0)
 	keys, ranks := p.lines.rank[n], p.lines.ranks[n]
 	for i, k := range keys {
 		if lines := p.lines.served[k]; ranks[i] < len(lines) {
@@ -37,6 +43,47 @@ func (p *Page) ServedLine(selector string) int {
 		}
 	}
 	return 0
+}
+
+// resolve follows a selector of the form Selector makes ("#id" or "html",
+// then "tag" and "tag:nth-of-type(n)" steps) in linear time; ok is false
+// when it has another form. (A general CSS engine counts siblings again for
+// every nth-of-type: quadratic on long lists.)
+func (ix *lineIndex) resolve(selector string) (n *html.Node, ok bool) {
+	steps := strings.Split(selector, " > ")
+	switch first := steps[0]; {
+	case strings.HasPrefix(first, "#") && isSimpleIdent(first[1:]):
+		n = ix.ids[first[1:]]
+	case first == "html":
+		n = ix.root
+	default:
+		return nil, false
+	}
+	for _, step := range steps[1:] {
+		if n == nil {
+			return nil, true
+		}
+		tag, nth := step, 1
+		if i := strings.Index(step, ":nth-of-type("); i > 0 && strings.HasSuffix(step, ")") {
+			k, err := strconv.Atoi(step[i+len(":nth-of-type(") : len(step)-1])
+			if err != nil {
+				return nil, false
+			}
+			tag, nth = step[:i], k
+		} else if strings.ContainsAny(step, ":.[# ") {
+			return nil, false
+		}
+		var next *html.Node
+		for c := n.FirstChild; c != nil && next == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == tag {
+				if nth--; nth == 0 {
+					next = c
+				}
+			}
+		}
+		n = next
+	}
+	return n, true
 }
 
 // looseAttrs are the attributes scripts seldom change.
@@ -62,7 +109,7 @@ func elementKeys(tag string, attrs []html.Attribute) [2]string {
 }
 
 func buildLineIndex(p *Page) *lineIndex {
-	ix := &lineIndex{served: map[string][]int{}, rank: map[*html.Node][2]string{}, ranks: map[*html.Node][2]int{}}
+	ix := &lineIndex{served: map[string][]int{}, rank: map[*html.Node][2]string{}, ranks: map[*html.Node][2]int{}, ids: map[string]*html.Node{}}
 	z := html.NewTokenizer(strings.NewReader(p.Snap.HTML))
 	line := 1
 	for {
@@ -86,6 +133,16 @@ func buildLineIndex(p *Page) *lineIndex {
 		var walk func(*html.Node)
 		walk = func(n *html.Node) {
 			if n.Type == html.ElementNode {
+				if n.Data == "html" && ix.root == nil {
+					ix.root = n
+				}
+				if id := attr(n, "id"); id != "" {
+					if _, dup := ix.ids[id]; dup {
+						ix.ids[id] = nil // not unique: Selector never anchors on it
+					} else {
+						ix.ids[id] = n
+					}
+				}
 				keys := elementKeys(n.Data, n.Attr)
 				ix.rank[n] = keys
 				ix.ranks[n] = [2]int{count[keys[0]], count[keys[1]]}
