@@ -65,6 +65,8 @@ type Evidence struct {
 	Selector string `json:"selector,omitempty"`
 	// Snippet is the element's HTML, shortened.
 	Snippet string `json:"snippet,omitempty"`
+	// Line is the element's line in the served HTML; Run fills it.
+	Line int `json:"line,omitempty"`
 	// Message is the key of the message template in the model ("fail" when
 	// empty).
 	Message string `json:"message,omitempty"`
@@ -127,6 +129,8 @@ type Page struct {
 	// shared memoises what many checks read of the page (the body's
 	// visible text, the links), by name; see pageMemo.
 	shared sync.Map
+	lines  *lineIndex
+	lOnce  sync.Once
 }
 
 // pageMemo returns p's value named key, computing it with build the first
@@ -281,6 +285,9 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 		}
 		r := c.Site(ok, merged)
 		fillURL(r.Evidence, ok[0].URL())
+		for _, p := range ok {
+			fillLines(p, r.Evidence)
+		}
 		return []PageOutcome{{URL: ok[0].URL(), Result: r}}
 	}
 	out := make([]PageOutcome, 0, len(ok))
@@ -291,6 +298,7 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 		}
 		r := c.Page(p, merged)
 		fillURL(r.Evidence, p.URL())
+		fillLines(p, r.Evidence)
 		out = append(out, PageOutcome{URL: p.URL(), Result: r})
 	}
 	return out

@@ -86,6 +86,11 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	opts.Events = p.Events
 	opts.SlowProfile = SlowProfile(p.Model, p.Registry)
 	opts.Gather = GatherPlan(p.Model, p.Registry)
+	skipped := listLimit(&opts)
+	if skipped > 0 {
+		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: fmt.Sprintf(
+			"--max-pages %d cuts the list of %d URLs: %d are not scanned", opts.MaxPages, len(opts.Start), skipped)})
+	}
 	started := clock()
 	scan, err := crawler.Crawl(ctx, opts)
 	if errors.Is(err, crawler.ErrNoBrowser) && p.FallbackNoBrowser && !opts.NoBrowser {
@@ -100,6 +105,10 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 		return nil, fmt.Errorf("%w: %w", ErrScanFailed, err)
 	}
 	out, err := Evaluate(p, scan, started, clock())
+	if out != nil && skipped > 0 {
+		out.Input.Scan.Skipped = skipped
+		out.Result.Scan.Skipped = skipped
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ErrInterrupted
@@ -151,6 +160,20 @@ func Evaluate(p Plan, scan *crawler.Scan, started, finished time.Time) (*Output,
 	res := scoring.Score(in)
 	p.Events.Emit(progress.Event{Kind: progress.ChecksDone, Done: len(scan.Pages), Planned: len(scan.Pages)})
 	return &Output{Result: res, Input: in, Scan: scan}, nil
+}
+
+// listLimit makes an explicit URL list (NoCrawl) the scope: without a
+// MaxPages every URL is scanned. It returns how many URLs a MaxPages given
+// explicitly leaves out.
+func listLimit(o *crawler.Options) int {
+	if !o.NoCrawl {
+		return 0
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = max(len(o.Start), 1)
+		return 0
+	}
+	return max(len(o.Start)-o.MaxPages, 0)
 }
 
 // SlowProfile is the emulated slow connection that the model's checks

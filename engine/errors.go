@@ -44,8 +44,9 @@ func BadInputf(format string, a ...any) error {
 // required and what was measured.
 type GateError struct{ Failed []string }
 
+// Error is one line per failed gate.
 func (e *GateError) Error() string {
-	return "gate failed: " + strings.Join(e.Failed, "; ")
+	return "gate failed: " + strings.Join(e.Failed, "\ngate failed: ")
 }
 
 // NothingScannedError lists why each page failed; it wraps

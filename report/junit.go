@@ -8,10 +8,18 @@ import (
 	"strings"
 )
 
-// junitWriter writes a JUnit XML file for CI test views: one test suite per
+// junitWriter writes a JUnit XML file for CI test views (GitLab's test
+// report, Jenkins, GitHub test-report actions): one test suite per
 // criterion, one test case per automated check. A check that fails on a page
 // is a failure naming each page and element; a check with no score
-// (inapplicable or not evaluated everywhere) is skipped. Texts are in the
+// (inapplicable or not evaluated everywhere) is skipped with the reason.
+//
+// A failing check of weight 0 (advisory: it does not count in the score,
+// e.g. WCAG AAA) is not a failure: it is skipped with the message
+// "advisory: ..." and its pages and elements in <system-out>. Skipped, as
+// pytest reports an expected failure, because GitLab and the GitHub
+// test-report actions show a skipped case with its message in the list,
+// where a passed case with output would hide the findings. Texts are in the
 // first report language.
 type junitWriter struct{}
 
@@ -39,7 +47,12 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	ClassName string        `xml:"classname,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
-	Skipped   *struct{}     `xml:"skipped,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitFailure struct {
@@ -60,16 +73,17 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 		s := junitSuite{Name: "didi." + c.ID}
 		for _, chk := range c.Checks {
 			tc := junitCase{Name: chk.ID + ": " + oneLine(chk.Title.In(lang)), ClassName: "didi." + c.ID}
+			fails := fmt.Sprintf("%d of %d pages fail", chk.Counts["fail"], chk.Counts["fail"]+chk.Counts["pass"])
 			switch {
-			case chk.Counts["fail"] > 0:
-				tc.Failure = &junitFailure{
-					Type:    "fail",
-					Message: fmt.Sprintf("%d of %d pages fail", chk.Counts["fail"], chk.Counts["fail"]+chk.Counts["pass"]),
-					Body:    failureBody(chk, lang),
-				}
+			case chk.Counts["fail"] > 0 && chk.Weight > 0:
+				tc.Failure = &junitFailure{Type: "fail", Message: fails, Body: failureBody(chk, lang)}
 				s.Failures++
+			case chk.Counts["fail"] > 0:
+				tc.Skipped = &junitSkipped{Message: "advisory: " + fails + "; weight 0, not counted in the score"}
+				tc.SystemOut = failureBody(chk, lang)
+				s.Skipped++
 			case chk.Score == nil:
-				tc.Skipped = &struct{}{}
+				tc.Skipped = &junitSkipped{Message: skipReason(chk)}
 				s.Skipped++
 			}
 			s.Cases = append(s.Cases, tc)
@@ -90,6 +104,17 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
+}
+
+// skipReason says why a check has no score.
+func skipReason(chk result.Check) string {
+	switch {
+	case chk.Counts["needs_review"] > 0:
+		return "needs review by a person"
+	case chk.Counts["not_evaluated"] > 0:
+		return "not evaluated (it needs a browser or facts that were not gathered)"
+	}
+	return "inapplicable on every page"
 }
 
 // failureBody lists each failing page with its evidence, one per line.

@@ -3,19 +3,30 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"io"
+	"net/url"
+	"strings"
+
+	"github.com/didi-index/didi/result"
 )
 
-// sarifWriter writes SARIF 2.1.0 for code-scanning views: one rule per
-// automated check, one result per failing element (level "error") or
-// doubtful element (needs_review, level "note"). The location is the page
-// URL with the element's CSS selector as a logical location. Texts are in the
-// first report language.
+// sarifWriter writes SARIF 2.1.0 that GitHub code scanning accepts: one
+// rule per automated check, one result per failing element (level "error"),
+// per doubtful element (needs_review) and per failing element of a check
+// that does not count in the score (weight 0, e.g. WCAG AAA), both level
+// "note". The location is the page as a path relative to the site root
+// (uriBaseId SITEROOT, resolved in originalUriBaseIds to the scanned
+// origin), the element's line in the HTML as served (line 1 when a script
+// added it), its snippet, and its CSS selector as a logical location.
+// partialFingerprints carry the evidence fingerprint, so alerts stay the
+// same alerts across builds. Texts are in the first report language.
 type sarifWriter struct{}
 
 // Format returns "sarif".
 func (sarifWriter) Format() string { return "sarif" }
+
+// sarifRoot is the uriBaseId of page locations.
+const sarifRoot = "SITEROOT"
 
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
@@ -24,8 +35,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool               sarifTool                   `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult               `json:"results"`
 }
 
 type sarifTool struct {
@@ -33,17 +45,24 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name    string      `json:"name"`
-	Version string      `json:"version"`
-	Rules   []sarifRule `json:"rules"`
+	Name           string      `json:"name"`
+	Version        string      `json:"version"`
+	InformationURI string      `json:"informationUri,omitempty"`
+	Rules          []sarifRule `json:"rules"`
 }
 
 type sarifRule struct {
-	ID               string         `json:"id"`
-	ShortDescription sarifText      `json:"shortDescription"`
-	FullDescription  sarifText      `json:"fullDescription"`
-	Help             sarifText      `json:"help"`
-	Properties       map[string]any `json:"properties"`
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      sarifText      `json:"fullDescription"`
+	Help                 sarifText      `json:"help"`
+	DefaultConfiguration sarifConfig    `json:"defaultConfiguration"`
+	Properties           map[string]any `json:"properties"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
 }
 
 type sarifText struct {
@@ -51,11 +70,12 @@ type sarifText struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
 }
 
 type sarifLocation struct {
@@ -63,13 +83,19 @@ type sarifLocation struct {
 	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
 }
 
+type sarifArtifactLoc struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
 type sarifPhysical struct {
-	ArtifactLocation struct {
-		URI string `json:"uri"`
-	} `json:"artifactLocation"`
-	Region *struct {
-		Snippet sarifText `json:"snippet"`
-	} `json:"region,omitempty"`
+	ArtifactLocation sarifArtifactLoc `json:"artifactLocation"`
+	Region           sarifRegion      `json:"region"`
+}
+
+type sarifRegion struct {
+	StartLine int        `json:"startLine"`
+	Snippet   *sarifText `json:"snippet,omitempty"`
 }
 
 type sarifLogical struct {
@@ -84,21 +110,19 @@ func (sarifWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 		return err
 	}
 	lang := langs[0]
-	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, Rules: []sarifRule{}}}, Results: []sarifResult{}}
+	root := siteRoot(r.Target)
+	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version,
+		InformationURI: "https://github.com/didi-index/didi", Rules: []sarifRule{}}}, Results: []sarifResult{}}
+	if root != "" {
+		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{sarifRoot: {URI: root}}
+	}
+	seen := map[string]int{}
 	for _, c := range r.Criteria {
 		for _, chk := range c.Checks {
 			idx := len(run.Tool.Driver.Rules)
-			tags := []string{"didi:" + c.ID}
-			for _, sc := range chk.WCAG {
-				tags = append(tags, "WCAG "+sc)
-			}
-			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-				ID: chk.ID, ShortDescription: sarifText{oneLine(chk.Title.In(lang))},
-				FullDescription: sarifText{oneLine(chk.Description.In(lang))}, Help: sarifText{oneLine(chk.Tip.In(lang))},
-				Properties: map[string]any{"tags": tags, "criterion": c.ID, "weight": chk.Weight},
-			})
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(c.ID, chk, lang))
 			for _, o := range chk.Outcomes {
-				level := map[string]string{"fail": "error", "needs_review": "note"}[o.Outcome]
+				level := sarifLevel(chk, o.Outcome)
 				if level == "" {
 					continue
 				}
@@ -114,8 +138,17 @@ func (sarifWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 							msg = oneLine(chk.Review.In(lang))
 						}
 					}
+					loc := location(root, o.URL, e)
+					fp := e.Fingerprint
+					if fp == "" { // a result from before fingerprints, or a page without evidence
+						fp = chk.ID + ":" + loc.PhysicalLocation.ArtifactLocation.URI + ":" + e.Selector
+						if seen[fp]++; seen[fp] > 1 {
+							fp += fmt.Sprintf(":%d", seen[fp])
+						}
+					}
 					run.Results = append(run.Results, sarifResult{RuleID: chk.ID, RuleIndex: idx, Level: level,
-						Message: sarifText{msg}, Locations: []sarifLocation{location(o.URL, e)}})
+						Message: sarifText{msg}, Locations: []sarifLocation{loc},
+						PartialFingerprints: map[string]string{"didiFingerprint/v1": fp}})
 				}
 			}
 		}
@@ -129,16 +162,81 @@ func (sarifWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	return nil
 }
 
-func location(page string, e result.Evidence) sarifLocation {
-	var l sarifLocation
-	l.PhysicalLocation.ArtifactLocation.URI = page
-	if e.URL != "" {
-		l.PhysicalLocation.ArtifactLocation.URI = e.URL
+// sarifRuleOf describes one check; no text is left empty.
+func sarifRuleOf(criterion string, chk result.Check, lang string) sarifRule {
+	title := oneLine(chk.Title.In(lang))
+	if title == "" {
+		title = chk.ID
 	}
+	full := oneLine(chk.Description.In(lang))
+	if full == "" {
+		full = title
+	}
+	help := oneLine(chk.Tip.In(lang))
+	if help == "" {
+		help = full
+	}
+	tags := []string{"didi:" + criterion}
+	for _, sc := range chk.WCAG {
+		tags = append(tags, "WCAG "+sc)
+	}
+	level := "error"
+	if chk.Weight == 0 {
+		level = "note"
+	}
+	return sarifRule{ID: chk.ID, Name: chk.ID, ShortDescription: sarifText{title}, FullDescription: sarifText{full},
+		Help: sarifText{help}, DefaultConfiguration: sarifConfig{level},
+		Properties: map[string]any{"tags": tags, "criterion": criterion, "weight": chk.Weight}}
+}
+
+// sarifLevel is the level of a result for an outcome, "" for none: a
+// failure of a check that counts is an error; a failure of a weight-0
+// check (advisory, e.g. WCAG AAA) and a doubtful element are notes.
+func sarifLevel(chk result.Check, outcome string) string {
+	switch {
+	case outcome == "fail" && chk.Weight > 0:
+		return "error"
+	case outcome == "fail", outcome == "needs_review":
+		return "note"
+	}
+	return ""
+}
+
+// siteRoot is the origin of the target with a final slash, "" when the
+// target is not an http(s) URL.
+func siteRoot(target string) string {
+	u, err := url.Parse(target)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + "/"
+}
+
+// pageURI is the page as a path relative to root (a folder URL ends in
+// index.html, as static servers serve it), or the URL as given when it is
+// on another site.
+func pageURI(root, page string) sarifArtifactLoc {
+	if root == "" || !strings.HasPrefix(page, root) {
+		return sarifArtifactLoc{URI: page}
+	}
+	u, err := url.Parse(page)
+	if err != nil {
+		return sarifArtifactLoc{URI: page}
+	}
+	p := strings.TrimPrefix(u.EscapedPath(), "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return sarifArtifactLoc{URI: p, URIBaseID: sarifRoot}
+}
+
+func location(root, page string, e result.Evidence) sarifLocation {
+	if e.URL != "" {
+		page = e.URL
+	}
+	l := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: pageURI(root, page), Region: sarifRegion{StartLine: max(e.Line, 1)}}}
 	if e.Snippet != "" {
-		l.PhysicalLocation.Region = &struct {
-			Snippet sarifText `json:"snippet"`
-		}{sarifText{e.Snippet}}
+		l.PhysicalLocation.Region.Snippet = &sarifText{e.Snippet}
 	}
 	if e.Selector != "" {
 		l.LogicalLocations = []sarifLogical{{FullyQualifiedName: e.Selector, Kind: "element"}}

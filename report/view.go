@@ -220,7 +220,7 @@ func buildCriterion(r *result.Result, c *result.Criterion, num int, lang string)
 	}
 	for _, ch := range c.Checks {
 		chv := buildCheck(&ch, lang)
-		if chv.Status == "fail" {
+		if chv.Status == "fail" && ch.Weight > 0 { // weight 0 (AAA) is advice, not a failure
 			cv.FailingChecks++
 		}
 		if rv, ok := buildReview(&ch, chv.Title, lang); ok {

@@ -77,6 +77,9 @@ type Scan struct {
 	// LoopbackSecure is true when a loopback target counted as a secure
 	// context, as browsers treat it.
 	LoopbackSecure bool `json:"loopback_secure,omitempty"`
+	// Skipped counts the URLs of an explicit list (--no-crawl) that were
+	// not scanned because --max-pages was lower than the list.
+	Skipped int `json:"skipped,omitempty"`
 	// Notes are plain remarks about the scan (e.g. checks skipped without a
 	// browser), in every language.
 	Notes []Text `json:"notes,omitempty"`
@@ -100,11 +103,11 @@ type Page struct {
 
 // Criterion is the score of one criterion.
 type Criterion struct {
-	ID     string       `json:"id"`
-	Title  Text         `json:"title"`
-	Why    Text         `json:"why,omitempty"`
-	Weight float64      `json:"weight"`
-	Mix    Mix          `json:"mix"`
+	ID     string  `json:"id"`
+	Title  Text    `json:"title"`
+	Why    Text    `json:"why,omitempty"`
+	Weight float64 `json:"weight"`
+	Mix    Mix     `json:"mix"`
 	// Score is 0–100 with one decimal; nil when neither part exists.
 	Score              *float64 `json:"score"`
 	QuestionnaireScore *float64 `json:"questionnaire_score"`
@@ -174,7 +177,14 @@ type Evidence struct {
 	URL      string `json:"url,omitempty"`
 	Selector string `json:"selector,omitempty"`
 	Snippet  string `json:"snippet,omitempty"`
-	Message  Text   `json:"message,omitempty"`
+	// Line is the element's line in the HTML as served (1 for the first
+	// line); 0 when the element is not in it (added by a script).
+	Line    int  `json:"line,omitempty"`
+	Message Text `json:"message,omitempty"`
+	// Fingerprint identifies the problem across builds (scoring.Fingerprint):
+	// it survives generated class names and ids, reordered siblings, other
+	// text and a query string or trailing slash on the page URL.
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 // Tip is one improvement, ranked by impact = weight × (1 − score).

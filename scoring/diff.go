@@ -1,43 +1,29 @@
 package scoring
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/didi-index/didi/result"
 )
 
-// Diff compares two results: the index, each criterion and each check.
-type Diff struct {
-	BaseIndex float64 `json:"base_index"`
-	HeadIndex float64 `json:"head_index"`
-	// Delta is HeadIndex − BaseIndex, one decimal.
-	Delta    float64         `json:"delta"`
-	Criteria []CriterionDiff `json:"criteria"`
-	// NewFailures are checks that pass (or are absent) in base and fail on
-	// some page in head; Fixed the other way round.
-	NewFailures []string `json:"new_failures"`
-	Fixed       []string `json:"fixed"`
-}
+// Diff is the difference of two results; see result.Diff.
+type Diff = result.Diff
 
-// CriterionDiff is the change of one criterion's score.
-type CriterionDiff struct {
-	ID    string      `json:"id"`
-	Title result.Text `json:"title"`
-	Base  *float64    `json:"base"`
-	Head  *float64    `json:"head"`
-	Delta *float64    `json:"delta"`
-}
-
-// Compare computes the difference from base to head.
+// Compare computes the difference from base to head. Failing elements are
+// matched by their fingerprints; a result written before fingerprints
+// existed gets them computed from its selectors and snippets.
 func Compare(base, head *result.Result) Diff {
 	d := Diff{BaseIndex: base.Index, HeadIndex: head.Index, Delta: round(head.Index-base.Index, 1),
-		Criteria: []CriterionDiff{}, NewFailures: []string{}, Fixed: []string{}}
+		Criteria: []result.CriterionDiff{}, NewFailures: []string{}, Fixed: []string{}}
 	baseCrit := map[string]*result.Criterion{}
 	for i := range base.Criteria {
 		baseCrit[base.Criteria[i].ID] = &base.Criteria[i]
 	}
 	for _, hc := range head.Criteria {
-		cd := CriterionDiff{ID: hc.ID, Title: hc.Title, Head: hc.Score}
+		cd := result.CriterionDiff{ID: hc.ID, Title: hc.Title, Head: hc.Score}
 		if bc := baseCrit[hc.ID]; bc != nil {
 			cd.Base = bc.Score
 			if bc.Score != nil && hc.Score != nil {
@@ -59,21 +45,14 @@ func Compare(base, head *result.Result) Diff {
 	}
 	sort.Strings(d.NewFailures)
 	sort.Strings(d.Fixed)
+	d.Problems = compareProblems(Problems(base), Problems(head))
+	if base.Target != "" && NormalPath(base.Target) != NormalPath(head.Target) {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("the targets differ: %s and %s", base.Target, head.Target))
+	}
+	if base.Mode != head.Mode {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("the modes differ: %s and %s", base.Mode, head.Mode))
+	}
 	return d
-}
-
-// Regressed reports whether the index or any criterion dropped by more than
-// points.
-func (d Diff) Regressed(points float64) bool {
-	if -d.Delta > points {
-		return true
-	}
-	for _, c := range d.Criteria {
-		if c.Delta != nil && -*c.Delta > points {
-			return true
-		}
-	}
-	return false
 }
 
 func failing(r *result.Result) map[string]bool {
@@ -86,4 +65,73 @@ func failing(r *result.Result) map[string]bool {
 		}
 	}
 	return out
+}
+
+// Problems lists the failing elements of r's checks that count (weight
+// above 0), with their fingerprints; a failing page without evidence is one
+// problem.
+func Problems(r *result.Result) []result.Problem {
+	var out []result.Problem
+	for _, c := range r.Criteria {
+		for _, chk := range c.Checks {
+			if chk.Weight <= 0 {
+				continue
+			}
+			for _, o := range chk.Outcomes {
+				if o.Outcome != "fail" {
+					continue
+				}
+				p := result.Problem{Check: chk.ID, Criterion: c.ID, Title: chk.Title, Page: NormalPath(o.URL), URL: o.URL}
+				if len(o.Evidence) == 0 {
+					p.Fingerprint = Fingerprint(chk.ID, o.URL, result.Evidence{}, 1)
+					out = append(out, p)
+					continue
+				}
+				if o.Evidence[0].Fingerprint == "" {
+					o.Evidence = slices.Clone(o.Evidence)
+					fingerprintEvidence(chk.ID, &o)
+				}
+				for _, e := range o.Evidence {
+					q := p
+					if e.URL != "" {
+						q.Page, q.URL = NormalPath(e.URL), e.URL
+					}
+					q.Selector, q.Snippet, q.Line, q.Message, q.Fingerprint = e.Selector, e.Snippet, e.Line, e.Message, e.Fingerprint
+					out = append(out, q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// compareProblems sorts problems into new, fixed and still failing.
+func compareProblems(base, head []result.Problem) result.ProblemDiff {
+	inBase, inHead := map[string]bool{}, map[string]bool{}
+	for _, p := range base {
+		inBase[p.Fingerprint] = true
+	}
+	for _, p := range head {
+		inHead[p.Fingerprint] = true
+	}
+	d := result.ProblemDiff{New: []result.Problem{}, Fixed: []result.Problem{}, Still: []result.Problem{}}
+	for _, p := range head {
+		if inBase[p.Fingerprint] {
+			d.Still = append(d.Still, p)
+		} else {
+			d.New = append(d.New, p)
+		}
+	}
+	for _, p := range base {
+		if !inHead[p.Fingerprint] {
+			d.Fixed = append(d.Fixed, p)
+		}
+	}
+	for _, list := range [][]result.Problem{d.New, d.Fixed, d.Still} {
+		slices.SortStableFunc(list, func(a, b result.Problem) int {
+			return cmp.Or(cmp.Compare(a.Check, b.Check), cmp.Compare(a.Page, b.Page), cmp.Compare(a.Line, b.Line),
+				cmp.Compare(a.Selector, b.Selector))
+		})
+	}
+	return d
 }

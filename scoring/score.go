@@ -264,12 +264,13 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.
 				ro.Omitted = len(o.Evidence) - MaxEvidence
 				break
 			}
-			ev := result.Evidence{Selector: e.Selector, Snippet: e.Snippet, Message: message(t, e)}
+			ev := result.Evidence{Selector: e.Selector, Snippet: e.Snippet, Line: e.Line, Message: message(t, e)}
 			if e.URL != o.URL {
 				ev.URL = e.URL
 			}
 			ro.Evidence = append(ro.Evidence, ev)
 		}
+		fingerprintEvidence(ref.ID, &ro)
 		c.Outcomes = append(c.Outcomes, ro)
 	}
 	if pass+fail > 0 {

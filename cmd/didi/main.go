@@ -76,7 +76,8 @@ Usage:
   didi scan URL... [flags]          scan a site and write reports (didi scan -h for flags)
   didi questionnaire [flags]        answer the questionnaire (--lang nl --out answers.yaml [--template])
   didi report RESULT.json [flags]   render reports again from a result (--lang, --format, --out)
-  didi diff BASE.json HEAD.json     compare two results (--fail-on-regression POINTS)
+  didi diff BASE.json HEAD.json     compare two results (--format text|md|json, --fail-on-new,
+                                    --fail-on-regression POINTS)
   didi model validate [FILE]        check a model file
   didi model show [--lang L] [--format md|json]
   didi checks [--lang L]            list the automated checks
@@ -102,11 +103,16 @@ func run(ctx context.Context, args []string, e env) int {
 	err := dispatch(ctx, args, e)
 	code := exitCode(err)
 	var pos diag.Errors
+	var gate *engine.GateError
 	switch {
 	case code == exitOK:
 	case errors.As(err, &pos):
 		for _, x := range pos {
 			fmt.Fprintln(e.stderr, progress.Clean(x.Error()))
+		}
+	case errors.As(err, &gate):
+		for _, line := range gate.Failed {
+			fmt.Fprintln(e.stderr, "didi: gate failed:", progress.Clean(line))
 		}
 	case code == exitInternal:
 		fmt.Fprintln(e.stderr, "didi: internal error (please report it):", progress.Clean(err.Error()))

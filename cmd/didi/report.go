@@ -1,12 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
-	"fmt"
 	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/report"
 	"github.com/didi-index/didi/result"
-	"io"
+	"slices"
+	"strings"
 
 	"github.com/didi-index/didi/scoring"
 )
@@ -42,14 +42,25 @@ func cmdReport(args []string, e env) error {
 func cmdDiff(args []string, e env) error {
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
 	points := fs.Float64("fail-on-regression", -1, "exit 1 when the index or a criterion drops by more than this many points")
-	asJSON := fs.Bool("json", false, "print the difference as JSON")
-	lang := fs.String("lang", "en", "language of criterion names: nl, fr or en")
+	failNew := fs.Bool("fail-on-new", false, "exit 1 when a failing element is new in HEAD")
+	format := fs.String("format", "text", "output format: "+strings.Join(report.DiffFormats, ", "))
+	asJSON := fs.Bool("json", false, "print the difference as JSON (same as --format json)")
+	lang := fs.String("lang", "en", "language of the texts: nl, fr or en")
 	pos, err := parseFlags(fs, args, e.stderr)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 {
 		return usageErr("diff: give BASE.json and HEAD.json")
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	if !slices.Contains(report.DiffFormats, *format) {
+		return usageErr("diff: --format %q: use %s", *format, strings.Join(report.DiffFormats, ", "))
+	}
+	if !slices.Contains(report.Languages, *lang) {
+		return usageErr("diff: --lang %q: use %s", *lang, strings.Join(report.Languages, ", "))
 	}
 	base, err := loadResult(pos[0])
 	if err != nil {
@@ -59,41 +70,15 @@ func cmdDiff(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	d := scoring.Compare(base, head)
-	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(d); err != nil {
-			return err
-		}
-	} else {
-		printDiff(e.stdout, d, *lang)
+	if err := report.WriteDiff(e.stdout, scoring.Compare(base, head), *format, *lang); err != nil {
+		return err
 	}
-	if *points >= 0 && d.Regressed(*points) {
-		return &engine.GateError{Failed: []string{fmt.Sprintf("a regression of more than %.1f points", *points)}}
+	var gates []engine.Gate
+	if *points >= 0 {
+		gates = append(gates, engine.Gate{Kind: engine.GateRegression, Points: *points, Base: base, BaseName: pos[0]})
 	}
-	return nil
-}
-
-func printDiff(w io.Writer, d scoring.Diff, lang string) {
-	fmt.Fprintf(w, "index  %5.1f → %5.1f  (%+.1f)\n", d.BaseIndex, d.HeadIndex, d.Delta)
-	num := func(p *float64) string {
-		if p == nil {
-			return "  -  "
-		}
-		return fmt.Sprintf("%5.1f", *p)
+	if *failNew {
+		gates = append(gates, engine.Gate{Kind: engine.GateNew, Base: base, BaseName: pos[0]})
 	}
-	for _, c := range d.Criteria {
-		delta := ""
-		if c.Delta != nil {
-			delta = fmt.Sprintf("(%+.1f)", *c.Delta)
-		}
-		fmt.Fprintf(w, "  %s → %s  %-8s %s\n", num(c.Base), num(c.Head), delta, c.Title.In(lang))
-	}
-	for _, id := range d.NewFailures {
-		fmt.Fprintf(w, "new failure: %s\n", id)
-	}
-	for _, id := range d.Fixed {
-		fmt.Fprintf(w, "fixed: %s\n", id)
-	}
+	return engine.CheckGates(head, gates)
 }

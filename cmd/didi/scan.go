@@ -12,10 +12,14 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/internal/atomicfile"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/crawler"
@@ -68,6 +72,9 @@ type scanFlags struct {
 	verbose, allowOutside                     bool
 	failUnder                                 string
 	failUnderCriterion                        multiFlag
+	baseline, failOnRegression, failPageErrs  string
+	failOn                                    multiFlag
+	failOnNew                                 bool
 }
 
 func (f *scanFlags) register(fs *flag.FlagSet) {
@@ -90,10 +97,15 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.noCrawl, "no-crawl", false, "scan exactly the given URLs, follow no links")
 	fs.BoolVar(&f.insecure, "insecure", false, "accept invalid TLS certificates (staging servers); the result records it")
 	fs.BoolVar(&f.allowOutside, "allow-outside", false, "let the browser load resources from other sites (default: they fail at once but are recorded)")
-	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress output (warnings still show)")
 	fs.BoolVar(&f.verbose, "verbose", false, "more progress output")
 	fs.StringVar(&f.failUnder, "fail-under", "", "exit 1 when the index is below this score (0-100)")
 	fs.Var(&f.failUnderCriterion, "fail-under-criterion", "exit 1 when criterion ID scores below SCORE: ID=SCORE (repeatable)")
+	fs.Var(&f.failOn, "fail-on", "exit 1 when check CHECK_ID fails on any page (repeatable)")
+	fs.StringVar(&f.failPageErrs, "fail-on-page-errors", "", "exit 1 when more than N pages could not be scanned")
+	fs.StringVar(&f.baseline, "baseline", "", "result.json of an earlier scan to compare with (writes didi-diff.md and didi-diff.json)")
+	fs.BoolVar(&f.failOnNew, "fail-on-new", false, "exit 1 when a failing element is new since --baseline")
+	fs.StringVar(&f.failOnRegression, "fail-on-regression", "", "exit 1 when the index or a criterion dropped by more than POINTS since --baseline")
 }
 
 // now is the clock; tests fix it so result.json is reproducible.
@@ -130,7 +142,7 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	gates, err := parseGates(f.failUnder, f.failUnderCriterion, m)
+	gates, base, err := f.gates(m)
 	if err != nil {
 		return err
 	}
@@ -138,26 +150,59 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	if !flagGiven(fs, "max-pages") && f.noCrawl {
+		opts.MaxPages = 0 // an explicit list is the scope: scan every URL
+	}
 	out, err := engine.Run(ctx, engine.Plan{Model: m, Answers: answers, Registry: registry, Crawl: opts,
 		Languages: langs, Tool: tool(), Clock: now, Events: f.events(e)})
 	if out == nil {
 		return err
 	}
-	if werr := writeAndGate(out.Result, formats, langs, f.out, gates, e); werr != nil && err == nil {
+	werr := writeAndGate(out.Result, formats, langs, f.out, gates, e)
+	if base != nil {
+		if derr := writeDiff(base, out.Result, f.baseline, f.out, langs[0], e); derr != nil && werr == nil {
+			werr = derr
+		}
+	}
+	if werr != nil && err == nil {
 		err = werr
 	}
 	return err
 }
 
+// writeDiff writes the difference with the baseline as didi-diff.md and
+// didi-diff.json and prints its counts.
+func writeDiff(base, head *result.Result, baseName, out, lang string, e env) error {
+	d := scoring.Compare(base, head)
+	for _, f := range []struct{ name, format string }{{"didi-diff.md", "md"}, {"didi-diff.json", "json"}} {
+		path := filepath.Join(out, f.name)
+		if err := atomicfile.Write(path, func(w io.Writer) error { return report.WriteDiff(w, d, f.format, lang) }); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		fmt.Fprintf(e.stdout, "wrote %s\n", progress.Clean(path))
+	}
+	for _, w := range d.Warnings {
+		fmt.Fprintf(e.stderr, "didi: warning: %s\n", progress.Clean(w))
+	}
+	fmt.Fprintf(e.stdout, "compared with %s: %d new, %d fixed, %d still failing\n", progress.Clean(baseName),
+		len(d.Problems.New), len(d.Problems.Fixed), len(d.Problems.Still))
+	return nil
+}
+
 // tool names this program in results.
 func tool() result.Tool { return result.Tool{Name: "didi", Version: Version} }
 
-// events renders progress on stderr unless --quiet.
+// events renders progress on stderr; --quiet keeps only the warnings.
 func (f *scanFlags) events(e env) progress.Func {
+	term := progress.Terminal(e.stderr, e.stderrTTY, f.verbose)
 	if f.quiet {
-		return nil
+		return func(ev progress.Event) {
+			if ev.Kind == progress.Warning {
+				term(ev)
+			}
+		}
 	}
-	return progress.Terminal(e.stderr, e.stderrTTY, f.verbose)
+	return term
 }
 
 // crawlOptions turns flags into crawler options.
@@ -294,34 +339,71 @@ func loadModelAndAnswers(modelPath, answersPath string) (*criteria.Model, *crite
 	return m, a, nil
 }
 
-func parseGates(failUnder string, perCriterion []string, m *criteria.Model) ([]engine.Gate, error) {
+// flagGiven reports whether the flag was set on the command line or by the
+// config file.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(fl *flag.Flag) { given = given || fl.Name == name })
+	return given
+}
+
+// gates reads the gate flags; engine.ValidateGates checks their ids.
+func (f *scanFlags) gates(m *criteria.Model) ([]engine.Gate, *result.Result, error) {
 	var gates []engine.Gate
-	if failUnder != "" {
-		s, err := parseScore(failUnder)
+	if f.failUnder != "" {
+		s, err := parseScore(f.failUnder)
 		if err != nil {
-			return nil, usageErr("--fail-under: %v", err)
+			return nil, nil, usageErr("--fail-under: %v", err)
 		}
 		gates = append(gates, engine.Gate{Min: s})
 	}
-	for _, g := range perCriterion {
+	for _, g := range f.failUnderCriterion {
 		id, val, ok := strings.Cut(g, "=")
 		if !ok {
-			return nil, usageErr("--fail-under-criterion %q: use ID=SCORE", g)
-		}
-		found := false
-		for _, c := range m.Criteria {
-			found = found || c.ID == id
-		}
-		if !found {
-			return nil, usageErr("--fail-under-criterion: unknown criterion %q", id)
+			return nil, nil, usageErr("--fail-under-criterion %q: use ID=SCORE", g)
 		}
 		s, err := parseScore(val)
 		if err != nil {
-			return nil, usageErr("--fail-under-criterion %s: %v", id, err)
+			return nil, nil, usageErr("--fail-under-criterion %s: %v", id, err)
 		}
 		gates = append(gates, engine.Gate{Criterion: id, Min: s})
 	}
-	return gates, nil
+	for _, id := range f.failOn {
+		gates = append(gates, engine.Gate{Kind: engine.GateCheck, Check: strings.TrimSpace(id)})
+	}
+	if f.failPageErrs != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(f.failPageErrs))
+		if err != nil || n < 0 {
+			return nil, nil, usageErr("--fail-on-page-errors: %q is not a number of pages (0 or more)", f.failPageErrs)
+		}
+		gates = append(gates, engine.Gate{Kind: engine.GatePageErrors, Max: n})
+	}
+	if f.failOnNew {
+		gates = append(gates, engine.Gate{Kind: engine.GateNew})
+	}
+	if f.failOnRegression != "" {
+		p, err := strconv.ParseFloat(strings.TrimSpace(f.failOnRegression), 64)
+		if err != nil || p < 0 {
+			return nil, nil, usageErr("--fail-on-regression: %q is not a number of points (0 or more)", f.failOnRegression)
+		}
+		gates = append(gates, engine.Gate{Kind: engine.GateRegression, Points: p})
+	}
+	var base *result.Result
+	if f.baseline != "" {
+		var err error
+		if base, err = loadResult(f.baseline); err != nil {
+			return nil, nil, err
+		}
+	}
+	for i := range gates {
+		if gates[i].Kind == engine.GateNew || gates[i].Kind == engine.GateRegression {
+			gates[i].Base, gates[i].BaseName = base, f.baseline
+		}
+	}
+	if err := engine.ValidateGates(gates, m); err != nil {
+		return nil, nil, err
+	}
+	return gates, base, nil
 }
 
 // writeAndGate writes the reports, prints a summary and applies the gates.

@@ -1,0 +1,171 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/didi-index/didi/result"
+)
+
+// diffTexts are the texts of the diff of two results; they join the chrome
+// table (and its tests) at start-up.
+var diffTexts = map[string]map[string]string{
+	"diff_title":    {"nl": "Wat veranderde sinds de basismeting", "fr": "Ce qui a changé depuis la mesure de référence", "en": "What changed since the baseline"},
+	"diff_base":     {"nl": "Basismeting", "fr": "Référence", "en": "Baseline"},
+	"diff_head":     {"nl": "Nu", "fr": "Maintenant", "en": "Now"},
+	"diff_change":   {"nl": "Verschil", "fr": "Écart", "en": "Change"},
+	"diff_new":      {"nl": "Nieuwe problemen (%d)", "fr": "Nouveaux problèmes (%d)", "en": "New problems (%d)"},
+	"diff_fixed":    {"nl": "Opgeloste problemen (%d)", "fr": "Problèmes résolus (%d)", "en": "Fixed problems (%d)"},
+	"diff_still":    {"nl": "Problemen die blijven (%d)", "fr": "Problèmes qui restent (%d)", "en": "Problems still there (%d)"},
+	"diff_none":     {"nl": "Geen.", "fr": "Aucun.", "en": "None."},
+	"diff_check":    {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
+	"diff_page":     {"nl": "Pagina", "fr": "Page", "en": "Page"},
+	"diff_element":  {"nl": "Element", "fr": "Élément", "en": "Element"},
+	"diff_line":     {"nl": "Regel", "fr": "Ligne", "en": "Line"},
+	"diff_elements": {"nl": "Elementen", "fr": "Éléments", "en": "Elements"},
+}
+
+func init() {
+	for k, v := range diffTexts {
+		chrome[k] = v
+	}
+}
+
+// DiffFormats are the formats WriteDiff writes.
+var DiffFormats = []string{"text", "md", "json"}
+
+// WriteDiff renders the difference of two results in format ("text", "md"
+// or "json"), with texts in lang.
+func WriteDiff(w io.Writer, d result.Diff, format, lang string) error {
+	if !supportedLang(lang) {
+		return fmt.Errorf("report language %q is not supported (use %v)", lang, Languages)
+	}
+	var b strings.Builder
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(d); err != nil {
+			return fmt.Errorf("encode diff: %w", err)
+		}
+		return nil
+	case "md":
+		diffMarkdown(&b, d, lang)
+	case "text":
+		diffText(&b, d, lang)
+	default:
+		return fmt.Errorf("%w %q (use %s)", ErrUnknownFormat, format, strings.Join(DiffFormats, ", "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func signed(lang string, v float64) string {
+	s := formatNumber(lang, v)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+func diffMarkdown(b *strings.Builder, d result.Diff, lang string) {
+	fmt.Fprintf(b, "## %s\n\n", tr(lang, "diff_title"))
+	for _, w := range d.Warnings {
+		fmt.Fprintf(b, "> %s\n\n", mdEscape(w))
+	}
+	fmt.Fprintf(b, "| | %s | %s | %s |\n|---|---:|---:|---:|\n", tr(lang, "diff_base"), tr(lang, "diff_head"), tr(lang, "diff_change"))
+	fmt.Fprintf(b, "| **%s** | %s | %s | %s |\n", tr(lang, "index"), formatNumber(lang, d.BaseIndex), formatNumber(lang, d.HeadIndex), signed(lang, d.Delta))
+	for _, c := range d.Criteria {
+		delta := "–"
+		if c.Delta != nil {
+			delta = signed(lang, *c.Delta)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdEscape(c.Title.In(lang)), formatScore(lang, c.Base), formatScore(lang, c.Head), delta)
+	}
+	b.WriteString("\n")
+	for _, part := range []struct {
+		key  string
+		list []result.Problem
+	}{{"diff_new", d.Problems.New}, {"diff_fixed", d.Problems.Fixed}} {
+		fmt.Fprintf(b, "### %s\n\n", tr(lang, part.key, len(part.list)))
+		if len(part.list) == 0 {
+			fmt.Fprintf(b, "%s\n\n", tr(lang, "diff_none"))
+			continue
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---|---:|\n", tr(lang, "diff_check"), tr(lang, "diff_page"), tr(lang, "diff_element"), tr(lang, "diff_line"))
+		for _, p := range part.list {
+			el := mdEscape(p.Message.In(lang))
+			if p.Selector != "" {
+				el = "`" + strings.ReplaceAll(p.Selector, "`", "'") + "` " + el
+			}
+			line := ""
+			if p.Line > 0 {
+				line = fmt.Sprint(p.Line)
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdEscape(p.Check), mdEscape(p.Page), strings.ReplaceAll(el, "|", "\\|"), line)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "### %s\n\n", tr(lang, "diff_still", len(d.Problems.Still)))
+	groups := groupProblems(d.Problems.Still)
+	if len(groups) == 0 {
+		fmt.Fprintf(b, "%s\n", tr(lang, "diff_none"))
+		return
+	}
+	fmt.Fprintf(b, "| %s | %s | %s |\n|---|---|---:|\n", tr(lang, "diff_check"), tr(lang, "diff_page"), tr(lang, "diff_elements"))
+	for _, g := range groups {
+		fmt.Fprintf(b, "| %s | %s | %d |\n", mdEscape(g.check), mdEscape(g.page), g.n)
+	}
+}
+
+func diffText(b *strings.Builder, d result.Diff, lang string) {
+	for _, w := range d.Warnings {
+		fmt.Fprintf(b, "warning: %s\n", w)
+	}
+	fmt.Fprintf(b, "%-6s %5s → %5s  (%s)\n", tr(lang, "index"), formatNumber(lang, d.BaseIndex), formatNumber(lang, d.HeadIndex), signed(lang, d.Delta))
+	for _, c := range d.Criteria {
+		delta := ""
+		if c.Delta != nil {
+			delta = "(" + signed(lang, *c.Delta) + ")"
+		}
+		fmt.Fprintf(b, "  %5s → %5s  %-8s %s\n", formatScore(lang, c.Base), formatScore(lang, c.Head), delta, c.Title.In(lang))
+	}
+	for _, part := range []struct {
+		key  string
+		list []result.Problem
+	}{{"diff_new", d.Problems.New}, {"diff_fixed", d.Problems.Fixed}} {
+		fmt.Fprintf(b, "%s\n", tr(lang, part.key, len(part.list)))
+		for _, p := range part.list {
+			fmt.Fprintf(b, "  %s  %s  %s", p.Check, p.Page, p.Selector)
+			if p.Line > 0 {
+				fmt.Fprintf(b, "  (%s %d)", strings.ToLower(tr(lang, "diff_line")), p.Line)
+			}
+			b.WriteString("\n")
+		}
+	}
+	fmt.Fprintf(b, "%s\n", tr(lang, "diff_still", len(d.Problems.Still)))
+	for _, g := range groupProblems(d.Problems.Still) {
+		fmt.Fprintf(b, "  %s  %s  %d\n", g.check, g.page, g.n)
+	}
+}
+
+type problemGroup struct {
+	check, page string
+	n           int
+}
+
+// groupProblems counts problems by check and page, in their order.
+func groupProblems(ps []result.Problem) []problemGroup {
+	var out []problemGroup
+	for _, p := range ps {
+		if n := len(out); n > 0 && out[n-1].check == p.Check && out[n-1].page == p.Page {
+			out[n-1].n++
+			continue
+		}
+		out = append(out, problemGroup{p.Check, p.Page, 1})
+	}
+	return out
+}
