@@ -121,10 +121,9 @@ func diffMarkdown(b *strings.Builder, d result.Diff, lang string) {
 	}
 }
 
+// diffText is the plain-text diff; the warnings are left to the caller
+// (stderr).
 func diffText(b *strings.Builder, d result.Diff, lang string) {
-	for _, w := range d.Warnings {
-		fmt.Fprintf(b, "warning: %s\n", w)
-	}
 	fmt.Fprintf(b, "%-6s %5s → %5s  (%s)\n", tr(lang, "index"), formatNumber(lang, d.BaseIndex), formatNumber(lang, d.HeadIndex), signed(lang, d.Delta))
 	for _, c := range d.Criteria {
 		delta := ""

@@ -3,6 +3,7 @@ package scoring
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"slices"
 	"sort"
 
@@ -46,13 +47,23 @@ func Compare(base, head *result.Result) Diff {
 	sort.Strings(d.NewFailures)
 	sort.Strings(d.Fixed)
 	d.Problems = compareProblems(Problems(base), Problems(head))
-	if base.Target != "" && NormalPath(base.Target) != NormalPath(head.Target) {
+	if base.Target != "" && siteOf(base.Target) != siteOf(head.Target) {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("the targets differ: %s and %s", base.Target, head.Target))
 	}
 	if base.Mode != head.Mode {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("the modes differ: %s and %s", base.Mode, head.Mode))
 	}
 	return d
+}
+
+// siteOf is a target without scheme, port, query or trailing slash: a scan
+// of the same site on another port (a CI loopback server) compares well.
+func siteOf(target string) string {
+	host := ""
+	if u, err := url.Parse(target); err == nil {
+		host = u.Hostname()
+	}
+	return host + NormalPath(target)
 }
 
 func failing(r *result.Result) map[string]bool {

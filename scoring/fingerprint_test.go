@@ -57,6 +57,21 @@ func TestFingerprintSurvivesChurn(t *testing.T) {
 	assert.Equal(t, 2, counts["image-alt"], checkIDs(bp))
 	assert.NotZero(t, counts["link-name"], checkIDs(bp))
 
+	// Each kind of churn alone, then all at once.
+	for _, tc := range []struct{ name, file, url string }{
+		{"generated ids, classes and asset hashes", "churn-ids.html", "http://127.0.0.1:8080/shop/"},
+		{"siblings reordered", "churn-order.html", "http://127.0.0.1:8080/shop/"},
+		{"other text", "churn-text.html", "http://127.0.0.1:8080/shop/"},
+		{"query string", "base.html", "http://127.0.0.1:8080/shop/?utm_source=mail"},
+		{"no trailing slash", "base.html", "http://127.0.0.1:8080/shop"},
+		{"index.html, other host and port", "base.html", "http://localhost:9999/shop/index.html"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Compare(base, scoreFixture(t, tc.file, tc.url))
+			assert.Empty(t, d.Problems.New, "new: %v", checkIDs(d.Problems.New))
+			assert.Empty(t, d.Problems.Fixed, "fixed: %v", checkIDs(d.Problems.Fixed))
+		})
+	}
 	d := Compare(base, churn)
 	assert.Empty(t, d.Problems.New, "new after churn: %v", checkIDs(d.Problems.New))
 	assert.Empty(t, d.Problems.Fixed, "fixed after churn: %v", checkIDs(d.Problems.Fixed))

@@ -110,6 +110,18 @@ func TestBaselineFailsOnNewProblemsOnly(t *testing.T) {
 	code, stdout, _ = didi(t, "", "diff", base, base, "--format", "json", "--fail-on-new")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, stdout, `"still_failing": [`)
+
+	// Another site: a warning, and --strict refuses.
+	b, err := os.ReadFile(base)
+	require.NoError(t, err)
+	other := filepath.Join(t.TempDir(), "other.json")
+	require.NoError(t, os.WriteFile(other, []byte(strings.ReplaceAll(string(b), srv.URL, "https://other.example")), 0o644))
+	code, _, stderr = didi(t, "", "diff", base, other)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stderr, "didi: warning: the targets differ")
+	code, _, stderr = didi(t, "", "diff", base, other, "--strict")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "do not compare")
 }
 
 // TestURLListIsTheScope: an explicit list is scanned whole; an explicit

@@ -2,7 +2,9 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/progress"
 	"github.com/didi-index/didi/report"
 	"github.com/didi-index/didi/result"
 	"slices"
@@ -46,6 +48,7 @@ func cmdDiff(args []string, e env) error {
 	format := fs.String("format", "text", "output format: "+strings.Join(report.DiffFormats, ", "))
 	asJSON := fs.Bool("json", false, "print the difference as JSON (same as --format json)")
 	lang := fs.String("lang", "en", "language of the texts: nl, fr or en")
+	strict := fs.Bool("strict", false, "refuse to compare results of other targets or modes")
 	pos, err := parseFlags(fs, args, e.stderr)
 	if err != nil {
 		return err
@@ -70,7 +73,14 @@ func cmdDiff(args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if err := report.WriteDiff(e.stdout, scoring.Compare(base, head), *format, *lang); err != nil {
+	d := scoring.Compare(base, head)
+	for _, w := range d.Warnings {
+		fmt.Fprintf(e.stderr, "didi: warning: %s\n", progress.Clean(w))
+	}
+	if *strict && len(d.Warnings) > 0 {
+		return usageErr("diff --strict: %s and %s do not compare: %s", pos[0], pos[1], strings.Join(d.Warnings, "; "))
+	}
+	if err := report.WriteDiff(e.stdout, d, *format, *lang); err != nil {
 		return err
 	}
 	var gates []engine.Gate

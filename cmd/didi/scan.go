@@ -101,7 +101,7 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.verbose, "verbose", false, "more progress output")
 	fs.StringVar(&f.failUnder, "fail-under", "", "exit 1 when the index is below this score (0-100)")
 	fs.Var(&f.failUnderCriterion, "fail-under-criterion", "exit 1 when criterion ID scores below SCORE: ID=SCORE (repeatable)")
-	fs.Var(&f.failOn, "fail-on", "exit 1 when check CHECK_ID fails on any page (repeatable)")
+	fs.Var(&f.failOn, "fail-on", "exit 1 when check CHECK_ID fails on any page (repeatable, or ids separated by commas)")
 	fs.StringVar(&f.failPageErrs, "fail-on-page-errors", "", "exit 1 when more than N pages could not be scanned")
 	fs.StringVar(&f.baseline, "baseline", "", "result.json of an earlier scan to compare with (writes didi-diff.md and didi-diff.json)")
 	fs.BoolVar(&f.failOnNew, "fail-on-new", false, "exit 1 when a failing element is new since --baseline")
@@ -368,8 +368,10 @@ func (f *scanFlags) gates(m *criteria.Model) ([]engine.Gate, *result.Result, err
 		}
 		gates = append(gates, engine.Gate{Criterion: id, Min: s})
 	}
-	for _, id := range f.failOn {
-		gates = append(gates, engine.Gate{Kind: engine.GateCheck, Check: strings.TrimSpace(id)})
+	for _, ids := range f.failOn {
+		for _, id := range listFlag(ids) {
+			gates = append(gates, engine.Gate{Kind: engine.GateCheck, Check: id})
+		}
 	}
 	if f.failPageErrs != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(f.failPageErrs))
