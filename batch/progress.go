@@ -40,10 +40,7 @@ func (p *Progress) start(total int) {
 
 // line prints a line of its own, above the bar.
 func (p *Progress) line(format string, a ...any) {
-	if p.barShow {
-		fmt.Fprint(p.w, "\r\033[K")
-		p.barShow = false
-	}
+	p.clear()
 	fmt.Fprintf(p.w, format+"\n", a...)
 }
 
@@ -94,13 +91,22 @@ func (p *Progress) siteFailed(i int, s Site, reason string, retry bool) {
 	p.line("didi: [%d/%d] %s: failed (%s): %s", i+1, p.total, progress.Clean(s.URL), then, progress.Clean(reason))
 }
 
-func (p *Progress) end(s *Summary) {
+// end clears the bar; the command prints the batch's summary on stdout.
+func (p *Progress) end() {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.line("didi: %d sites: %d done, %d failed, %d not scanned", s.Counts.Total, s.Counts.Done, s.Counts.Failed, s.Counts.NotScanned)
+	p.clear()
+}
+
+// clear ends the bar line, if one is shown.
+func (p *Progress) clear() {
+	if p.barShow {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.barShow = false
+	}
 }
 
 // pageEvents renders the engine's events of the current site.

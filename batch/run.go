@@ -95,7 +95,7 @@ func Run(ctx context.Context, c Config) (*Summary, error) {
 	if _, err := WriteSummary(c.Out, sum, c.Langs); err != nil {
 		return sum, err
 	}
-	c.Progress.end(sum)
+	c.Progress.end()
 	if runErr == nil && sum.Counts.Done == 0 && sum.Counts.Failed > 0 {
 		runErr = fmt.Errorf("%w: no site could be scanned (see summary.csv for the reasons)", engine.ErrScanFailed)
 	}

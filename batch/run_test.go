@@ -242,3 +242,37 @@ func TestShardsMergedEqualOneRun(t *testing.T) {
 	_, err = Merge(MergeConfig{Inputs: []string{merged, merged}, Out: merged, Sites: sites})
 	require.NoError(t, err)
 }
+
+// TestAnswersPerSite: a site's answers file counts for that site only; a
+// bad one stops the batch before any scan, naming the file and line.
+func TestAnswersPerSite(t *testing.T) {
+	a, b := servePages(t, "Bakkerij", 2), servePages(t, "Slagerij", 2)
+	dir := t.TempDir()
+	sitesFile := filepath.Join(dir, "sites.csv")
+	abs, err := filepath.Abs("../testdata/answers/bakery.yaml")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(sitesFile, []byte("url,answers\n"+a.URL+"/,"+abs+"\n"+b.URL+"/,\n"), 0o644))
+	sites, err := ReadSites(sitesFile)
+	require.NoError(t, err)
+	out := filepath.Join(dir, "out")
+	_, err = runT(t, Config{Sites: sites, Out: out, Plan: testPlan(t, true), Formats: []string{"json"}})
+	require.NoError(t, err)
+	for i, mode := range []string{"combined", "automated"} {
+		r, err := result.Read(filepath.Join(out, "sites", sites[i].Slug(), "result.json"))
+		require.NoError(t, err)
+		assert.Equal(t, mode, r.Mode, sites[i].URL)
+	}
+
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("answers:\n  nope.question: yes\n"), 0o644))
+	require.NoError(t, os.WriteFile(sitesFile, []byte("url,answers\n"+a.URL+"/x,bad.yaml\n"), 0o644))
+	sites, err = ReadSites(sitesFile)
+	require.NoError(t, err)
+	hits := a.hits.Load()
+	_, err = runT(t, Config{Sites: sites, Out: out, Plan: testPlan(t, true)})
+	var input *engine.InputError
+	require.ErrorAs(t, err, &input)
+	assert.Contains(t, err.Error(), "bad.yaml:2:")
+	assert.Contains(t, err.Error(), "line 2 of the sites file")
+	assert.Equal(t, hits, a.hits.Load(), "a site was scanned before the answers were checked")
+}

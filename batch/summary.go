@@ -212,7 +212,9 @@ func Build(expected []Site, entries []Entry, absent string) *Summary {
 			s.Sites = append(s.Sites, Row{URL: site.URL, Key: site.Key, Name: site.Name, Group: site.Group, Status: absent})
 			continue
 		}
-		s.Sites = append(s.Sites, row(e))
+		r := row(e)
+		r.URL, r.Name, r.Group = site.URL, site.Name, site.Group // the sites file's labels are the current ones
+		s.Sites = append(s.Sites, r)
 		if e.Result != nil {
 			s.addHeadings(e.Result)
 			countFailing(failing, e.Result)

@@ -2,10 +2,7 @@ package crawler
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -67,15 +64,7 @@ func TestSharedBrowser(t *testing.T) {
 	}
 
 	// Killed during a crawl: restarted once, the crawl goes on.
-	var once sync.Once
-	files := http.FileServer(http.Dir("../testdata/site50"))
-	killer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/news/" && strings.Contains(r.UserAgent(), "Chrome") {
-			once.Do(func() { killBrowser(t, dir) })
-		}
-		files.ServeHTTP(w, r)
-	}))
-	defer killer.Close()
+	killer := killingServer(t, dir)
 	scan = crawl(Options{Start: []string{killer.URL}, MaxPages: 8, Concurrency: 1})
 	if scan.BrowserRestarts != 1 || okPages(scan) < 7 {
 		t.Errorf("killed during a crawl: %d restarts, %d good pages; want 1 and at least 7", scan.BrowserRestarts, okPages(scan))

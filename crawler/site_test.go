@@ -173,16 +173,7 @@ func TestBrowserThatWillNotStart(t *testing.T) {
 // restarts it once and goes on.
 func TestBrowserRestart(t *testing.T) {
 	path := browserOrSkip(t)
-	dir := isolateTemp(t)
-	var once sync.Once
-	files := http.FileServer(http.Dir("../testdata/site50"))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/news/" && strings.Contains(r.UserAgent(), "Chrome") {
-			once.Do(func() { killBrowser(t, dir) })
-		}
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := killingServer(t, isolateTemp(t))
 	scan := crawlT(t, Options{Start: []string{srv.URL}, Browser: path, MaxPages: 8, Concurrency: 1})
 	if scan.BrowserRestarts != 1 {
 		t.Errorf("browser restarts = %d, want 1", scan.BrowserRestarts)
@@ -199,6 +190,21 @@ func TestBrowserRestart(t *testing.T) {
 	if ok < 7 {
 		t.Errorf("%d pages with browser facts, want at least 7", ok)
 	}
+}
+
+// killingServer serves testdata/site50 and kills the browser whose
+// profile is under dir when it first asks for /news/.
+func killingServer(t *testing.T, dir string) *httptest.Server {
+	var once sync.Once
+	files := http.FileServer(http.Dir("../testdata/site50"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/news/" && strings.Contains(r.UserAgent(), "Chrome") {
+			once.Do(func() { killBrowser(t, dir) })
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // killBrowser kills the main browser process whose profile is under dir.
