@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/didi-index/didi/scoring"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -81,7 +82,7 @@ var pinned = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 func testPlan(t testing.TB, noBrowser bool) engine.Plan {
 	t.Helper()
 	reg := checks.Default()
-	m, err := criteria.LoadDefault(func(id string) bool { return reg.Get(id) != nil })
+	m, err := criteria.LoadDefault(scoring.Known(reg))
 	require.NoError(t, err)
 	return engine.Plan{Model: m, Registry: reg, Languages: []string{"nl", "fr"}, Tool: result.Tool{Name: "didi", Version: "test"},
 		Clock: func() time.Time { return pinned },

@@ -21,7 +21,7 @@ func scoreFixture(t *testing.T, file, url string) *result.Result {
 	b, err := os.ReadFile(filepath.Join("testdata", "fingerprint", file))
 	require.NoError(t, err)
 	reg := checks.Default()
-	m, err := criteria.LoadDefault(func(id string) bool { return reg.Get(id) != nil })
+	m, err := criteria.LoadDefault(Known(reg))
 	require.NoError(t, err)
 	s := &snapshot.Snapshot{URL: url, FinalURL: url, Status: 200, HTML: string(b), DOM: string(b), ContentType: "text/html"}
 	pages := []*checks.Page{checks.NewPage(s, true)}
