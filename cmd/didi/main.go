@@ -110,7 +110,7 @@ func run(ctx context.Context, args []string, e env) int {
 		for _, x := range pos {
 			fmt.Fprintln(e.stderr, progress.Clean(x.Error()))
 		}
-	case errors.As(err, &gate):
+	case errors.As(err, &gate) && err == error(gate):
 		for _, line := range gate.Failed {
 			fmt.Fprintln(e.stderr, "didi: gate failed:", progress.Clean(line))
 		}
