@@ -60,6 +60,12 @@ func accessibleChecks() []Check {
 		{ID: "frame-tab-order", Criterion: "accessible", WCAG: []string{"2.1.1"}, ACT: []string{"akn7bn"}, Page: frameTabOrder},
 		{ID: "orientation-lock", Criterion: "accessible", WCAG: []string{"1.3.4"}, ACT: []string{"b33eff"}, Page: orientationLock},
 		{ID: "text-spacing", Criterion: "accessible", WCAG: []string{"1.4.12"}, ACT: []string{"24afc2", "78fd32", "9e45ec"}, Page: textSpacing},
+		{ID: "visible-label", Criterion: "accessible", WCAG: []string{"3.3.2", "1.3.1"}, Page: visibleLabel},
+		{ID: "choice-group", Criterion: "accessible", WCAG: []string{"1.3.1"}, Page: choiceGroups},
+		{ID: "layout-table", Criterion: "accessible", WCAG: []string{"1.3.1"}, Page: layoutTable},
+		{ID: "on-input", Criterion: "accessible", WCAG: []string{"3.2.2"}, Page: onInput},
+		{ID: "link-in-text-block", Criterion: "accessible", WCAG: []string{"1.4.1"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3}, Page: linkInTextBlock},
+		{ID: "consistent-identification", Criterion: "accessible", WCAG: []string{"3.2.4"}, Site: consistentIdentification},
 	}
 }
 

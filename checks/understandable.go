@@ -42,6 +42,16 @@ func understandableChecks() []Check {
 			Page:   linkPurposeSameText,
 		},
 		{
+			ID: "generic-link-text", Criterion: "understandable",
+			Params: genericLinkTextParams,
+			Page:   genericLinkText,
+		},
+		{
+			ID: "sentence-length", Criterion: "understandable",
+			Params: sentenceLengthParams,
+			Page:   sentenceLength,
+		},
+		{
 			ID: "language-versions", Criterion: "understandable",
 			Params: languageVersionsParams,
 			Site:   languageVersions,

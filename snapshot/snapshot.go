@@ -70,6 +70,9 @@ type BrowserFacts struct {
 	// Controls lists form controls with their border/background colours, for
 	// non-text contrast (WCAG 1.4.11).
 	Controls []ControlStyle `json:"controls,omitempty"`
+	// TextLinks lists links inside a run of text, with how they stand out
+	// from it (WCAG 1.4.1).
+	TextLinks []TextLink `json:"text_links,omitempty"`
 	// Focusables lists focusable elements in tab order.
 	Focusables []Focusable `json:"focusables,omitempty"`
 	// FocusSampled is true when only the first N focusables were tested for a
@@ -155,6 +158,19 @@ type ControlStyle struct {
 	// Ratio is the highest contrast of its border or background against the
 	// colour around it.
 	Ratio float64 `json:"ratio"`
+}
+
+// TextLink is a link inside a run of text, as it looks before any hover or
+// focus.
+type TextLink struct {
+	Selector string `json:"selector"`
+	// Ratio is the contrast ratio between the link's colour and the colour
+	// of the text around it.
+	Ratio float64 `json:"ratio"`
+	// Cue is true when something besides colour sets the link apart: an
+	// underline or other line, a bottom border or outline, another font
+	// weight, style, family or size, a background, or an image.
+	Cue bool `json:"cue,omitempty"`
 }
 
 // Focusable is an element reachable with the Tab key.

@@ -239,6 +239,50 @@
     return {list: out, capped: capped, minFont: minFont};
   }
 
+  // ---- links in text ---------------------------------------------------
+  // textLinks lists links that sit in a run of text (text around them in
+  // their parent) with the contrast between the link's colour and the
+  // text's, and whether anything but colour sets the link apart in its
+  // normal state (underline or other line, a bottom border, weight, style,
+  // a background or an image): hover and focus styles do not count, for
+  // WCAG 1.4.1.
+  function textLinks() {
+    var list = doc.querySelectorAll('a[href]'), out = [];
+    for (var i = 0; i < list.length && out.length < 500; i++) {
+      var el = list[i], cs = getComputedStyle(el);
+      if (!inlineLink(el, cs) || !visible(el, cs)) {
+        continue;
+      }
+      var pcs = getComputedStyle(el.parentElement);
+      var bg = effectiveBg(el.parentElement).c;
+      var lc = parseColour(cs.color), tc = parseColour(pcs.color);
+      out.push({selector: sel(el), ratio: contrast(lc.A < 1 ? over(lc, bg) : lc, tc.A < 1 ? over(tc, bg) : tc),
+        cue: linkCue(el, cs, pcs) || undefined});
+    }
+    return out;
+  }
+  function linkCue(el, cs, pcs) {
+    var w = function (v) { return parseInt(v, 10) || 400; };
+    if (Math.abs(w(cs.fontWeight) - w(pcs.fontWeight)) >= 300 || cs.fontStyle !== pcs.fontStyle ||
+        cs.fontFamily !== pcs.fontFamily || num(cs.fontSize) !== num(pcs.fontSize) ||
+        (cs.borderBottomStyle !== 'none' && num(cs.borderBottomWidth) > 0) ||
+        (cs.outlineStyle !== 'none' && num(cs.outlineWidth) > 0) ||
+        cs.backgroundImage !== 'none' || parseColour(cs.backgroundColor).A > 0) {
+      return true;
+    }
+    var all = [el].concat(Array.prototype.slice.call(el.querySelectorAll('*')));
+    for (var i = 0; i < all.length; i++) {
+      var c = i === 0 ? cs : getComputedStyle(all[i]);
+      if (c.textDecorationLine && c.textDecorationLine !== 'none') {
+        return true;
+      }
+      if (/^(img|svg|picture)$/.test(all[i].localName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---- controls -------------------------------------------------------
   function controls() {
     var out = [];
@@ -677,7 +721,7 @@
     html = '<!DOCTYPE ' + doc.doctype.name + '>' + html;
   }
   lap('text+dom');
-  var im = images(), md = media(), ov = overlays(), ln = links();
+  var im = images(), md = media(), ov = overlays(), ln = links(), tl = textLinks();
   lap('rest');
   return JSON.stringify({
     title: doc.title,
@@ -697,6 +741,7 @@
     timing: timing(),
     rendered_text: body.length > 200000 ? body.slice(0, 200000) : body,
     links: ln,
+    text_links: tl,
     perf: perf
   });
 })
