@@ -179,11 +179,11 @@ func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
 		if a == "" || b == "" || normLinkText(a) == normLinkText(b) {
 			continue
 		}
-		key := "link " + t + " " + normLinkText(a)
+		key, ref := "link "+t+" "+normLinkText(a), "link "+t+" "+normLinkText(b)
 		if reported[key] {
 			continue
 		}
-		reported[key] = true
+		reported[key], reported[ref] = true, true // the earlier name is the reference: never report it
 		e := g.d.ev(ls[0], "link", "name", Shorten(a, 60), "other", Shorten(b, 60), "page", h.page.URL())
 		e.URL = g.page.URL()
 		ev = append(ev, e)

@@ -335,39 +335,46 @@ func changesContext(js string) bool {
 // onInput fails for a select, radio button or check box whose onchange (or
 // oninput) handler navigates or submits the form, when the form offers no
 // button to do that on purpose (WCAG 3.2.2): choosing an option with the
-// keyboard then already moves the user away.
+// keyboard then already moves the user away. With a button in the form it
+// needs review: the handler may still act before the user presses it.
 func onInput(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
-	var ev []Evidence
+	var ev, review []Evidence
 	for _, n := range d.elems {
 		t := axInputType(n)
 		if n.Data != "select" && (n.Data != "input" || (t != "radio" && t != "checkbox")) || !d.exposed(n) {
 			continue
 		}
 		applicable = true
-		if !changesContext(attr(n, "onchange")+";"+attr(n, "oninput")) || formHasButton(n) {
-			continue
-		}
-		if len(ev) < axMaxEvidence {
+		switch {
+		case !changesContext(attr(n, "onchange") + ";" + attr(n, "oninput")):
+		case formHasButton(n):
+			if len(review) < axMaxEvidence {
+				review = append(review, d.ev(n, "review"))
+			}
+		case len(ev) < axMaxEvidence:
 			ev = append(ev, d.ev(n, "fail"))
 		}
 	}
 	if !applicable {
 		return Result{Outcome: Inapplicable}
 	}
-	return Verdict(ev)
+	return VerdictOrReview(ev, review)
 }
 
-// formHasButton reports whether the form around n (or n's parent when it is
-// in no form) has a button other than a reset button.
+// formHasButton reports whether the form around n has a button other than
+// a reset button; outside a form, whether a button comes right after n.
 func formHasButton(n *html.Node) bool {
-	scope := n.Parent
+	var scope *html.Node
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if x.Data == "form" {
 			scope = x
 			break
 		}
+	}
+	if scope == nil {
+		return buttonAfter(n) != ""
 	}
 	found := false
 	var walk func(x *html.Node)
@@ -384,8 +391,6 @@ func formHasButton(n *html.Node) bool {
 			walk(c)
 		}
 	}
-	if scope != nil {
-		walk(scope)
-	}
+	walk(scope)
 	return found
 }
