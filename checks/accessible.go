@@ -65,6 +65,8 @@ func accessibleChecks() []Check {
 		{ID: "layout-table", Criterion: "accessible", WCAG: []string{"1.3.1"}, Page: layoutTable},
 		{ID: "on-input", Criterion: "accessible", WCAG: []string{"3.2.2"}, Page: onInput},
 		{ID: "link-in-text-block", Criterion: "accessible", WCAG: []string{"1.4.1"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3}, Page: linkInTextBlock},
+		{ID: "distinct-labels", Criterion: "accessible", WCAG: []string{"2.4.6"}, Page: distinctLabels},
+		{ID: "faux-heading", Criterion: "accessible", WCAG: []string{"1.3.1"}, Page: fauxHeadings},
 		{ID: "consistent-identification", Criterion: "accessible", WCAG: []string{"3.2.4"}, Site: consistentIdentification},
 	}
 }
