@@ -202,8 +202,13 @@ type Reflow struct {
 	ScrollWidth   int `json:"scroll_width"`
 	// Overflows is true when content is wider than the viewport.
 	Overflows bool `json:"overflows"`
-	// Offenders lists selectors of elements wider than the viewport.
+	// Offenders lists selectors of the outermost elements whose right edge
+	// passes the viewport (what makes the page wider), in-flow elements
+	// first, then by how far they reach; elements moved out of view for
+	// screen readers are left out.
 	Offenders []string `json:"offenders,omitempty"`
+	// OffenderWidths holds the width in CSS px of each of Offenders.
+	OffenderWidths []int `json:"offender_widths,omitempty"`
 	// ZoomBlocked is true when the viewport meta tag blocks zooming
 	// (user-scalable=no or maximum-scale below 2).
 	ZoomBlocked bool `json:"zoom_blocked,omitempty"`

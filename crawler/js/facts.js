@@ -675,12 +675,17 @@
       }
       return false;
     }
+    // Only what passes the right edge makes the page wider (content moved
+    // off to the left, such as screen-reader text at left:-1000em, does
+    // not), and a clipped 1 px box (.sr-only) never does. The outermost
+    // such elements are kept, in-flow ones first, the widest reach first.
+    var found = [];
     if (sw > vw + 1 && doc.body) {
       var all = doc.body.getElementsByTagName('*');
-      for (var i = 0; i < all.length && off.length < 20; i++) {
+      for (var i = 0; i < all.length && found.length < 200; i++) {
         var el = all[i];
         var r = el.getBoundingClientRect();
-        if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) {
+        if (r.width === 0 || r.right <= vw + 1) {
           continue;
         }
         if (underBad(el) || clipped(el.parentElement)) {
@@ -690,11 +695,24 @@
         if (cs.visibility === 'hidden' || cs.display === 'none') {
           continue;
         }
+        var out = cs.position === 'absolute' || cs.position === 'fixed';
+        if (out && ((r.width <= 1 && r.height <= 1) || (cs.clip && cs.clip !== 'auto') ||
+            (cs.clipPath && cs.clipPath !== 'none'))) {
+          continue;
+        }
         bad.add(el);
-        off.push(sel(el));
+        found.push({sel: sel(el), w: Math.round(r.width), right: r.right, out: out, i: found.length});
       }
     }
-    return {viewport_width: vw, scroll_width: sw, overflows: sw > vw + 1, offenders: off};
+    found.sort(function (a, b) {
+      return (a.out - b.out) || (b.right - a.right) || (a.i - b.i);
+    });
+    var widths = [];
+    for (var k = 0; k < found.length && k < 20; k++) {
+      off.push(found[k].sel);
+      widths.push(found[k].w);
+    }
+    return {viewport_width: vw, scroll_width: sw, overflows: sw > vw + 1, offenders: off, offender_widths: widths.length ? widths : undefined};
   }
 
   // ---- all facts ------------------------------------------------------
@@ -741,7 +759,7 @@
     timing: timing(),
     rendered_text: body.length > 200000 ? body.slice(0, 200000) : body,
     links: ln,
-    text_links: tl,
+    text_links: tl.length ? tl : undefined,
     perf: perf
   });
 })
