@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -95,16 +96,37 @@ func linkGroupsOf(p *Page) []*linkGroup {
 }
 
 // sameGroup reports whether two link groups are the same component on two
-// pages: at least three targets and 60% of all their targets in common.
+// pages: at least three targets and 60% of all their targets in common, and
+// most of those (60%) named alike. A list of the same pages under other
+// names (a table of contents next to a news list) is another component.
 func sameGroup(a, b *linkGroup) bool {
-	common := 0
-	for t := range a.links {
-		if b.links[t] != nil {
-			common++
+	common, alike := 0, 0
+	for t, ls := range a.links {
+		other := b.links[t]
+		if other == nil {
+			continue
+		}
+		common++
+		if sameLinkName(a.d.name(ls[0]), b.d.name(other[0])) {
+			alike++
 		}
 	}
 	all := len(a.links) + len(b.links) - common
-	return common >= 3 && float64(common) >= 0.6*float64(all)
+	return common >= 3 && float64(common) >= 0.6*float64(all) && float64(alike) >= 0.6*float64(common)
+}
+
+// bracketed matches a part of a name in brackets, such as "(current)".
+var bracketed = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
+
+// sameLinkName reports whether two link names identify the same thing: equal
+// once normalised and without parts in brackets ("Contact" and "Contact
+// (current)": a mark of the current page is no other name).
+func sameLinkName(a, b string) bool {
+	if normLinkText(a) == normLinkText(b) {
+		return true
+	}
+	x, y := normLinkText(bracketed.ReplaceAllString(a, "")), normLinkText(bracketed.ReplaceAllString(b, ""))
+	return x != "" && x == y
 }
 
 // consistentIdentification is the site-wide check of WCAG 3.2.4: in the
@@ -176,7 +198,7 @@ func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
 			continue // a target linked twice in one menu: its names may differ on purpose
 		}
 		a, b := axCollapse(g.d.name(ls[0])), axCollapse(h.d.name(other[0]))
-		if a == "" || b == "" || normLinkText(a) == normLinkText(b) {
+		if a == "" || b == "" || sameLinkName(a, b) {
 			continue
 		}
 		key, ref := "link "+t+" "+normLinkText(a), "link "+t+" "+normLinkText(b)
@@ -225,7 +247,7 @@ func iconDifferences(pages []*Page, reported map[string]bool) (bool, []Evidence)
 				first[k] = seen{alt, p}
 				continue
 			}
-			if f.page == p || normLinkText(f.alt) == normLinkText(alt) || reported["icon "+k+" "+alt] {
+			if f.page == p || sameLinkName(f.alt, alt) || reported["icon "+k+" "+alt] {
 				continue
 			}
 			reported["icon "+k+" "+alt] = true

@@ -40,10 +40,11 @@ var statementLinkText = wordsRE(`^\s*(?:toegankelijkheid|accessibilit[ée]|barri
 
 // accessibilityStatement passes when a scanned page is an accessibility
 // statement: its main heading or title names one (nl, fr, de, en). A link
-// that only looks like one (by its text, such as "Toegankelijkheid", or its
-// address) is not enough: a link within the page (#accessibility) or to a
-// scanned page that is no statement does not count, and a link to a page
-// that was not scanned needs review (the team says what is behind it).
+// that only looks like one by its text (such as "Toegankelijkheid") is not
+// enough: a link within the page (#accessibility), a link whose address
+// alone says "accessibility", or a link to a scanned page that is no
+// statement does not count, and a link to a page that was not scanned
+// needs review (the team says what is behind it).
 func accessibilityStatement(pages []*Page, _ Params) Result {
 	pages = htmlPages(pages)
 	if len(pages) == 0 {
@@ -60,9 +61,10 @@ func accessibilityStatement(pages []*Page, _ Params) Result {
 	return siteResult(false, missing(pages, "fail"))
 }
 
-// findStatementLink returns the first link that looks like it goes to an
-// accessibility statement on another page that was not scanned (the
-// scanned ones are no statement, or findPage would have found them).
+// findStatementLink returns the first link whose text names an
+// accessibility statement (or is the short footer label) and that goes to
+// another page that was not scanned (the scanned ones are no statement, or
+// findPage would have found them).
 func findStatementLink(pages []*Page) (link, bool) {
 	scanned := map[string]bool{}
 	for _, p := range pages {
@@ -75,7 +77,7 @@ func findStatementLink(pages []*Page) (link, bool) {
 	for _, p := range pages {
 		base, _ := url.Parse(p.URL())
 		for _, l := range linksOf(p) {
-			if l.URL == nil || !(l.about(statementTopic) || statementLinkText.MatchString(l.Text)) {
+			if l.URL == nil || !(statementTopic.Text.MatchString(l.Text) || statementLinkText.MatchString(l.Text)) {
 				continue
 			}
 			target := normTarget(base, l.Href)
