@@ -36,6 +36,12 @@ type Snapshot struct {
 	ContentType string `json:"content_type,omitempty"`
 	// Error says why the page could not be scanned; empty when it was.
 	Error string `json:"error,omitempty"`
+	// ErrorCode is the stable code of Error (crawler.ErrHTTPStatus and
+	// friends: "http_status", "timeout", "redirect_outside"...), for
+	// reports in every language; empty when the page was scanned.
+	ErrorCode string `json:"error_code,omitempty"`
+	// ErrorParams are the values the code's text needs ("status": "404").
+	ErrorParams map[string]string `json:"error_params,omitempty"`
 	// HTML is the document as served (capped in size).
 	HTML string `json:"html,omitempty"`
 	// DOM is the document as rendered by the browser (outerHTML of the
