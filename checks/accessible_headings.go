@@ -48,13 +48,7 @@ func distinctLabels(p *Page, _ Params) Result {
 			continue
 		}
 		applicable = true
-		var form *html.Node
-		for x := n.Parent; x != nil; x = x.Parent {
-			if x.Type == html.ElementNode && x.Data == "form" {
-				form = x
-				break
-			}
-		}
+		form := formOf(n)
 		if byForm[form] == nil {
 			byForm[form] = map[string][]field{}
 		}

@@ -204,6 +204,16 @@ func visibleLabel(p *Page, _ Params) Result {
 	return VerdictOrReview(ev, review)
 }
 
+// formOf returns the form element around n, or nil.
+func formOf(n *html.Node) *html.Node {
+	for x := n.Parent; x != nil; x = x.Parent {
+		if x.Type == html.ElementNode && x.Data == "form" {
+			return x
+		}
+	}
+	return nil
+}
+
 // choiceGroupOf returns the element that groups choice n for assistive
 // technology: a fieldset with a legend, or an element with role group or
 // radiogroup that has a name; nil when there is none.
@@ -241,14 +251,7 @@ func choiceGroups(p *Page, _ Params) Result {
 		if name == "" {
 			continue
 		}
-		var form *html.Node
-		for x := n.Parent; x != nil; x = x.Parent {
-			if x.Type == html.ElementNode && x.Data == "form" {
-				form = x
-				break
-			}
-		}
-		k := key{form, t, name}
+		k := key{formOf(n), t, name}
 		if groups[k] == nil {
 			order = append(order, k)
 		}
@@ -366,13 +369,7 @@ func onInput(p *Page, _ Params) Result {
 // formHasButton reports whether the form around n has a button other than
 // a reset button; outside a form, whether a button comes right after n.
 func formHasButton(n *html.Node) bool {
-	var scope *html.Node
-	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
-		if x.Data == "form" {
-			scope = x
-			break
-		}
-	}
+	scope := formOf(n)
 	if scope == nil {
 		return buttonAfter(n) != ""
 	}
