@@ -24,8 +24,9 @@ func (d *axDoc) legendOf(n *html.Node) string {
 }
 
 // distinctLabels checks WCAG 2.4.6 on labels and headings. Two or more
-// fields of one form with the same visible label, in no group that tells
-// them apart (fieldsets with different legends), fail; when their
+// fields of one form with the same visible label, in no group or section
+// that tells them apart (fieldsets with different legends, or different
+// headings before them), fail; when their
 // accessible names differ (only a screen reader tells them apart) they need
 // review. Headings of the same level with the same text under the same
 // parent heading need review: the sections may be the same, or their
@@ -39,7 +40,11 @@ func distinctLabels(p *Page, _ Params) Result {
 	}
 	byForm := map[*html.Node]map[string][]field{}
 	applicable := false
+	heading := "" // the text of the last heading before n: its context
 	for _, n := range d.elems {
+		if _, ok := axIsHeadingTag(n.Data); (ok || baseRole(d.role(n)) == "heading") && !axHidden(n) {
+			heading = axCollapse(axVisibleText(n, axTextOpts{}))
+		}
 		if !labelledField(n) || !d.exposed(n) {
 			continue
 		}
@@ -52,7 +57,7 @@ func distinctLabels(p *Page, _ Params) Result {
 		if byForm[form] == nil {
 			byForm[form] = map[string][]field{}
 		}
-		byForm[form][l] = append(byForm[form][l], field{n, d.legendOf(n), axCollapse(d.name(n))})
+		byForm[form][l] = append(byForm[form][l], field{n, d.legendOf(n) + "\n" + heading, axCollapse(d.name(n))})
 	}
 	var ev, review []Evidence
 	for _, labels := range byForm {
@@ -66,7 +71,7 @@ func distinctLabels(p *Page, _ Params) Result {
 				names[labelKey(f.name)] = true
 			}
 			if len(legends) == len(fs) {
-				continue // each in its own group: "Naam" under "Aanvrager" and under "Partner"
+				continue // each in its own group or under its own heading: "Naam" under "Aanvrager" and under "Partner"
 			}
 			e := d.ev(fs[1].n, "field", "label", Shorten(label, 60), "count", strconv.Itoa(len(fs)))
 			if len(names) == len(fs) {
