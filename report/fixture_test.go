@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/didi-index/didi/result"
 	"strings"
-
 )
 
 // txt builds a Text in nl, fr and en.
