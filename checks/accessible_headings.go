@@ -48,7 +48,7 @@ func distinctLabels(p *Page, _ Params) Result {
 		if !labelledField(n) || !d.exposed(n) {
 			continue
 		}
-		l := labelKey(d.visibleLabelOf(n))
+		l := labelKey(d.visibleLabelOf(n, nil))
 		if l == "" {
 			continue
 		}

@@ -27,19 +27,21 @@ func labelledField(n *html.Node) bool {
 
 // visibleLabelOf returns the visible text that labels field n: its label
 // elements (for=id or around it) and the elements aria-labelledby points
-// at, when they are rendered.
-func (d *axDoc) visibleLabelOf(n *html.Node) string {
+// at, when they are rendered and, with browser facts, not hidden for the
+// eye only (a .sr-only label: see BrowserFacts.HiddenLabels).
+func (d *axDoc) visibleLabelOf(n *html.Node, unseen map[string]bool) string {
+	shown := func(l *html.Node) bool { return !axHidden(l) && !unseen[d.sel(l)] }
 	var parts []string
 	if id := attr(n, "id"); id != "" {
 		for _, l := range d.labelsFor(id) {
-			if !axHidden(l) {
+			if shown(l) {
 				parts = append(parts, axVisibleText(l, axTextOpts{}))
 			}
 		}
 	}
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if x.Data == "label" {
-			if !axHidden(x) {
+			if shown(x) {
 				parts = append(parts, axVisibleText(x, axTextOpts{}))
 			}
 			break
@@ -51,6 +53,17 @@ func (d *axDoc) visibleLabelOf(n *html.Node) string {
 		}
 	}
 	return axCollapse(strings.Join(parts, " "))
+}
+
+// hiddenLabels is the set of labels the browser saw hidden for the eye only.
+func hiddenLabels(p *Page) map[string]bool {
+	set := map[string]bool{}
+	if b := p.Snap.Browser; b != nil {
+		for _, s := range b.HiddenLabels {
+			set[s] = true
+		}
+	}
+	return set
 }
 
 // holdsField reports whether n is or contains a form control.
@@ -79,7 +92,7 @@ const maxNearbyWords = 12
 // such as the cell before its cell), or the text of a button right after
 // it (a search field and its "Search" button): the visible text that can
 // tell what the field is for without being its label element.
-func nearbyText(n *html.Node) string {
+func (d *axDoc) nearbyText(n *html.Node, unseen map[string]bool) string {
 	x := n
 	for depth := 0; depth < 4 && x != nil && x.Type == html.ElementNode; depth++ {
 		for s := x.PrevSibling; s != nil; s = s.PrevSibling {
@@ -89,7 +102,7 @@ func nearbyText(n *html.Node) string {
 					return shortText(t)
 				}
 				continue
-			case s.Type != html.ElementNode || axSelfHidden(s):
+			case s.Type != html.ElementNode || axSelfHidden(s) || (s.Data == "label" && unseen[d.sel(s)]):
 				continue
 			case holdsField(s):
 				return ""
@@ -158,22 +171,24 @@ func sharesWord(a, b string) bool {
 	return false
 }
 
-// visibleLabel fails for a field whose name comes only from its placeholder
-// (the hint disappears as soon as someone types) or only from aria-label or
-// title (no one sees it), with no visible text next to it (WCAG 3.3.2, and
+// visibleLabel fails for a field without a visible label whose only visible
+// text is its placeholder (the hint disappears as soon as someone types),
+// or whose name comes only from aria-label, title or a label hidden for the
+// eye (no one sees it), with no visible text next to it (WCAG 3.3.2, and
 // 1.3.1). Text right before the field (or a button right after it) that
 // shares a word with the field's name counts as its label; other text there
 // needs review. Fields with a visible label element, and fields without any
 // name (form-field-name's), are left out of the verdict.
 func visibleLabel(p *Page, _ Params) Result {
 	d := newAXDoc(p)
+	unseen := hiddenLabels(p)
 	applicable := false
 	var ev, review []Evidence
 	for _, n := range d.elems {
 		if !labelledField(n) || !d.exposed(n) {
 			continue
 		}
-		if d.visibleLabelOf(n) != "" {
+		if d.visibleLabelOf(n, unseen) != "" {
 			applicable = true
 			continue
 		}
@@ -182,15 +197,15 @@ func visibleLabel(p *Page, _ Params) Result {
 			continue
 		}
 		applicable = true
-		msg := "aria"
-		if ph := axCollapse(attr(n, "placeholder")); ph == name && strings.TrimSpace(attr(n, "aria-label")) == "" && strings.TrimSpace(attr(n, "title")) == "" {
-			msg = "placeholder"
+		msg, shown := "aria", name
+		if ph := axCollapse(attr(n, "placeholder")); ph != "" {
+			msg, shown = "placeholder", ph // the only text anyone sees goes away on typing
 		}
-		near := nearbyText(n)
+		near := d.nearbyText(n, unseen)
 		switch {
 		case near == "":
 			if len(ev) < axMaxEvidence {
-				ev = append(ev, d.ev(n, msg, "name", Shorten(name, 80)))
+				ev = append(ev, d.ev(n, msg, "name", Shorten(shown, 80)))
 			}
 		case !sharesWord(near, name):
 			if len(review) < axMaxEvidence {

@@ -36,6 +36,7 @@ type pageFacts struct {
 	RenderedText string              `json:"rendered_text"`
 	Links        []string            `json:"links"`
 	TextLinks    []snapshot.TextLink `json:"text_links"`
+	HiddenLabels []string            `json:"hidden_labels"`
 	// Perf holds the script's own time per part in ms (--verbose).
 	Perf map[string]float64 `json:"perf"`
 }
@@ -70,6 +71,7 @@ func (f *pageFacts) browserFacts() *snapshot.BrowserFacts {
 		TextsCapped:   f.TextsCapped,
 		Controls:      f.Controls,
 		TextLinks:     f.TextLinks,
+		HiddenLabels:  f.HiddenLabels,
 		Focusables:    f.Focusables,
 		FocusSampled:  f.FocusSampled,
 		Targets:       f.Targets,

@@ -11,7 +11,7 @@ import (
 // linkedCSSPage is styled only by a linked style sheet: focus removed on
 // :focus and globally, links told apart by colour alone or by an underline
 // (on hover only for one), and, at 320 px, a wide table next to text moved
-// out of view for screen readers.
+// out of view for screen readers, and a label only for screen readers.
 const linkedCSSPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Linked styles</title><link rel="stylesheet" href="/site.css"></head>
@@ -21,6 +21,8 @@ const linkedCSSPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8
 <p><button id="gbtn" class="g">Send</button> <a id="shown" class="shown" href="/c">Shown</a></p>
 <p><span id="offleft" class="offleft">Skip to the content of this page</span>
 <span id="sronly" class="sr-only">Opens in a new window, with extra text for screen readers only</span></p>
+<form action="/s"><label id="srlabel" class="sr-only" for="street">Street</label><input id="street" placeholder="Street">
+<label id="shownlabel" for="town">Town</label><input id="town"></form>
 <table id="widetable"><tr><td>Monday</td><td>Tuesday</td><td>Wednesday</td><td>Thursday</td><td>Friday</td></tr></table>
 </main></body></html>`
 
@@ -82,6 +84,7 @@ func TestFactsFromLinkedStyleSheet(t *testing.T) {
 			len(r.OffenderWidths) > 0 && r.OffenderWidths[0] == 600},
 		{"text moved off to the left is no culprit", !contains(r.Offenders, "#offleft")},
 		{"clipped screen-reader text is no culprit", !contains(r.Offenders, "#sronly")},
+		{"label hidden for the eye", contains(b.HiddenLabels, "#srlabel") && !contains(b.HiddenLabels, "#shownlabel")},
 	} {
 		if !c.ok {
 			t.Errorf("%s: text links %+v, reflow %+v, focusables %+v", c.fact, b.TextLinks, r, b.Focusables)

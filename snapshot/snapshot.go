@@ -79,6 +79,10 @@ type BrowserFacts struct {
 	// TextLinks lists links inside a run of text, with how they stand out
 	// from it (WCAG 1.4.1).
 	TextLinks []TextLink `json:"text_links,omitempty"`
+	// HiddenLabels lists the selectors of label elements that are there for
+	// screen readers but not seen: 1 px or less, or moved off the page to
+	// the left or the top.
+	HiddenLabels []string `json:"hidden_labels,omitempty"`
 	// Focusables lists focusable elements in tab order.
 	Focusables []Focusable `json:"focusables,omitempty"`
 	// FocusSampled is true when only the first N focusables were tested for a

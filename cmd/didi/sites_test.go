@@ -136,6 +136,8 @@ func TestWCAGSites(t *testing.T) {
 		selector string
 	}{
 		{"choice-group", forms, "#r1"},
+		{"visible-label", []string{"/nl/formulier.html"}, "#straat"},
+		{"visible-label", []string{"/fr/formulaire.html"}, "#rue"},
 		{"distinct-labels", forms, "#n2"},
 		{"faux-heading", []string{"/"}, "html > body > div:nth-of-type(2) > div:nth-of-type(1)"},
 		{"on-input", []string{"/nl/formulier.html"}, "html > body > div:nth-of-type(2) > select:nth-of-type(1)"},

@@ -283,6 +283,24 @@
     return false;
   }
 
+  // hiddenLabels lists label elements that are rendered for screen readers
+  // but not seen: 1 px or less (clip patterns, .sr-only), or moved off the
+  // page to the left or the top.
+  function hiddenLabels() {
+    var list = doc.querySelectorAll('label'), out = [];
+    for (var i = 0; i < list.length && out.length < 500; i++) {
+      var el = list[i], cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') {
+        continue; // not rendered at all: the static checks see that
+      }
+      var r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1 || r.right + window.scrollX <= 0 || r.bottom + window.scrollY <= 0) {
+        out.push(sel(el));
+      }
+    }
+    return out;
+  }
+
   // ---- controls -------------------------------------------------------
   function controls() {
     var out = [];
@@ -739,7 +757,7 @@
     html = '<!DOCTYPE ' + doc.doctype.name + '>' + html;
   }
   lap('text+dom');
-  var im = images(), md = media(), ov = overlays(), ln = links(), tl = textLinks();
+  var im = images(), md = media(), ov = overlays(), ln = links(), tl = textLinks(), hl = hiddenLabels();
   lap('rest');
   return JSON.stringify({
     title: doc.title,
@@ -760,6 +778,7 @@
     rendered_text: body.length > 200000 ? body.slice(0, 200000) : body,
     links: ln,
     text_links: tl.length ? tl : undefined,
+    hidden_labels: hl.length ? hl : undefined,
     perf: perf
   });
 })
