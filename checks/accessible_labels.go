@@ -131,22 +131,61 @@ func shortText(t string) string {
 }
 
 // buttonAfter is the visible text of a button that comes right after field
-// n in the same parent, or "".
+// n (hidden inputs left out), also after the end of the wrappers it ends
+// (a form group), or, in a form with this one field only (a search or a
+// newsletter form), of the form's button; "" when there is none.
 func buttonAfter(n *html.Node) string {
-	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" || s.Type == html.CommentNode {
-			continue
+	x := n
+climb:
+	for depth := 0; depth < 3 && x != nil && x.Type == html.ElementNode; depth++ {
+		for s := x.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" || s.Type == html.CommentNode || axSelfHidden(s) {
+				continue
+			}
+			if t := buttonText(s); t != "" {
+				return t
+			}
+			break climb
 		}
-		if s.Type != html.ElementNode {
-			return ""
+		if x = x.Parent; x == nil || x.Data == "form" || x.Data == "body" {
+			break
 		}
-		if s.Data == "button" {
-			return axVisibleText(s, axTextOpts{})
+	}
+	if f := formOf(n); f != nil {
+		fields, text := 0, ""
+		var walk func(y *html.Node)
+		walk = func(y *html.Node) {
+			for c := y.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode || axSelfHidden(c) {
+					continue
+				}
+				if labelledField(c) {
+					fields++
+				} else if t := buttonText(c); t != "" && text == "" {
+					text = t
+				}
+				walk(c)
+			}
 		}
-		if s.Data == "input" && (axInputType(s) == "submit" || axInputType(s) == "button") {
-			return attr(s, "value")
+		walk(f)
+		if fields == 1 {
+			return text
 		}
+	}
+	return ""
+}
+
+// buttonText is the visible text of button element n (or an input button's
+// value), "" when n is no button.
+func buttonText(n *html.Node) string {
+	if n.Type != html.ElementNode {
 		return ""
+	}
+	if n.Data == "button" {
+		return axVisibleText(n, axTextOpts{})
+	}
+	if n.Data == "input" && (axInputType(n) == "submit" || axInputType(n) == "button") {
+		return attr(n, "value")
 	}
 	return ""
 }
