@@ -191,20 +191,21 @@ func buttonText(n *html.Node) string {
 }
 
 // sharesWord reports whether a and b have a word of three letters or more in
-// common, ignoring case.
+// common, ignoring case; a word of four letters or more also matches the
+// words it starts ("Recherche" and "Recherchez le site").
 func sharesWord(a, b string) bool {
 	split := func(s string) []string {
 		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	}
-	words := map[string]bool{}
-	for _, w := range split(a) {
-		if len([]rune(w)) >= 3 {
-			words[w] = true
-		}
-	}
-	for _, w := range split(b) {
-		if words[w] {
-			return true
+	for _, x := range split(a) {
+		for _, y := range split(b) {
+			short, long := x, y
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			if n := len([]rune(short)); (n >= 3 && short == long) || (n >= 4 && strings.HasPrefix(long, short)) {
+				return true
+			}
 		}
 	}
 	return false
