@@ -43,7 +43,7 @@ func accessibleChecks() []Check {
 		{ID: "color-contrast", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.4.3"}, ACT: []string{"afw4f7"}, Needs: []Fact{FactStyles},
 			Params: Params{"min_ratio": 4.5, "min_ratio_large": 3}, Page: colorContrast},
 		{ID: "non-text-contrast", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.4.11"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3, "no_edge_ratio": 1.1}, Page: nonTextContrast},
-		{ID: "reflow", Messages: []string{"offender", "review"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles, FactReflow}, Params: Params{"tolerance_px": 5}, Page: reflow},
+		{ID: "reflow", Messages: []string{"offender", "offender_width", "review"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles, FactReflow}, Params: Params{"tolerance_px": 5}, Page: reflow},
 		{ID: "focus-visible", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"2.4.7"}, ACT: []string{"oj04fd"}, Needs: []Fact{FactBrowser}, Page: focusVisible},
 		{ID: "target-size", Messages: []string{"fail"}, WCAG: []string{"2.5.8"}, Needs: []Fact{FactStyles}, Params: Params{"min_px": 24, "thin_px": 16}, Page: targetSize},
 		{ID: "media-autoplay", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.4.2"}, ACT: []string{"80f0bf", "4c31df"}, Params: Params{"max_seconds": 3}, Page: mediaAutoplay},
@@ -60,6 +60,14 @@ func accessibleChecks() []Check {
 		{ID: "frame-tab-order", Messages: []string{"fail"}, WCAG: []string{"2.1.1"}, ACT: []string{"akn7bn"}, Page: frameTabOrder},
 		{ID: "orientation-lock", Messages: []string{"landscape", "portrait"}, WCAG: []string{"1.3.4"}, ACT: []string{"b33eff"}, Page: orientationLock},
 		{ID: "text-spacing", Messages: []string{"fail"}, WCAG: []string{"1.4.12"}, ACT: []string{"24afc2", "78fd32", "9e45ec"}, Page: textSpacing},
+		{ID: "visible-label", Messages: []string{"aria", "placeholder", "review"}, Review: true, WCAG: []string{"3.3.2", "1.3.1"}, Page: visibleLabel},
+		{ID: "choice-group", Messages: []string{"checkbox", "radio"}, WCAG: []string{"1.3.1"}, Page: choiceGroups},
+		{ID: "layout-table", Messages: []string{"fail"}, WCAG: []string{"1.3.1"}, Page: layoutTable},
+		{ID: "on-input", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"3.2.2"}, Page: onInput},
+		{ID: "link-in-text-block", Messages: []string{"fail"}, WCAG: []string{"1.4.1"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3}, Page: linkInTextBlock},
+		{ID: "distinct-labels", Messages: []string{"field", "field_review", "heading"}, Review: true, WCAG: []string{"2.4.6"}, Page: distinctLabels},
+		{ID: "faux-heading", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.3.1"}, Page: fauxHeadings},
+		{ID: "consistent-identification", Messages: []string{"icon", "link"}, WCAG: []string{"3.2.4"}, Site: consistentIdentification},
 	}
 }
 

@@ -256,7 +256,8 @@ func landmarkMain(p *Page, params Params) Result {
 
 // bypassBlocks fails for pages where links come before the first block of
 // text and nothing lets a user skip them: no main or navigation landmark,
-// no heading and no link to a place on the same page.
+// no heading and no skip link (one of the first links, pointing at a place
+// further down the same page).
 func bypassBlocks(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	if d.body == nil || !p.IsHTML() {
@@ -305,14 +306,34 @@ func axInLink(n *html.Node) bool {
 	return false
 }
 
-// hasSkipLink reports whether a link points at an element of the same page.
+// skipLinkWindow is how many links from the start of the page a skip link
+// may come: it must come before the block it lets people skip.
+const skipLinkWindow = 3
+
+// hasSkipLink reports whether one of the page's first links points at an
+// element of the same page that comes after it: a link further down (such
+// as "toegankelijk" pointing at a section) skips nothing.
 func (d *axDoc) hasSkipLink() bool {
-	for _, n := range d.elems {
-		if n.Data != "a" {
+	pos := map[*html.Node]int{}
+	for i, n := range d.elems {
+		pos[n] = i
+	}
+	seen := 0
+	for i, n := range d.elems {
+		if n.Data != "a" || !axHas(n, "href") {
 			continue
 		}
+		if seen++; seen > skipLinkWindow {
+			return false
+		}
 		h := strings.TrimSpace(attr(n, "href"))
-		if len(h) > 1 && h[0] == '#' && (d.byID(h[1:]) != nil || d.namedAnchor(h[1:])) {
+		if len(h) < 2 || h[0] != '#' {
+			continue
+		}
+		if t := d.byID(h[1:]); t != nil && pos[t] > i {
+			return true
+		}
+		if d.namedAnchor(h[1:]) {
 			return true
 		}
 	}

@@ -265,13 +265,16 @@ func reflow(p *Page, params Params) Result {
 	}
 	var ev []Evidence
 	exempt := 0
-	for _, s := range r.Offenders {
+	for i, s := range r.Offenders {
 		n := d.resolve(s)
 		if n != nil && (axIn2D(n) || d.skipLink(n)) { // skip links sit off screen until focused
 			exempt++
 			continue
 		}
 		e := Evidence{Selector: s, Message: "offender", Params: map[string]string{"width": strconv.Itoa(r.ScrollWidth), "viewport": strconv.Itoa(r.ViewportWidth)}}
+		if i < len(r.OffenderWidths) {
+			e.Message, e.Params["element_width"] = "offender_width", strconv.Itoa(r.OffenderWidths[i])
+		}
 		if n != nil {
 			e.Snippet = axSnippet(n)
 		}

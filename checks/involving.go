@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"net/url"
 	"strconv"
 	"time"
 
@@ -12,7 +13,7 @@ import (
 // give it evidence from the site.
 func involvingChecks() []Check {
 	return []Check{
-		{ID: "accessibility-statement", Messages: []string{"fail", "found"}, Site: accessibilityStatement},
+		{ID: "accessibility-statement", Messages: []string{"fail", "found", "unscanned"}, Review: true, Site: accessibilityStatement},
 		{
 			ID: "accessibility-statement-date", Messages: []string{"fail", "found"}, Site: accessibilityStatementDate,
 			Params: Params{"max_age_days": defaultStatementMaxAge},
@@ -37,9 +38,13 @@ var statementTopic = topic{
 // statementLinkText is the short footer label of the statement link.
 var statementLinkText = wordsRE(`^\s*(?:toegankelijkheid|accessibilit[ée]|barrierefreiheit|accessibility)\s*$`)
 
-// accessibilityStatement passes when a page links to an accessibility
-// statement (by link text or address) or a page is one (by its main
-// heading or title).
+// accessibilityStatement passes when a scanned page is an accessibility
+// statement: its main heading or title names one (nl, fr, de, en). A link
+// that only looks like one by its text (such as "Toegankelijkheid") is not
+// enough: a link within the page (#accessibility), a link whose address
+// alone says "accessibility", or a link to a scanned page that is no
+// statement does not count, and a link to a page that was not scanned
+// needs review (the team says what is behind it).
 func accessibilityStatement(pages []*Page, _ Params) Result {
 	pages = htmlPages(pages)
 	if len(pages) == 0 {
@@ -49,18 +54,37 @@ func accessibilityStatement(pages []*Page, _ Params) Result {
 		return siteResult(true, found(p, h, "what", textOf(h)))
 	}
 	if l, ok := findStatementLink(pages); ok {
-		return siteResult(true, found(l.Page, l.Sel, "what", l.Text))
+		e := startTagOrText(l.Sel, "unscanned", "what", l.Text, "page", l.Page.URL(), "target", l.URL.String())
+		e.URL = l.Page.URL()
+		return Result{Outcome: NeedsReview, Evidence: []Evidence{e}}
 	}
 	return siteResult(false, missing(pages, "fail"))
 }
 
-// findStatementLink returns the first link to an accessibility statement.
+// findStatementLink returns the first link whose text names an
+// accessibility statement (or is the short footer label) and that goes to
+// another page that was not scanned (the scanned ones are no statement, or
+// findPage would have found them).
 func findStatementLink(pages []*Page) (link, bool) {
+	scanned := map[string]bool{}
 	for _, p := range pages {
-		for _, l := range linksOf(p) {
-			if l.about(statementTopic) || statementLinkText.MatchString(l.Text) {
-				return l, true
+		for _, u := range []string{p.Snap.URL, p.URL()} {
+			if pu, err := url.Parse(u); err == nil {
+				scanned[normTarget(nil, pu.String())] = true
 			}
+		}
+	}
+	for _, p := range pages {
+		base, _ := url.Parse(p.URL())
+		for _, l := range linksOf(p) {
+			if l.URL == nil || !(statementTopic.Text.MatchString(l.Text) || statementLinkText.MatchString(l.Text)) {
+				continue
+			}
+			target := normTarget(base, l.Href)
+			if target == "" || target == normTarget(nil, p.URL()) || scanned[target] {
+				continue // a link within the page, or to a scanned page that is no statement
+			}
+			return l, true
 		}
 	}
 	return link{}, false

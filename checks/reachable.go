@@ -17,7 +17,7 @@ import (
 func reachableChecks() []Check {
 	return []Check{
 		{ID: "viewport-responsive", Messages: []string{"fixed", "missing"}, Page: rchViewport},
-		{ID: "horizontal-scroll", Messages: []string{"fail", "page"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles, FactReflow},
+		{ID: "horizontal-scroll", Messages: []string{"fail", "fail_width", "page"}, Review: true, WCAG: []string{"1.4.10"}, Needs: []Fact{FactStyles, FactReflow},
 			Page: rchHorizontalScroll},
 		{ID: "page-weight", Messages: []string{"fail", "largest"}, Needs: []Fact{FactNetwork},
 			Params: Params{"max_kb": 1500}, Page: rchPageWeight},
@@ -110,12 +110,15 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 	doc := p.Doc()
 	var ev []Evidence
 	twoD := 0
-	for _, sel := range r.Offenders {
+	for i, sel := range r.Offenders {
 		s := simFind(doc, sel)
 		if s.Length() > 0 && rchOffscreenName.MatchString(simIdentWords(s.AttrOr("class", ""))) {
 			continue // hidden off-screen on purpose (skip links, screen reader text)
 		}
 		e := Evidence{Selector: sel, Message: "fail", Params: rchParams(kv...)}
+		if i < len(r.OffenderWidths) {
+			e.Message, e.Params["element_width"] = "fail_width", strconv.Itoa(r.OffenderWidths[i])
+		}
 		if s.Length() > 0 {
 			e.Snippet = startTag(s, "").Snippet
 			if rchTwoDimensional[s.Get(0).Data] || s.Closest("table, pre").Length() > 0 {

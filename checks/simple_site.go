@@ -64,8 +64,9 @@ func simLinkTargets(base *url.URL, sel *goquery.Selection) []string {
 	return links
 }
 
-// simNormURL resolves href against base and normalises it (lower-case host,
-// no fragment, no trailing slash); "" for non-web links and bare anchors.
+// simNormURL resolves href against base and normalises it as normTarget
+// does (lower-case host, no fragment, no trailing slash or index file);
+// "" for non-web links and bare anchors.
 func simNormURL(base *url.URL, href string) string {
 	href = strings.TrimSpace(href)
 	if href == "" || strings.HasPrefix(href, "#") {
@@ -79,10 +80,7 @@ func simNormURL(base *url.URL, href string) string {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return ""
 	}
-	u.Fragment = ""
-	u.Host = strings.ToLower(u.Host)
-	u.Path = strings.TrimSuffix(u.Path, "/")
-	return u.String()
+	return normTarget(nil, u.String()) // "/" and "/index.html" are one page
 }
 
 // simConsistentNav compares the menus of each page with the start page's
@@ -104,9 +102,10 @@ func simConsistentNav(pages []*Page, _ Params) Result {
 	}
 	compared := false
 	var ev []Evidence
+	self := normTarget(nil, ref.URL())
 	for _, p := range pages {
-		if p == ref {
-			continue
+		if p == ref || normTarget(nil, p.URL()) == self {
+			continue // never compare a page with itself, under another address
 		}
 		navs := simNavs(p)
 		reported := map[*goquery.Selection]bool{}

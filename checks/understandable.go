@@ -42,6 +42,16 @@ func understandableChecks() []Check {
 			Page:   linkPurposeSameText,
 		},
 		{
+			ID: "generic-link-text", Messages: []string{"fail", "hidden"},
+			Params: genericLinkTextParams,
+			Page:   genericLinkText,
+		},
+		{
+			ID: "sentence-length", Messages: []string{"fail"},
+			Params: sentenceLengthParams,
+			Page:   sentenceLength,
+		},
+		{
 			ID: "language-versions", Messages: []string{"fail"},
 			Params: languageVersionsParams,
 			Site:   languageVersions,

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -311,15 +312,15 @@ func (c *crawl) scanPage(t **tab, tk task) (snap0 snapshot.Snapshot, links []str
 		to, ok := Normalize(left.URL)
 		switch {
 		case !ok:
-			snap.Error = fmt.Sprintf("leaves by itself (%s) for an address that cannot be read: %s", left.Reason, left.URL)
+			setError(&snap, newPageError(ErrClientUnreadable, fmt.Sprintf("leaves by itself (%s) for an address that cannot be read: %s", left.Reason, left.URL), "url", left.URL))
 		case to == tk.url:
-			snap.Error = fmt.Sprintf("reloads itself at once (%s), so it never stays put to be scanned", left.Reason)
+			setError(&snap, newPageError(ErrClientReload, fmt.Sprintf("reloads itself at once (%s), so it never stays put to be scanned", left.Reason)))
 		case slices.Contains(chain, to):
-			snap.Error = fmt.Sprintf("goes round in a loop by itself (%s) back to %s", left.Reason, to)
+			setError(&snap, newPageError(ErrClientLoop, fmt.Sprintf("goes round in a loop by itself (%s) back to %s", left.Reason, to), "url", to))
 		case len(chain) >= maxClientRedirects:
-			snap.Error = fmt.Sprintf("goes on by itself to another page more than %d times (%s)", maxClientRedirects, left.Reason)
+			setError(&snap, newPageError(ErrClientTooMany, fmt.Sprintf("goes on by itself to another page more than %d times (%s)", maxClientRedirects, left.Reason), "max", strconv.Itoa(maxClientRedirects)))
 		case !c.origins.has(origin(to)):
-			snap.Error = fmt.Sprintf("leaves by itself (%s) for a page outside the scanned site: %s", left.Reason, to)
+			setError(&snap, newPageError(ErrClientOutside, fmt.Sprintf("leaves by itself (%s) for a page outside the scanned site: %s", left.Reason, to), "url", to))
 		case c.front.markSeen(to):
 			return snap, nil, true // it leads to a page that is scanned anyway
 		default:
@@ -348,7 +349,7 @@ func (c *crawl) scanOnce(t **tab, tk task) (snap0 snapshot.Snapshot, links []str
 		return snap, nil, true, nil
 	}
 	if res.Err != nil {
-		snap.Error = res.Err.Error()
+		setError(&snap, res.Err)
 		if res.Body != nil {
 			snap.HTML = string(res.Body)
 		}
@@ -357,7 +358,7 @@ func (c *crawl) scanOnce(t **tab, tk task) (snap0 snapshot.Snapshot, links []str
 	snap.HTML = string(res.Body)
 	if fo := origin(snap.FinalURL); !c.origins.has(fo) {
 		if !tk.start {
-			snap.Error = "redirects outside the scanned site to " + snap.FinalURL
+			setError(&snap, newPageError(ErrRedirectOutside, "redirects outside the scanned site to "+snap.FinalURL, "url", snap.FinalURL))
 			return snap, nil, false, nil
 		}
 		c.origins.add(fo)
@@ -415,7 +416,7 @@ func (c *crawl) browserFacts(t **tab, tk task, snap *snapshot.Snapshot) ([]strin
 				if attempt == 0 && c.browserGone(err) {
 					continue
 				}
-				snap.Error = "browser: " + err.Error()
+				setError(snap, newPageError(ErrBrowser, "browser: "+err.Error(), "detail", err.Error()))
 				return nil, nil
 			}
 			*t = nt
@@ -442,13 +443,13 @@ func (c *crawl) browserFacts(t **tab, tk task, snap *snapshot.Snapshot) ([]strin
 			if rerr := c.browser.restart(c.parent, gen); rerr == nil && attempt == 0 {
 				continue
 			}
-			snap.Error = "browser stopped while loading the page: " + err.Error()
+			setError(snap, newPageError(ErrBrowserStopped, "browser stopped while loading the page: "+err.Error(), "detail", err.Error()))
 			return nil, nil
 		}
 		// The tab may be stuck (a hanging script): do not reuse it.
 		(*t).close()
 		*t = nil
-		snap.Error = describeVisitError(err, c.o.Timeout)
+		setError(snap, describeVisitError(err, c.o.Timeout))
 		return nil, nil
 	}
 }
@@ -485,14 +486,14 @@ func (c *crawl) fill(snap *snapshot.Snapshot, res *visitResult) {
 }
 
 // describeVisitError turns a browser error into a short reason.
-func describeVisitError(err error, timeout time.Duration) string {
+func describeVisitError(err error, timeout time.Duration) error {
 	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Sprintf("timed out after %s in the browser", timeout)
+		return newPageError(ErrBrowserTimeout, fmt.Sprintf("timed out after %s in the browser", timeout), "after", timeout.String())
 	}
 	if errors.Is(err, context.Canceled) {
-		return "cancelled"
+		return newPageError(ErrCancelled, "cancelled")
 	}
-	return "browser: " + err.Error()
+	return newPageError(ErrBrowser, "browser: "+err.Error(), "detail", err.Error())
 }
 
 // emitFinished reports a page that was scanned or failed.

@@ -32,9 +32,11 @@ type pageFacts struct {
 		Content string `json:"content"`
 		Blocked bool   `json:"blocked"`
 	} `json:"viewport"`
-	Timing       snapshot.Timing `json:"timing"`
-	RenderedText string          `json:"rendered_text"`
-	Links        []string        `json:"links"`
+	Timing       snapshot.Timing     `json:"timing"`
+	RenderedText string              `json:"rendered_text"`
+	Links        []string            `json:"links"`
+	TextLinks    []snapshot.TextLink `json:"text_links"`
+	HiddenLabels []string            `json:"hidden_labels"`
 	// Perf holds the script's own time per part in ms (--verbose).
 	Perf map[string]float64 `json:"perf"`
 }
@@ -68,6 +70,8 @@ func (f *pageFacts) browserFacts() *snapshot.BrowserFacts {
 		Texts:         f.Texts,
 		TextsCapped:   f.TextsCapped,
 		Controls:      f.Controls,
+		TextLinks:     f.TextLinks,
+		HiddenLabels:  f.HiddenLabels,
 		Focusables:    f.Focusables,
 		FocusSampled:  f.FocusSampled,
 		Targets:       f.Targets,

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -128,7 +129,7 @@ func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult 
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	res.ContentType = mt
 	if !isHTMLType(mt) {
-		res.Err = fmt.Errorf("not an HTML page (content type %q)", mt)
+		res.Err = newPageError(ErrNotHTML, fmt.Sprintf("not an HTML page (content type %q)", mt), "type", mt)
 		if resp.StatusCode >= 400 {
 			res.Err = httpError(resp.StatusCode)
 		}
@@ -140,11 +141,11 @@ func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult 
 		return res
 	}
 	if int64(len(body)) > limit {
-		res.Err = fmt.Errorf("page larger than %d MB", limit>>20)
+		res.Err = newPageError(ErrTooLarge, fmt.Sprintf("page larger than %d MB", limit>>20), "mb", strconv.FormatInt(limit>>20, 10))
 		return res
 	}
 	if isBinary(body) {
-		res.Err = errors.New("binary content served as HTML")
+		res.Err = newPageError(ErrBinary, "binary content served as HTML")
 		return res
 	}
 	res.Body = body
@@ -156,7 +157,7 @@ func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult 
 
 // httpError names an HTTP error status, e.g. "HTTP 404 Not Found".
 func httpError(status int) error {
-	return fmt.Errorf("HTTP %d %s", status, http.StatusText(status))
+	return newPageError(ErrHTTPStatus, fmt.Sprintf("HTTP %d %s", status, http.StatusText(status)), "status", strconv.Itoa(status))
 }
 
 // describeFetchError turns transport errors into short, plain reasons.
@@ -167,16 +168,19 @@ func describeFetchError(ctx context.Context, err error) error {
 	}
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
-		return errors.New("timed out")
+		return newPageError(ErrTimeout, "timed out")
 	case errors.Is(ctx.Err(), context.Canceled):
-		return errors.New("cancelled")
+		return newPageError(ErrCancelled, "cancelled")
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
-		return fmt.Errorf("the server closed the connection (%w)", err)
+		return newPageError(ErrConnectionClosed, fmt.Sprintf("the server closed the connection (%v)", err))
 	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
-		return fmt.Errorf("TLS certificate not valid (use --insecure for a test server): %w", certErr.Err)
+		return newPageError(ErrTLS, fmt.Sprintf("TLS certificate not valid (use --insecure for a test server): %v", certErr.Err))
+	}
+	if errors.Is(err, errRedirectLoop) {
+		return newPageError(ErrRedirectLoop, err.Error())
 	}
 	return err
 }

@@ -103,6 +103,18 @@ var wantFaults = map[string]string{
 	"/alert":      "",
 }
 
+// wantCodes lists the stable error code expected on each fault page.
+var wantCodes = map[string]string{
+	"/slow":     ErrTimeout,
+	"/500":      ErrHTTPStatus,
+	"/loop":     ErrRedirectLoop,
+	"/huge":     ErrTooLarge,
+	"/download": ErrNotHTML,
+	"/gone":     ErrHTTPStatus,
+	"/reset":    ErrConnectionClosed,
+	"/garbage":  ErrBinary,
+}
+
 func TestFaultsAreRecordedAndTheScanGoesOn(t *testing.T) {
 	for _, mode := range []string{"no-browser", "browser"} {
 		t.Run(mode, func(t *testing.T) {
@@ -134,8 +146,21 @@ func TestFaultsAreRecordedAndTheScanGoesOn(t *testing.T) {
 					t.Errorf("%s: error %q, want it to mention %q", path, p.Error, want)
 				}
 			}
-			if p := pageByPath(t, scan, tls.URL+"/"); !strings.Contains(p.Error, "certificate") {
-				t.Errorf("TLS start page: error %q, want a certificate error", p.Error)
+			if p := pageByPath(t, scan, tls.URL+"/"); !strings.Contains(p.Error, "certificate") || p.ErrorCode != ErrTLS {
+				t.Errorf("TLS start page: error %q (%s), want a certificate error", p.Error, p.ErrorCode)
+			}
+			for path, want := range wantCodes {
+				if p := pageByPath(t, scan, path); p.ErrorCode != want {
+					t.Errorf("%s: error code %q (%q), want %q", path, p.ErrorCode, p.Error, want)
+				}
+			}
+			if p := pageByPath(t, scan, "/gone"); p.ErrorParams["status"] != "404" {
+				t.Errorf("/gone: error params %v, want status 404", p.ErrorParams)
+			}
+			for _, path := range []string{"/ok1", "/ok2"} {
+				if p := pageByPath(t, scan, path); p.ErrorCode != "" || p.ErrorParams != nil {
+					t.Errorf("%s: error code %q %v on a page without error", path, p.ErrorCode, p.ErrorParams)
+				}
 			}
 			if mode == "browser" {
 				if p := pageByPath(t, scan, "/hang"); !strings.Contains(p.Error, "timed out") {

@@ -347,10 +347,11 @@ func TestPagesThatLeaveByThemselves(t *testing.T) {
 		if p := pageByPath(t, scan, "/meta"); !slices.Contains(p.Redirects, srv.URL+"/meta") {
 			t.Errorf("/meta: redirects %v, want /meta in them", p.Redirects)
 		}
-		if p := pageByPath(t, scan, "/self"); !strings.Contains(p.Error, "reloads itself") {
+		if p := pageByPath(t, scan, "/self"); !strings.Contains(p.Error, "reloads itself") || p.ErrorCode != ErrClientReload {
 			t.Errorf("/self: error %q, want it to say the page reloads itself", p.Error)
 		}
-		if p := pageByPath(t, scan, "/loop-a"); !strings.Contains(p.Error, "loop") || !slices.Contains(p.Redirects, srv.URL+"/loop-a") {
+		if p := pageByPath(t, scan, "/loop-a"); !strings.Contains(p.Error, "loop") || p.ErrorCode != ErrClientLoop || p.ErrorParams["url"] == "" ||
+			!slices.Contains(p.Redirects, srv.URL+"/loop-a") {
 			t.Errorf("/loop-a: error %q, redirects %v; want a loop error after /loop-a", p.Error, p.Redirects)
 		}
 	}

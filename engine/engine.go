@@ -135,7 +135,8 @@ func Evaluate(p Plan, scan *crawler.Scan, started, finished time.Time) (*Output,
 	for i := range scan.Pages {
 		s := &scan.Pages[i]
 		pages = append(pages, checks.NewPage(s, i == 0)) // the site's start page: the first start URL
-		rpages = append(rpages, result.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error})
+		rpages = append(rpages, result.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error,
+			ErrorCode: s.ErrorCode, ErrorParams: s.ErrorParams})
 		if s.OK() {
 			loopback = loopback || isLoopbackURL(s.FinalURL)
 		} else {

@@ -444,11 +444,29 @@ func pages(r *result.Result, lang string) []pageView {
 			pv.Status = "–"
 		}
 		if p.Error != "" {
-			pv.Error = tr(lang, "page_error") + colon(lang) + " " + p.Error
+			pv.Error = tr(lang, "page_error") + colon(lang) + " " + pageErrorText(lang, p)
 		}
 		out = append(out, pv)
 	}
 	return out
+}
+
+// pageErrorText is why page p could not be scanned, in lang: the text of
+// its error code with its parameters filled in, or the English error when
+// the code is unknown (an older result.json, or "other").
+func pageErrorText(lang string, p result.Page) string {
+	texts, ok := chrome["page_error_"+p.ErrorCode]
+	if p.ErrorCode == "" || !ok {
+		return p.Error
+	}
+	s, ok := texts[lang]
+	if !ok {
+		s = texts["en"]
+	}
+	for k, v := range p.ErrorParams {
+		s = strings.ReplaceAll(s, "{"+k+"}", v)
+	}
+	return s
 }
 
 // method returns the paragraphs that explain how the scores are computed.

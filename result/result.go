@@ -98,7 +98,13 @@ type Page struct {
 	URL      string `json:"url"`
 	FinalURL string `json:"final_url"`
 	Status   int    `json:"status"`
-	Error    string `json:"error"`
+	// Error is why the page could not be scanned, in English (for scripts).
+	Error string `json:"error"`
+	// ErrorCode is Error's stable code ("http_status", "timeout",
+	// "redirect_outside"...; see docs), which reports render in their
+	// language with ErrorParams; absent when the page was scanned.
+	ErrorCode   string            `json:"error_code,omitempty"`
+	ErrorParams map[string]string `json:"error_params,omitempty"`
 }
 
 // Criterion is the score of one criterion.

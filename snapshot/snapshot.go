@@ -36,6 +36,12 @@ type Snapshot struct {
 	ContentType string `json:"content_type,omitempty"`
 	// Error says why the page could not be scanned; empty when it was.
 	Error string `json:"error,omitempty"`
+	// ErrorCode is the stable code of Error (crawler.ErrHTTPStatus and
+	// friends: "http_status", "timeout", "redirect_outside"...), for
+	// reports in every language; empty when the page was scanned.
+	ErrorCode string `json:"error_code,omitempty"`
+	// ErrorParams are the values the code's text needs ("status": "404").
+	ErrorParams map[string]string `json:"error_params,omitempty"`
 	// HTML is the document as served (capped in size).
 	HTML string `json:"html,omitempty"`
 	// DOM is the document as rendered by the browser (outerHTML of the
@@ -70,6 +76,13 @@ type BrowserFacts struct {
 	// Controls lists form controls with their border/background colours, for
 	// non-text contrast (WCAG 1.4.11).
 	Controls []ControlStyle `json:"controls,omitempty"`
+	// TextLinks lists links inside a run of text, with how they stand out
+	// from it (WCAG 1.4.1).
+	TextLinks []TextLink `json:"text_links,omitempty"`
+	// HiddenLabels lists the selectors of label elements that are there for
+	// screen readers but not seen: 1 px or less, or moved off the page to
+	// the left or the top.
+	HiddenLabels []string `json:"hidden_labels,omitempty"`
 	// Focusables lists focusable elements in tab order.
 	Focusables []Focusable `json:"focusables,omitempty"`
 	// FocusSampled is true when only the first N focusables were tested for a
@@ -157,6 +170,19 @@ type ControlStyle struct {
 	Ratio float64 `json:"ratio"`
 }
 
+// TextLink is a link inside a run of text, as it looks before any hover or
+// focus.
+type TextLink struct {
+	Selector string `json:"selector"`
+	// Ratio is the contrast ratio between the link's colour and the colour
+	// of the text around it.
+	Ratio float64 `json:"ratio"`
+	// Cue is true when something besides colour sets the link apart: an
+	// underline or other line, a bottom border or outline, another font
+	// weight, style, family or size, a background, or an image.
+	Cue bool `json:"cue,omitempty"`
+}
+
 // Focusable is an element reachable with the Tab key.
 type Focusable struct {
 	Selector string `json:"selector"`
@@ -186,8 +212,13 @@ type Reflow struct {
 	ScrollWidth   int `json:"scroll_width"`
 	// Overflows is true when content is wider than the viewport.
 	Overflows bool `json:"overflows"`
-	// Offenders lists selectors of elements wider than the viewport.
+	// Offenders lists selectors of the outermost elements whose right edge
+	// passes the viewport (what makes the page wider), in-flow elements
+	// first, then by how far they reach; elements moved out of view for
+	// screen readers are left out.
 	Offenders []string `json:"offenders,omitempty"`
+	// OffenderWidths holds the width in CSS px of each of Offenders.
+	OffenderWidths []int `json:"offender_widths,omitempty"`
 	// ZoomBlocked is true when the viewport meta tag blocks zooming
 	// (user-scalable=no or maximum-scale below 2).
 	ZoomBlocked bool `json:"zoom_blocked,omitempty"`

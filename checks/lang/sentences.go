@@ -46,7 +46,8 @@ func Sentences(text, code string) []string {
 			continue
 		}
 		end := i + 1
-		for end < len(rs) && (isTerminal(rs[end]) || isCloser(rs[end])) {
+		for end < len(rs) && (isTerminal(rs[end]) || isCloser(rs[end]) ||
+			(rs[end] == ' ' && end+1 < len(rs) && rs[end+1] == '»')) { // French « … passe. » with its space
 			end++
 		}
 		if !boundaryAfter(rs, end) {

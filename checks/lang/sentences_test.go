@@ -26,6 +26,8 @@ func TestSentences(t *testing.T) {
 		{"list number", Dutch, "1. Vul het formulier in.", []string{"1. Vul het formulier in."}},
 		{"initial", Dutch, "Schepen J. Peeters opent de zaal.", []string{"Schepen J. Peeters opent de zaal."}},
 		{"quotes", English, "He said \"Stop.\" Then he left.", []string{"He said \"Stop.\"", "Then he left."}},
+		{"French quotes", French, "Écrivez : « Nous ne demandons jamais votre code. » Dites-le aussi.",
+			[]string{"Écrivez : « Nous ne demandons jamais votre code. »", "Dites-le aussi."}},
 		{"ellipsis", French, "Attendez… Le site charge.", []string{"Attendez…", "Le site charge."}},
 		{"no end mark", Dutch, "Openingsuren van het stadhuis", []string{"Openingsuren van het stadhuis"}},
 		{"lowercase after dot", English, "Version 2. is out", []string{"Version 2. is out"}},

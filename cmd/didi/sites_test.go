@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -113,5 +114,93 @@ func TestGoodVersusBadSites(t *testing.T) {
 		for _, want := range planted[id] {
 			assert.True(t, failing[want], "bad site: planted problem of %s not found", want)
 		}
+	}
+}
+
+// TestWCAGSites scans testdata/sites/wcag-bad and its good twin wcag-good
+// (see PLANTED.md, "WCAG failures"): every planted failure is reported by
+// its check on its page and element, and the good twin gets none of them.
+func TestWCAGSites(t *testing.T) {
+	requireBrowser(t)
+	bad, good := scanSite(t, "wcag-bad"), scanSite(t, "wcag-good")
+	form := "html > body > div:nth-of-type(2) > form:nth-of-type(1) > "
+	formFr := "html > body > div:nth-of-type(2) > form:nth-of-type(2) > "
+	menu := "html > body > div:nth-of-type(1) > div:nth-of-type(1) > a:nth-of-type(1)"
+	para := func(n int) string { return "html > body > div:nth-of-type(2) > p:nth-of-type(" + strconv.Itoa(n) + ")" }
+	everyPage := []string{"/", "/nl/formulier.html", "/nl/contact.html", "/fr/", "/fr/formulaire.html"}
+	forms := []string{"/nl/formulier.html", "/fr/formulaire.html"}
+	homes := []string{"/", "/fr/"}
+	planted := []struct {
+		check    string
+		pages    []string
+		selector string
+	}{
+		{"choice-group", forms, "#r1"},
+		{"visible-label", []string{"/nl/formulier.html"}, "#straat"},
+		{"visible-label", []string{"/fr/formulaire.html"}, "#rue"},
+		{"distinct-labels", forms, "#n2"},
+		{"faux-heading", []string{"/"}, "html > body > div:nth-of-type(2) > div:nth-of-type(1)"},
+		{"on-input", []string{"/nl/formulier.html"}, "html > body > div:nth-of-type(2) > select:nth-of-type(1)"},
+		{"on-input", []string{"/fr/formulaire.html"}, "html > body > div:nth-of-type(2) > form:nth-of-type(1) > select:nth-of-type(1)"},
+		{"focus-visible", everyPage, menu},
+		{"bypass-blocks", everyPage, menu},
+		{"link-in-text-block", homes, para(1) + " > a:nth-of-type(1)"},
+		{"generic-link-text", homes, para(3) + " > a:nth-of-type(1)"},
+		{"sentence-length", homes, para(2)},
+		{"consistent-identification", []string{"/nl/formulier.html"}, "html > body > div:nth-of-type(1) > div:nth-of-type(1) > a:nth-of-type(12)"},
+		{"accessibility-statement", []string{"/"}, ""},
+	}
+	type hit struct{ check, page, selector string }
+	failures := func(r *result.Result) map[hit]bool {
+		out := map[hit]bool{}
+		for _, c := range r.Criteria {
+			for _, chk := range c.Checks {
+				for _, o := range chk.Outcomes {
+					if o.Outcome != "fail" {
+						continue
+					}
+					for _, e := range o.Evidence {
+						u := o.URL
+						if e.URL != "" {
+							u = e.URL
+						}
+						path := strings.TrimPrefix(u[strings.Index(u, "//")+2:], u[strings.Index(u, "//")+2:][:strings.Index(u[strings.Index(u, "//")+2:], "/")])
+						out[hit{chk.ID, path, e.Selector}] = true
+						out[hit{chk.ID, path, ""}] = true
+						out[hit{chk.ID, "", ""}] = true
+					}
+					if len(o.Evidence) == 0 {
+						out[hit{chk.ID, "", ""}] = true
+					}
+				}
+			}
+		}
+		return out
+	}
+	badF, goodF := failures(bad), failures(good)
+	for i, f := range []string{form, formFr} {
+		for _, el := range []string{"input:nth-of-type(1)", "input:nth-of-type(2)", "input:nth-of-type(3)"} {
+			planted = append(planted, struct {
+				check    string
+				pages    []string
+				selector string
+			}{"visible-label", forms[i : i+1], f + el})
+		}
+		planted = append(planted, struct {
+			check    string
+			pages    []string
+			selector string
+		}{"layout-table", forms[i : i+1], f + "table:nth-of-type(1)"})
+	}
+	for _, p := range planted {
+		for _, page := range p.pages {
+			if p.check == "accessibility-statement" || p.check == "consistent-identification" {
+				assert.True(t, badF[hit{p.check, "", ""}], "wcag-bad: %s does not fail", p.check)
+			}
+			if p.selector != "" {
+				assert.True(t, badF[hit{p.check, page, p.selector}], "wcag-bad: %s does not report %s on %s", p.check, p.selector, page)
+			}
+		}
+		assert.False(t, goodF[hit{p.check, "", ""}], "wcag-good: %s fails", p.check)
 	}
 }

@@ -239,6 +239,68 @@
     return {list: out, capped: capped, minFont: minFont};
   }
 
+  // ---- links in text ---------------------------------------------------
+  // textLinks lists links that sit in a run of text (text around them in
+  // their parent) with the contrast between the link's colour and the
+  // text's, and whether anything but colour sets the link apart in its
+  // normal state (underline or other line, a bottom border, weight, style,
+  // a background or an image): hover and focus styles do not count, for
+  // WCAG 1.4.1.
+  function textLinks() {
+    var list = doc.querySelectorAll('a[href]'), out = [];
+    for (var i = 0; i < list.length && out.length < 500; i++) {
+      var el = list[i], cs = getComputedStyle(el);
+      if (!inlineLink(el, cs) || !visible(el, cs)) {
+        continue;
+      }
+      var pcs = getComputedStyle(el.parentElement);
+      var bg = effectiveBg(el.parentElement).c;
+      var lc = parseColour(cs.color), tc = parseColour(pcs.color);
+      out.push({selector: sel(el), ratio: contrast(lc.A < 1 ? over(lc, bg) : lc, tc.A < 1 ? over(tc, bg) : tc),
+        cue: linkCue(el, cs, pcs) || undefined});
+    }
+    return out;
+  }
+  function linkCue(el, cs, pcs) {
+    var w = function (v) { return parseInt(v, 10) || 400; };
+    if (Math.abs(w(cs.fontWeight) - w(pcs.fontWeight)) >= 300 || cs.fontStyle !== pcs.fontStyle ||
+        cs.fontFamily !== pcs.fontFamily || num(cs.fontSize) !== num(pcs.fontSize) ||
+        (cs.borderBottomStyle !== 'none' && num(cs.borderBottomWidth) > 0) ||
+        (cs.outlineStyle !== 'none' && num(cs.outlineWidth) > 0) ||
+        cs.backgroundImage !== 'none' || parseColour(cs.backgroundColor).A > 0) {
+      return true;
+    }
+    var all = [el].concat(Array.prototype.slice.call(el.querySelectorAll('*')));
+    for (var i = 0; i < all.length; i++) {
+      var c = i === 0 ? cs : getComputedStyle(all[i]);
+      if (c.textDecorationLine && c.textDecorationLine !== 'none') {
+        return true;
+      }
+      if (/^(img|svg|picture)$/.test(all[i].localName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // hiddenLabels lists label elements that are rendered for screen readers
+  // but not seen: 1 px or less (clip patterns, .sr-only), or moved off the
+  // page to the left or the top.
+  function hiddenLabels() {
+    var list = doc.querySelectorAll('label'), out = [];
+    for (var i = 0; i < list.length && out.length < 500; i++) {
+      var el = list[i], cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') {
+        continue; // not rendered at all: the static checks see that
+      }
+      var r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1 || r.right + window.scrollX <= 0 || r.bottom + window.scrollY <= 0) {
+        out.push(sel(el));
+      }
+    }
+    return out;
+  }
+
   // ---- controls -------------------------------------------------------
   function controls() {
     var out = [];
@@ -631,12 +693,17 @@
       }
       return false;
     }
+    // Only what passes the right edge makes the page wider (content moved
+    // off to the left, such as screen-reader text at left:-1000em, does
+    // not), and a clipped 1 px box (.sr-only) never does. The outermost
+    // such elements are kept, in-flow ones first, the widest reach first.
+    var found = [];
     if (sw > vw + 1 && doc.body) {
       var all = doc.body.getElementsByTagName('*');
-      for (var i = 0; i < all.length && off.length < 20; i++) {
+      for (var i = 0; i < all.length && found.length < 200; i++) {
         var el = all[i];
         var r = el.getBoundingClientRect();
-        if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) {
+        if (r.width === 0 || r.right <= vw + 1) {
           continue;
         }
         if (underBad(el) || clipped(el.parentElement)) {
@@ -646,11 +713,24 @@
         if (cs.visibility === 'hidden' || cs.display === 'none') {
           continue;
         }
+        var out = cs.position === 'absolute' || cs.position === 'fixed';
+        if (out && ((r.width <= 1 && r.height <= 1) || (cs.clip && cs.clip !== 'auto') ||
+            (cs.clipPath && cs.clipPath !== 'none'))) {
+          continue;
+        }
         bad.add(el);
-        off.push(sel(el));
+        found.push({sel: sel(el), w: Math.round(r.width), right: r.right, out: out, i: found.length});
       }
     }
-    return {viewport_width: vw, scroll_width: sw, overflows: sw > vw + 1, offenders: off};
+    found.sort(function (a, b) {
+      return (a.out - b.out) || (b.right - a.right) || (a.i - b.i);
+    });
+    var widths = [];
+    for (var k = 0; k < found.length && k < 20; k++) {
+      off.push(found[k].sel);
+      widths.push(found[k].w);
+    }
+    return {viewport_width: vw, scroll_width: sw, overflows: sw > vw + 1, offenders: off, offender_widths: widths.length ? widths : undefined};
   }
 
   // ---- all facts ------------------------------------------------------
@@ -677,7 +757,7 @@
     html = '<!DOCTYPE ' + doc.doctype.name + '>' + html;
   }
   lap('text+dom');
-  var im = images(), md = media(), ov = overlays(), ln = links();
+  var im = images(), md = media(), ov = overlays(), ln = links(), tl = textLinks(), hl = hiddenLabels();
   lap('rest');
   return JSON.stringify({
     title: doc.title,
@@ -697,6 +777,8 @@
     timing: timing(),
     rendered_text: body.length > 200000 ? body.slice(0, 200000) : body,
     links: ln,
+    text_links: tl.length ? tl : undefined,
+    hidden_labels: hl.length ? hl : undefined,
     perf: perf
   });
 })

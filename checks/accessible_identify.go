@@ -1,0 +1,275 @@
+package checks
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// linkInTextBlock fails for links inside a run of text that only their
+// colour sets apart, with a contrast under min_ratio (3:1) between the
+// link's colour and the text's (WCAG 1.4.1, technique G183): someone who
+// does not see the colour difference does not find the link. An underline,
+// a border, another weight or style, a background or an image in the
+// link's normal state is a cue; one that shows only on hover or focus is
+// not. Pages without links in text are inapplicable.
+func linkInTextBlock(p *Page, params Params) Result {
+	b := p.Snap.Browser
+	if b == nil {
+		return Result{Outcome: NotEvaluated}
+	}
+	minRatio := params.Float("min_ratio", 3)
+	d := newAXDoc(p)
+	applicable := false
+	var ev []Evidence
+	for _, l := range b.TextLinks {
+		n := d.resolve(l.Selector)
+		if n != nil && !d.exposed(n) {
+			continue
+		}
+		applicable = true
+		if l.Cue || l.Ratio >= minRatio || len(ev) >= axMaxEvidence {
+			continue
+		}
+		e := Evidence{Selector: l.Selector, Message: "fail",
+			Params: map[string]string{"ratio": fmt.Sprintf("%.1f", l.Ratio), "min": fmtNum(minRatio)}}
+		if n != nil {
+			e.Snippet = axSnippet(n)
+		}
+		ev = append(ev, e)
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// linkGroup is a set of links that belong together (a menu, a footer): the
+// links of the nearest element that holds at least three links.
+type linkGroup struct {
+	page *Page
+	d    *axDoc
+	// links holds the group's links by normalised target.
+	links map[string][]*html.Node
+}
+
+// linkGroupsOf splits the links of page p into groups.
+func linkGroupsOf(p *Page) []*linkGroup {
+	d := newAXDoc(p)
+	base, _ := url.Parse(p.URL())
+	count := map[*html.Node]int{}
+	ls := links(d)
+	for _, l := range ls {
+		for x := l.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
+			count[x]++
+		}
+	}
+	groups := map[*html.Node]*linkGroup{}
+	var out []*linkGroup
+	for _, l := range ls {
+		t := normTarget(base, attr(l, "href"))
+		if t == "" {
+			continue
+		}
+		var box *html.Node
+		for x := l.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
+			if count[x] >= 3 {
+				box = x
+				break
+			}
+		}
+		if box == nil || box.Data == "body" || box.Data == "html" {
+			continue
+		}
+		g := groups[box]
+		if g == nil {
+			g = &linkGroup{page: p, d: d, links: map[string][]*html.Node{}}
+			groups[box] = g
+			out = append(out, g)
+		}
+		g.links[t] = append(g.links[t], l)
+	}
+	return out
+}
+
+// sameGroup reports whether two link groups are the same component on two
+// pages: at least three targets and 60% of all their targets in common, and
+// most of those (60%) named alike. A list of the same pages under other
+// names (a table of contents next to a news list) is another component.
+func sameGroup(a, b *linkGroup) bool {
+	common, alike := 0, 0
+	for t, ls := range a.links {
+		other := b.links[t]
+		if other == nil {
+			continue
+		}
+		common++
+		if sameLinkName(a.d.name(ls[0]), b.d.name(other[0])) {
+			alike++
+		}
+	}
+	all := len(a.links) + len(b.links) - common
+	return common >= 3 && float64(common) >= 0.6*float64(all) && float64(alike) >= 0.6*float64(common)
+}
+
+// bracketed matches a part of a name in brackets, such as "(current)".
+var bracketed = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
+
+// sameLinkName reports whether two link names identify the same thing: equal
+// once normalised and without parts in brackets ("Contact" and "Contact
+// (current)": a mark of the current page is no other name).
+func sameLinkName(a, b string) bool {
+	if normLinkText(a) == normLinkText(b) {
+		return true
+	}
+	x, y := normLinkText(bracketed.ReplaceAllString(a, "")), normLinkText(bracketed.ReplaceAllString(b, ""))
+	return x != "" && x == y
+}
+
+// consistentIdentification is the site-wide check of WCAG 3.2.4: in the
+// same component on two pages in the same language (a menu or footer with
+// mostly the same links), a link to the same page has the same name, and
+// an icon (an image in a link or button with the same address) has the
+// same text alternative. It fails for each link or icon named otherwise
+// than on an earlier page, once per name.
+func consistentIdentification(pages []*Page, _ Params) Result {
+	pages = htmlPages(pages)
+	type pageGroups struct {
+		lang   string
+		groups []*linkGroup
+	}
+	var all []pageGroups
+	for _, p := range pages {
+		all = append(all, pageGroups{lang: strings.ToLower(langOf(p)), groups: linkGroupsOf(p)})
+	}
+	applicable := false
+	var ev []Evidence
+	reported := map[string]bool{}
+	for i := range all {
+		for j := 0; j < i; j++ {
+			if all[i].lang != all[j].lang || all[i].groups == nil || all[j].groups == nil {
+				continue
+			}
+			for _, g := range all[i].groups {
+				for _, h := range all[j].groups {
+					if g.page == h.page || !sameGroup(g, h) {
+						continue
+					}
+					applicable = true
+					ev = append(ev, groupDifferences(g, h, reported)...)
+				}
+			}
+		}
+	}
+	icons, iconEv := iconDifferences(pages, reported)
+	applicable = applicable || icons
+	ev = append(ev, iconEv...)
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	if len(ev) > axMaxEvidence {
+		ev = ev[:axMaxEvidence]
+	}
+	if len(ev) == 0 {
+		return Result{Outcome: Pass}
+	}
+	return Result{Outcome: Fail, Evidence: ev}
+}
+
+// langOf is a page's declared language, primary subtag.
+func langOf(p *Page) string {
+	lang, _ := p.Doc().Find("html").First().Attr("lang")
+	if i := strings.IndexAny(lang, "-_"); i > 0 {
+		lang = lang[:i]
+	}
+	return strings.TrimSpace(lang)
+}
+
+// groupDifferences lists the links of g whose name differs from the name
+// of the link to the same target in h (an earlier page).
+func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
+	var ev []Evidence
+	for t, ls := range g.links {
+		other := h.links[t]
+		if other == nil || len(ls) != 1 || len(other) != 1 {
+			continue // a target linked twice in one menu: its names may differ on purpose
+		}
+		a, b := axCollapse(g.d.name(ls[0])), axCollapse(h.d.name(other[0]))
+		if a == "" || b == "" || sameLinkName(a, b) {
+			continue
+		}
+		key, ref := "link "+t+" "+normLinkText(a), "link "+t+" "+normLinkText(b)
+		if reported[key] {
+			continue
+		}
+		reported[key], reported[ref] = true, true // the earlier name is the reference: never report it
+		e := g.d.ev(ls[0], "link", "name", Shorten(a, 60), "other", Shorten(b, 60), "page", h.page.URL())
+		e.URL = g.page.URL()
+		ev = append(ev, e)
+	}
+	return ev
+}
+
+// iconDifferences compares the text alternatives of images inside links and
+// buttons that have the same address on pages in the same language.
+func iconDifferences(pages []*Page, reported map[string]bool) (bool, []Evidence) {
+	type seen struct {
+		alt  string
+		page *Page
+	}
+	first := map[string]seen{}
+	counts := map[string]int{}
+	var ev []Evidence
+	for _, p := range pages {
+		d := newAXDoc(p)
+		base, _ := url.Parse(p.URL())
+		lang := strings.ToLower(langOf(p))
+		for _, n := range d.elems {
+			if n.Data != "img" || !d.exposed(n) || !inControl(n) {
+				continue
+			}
+			alt, ok := axAttr(n, "alt")
+			alt = axCollapse(alt)
+			if !ok || alt == "" {
+				continue
+			}
+			src := normTarget(base, attr(n, "src"))
+			if src == "" {
+				continue
+			}
+			k := lang + " " + src
+			counts[k]++
+			f, ok := first[k]
+			if !ok {
+				first[k] = seen{alt, p}
+				continue
+			}
+			if f.page == p || sameLinkName(f.alt, alt) || reported["icon "+k+" "+alt] {
+				continue
+			}
+			reported["icon "+k+" "+alt] = true
+			e := d.ev(n, "icon", "name", Shorten(alt, 60), "other", Shorten(f.alt, 60), "page", f.page.URL())
+			e.URL = p.URL()
+			ev = append(ev, e)
+		}
+	}
+	for _, c := range counts {
+		if c > 1 {
+			return true, ev
+		}
+	}
+	return len(ev) > 0, ev
+}
+
+// inControl reports whether n is inside a link or a button.
+func inControl(n *html.Node) bool {
+	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
+		if (x.Data == "a" && axHas(x, "href")) || x.Data == "button" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,448 @@
+package checks
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// labelledField reports whether n is a field that people type in or choose
+// from and that needs a label of its own: a text-like input, a textarea or
+// a select.
+func labelledField(n *html.Node) bool {
+	switch n.Data {
+	case "textarea", "select":
+		return true
+	case "input":
+		switch axInputType(n) {
+		case "hidden", "submit", "reset", "button", "image", "checkbox", "radio", "range", "color", "file":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// visibleLabelOf returns the visible text that labels field n: its label
+// elements (for=id or around it) and the elements aria-labelledby points
+// at, when they are rendered and, with browser facts, not hidden for the
+// eye only (a .sr-only label: see BrowserFacts.HiddenLabels).
+func (d *axDoc) visibleLabelOf(n *html.Node, unseen map[string]bool) string {
+	shown := func(l *html.Node) bool { return !axHidden(l) && !unseen[d.sel(l)] }
+	var parts []string
+	if id := attr(n, "id"); id != "" {
+		for _, l := range d.labelsFor(id) {
+			if shown(l) {
+				parts = append(parts, axVisibleText(l, axTextOpts{}))
+			}
+		}
+	}
+	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
+		if x.Data == "label" {
+			if shown(x) {
+				parts = append(parts, axVisibleText(x, axTextOpts{}))
+			}
+			break
+		}
+	}
+	for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
+		if t := d.byID(id); t != nil && t != n && !axHidden(t) {
+			parts = append(parts, axVisibleText(t, axTextOpts{}))
+		}
+	}
+	return axCollapse(strings.Join(parts, " "))
+}
+
+// hiddenLabels is the set of labels the browser saw hidden for the eye only.
+func hiddenLabels(p *Page) map[string]bool {
+	set := map[string]bool{}
+	if b := p.Snap.Browser; b != nil {
+		for _, s := range b.HiddenLabels {
+			set[s] = true
+		}
+	}
+	return set
+}
+
+// holdsField reports whether n is or contains a form control.
+func holdsField(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.Data {
+	case "input", "select", "textarea", "button":
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsField(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNearbyWords is the most words a text next to a field can have to be
+// read as its label: more is an instruction, not a label.
+const maxNearbyWords = 12
+
+// nearbyText returns the text someone sees right before field n (the text
+// or element before it, also before the wrappers that hold only this field,
+// such as the cell before its cell), or the text of a button right after
+// it (a search field and its "Search" button): the visible text that can
+// tell what the field is for without being its label element.
+func (d *axDoc) nearbyText(n *html.Node, unseen map[string]bool) string {
+	x := n
+	for depth := 0; depth < 4 && x != nil && x.Type == html.ElementNode; depth++ {
+		for s := x.PrevSibling; s != nil; s = s.PrevSibling {
+			switch {
+			case s.Type == html.TextNode:
+				if t := axCollapse(s.Data); t != "" {
+					return shortText(t)
+				}
+				continue
+			case s.Type != html.ElementNode || axSelfHidden(s) || (s.Data == "label" && unseen[d.sel(s)]):
+				continue
+			case holdsField(s):
+				return ""
+			}
+			return shortText(axVisibleText(s, axTextOpts{}))
+		}
+		p := x.Parent
+		if p == nil || p.Type != html.ElementNode {
+			break
+		}
+		switch p.Data {
+		case "form", "fieldset", "body", "main", "section", "article", "table":
+			return buttonAfter(n)
+		}
+		x = p
+	}
+	return buttonAfter(n)
+}
+
+// shortText returns t when it is short enough to be a label, else "".
+func shortText(t string) string {
+	if len(strings.Fields(t)) > maxNearbyWords {
+		return ""
+	}
+	return t
+}
+
+// buttonAfter is the visible text of a button that comes right after field
+// n (hidden inputs left out), also after the end of the wrappers it ends
+// (a form group), or, in a form with this one field only (a search or a
+// newsletter form), of the form's button; "" when there is none.
+func buttonAfter(n *html.Node) string {
+	x := n
+climb:
+	for depth := 0; depth < 3 && x != nil && x.Type == html.ElementNode; depth++ {
+		for s := x.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" || s.Type == html.CommentNode || axSelfHidden(s) {
+				continue
+			}
+			if t := buttonText(s); t != "" {
+				return t
+			}
+			break climb
+		}
+		if x = x.Parent; x == nil || x.Data == "form" || x.Data == "body" {
+			break
+		}
+	}
+	if f := formOf(n); f != nil {
+		fields, text := 0, ""
+		var walk func(y *html.Node)
+		walk = func(y *html.Node) {
+			for c := y.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode || axSelfHidden(c) {
+					continue
+				}
+				if labelledField(c) {
+					fields++
+				} else if t := buttonText(c); t != "" && text == "" {
+					text = t
+				}
+				walk(c)
+			}
+		}
+		walk(f)
+		if fields == 1 {
+			return text
+		}
+	}
+	return ""
+}
+
+// buttonText is the visible text of button element n (or an input button's
+// value), "" when n is no button.
+func buttonText(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	if n.Data == "button" {
+		return axVisibleText(n, axTextOpts{})
+	}
+	if n.Data == "input" && (axInputType(n) == "submit" || axInputType(n) == "button") {
+		return attr(n, "value")
+	}
+	return ""
+}
+
+// sharesWord reports whether a and b have a word of three letters or more in
+// common, ignoring case; a word of four letters or more also matches the
+// words it starts ("Recherche" and "Recherchez le site").
+func sharesWord(a, b string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	for _, x := range split(a) {
+		for _, y := range split(b) {
+			short, long := x, y
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			if n := len([]rune(short)); (n >= 3 && short == long) || (n >= 4 && strings.HasPrefix(long, short)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// visibleLabel fails for a field without a visible label whose only visible
+// text is its placeholder (the hint disappears as soon as someone types),
+// or whose name comes only from aria-label, title or a label hidden for the
+// eye (no one sees it), with no visible text next to it (WCAG 3.3.2, and
+// 1.3.1). Text right before the field (or a button right after it) that
+// shares a word with the field's name counts as its label; other text there
+// needs review. Fields with a visible label element, and fields without any
+// name (form-field-name's), are left out of the verdict.
+func visibleLabel(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	unseen := hiddenLabels(p)
+	applicable := false
+	var ev, review []Evidence
+	for _, n := range d.elems {
+		if !labelledField(n) || !d.exposed(n) {
+			continue
+		}
+		if d.visibleLabelOf(n, unseen) != "" {
+			applicable = true
+			continue
+		}
+		name := axCollapse(d.name(n))
+		if name == "" {
+			continue
+		}
+		applicable = true
+		msg, shown := "aria", name
+		if ph := axCollapse(attr(n, "placeholder")); ph != "" {
+			msg, shown = "placeholder", ph // the only text anyone sees goes away on typing
+		}
+		near := d.nearbyText(n, unseen)
+		switch {
+		case near == "":
+			if len(ev) < axMaxEvidence {
+				ev = append(ev, d.ev(n, msg, "name", Shorten(shown, 80)))
+			}
+		case !sharesWord(near, name):
+			if len(review) < axMaxEvidence {
+				review = append(review, d.ev(n, "review", "name", Shorten(name, 80), "text", Shorten(near, 80)))
+			}
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return VerdictOrReview(ev, review)
+}
+
+// formOf returns the form element around n, or nil.
+func formOf(n *html.Node) *html.Node {
+	for x := n.Parent; x != nil; x = x.Parent {
+		if x.Type == html.ElementNode && x.Data == "form" {
+			return x
+		}
+	}
+	return nil
+}
+
+// choiceGroupOf returns the element that groups choice n for assistive
+// technology: a fieldset with a legend, or an element with role group or
+// radiogroup that has a name; nil when there is none.
+func (d *axDoc) choiceGroupOf(n *html.Node) *html.Node {
+	for x := n.Parent; x != nil && x.Type == html.ElementNode && x.Data != "form" && x.Data != "body"; x = x.Parent {
+		if x.Data == "fieldset" && d.name(x) != "" {
+			return x
+		}
+		if r := baseRole(d.role(x)); (r == "group" || r == "radiogroup") && d.name(x) != "" {
+			return x
+		}
+	}
+	return nil
+}
+
+// choiceGroups fails for radio buttons and check boxes that share a name
+// (two or more in one form) but are not grouped with a name of the group: a
+// fieldset with a legend, or role=group/radiogroup with a name (WCAG 1.3.1).
+// A screen reader then reads "Mevrouw, keuzerondje" without the question.
+func choiceGroups(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	type key struct {
+		form *html.Node
+		kind string
+		name string
+	}
+	groups := map[key][]*html.Node{}
+	var order []key
+	for _, n := range d.elems {
+		t := axInputType(n)
+		if n.Data != "input" || (t != "radio" && t != "checkbox") || !d.exposed(n) {
+			continue
+		}
+		name := strings.TrimSpace(attr(n, "name"))
+		if name == "" {
+			continue
+		}
+		k := key{formOf(n), t, name}
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], n)
+	}
+	applicable := false
+	var ev []Evidence
+	for _, k := range order {
+		members := groups[k]
+		if len(members) < 2 {
+			continue
+		}
+		applicable = true
+		for _, m := range members {
+			if d.choiceGroupOf(m) == nil {
+				ev = append(ev, d.ev(members[0], k.kind, "name", k.name, "count", strconv.Itoa(len(members))))
+				break
+			}
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// layoutTable fails for tables marked as layout (role=presentation or none)
+// that still hold table semantics: header cells (th), a caption or a
+// summary (WCAG 1.3.1, failure F46).
+func layoutTable(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	applicable := false
+	var ev []Evidence
+	for _, n := range d.elems {
+		if n.Data != "table" || axHidden(n) {
+			continue
+		}
+		if r, ok := axExplicitRole(n); !ok || (r != "presentation" && r != "none") {
+			continue
+		}
+		applicable = true
+		what := ""
+		if strings.TrimSpace(attr(n, "summary")) != "" {
+			what = "summary"
+		}
+		var walk func(x *html.Node)
+		walk = func(x *html.Node) {
+			for c := x.FirstChild; c != nil && what == ""; c = c.NextSibling {
+				if c.Type != html.ElementNode || c.Data == "table" {
+					continue
+				}
+				if c.Data == "th" || c.Data == "caption" {
+					what = c.Data
+					return
+				}
+				walk(c)
+			}
+		}
+		if what == "" {
+			walk(n)
+		}
+		if what != "" && len(ev) < axMaxEvidence {
+			ev = append(ev, d.ev(n, "fail", "element", what))
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return Verdict(ev)
+}
+
+// changesContext reports whether an inline event handler navigates or
+// submits: it sets location, opens a window or submits a form.
+func changesContext(js string) bool {
+	js = strings.ToLower(strings.ReplaceAll(js, " ", ""))
+	for _, s := range []string{"location", ".submit(", "window.open(", "requestsubmit("} {
+		if strings.Contains(js, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// onInput fails for a select, radio button or check box whose onchange (or
+// oninput) handler navigates or submits the form, when the form offers no
+// button to do that on purpose (WCAG 3.2.2): choosing an option with the
+// keyboard then already moves the user away. With a button in the form it
+// needs review: the handler may still act before the user presses it.
+func onInput(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	applicable := false
+	var ev, review []Evidence
+	for _, n := range d.elems {
+		t := axInputType(n)
+		if n.Data != "select" && (n.Data != "input" || (t != "radio" && t != "checkbox")) || !d.exposed(n) {
+			continue
+		}
+		applicable = true
+		switch {
+		case !changesContext(attr(n, "onchange") + ";" + attr(n, "oninput")):
+		case formHasButton(n):
+			if len(review) < axMaxEvidence {
+				review = append(review, d.ev(n, "review"))
+			}
+		case len(ev) < axMaxEvidence:
+			ev = append(ev, d.ev(n, "fail"))
+		}
+	}
+	if !applicable {
+		return Result{Outcome: Inapplicable}
+	}
+	return VerdictOrReview(ev, review)
+}
+
+// formHasButton reports whether the form around n has a button other than
+// a reset button; outside a form, whether a button comes right after n.
+func formHasButton(n *html.Node) bool {
+	scope := formOf(n)
+	if scope == nil {
+		return buttonAfter(n) != ""
+	}
+	found := false
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			t := axInputType(c)
+			if (c.Data == "button" && !strings.EqualFold(attr(c, "type"), "reset")) || (c.Data == "input" && (t == "submit" || t == "image" || t == "button")) {
+				found = true
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(scope)
+	return found
+}
