@@ -32,6 +32,10 @@ type axDoc struct {
 	labelsOnce sync.Once
 	// sels memoises sel by element.
 	sels sync.Map
+	// main and mainBlocks are mainText, walked once.
+	main       *html.Node
+	mainBlocks []textBlock
+	mainOnce   sync.Once
 }
 
 // newAXDoc returns page p's accessibility index, built once per page

@@ -85,22 +85,24 @@ func colorContrast(p *Page, params Params) Result {
 		if axLargeText(t) {
 			need = large
 		}
-		e := Evidence{Selector: t.Selector, Snippet: Shorten(t.Text, SnippetMax)}
-		if n != nil {
-			e.Snippet = axSnippet(n)
+		// The evidence is built only for the texts that are reported.
+		evidence := func(message string) Evidence {
+			e := Evidence{Selector: t.Selector, Snippet: Shorten(t.Text, SnippetMax), Message: message}
+			if n != nil {
+				e.Snippet = axSnippet(n)
+			}
+			e.Params = map[string]string{"ratio": axRatio(t.Ratio), "required": axRatio(need),
+				"fg": axHex(t.Foreground), "bg": axHex(t.Background), "text": Shorten(strings.TrimSpace(t.Text), 60)}
+			return e
 		}
-		e.Params = map[string]string{"ratio": axRatio(t.Ratio), "required": axRatio(need),
-			"fg": axHex(t.Foreground), "bg": axHex(t.Background), "text": Shorten(strings.TrimSpace(t.Text), 60)}
 		switch {
 		case t.BackgroundImage || ((t.Shadow || (n != nil && axInlineShadow(n))) && t.Ratio < need):
-			e.Message = "review"
 			if len(review) < axMaxEvidence {
-				review = append(review, e)
+				review = append(review, evidence("review"))
 			}
 		case t.Ratio > 0 && t.Ratio < need:
-			e.Message = "fail"
 			if len(fails) < axMaxEvidence {
-				fails = append(fails, e)
+				fails = append(fails, evidence("fail"))
 			}
 		}
 	}

@@ -105,7 +105,7 @@ type rchAppOnlyMatcher struct{}
 
 // MatchString reports whether folded text s sends people to an app only.
 func (rchAppOnlyMatcher) MatchString(s string) bool {
-	if !strings.Contains(s, "app") { // every phrase below names the app
+	if !rchNamesApp(s) { // every phrase below names the app
 		return false
 	}
 	t := rchNotOnly.ReplaceAllString(s, "…")
@@ -124,6 +124,34 @@ func (rchAppOnlyMatcher) MatchString(s string) bool {
 		}
 	}
 	return false
+}
+
+// rchNamesApp reports whether s has the word app, appli or application
+// (between \b boundaries, as in the expressions above): a quick test that
+// lets text without it skip them.
+func rchNamesApp(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "app")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 3
+		if at > 0 && isASCIIWord(s[at-1]) {
+			continue
+		}
+		for _, tail := range []string{"", "li", "lication"} {
+			end := at + 3 + len(tail)
+			if strings.HasPrefix(s[at+3:], tail) && (end == len(s) || !isASCIIWord(s[end])) {
+				return true
+			}
+		}
+	}
+}
+
+// isASCIIWord reports whether c is a word character for regexp's \b.
+func isASCIIWord(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // rchAppOnly fails pages that present an app as the only way: a text such

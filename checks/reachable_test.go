@@ -173,3 +173,14 @@ func TestRchHorizontalScrollSkipsOffscreenText(t *testing.T) {
 	require.Len(t, r.Evidence, 1)
 	assert.Equal(t, "#wide", r.Evidence[0].Selector)
 }
+
+func TestRchNamesApp(t *testing.T) {
+	for s, want := range map[string]bool{
+		"alleen in de app": true, "l'application mobile": true, "notre appli.": true, "app-only": true, "app": true,
+		"apply now": false, "the approach": false, "whatsapp": false, "happy": false, "": false, "appé": true,
+	} {
+		if got := rchNamesApp(s); got != want {
+			t.Errorf("rchNamesApp(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -179,6 +179,11 @@ var simSessionText = regexp.MustCompile(`\b(` +
 	`you will be (automatically )?(logged|signed) out` +
 	`)\b`)
 
+// simSessionWords is simSessionText behind a quick test: every phrase it
+// matches has one of these words, and most pages have none.
+var simSessionWords = withWords(simSessionText, "sessie", "afgemeld", "uitgelogd", "session", "deconnecte",
+	"sitzung", "abgemeldet", "logged out", "signed out")
+
 // simExtendText matches buttons and links that extend a session, which
 // WCAG 2.2.1 accepts.
 var simExtendText = regexp.MustCompile(`\b(sessie verlengen|verleng\w*|aangemeld blijven|blijf aangemeld|prolonger|rester connecte|verlangern|angemeldet bleiben|extend|stay (signed|logged) in|continue (my )?session)\b`)
@@ -204,7 +209,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 		}
 	})
 	if !simHasExtend(doc) {
-		for _, n := range simDeepest(p, simSessionText) {
+		for _, n := range simDeepest(p, simSessionWords) {
 			ev = append(ev, EvidenceFor(simNodeSel(doc, n), "session"))
 		}
 	}

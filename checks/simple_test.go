@@ -168,6 +168,7 @@ func TestSimSessionText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, simSessionText.MatchString(simFold(tc.text)), tc.text)
+		assert.Equal(t, tc.want, simSessionWords.MatchString(simFold(tc.text)), "with words first: "+tc.text)
 	}
 	for _, s := range []string{"Sessie verlengen", "Prolonger la session", "Sitzung verlängern", "Extend session", "Blijf aangemeld", "Stay signed in"} {
 		assert.True(t, simExtendText.MatchString(simFold(s)), s)
@@ -234,7 +235,7 @@ func TestSimCaptchaScriptV3(t *testing.T) {
 
 func TestSimDeepest(t *testing.T) {
 	p := simTestPage(`<main><div id="a"><p id="b">Uw sessie verloopt <strong>bijna</strong>.</p><p>Andere tekst</p></div></main>`)
-	nodes := simDeepest(p, simSessionText)
+	nodes := simDeepest(p, simSessionWords)
 	require.Len(t, nodes, 1)
 	assert.Equal(t, "#b", Selector(simNodeSel(p.Doc(), nodes[0])))
 }

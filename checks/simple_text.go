@@ -159,6 +159,27 @@ type simMatcher interface {
 	MatchString(s string) bool
 }
 
+// wordsFirst is a matcher that runs its expression only on texts holding one
+// of its words (the expression must match nothing else).
+type wordsFirst struct {
+	re    simMatcher
+	words []string
+}
+
+// withWords puts re behind a test for words: every text re matches must
+// contain one of them.
+func withWords(re simMatcher, words ...string) wordsFirst { return wordsFirst{re, words} }
+
+// MatchString reports whether s holds one of the words and matches.
+func (w wordsFirst) MatchString(s string) bool {
+	for _, word := range w.words {
+		if strings.Contains(s, word) {
+			return w.re.MatchString(s)
+		}
+	}
+	return false
+}
+
 // simDeepest returns the deepest visible elements under p's body whose
 // folded text matches re: an element is returned when it matches and none of
 // its child elements does. The search follows matching elements only; the

@@ -81,6 +81,13 @@ func mainRoot(d *axDoc) (root *html.Node, main bool) {
 // and hidden parts are left out; header and footer only when there is no
 // main element (a header inside main belongs to an article).
 func mainText(d *axDoc) (*html.Node, []textBlock) {
+	d.mainOnce.Do(func() { d.main, d.mainBlocks = walkMainText(d) })
+	return d.main, d.mainBlocks
+}
+
+// walkMainText is mainText, computed once per page (the blocks are shared:
+// callers must not modify them).
+func walkMainText(d *axDoc) (*html.Node, []textBlock) {
 	root, isMain := mainRoot(d)
 	if root == nil {
 		return nil, nil
