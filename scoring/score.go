@@ -301,7 +301,6 @@ func message(t *criteria.CheckText, e checks.Evidence) result.Text {
 	return out
 }
 
-
 func tipsFor(mc criteria.Criterion, c result.Criterion, texts map[string]*criteria.CheckText, answered bool) []result.Tip {
 	var tips []result.Tip
 	for i, q := range c.Questions {
