@@ -126,11 +126,7 @@ func tr(lang, key string, kv ...string) string {
 	if len(kv) == 0 {
 		return texts[col]
 	}
-	params := make(map[string]string, len(kv)/2)
-	for i := 0; i+1 < len(kv); i += 2 {
-		params[kv[i]] = kv[i+1]
-	}
-	return i18n.Fill(texts[col], params)
+	return i18n.Fill(texts[col], i18n.Pairs(kv...))
 }
 
 // quoted are the {value} and {quoted} parameters of a text that repeats what

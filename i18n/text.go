@@ -57,3 +57,12 @@ func Fill(s string, params map[string]string) string {
 	b.WriteString(s)
 	return b.String()
 }
+
+// Pairs turns name, value pairs into Fill's parameters.
+func Pairs(kv ...string) map[string]string {
+	params := make(map[string]string, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		params[kv[i]] = kv[i+1]
+	}
+	return params
+}

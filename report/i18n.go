@@ -195,11 +195,7 @@ func tr(lang, key string, kv ...string) string {
 		s = texts["en"]
 	}
 	if len(kv) > 0 {
-		params := make(map[string]string, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			params[kv[i]] = kv[i+1]
-		}
-		s = i18n.Fill(s, params)
+		s = i18n.Fill(s, i18n.Pairs(kv...))
 	}
 	if lang == "fr" {
 		s = frPunct.Replace(s)
