@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -23,14 +24,14 @@ func rchContentWithoutJS(p *Page, params Params) Result {
 		return Result{Outcome: NotEvaluated}
 	}
 	minShare := params.Float("min_share", 0.5)
-	rendered := simWords(b.RenderedText)
+	rendered := text.Words(b.RenderedText)
 	if float64(len(rendered)) < params.Float("min_words", 50) {
 		return Result{Outcome: Inapplicable}
 	}
 	served := map[string]int{}
 	servedCount := 0
 	if body := simBody(p.Served()); body != nil {
-		for _, w := range simWords(simText(body)) {
+		for _, w := range text.Words(text.Visible(body)) {
 			served[w]++
 			servedCount++
 		}
@@ -196,7 +197,7 @@ func rchOtherWords(sel *goquery.Selection) int {
 	c := sel.Clone()
 	c.Find("header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]").Remove()
 	rchStoreLinksIn(c).Remove()
-	return len(simWords(simSelText(c)))
+	return len(text.Words(simSelText(c)))
 }
 
 // rchStoreLinksIn selects the app store links under sel.

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 	"testing"
 	"time"
@@ -47,7 +48,7 @@ func TestRchAppOnlyPhrases(t *testing.T) {
 		{"Betalen kan alleen via de app. Vragen? Bel ons.", true},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, rchAppOnlyMatcher{}.MatchString(simFold(tc.text)), tc.text)
+		assert.Equal(t, tc.want, rchAppOnlyMatcher{}.MatchString(text.Fold(tc.text)), tc.text)
 	}
 }
 

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -219,7 +220,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 			return
 		}
 		if strings.EqualFold(s.AttrOr("role", ""), "timer") ||
-			simCountdownName.MatchString(simIdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))) {
+			simCountdownName.MatchString(text.IdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))) {
 			timers = append(timers, s.Get(0))
 		}
 	})
@@ -267,7 +268,7 @@ func simSelfRefresh(content, page string) (int, bool) {
 func simHasExtend(doc *goquery.Document) bool {
 	found := false
 	doc.Find(`a, button, [role=button], input[type=submit], input[type=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		t := simFold(simSelText(s) + " " + s.AttrOr("value", "") + " " + s.AttrOr("aria-label", ""))
+		t := text.Fold(simSelText(s) + " " + s.AttrOr("value", "") + " " + s.AttrOr("aria-label", ""))
 		found = simExtendText.MatchString(t)
 		return !found
 	})
@@ -318,12 +319,12 @@ func simOverlayOnLoad(p *Page, params Params) Result {
 
 // simDialogLike reports whether an element is a dialog by its markup
 // (dialog, role=dialog or alertdialog, aria-modal) or by its names or text.
-func simDialogLike(s *goquery.Selection, text string) bool {
+func simDialogLike(s *goquery.Selection, shown string) bool {
 	if s.Is("dialog, [role=dialog], [role=alertdialog], [aria-modal=true]") {
 		return true
 	}
-	names := simIdentWords(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
-	return simOverlayName.MatchString(names) || simOverlayName.MatchString(simFold(Shorten(text, 200)))
+	names := text.IdentWords(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
+	return simOverlayName.MatchString(names) || simOverlayName.MatchString(text.Fold(Shorten(shown, 200)))
 }
 
 // simFind finds selector in doc, or an empty selection when the selector

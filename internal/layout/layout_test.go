@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"checks":               {"snapshot", "checks/lang", "i18n"},
 	"checks/lang":          {},
 	"checks/internal/a11y": {"snapshot"},
+	"checks/internal/text": {},
 	"scoring":              {"criteria", "checks", "result", "i18n", "snapshot"},
 	"report":               {"result", "i18n", "internal/atomicfile"},
 	"engine":               {"criteria", "checks", "crawler", "scoring", "result", "snapshot", "progress", "diag", "i18n"},
