@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -23,14 +24,14 @@ func autocompleteValid(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		v, ok := axAutocompleteTarget(d, n)
 		if !ok {
 			continue
 		}
 		applicable = true
 		if simAutocomplete(v) == "invalid" && len(ev) < axMaxEvidence {
-			ev = append(ev, d.ev(n, "fail", "value", Shorten(axCollapse(v), 60)))
+			ev = append(ev, d.ev(n, "fail", "value", Shorten(a11y.Collapse(v), 60)))
 		}
 	}
 	if !applicable {
@@ -46,19 +47,19 @@ func autocompleteValid(p *Page, _ Params) Result {
 func axAutocompleteTarget(d *axDoc, n *html.Node) (string, bool) {
 	switch n.Data {
 	case "input":
-		if axNoAutofillTypes[axInputType(n)] {
+		if axNoAutofillTypes[a11y.InputType(n)] {
 			return "", false
 		}
 	case "select", "textarea":
 	default:
 		return "", false
 	}
-	v, ok := axAttr(n, "autocomplete")
-	t := strings.ToLower(axCollapse(v))
+	v, ok := a11y.Attr(n, "autocomplete")
+	t := strings.ToLower(a11y.Collapse(v))
 	if !ok || t == "" || t == "on" || t == "off" {
 		return "", false
 	}
-	if axDisabled(n) || strings.EqualFold(strings.TrimSpace(attr(n, "aria-disabled")), "true") || !d.rendered(n) {
+	if a11y.Disabled(n) || strings.EqualFold(strings.TrimSpace(attr(n, "aria-disabled")), "true") || !d.Rendered(n) {
 		return "", false
 	}
 	return v, true

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strconv"
 	"strings"
 
@@ -20,14 +21,14 @@ func frameTabOrder(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if n.Data != "iframe" || d.openDialogOutside(n) {
 			continue
 		}
-		if !d.exposed(n) || axInert(n) || axTinyFrame(n) {
+		if !d.Exposed(n) || a11y.Inert(n) || axTinyFrame(n) {
 			continue
 		}
-		src, ok := axAttr(n, "srcdoc")
+		src, ok := a11y.Attr(n, "srcdoc")
 		if !ok {
 			continue
 		}
@@ -36,7 +37,7 @@ func frameTabOrder(p *Page, _ Params) Result {
 			continue
 		}
 		applicable = true
-		if t, ok := axTabIndex(n); ok && t < 0 && len(ev) < axMaxEvidence {
+		if t, ok := a11y.TabIndex(n); ok && t < 0 && len(ev) < axMaxEvidence {
 			ev = append(ev, d.ev(n, "fail", "inner", "<"+inner.Data+">"))
 		}
 	}
@@ -49,8 +50,8 @@ func frameTabOrder(p *Page, _ Params) Result {
 // openDialogOutside reports whether an open dialog exists that does not
 // hold n: a modal dialog makes everything else inert.
 func (d *axDoc) openDialogOutside(n *html.Node) bool {
-	for _, x := range d.elems {
-		if x.Data != "dialog" || !axHas(x, "open") {
+	for _, x := range d.Elems {
+		if x.Data != "dialog" || !a11y.Has(x, "open") {
 			continue
 		}
 		inside := false
@@ -70,7 +71,7 @@ func (d *axDoc) openDialogOutside(n *html.Node) bool {
 // most 1 px: such a frame shows nothing.
 func axTinyFrame(n *html.Node) bool {
 	for _, a := range []string{"width", "height"} {
-		v, ok := axAttr(n, a)
+		v, ok := a11y.Attr(n, a)
 		if !ok {
 			continue
 		}
@@ -95,10 +96,10 @@ func axFirstTabbable(src string) *html.Node {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if axSelfHidden(c) || axHas(c, "inert") {
+			if a11y.SelfHidden(c) || a11y.Has(c, "inert") {
 				continue
 			}
-			if axTabbable(c) {
+			if a11y.Tabbable(c) {
 				found = c
 				return
 			}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"math"
 	"regexp"
 	"strconv"
@@ -202,11 +203,11 @@ func orientationLock(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, st := range d.elems {
+	for _, st := range d.Elems {
 		if st.Data != "style" || st.FirstChild == nil {
 			continue
 		}
-		rules := axParseCSS(axRawText(st))
+		rules := axParseCSS(a11y.RawText(st))
 		for _, r := range rules {
 			if r.orientation != "portrait" && r.orientation != "landscape" {
 				continue
@@ -217,7 +218,7 @@ func orientationLock(p *Page, _ Params) Result {
 			}
 			for _, sel := range r.selectors {
 				target := d.pageElement(sel)
-				if target == nil || axHidden(target) {
+				if target == nil || a11y.Hidden(target) {
 					continue
 				}
 				applicable = true
@@ -242,9 +243,9 @@ func (d *axDoc) pageElement(sel string) *html.Node {
 		return nil
 	}
 	if sel == "body" {
-		return d.body
+		return d.Body
 	}
-	return d.html
+	return d.HTML
 }
 
 // axBaseRotation returns the turn the last rule outside any orientation

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strconv"
 	"strings"
 
@@ -39,7 +40,7 @@ const axMaxSpan = 1000
 // axSpan reads a colspan or rowspan attribute: def when absent or not a
 // number, at most axMaxSpan.
 func axSpan(n *html.Node, name string, def int) int {
-	v, ok := axAttr(n, name)
+	v, ok := a11y.Attr(n, name)
 	if !ok {
 		return def
 	}
@@ -110,7 +111,7 @@ func axLayoutTable(t *html.Node) *axGrid {
 				}
 				cell := &axSlotCell{node: c, x: x, y: y, w: max(axSpan(c, "colspan", 1), 1), h: h,
 					header: c.Data == "th", scope: strings.ToLower(strings.TrimSpace(attr(c, "scope"))),
-					empty: !axHasElementChild(c) && strings.TrimSpace(axRawText(c)) == ""}
+					empty: !a11y.HasElementChild(c) && strings.TrimSpace(a11y.RawText(c)) == ""}
 				for dx := 0; dx < cell.w; dx++ {
 					for dy := 0; dy < cell.h; dy++ {
 						if g.slots[[2]int{x + dx, y + dy}] == nil {
@@ -224,9 +225,9 @@ func (g *axGrid) scan(p *axSlotCell, x, y, dx, dy int, heads map[*axSlotCell]boo
 // left and above it.
 func (d *axDoc) headersOf(g *axGrid, c *axSlotCell) map[*axSlotCell]bool {
 	heads := map[*axSlotCell]bool{}
-	if v, ok := axAttr(c.node, "headers"); ok && strings.TrimSpace(v) != "" {
+	if v, ok := a11y.Attr(c.node, "headers"); ok && strings.TrimSpace(v) != "" {
 		for _, id := range strings.Fields(v) {
-			if h := g.byID[d.byID(id)]; h != nil && h != c {
+			if h := g.byID[d.ByID(id)]; h != nil && h != c {
 				heads[h] = true
 			}
 		}
@@ -257,11 +258,11 @@ func tableHeaderCells(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, t := range d.elems {
-		if !axTableRoles[d.role(t)] || !d.exposedOrIgnored(t) || axInTableOf(t) {
+	for _, t := range d.Elems {
+		if !axTableRoles[d.Role(t)] || !d.exposedOrIgnored(t) || axInTableOf(t) {
 			continue
 		}
-		if a := d.axNode(t); a != nil && strings.EqualFold(a.Role, "LayoutTable") {
+		if a := d.AXNode(t); a != nil && strings.EqualFold(a.Role, "LayoutTable") {
 			continue
 		}
 		var targets, orphans []*html.Node
@@ -275,7 +276,7 @@ func tableHeaderCells(p *Page, _ Params) Result {
 		}
 		for _, n := range orphans {
 			if len(ev) < axMaxEvidence {
-				ev = append(ev, d.ev(n, "fail", "header", Shorten(axCollapse(axRawText(n)), 60)))
+				ev = append(ev, d.ev(n, "fail", "header", Shorten(a11y.Collapse(a11y.RawText(n)), 60)))
 			}
 		}
 	}
@@ -312,7 +313,7 @@ func (d *axDoc) htmlTableOrphans(t *html.Node) (targets, orphans []*html.Node) {
 		if c.scope == "colgroup" || c.scope == "rowgroup" {
 			return nil, nil
 		}
-		if a := d.axNode(c.node); a != nil {
+		if a := d.AXNode(c.node); a != nil {
 			c.axRole = strings.ToLower(a.Role)
 		}
 	}
@@ -323,7 +324,7 @@ func (d *axDoc) htmlTableOrphans(t *html.Node) (targets, orphans []*html.Node) {
 		}
 	}
 	for _, c := range g.cells {
-		if !c.header || !axHeaderRole(d.role(c.node)) || !d.exposed(c.node) {
+		if !c.header || !axHeaderRole(d.Role(c.node)) || !d.Exposed(c.node) {
 			continue
 		}
 		targets = append(targets, c.node)
@@ -350,11 +351,11 @@ func (d *axDoc) ariaTableOrphans(t *html.Node) (targets, orphans []*html.Node) {
 	for y, row := range rows {
 		for x, c := range d.ariaCells(row) {
 			for _, a := range []string{"aria-colindex", "aria-rowindex", "aria-colspan", "aria-rowspan"} {
-				if axHas(c, a) {
+				if a11y.Has(c, a) {
 					return nil, nil
 				}
 			}
-			if axHeaderRole(d.role(c)) {
+			if axHeaderRole(d.Role(c)) {
 				heads = append(heads, pos{c, x, y})
 			}
 			cols[x]++
@@ -362,11 +363,11 @@ func (d *axDoc) ariaTableOrphans(t *html.Node) (targets, orphans []*html.Node) {
 		}
 	}
 	for _, h := range heads {
-		if !d.exposed(h.n) {
+		if !d.Exposed(h.n) {
 			continue
 		}
 		targets = append(targets, h.n)
-		if (d.role(h.n) == "columnheader" && cols[h.x] < 2) || (d.role(h.n) == "rowheader" && inRow[h.y] < 2) {
+		if (d.Role(h.n) == "columnheader" && cols[h.x] < 2) || (d.Role(h.n) == "rowheader" && inRow[h.y] < 2) {
 			orphans = append(orphans, h.n)
 		}
 	}
@@ -397,7 +398,7 @@ func (d *axDoc) collectRoles(root *html.Node, take, stop func(role string) bool)
 			if c.Type != html.ElementNode {
 				continue
 			}
-			switch r := d.role(c); {
+			switch r := d.Role(c); {
 			case take(r):
 				out = append(out, c)
 			case stop(r):

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"math"
 	"regexp"
 	"strconv"
@@ -24,13 +25,13 @@ func ariaRoleValid(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		v, ok := axAttr(n, "role")
+	for _, n := range d.Elems {
+		v, ok := a11y.Attr(n, "role")
 		if !ok || strings.TrimSpace(v) == "" || !d.inTree(n) {
 			continue
 		}
 		applicable = true
-		if _, valid := axExplicitRole(n); !valid && len(ev) < axMaxEvidence {
+		if _, valid := a11y.ExplicitRole(n); !valid && len(ev) < axMaxEvidence {
 			ev = append(ev, d.ev(n, "fail", "role", strings.TrimSpace(v)))
 		}
 	}
@@ -46,13 +47,13 @@ func ariaAttrValid(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		for _, a := range n.Attr {
 			if !strings.HasPrefix(a.Key, "aria-") || a.Namespace != "" {
 				continue
 			}
 			applicable = true
-			if _, ok := ariaAttrs[a.Key]; !ok && len(ev) < axMaxEvidence {
+			if _, ok := a11y.Attrs[a.Key]; !ok && len(ev) < axMaxEvidence {
 				ev = append(ev, d.ev(n, "fail", "attr", a.Key))
 			}
 		}
@@ -67,25 +68,25 @@ var axIntRE = regexp.MustCompile(`^[-+]?[0-9]+$`)
 
 // axValueOK reports whether value is valid for an attribute of type def.
 // ID references are not checked (an id may be added later by a script).
-func axValueOK(def ariaAttr, value string) bool {
+func axValueOK(def a11y.AttrInfo, value string) bool {
 	v := strings.ToLower(strings.TrimSpace(value))
-	switch def.typ {
-	case ariaBool:
+	switch def.Typ {
+	case a11y.TypeBool:
 		return v == "true" || v == "false"
-	case ariaTristate:
+	case a11y.TypeTristate:
 		return v == "true" || v == "false" || v == "mixed" || v == "undefined"
-	case ariaTrueFalseU:
+	case a11y.TypeTrueFalseU:
 		return v == "true" || v == "false" || v == "undefined"
-	case ariaInt:
+	case a11y.TypeInt:
 		return axIntRE.MatchString(v)
-	case ariaNumber:
+	case a11y.TypeNumber:
 		f, err := strconv.ParseFloat(v, 64)
 		return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
-	case ariaToken:
-		return a11yContains(def.tokens, v)
-	case ariaTokens:
+	case a11y.TypeToken:
+		return a11y.Contains(def.Tokens, v)
+	case a11y.TypeTokens:
 		for _, t := range strings.Fields(v) {
-			if !a11yContains(def.tokens, t) {
+			if !a11y.Contains(def.Tokens, t) {
 				return false
 			}
 		}
@@ -100,9 +101,9 @@ func ariaValueValid(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		for _, a := range n.Attr {
-			def, ok := ariaAttrs[a.Key]
+			def, ok := a11y.Attrs[a.Key]
 			if !ok || a.Namespace != "" || strings.TrimSpace(a.Val) == "" {
 				continue
 			}
@@ -132,29 +133,29 @@ func ariaAllowedAttr(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if !axHasARIA(n) || !d.inTree(n) {
 			continue
 		}
-		role := d.role(n)
-		ri, known := roleLookup(role)
+		role := d.Role(n)
+		ri, known := a11y.RoleLookup(role)
 		for _, a := range n.Attr {
-			def, ok := ariaAttrs[a.Key]
+			def, ok := a11y.Attrs[a.Key]
 			if !ok || a.Namespace != "" {
 				continue
 			}
 			applicable = true
 			msg := ""
 			switch {
-			case def.global && known && ri.nameProhibited && a11yContains(axNameAttrs, a.Key):
+			case def.Global && known && ri.NameProhibited && a11y.Contains(axNameAttrs, a.Key):
 				msg = "prohibited"
-			case def.global && role == "generic" && a11yContains(axRoledescAttrs, a.Key):
+			case def.Global && role == "generic" && a11y.Contains(axRoledescAttrs, a.Key):
 				msg = "prohibited"
-			case def.global:
-			case role == "" && axIsControl(n):
+			case def.Global:
+			case role == "" && a11y.IsControl(n):
 				// Inputs without an ARIA role (date, colour, file) follow
 				// their closest role; leave them to a human.
-			case !ri.supports(a.Key):
+			case !ri.Supports(a.Key):
 				msg = "unsupported"
 			}
 			if msg != "" && len(ev) < axMaxEvidence {
@@ -185,12 +186,12 @@ func axHasARIA(n *html.Node) bool {
 // axNativeProvides reports whether element n's own semantics provide the
 // required attribute of its explicit role (a checked state, a level).
 func axNativeProvides(n *html.Node, role string) bool {
-	if axImplicitRole(n) == role {
+	if a11y.ImplicitRole(n) == role {
 		return true
 	}
 	switch n.Data {
 	case "input":
-		t := axInputType(n)
+		t := a11y.InputType(n)
 		switch role {
 		case "checkbox", "switch", "menuitemcheckbox":
 			return t == "checkbox"
@@ -204,7 +205,7 @@ func axNativeProvides(n *html.Node, role string) bool {
 	case "meter", "progress":
 		return role == "meter" || role == "progressbar"
 	}
-	if _, ok := axIsHeadingTag(n.Data); ok && role == "heading" {
+	if _, ok := a11y.IsHeadingTag(n.Data); ok && role == "heading" {
 		return true
 	}
 	return false
@@ -216,14 +217,14 @@ func ariaRequiredAttr(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		role, ok := axExplicitRole(n)
-		if !ok || !d.inTree(n) || d.role(n) != role {
+	for _, n := range d.Elems {
+		role, ok := a11y.ExplicitRole(n)
+		if !ok || !d.inTree(n) || d.Role(n) != role {
 			continue
 		}
-		ri, _ := roleLookup(role)
-		req := ri.required
-		if role == "separator" && axFocusable(n) {
+		ri, _ := a11y.RoleLookup(role)
+		req := ri.Required
+		if role == "separator" && a11y.Focusable(n) {
 			req = []string{"aria-valuenow"} // a focusable separator is a range widget
 		}
 		if len(req) == 0 || axNativeProvides(n, role) {
@@ -254,11 +255,11 @@ type axOwned struct {
 // for a context parent: generic or presentational without global ARIA
 // attributes or focus.
 func (d *axDoc) transparent(n *html.Node) bool {
-	switch d.role(n) {
+	switch d.Role(n) {
 	case "", "none", "presentation":
 		return true
 	case "generic":
-		return !axHasGlobalARIA(n) && !axFocusable(n)
+		return !a11y.HasGlobalARIA(n) && !a11y.Focusable(n)
 	}
 	return false
 }
@@ -281,7 +282,7 @@ func (d *axDoc) owned(n *html.Node) (out []axOwned, rendered int) {
 				rendered++
 			}
 		case html.ElementNode:
-			if axSelfHidden(c) || axAriaHiddenSelf(c) {
+			if a11y.SelfHidden(c) || a11y.AriaHiddenSelf(c) {
 				return
 			}
 			rendered++
@@ -289,19 +290,19 @@ func (d *axDoc) owned(n *html.Node) (out []axOwned, rendered int) {
 				visit(c, false)
 				return
 			}
-			out = append(out, axOwned{node: c, role: baseRole(d.role(c))})
+			out = append(out, axOwned{node: c, role: a11y.BaseRole(d.Role(c))})
 		}
 	}
 	visit = func(x *html.Node, top bool) {
 		for c := x.FirstChild; c != nil; c = c.NextSibling {
-			if o := d.owner[c]; o != nil && o != n {
+			if o := d.Owner[c]; o != nil && o != n {
 				continue
 			}
 			add(c)
 		}
-		if v, ok := axAttr(x, "aria-owns"); ok {
+		if v, ok := a11y.Attr(x, "aria-owns"); ok {
 			for _, id := range strings.Fields(v) {
-				if t := d.byID(id); t != nil && d.owner[t] == x {
+				if t := d.ByID(id); t != nil && d.Owner[t] == x {
 					add(t)
 				}
 			}
@@ -323,7 +324,7 @@ var axOwnedExtra = map[string][]string{
 // own what its container may own.
 func (d *axDoc) badOwned(owned []axOwned, role string, allowed []string, depth int) string {
 	for _, o := range owned {
-		if !a11yContains(allowed, o.role) && !a11yContains(axOwnedExtra[role], o.role) {
+		if !a11y.Contains(allowed, o.role) && !a11y.Contains(axOwnedExtra[role], o.role) {
 			return o.role
 		}
 		if o.role == "group" && depth < 10 && (role == "menu" || role == "menubar" || role == "listbox" || role == "tree") {
@@ -343,15 +344,15 @@ func ariaRequiredChildren(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		role := baseRole(d.role(n))
-		ri, _ := roleLookup(role)
-		if len(ri.owned) == 0 || !d.inTree(n) || strings.EqualFold(attr(n, "aria-busy"), "true") {
+	for _, n := range d.Elems {
+		role := a11y.BaseRole(d.Role(n))
+		ri, _ := a11y.RoleLookup(role)
+		if len(ri.Owned) == 0 || !d.inTree(n) || strings.EqualFold(attr(n, "aria-busy"), "true") {
 			continue
 		}
 		applicable = true
 		owned, rendered := d.owned(n)
-		bad := d.badOwned(owned, role, ri.owned, 0)
+		bad := d.badOwned(owned, role, ri.Owned, 0)
 		if bad == "" && len(owned) == 0 && rendered > 0 {
 			bad = "-"
 		}
@@ -360,7 +361,7 @@ func ariaRequiredChildren(p *Page, _ Params) Result {
 			if bad == "-" {
 				msg = "empty"
 			}
-			ev = append(ev, d.ev(n, msg, "role", role, "child", strings.TrimPrefix(bad, "#"), "allowed", strings.Join(ri.owned, ", ")))
+			ev = append(ev, d.ev(n, msg, "role", role, "child", strings.TrimPrefix(bad, "#"), "allowed", strings.Join(ri.Owned, ", ")))
 		}
 	}
 	if !applicable {
@@ -374,7 +375,7 @@ func ariaRequiredChildren(p *Page, _ Params) Result {
 func (d *axDoc) contextParent(n *html.Node) *html.Node {
 	x := n
 	for i := 0; i < 1000; i++ {
-		next := d.owner[x]
+		next := d.Owner[x]
 		if next == nil {
 			next = x.Parent
 		}
@@ -399,26 +400,26 @@ func ariaRequiredParent(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		role, ok := axExplicitRole(n)
-		if !ok || d.role(n) != role || !d.inTree(n) {
+	for _, n := range d.Elems {
+		role, ok := a11y.ExplicitRole(n)
+		if !ok || d.Role(n) != role || !d.inTree(n) {
 			continue
 		}
-		ri, _ := roleLookup(role)
-		if len(ri.context) == 0 {
+		ri, _ := a11y.RoleLookup(role)
+		if len(ri.Context) == 0 {
 			continue
 		}
 		applicable = true
 		parent := d.contextParent(n)
 		prole := ""
 		if parent != nil {
-			prole = baseRole(d.role(parent))
+			prole = a11y.BaseRole(d.Role(parent))
 		}
-		if !a11yContains(ri.context, prole) && len(ev) < axMaxEvidence {
+		if !a11y.Contains(ri.Context, prole) && len(ev) < axMaxEvidence {
 			if prole == "" {
 				prole = "-"
 			}
-			ev = append(ev, d.ev(n, "fail", "role", role, "parent", prole, "allowed", strings.Join(ri.context, ", ")))
+			ev = append(ev, d.ev(n, "fail", "role", role, "parent", prole, "allowed", strings.Join(ri.Context, ", ")))
 		}
 	}
 	if !applicable {
@@ -444,14 +445,14 @@ func ariaHiddenFocus(p *Page, _ Params) Result {
 	}
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		if axAriaHiddenSelf(n) && !axHidden(n) {
+	for _, n := range d.Elems {
+		if a11y.AriaHiddenSelf(n) && !a11y.Hidden(n) {
 			applicable = true
 		}
-		if !axTabbable(n) || axHidden(n) || !axAriaHidden(n) {
+		if !a11y.Tabbable(n) || a11y.Hidden(n) || !a11y.AriaHidden(n) {
 			continue
 		}
-		if tabOrder != nil && !tabOrder[d.sel(n)] {
+		if tabOrder != nil && !tabOrder[d.Sel(n)] {
 			continue
 		}
 		if len(ev) < axMaxEvidence {
@@ -476,16 +477,16 @@ func duplicateIDAria(p *Page, _ Params) Result {
 	applicable := false
 	reported := map[string]bool{}
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		for _, name := range axIDRefAttrs {
-			v, ok := axAttr(n, name)
+			v, ok := a11y.Attr(n, name)
 			if !ok || (name == "for" && n.Data != "label" && n.Data != "output") ||
 				(name == "headers" && n.Data != "td" && n.Data != "th") {
 				continue
 			}
 			for _, id := range strings.Fields(v) {
 				applicable = true
-				dups := d.ids[id]
+				dups := d.IDs[id]
 				if len(dups) < 2 || reported[id] {
 					continue
 				}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,14 +12,14 @@ import (
 // labelKey folds a visible label for comparing: lower case, without the
 // marks of required fields and trailing colons.
 func labelKey(s string) string {
-	return strings.Trim(strings.ToLower(axCollapse(s)), " *:")
+	return strings.Trim(strings.ToLower(a11y.Collapse(s)), " *:")
 }
 
 // legendOf is the name of the nearest fieldset (or group) around n, "" when
 // there is none.
 func (d *axDoc) legendOf(n *html.Node) string {
 	if g := d.choiceGroupOf(n); g != nil {
-		return d.name(g)
+		return d.Name(g)
 	}
 	return ""
 }
@@ -41,11 +42,11 @@ func distinctLabels(p *Page, _ Params) Result {
 	byForm := map[*html.Node]map[string][]field{}
 	applicable := false
 	heading := "" // the text of the last heading before n: its context
-	for _, n := range d.elems {
-		if _, ok := axIsHeadingTag(n.Data); (ok || baseRole(d.role(n)) == "heading") && !axHidden(n) {
-			heading = axCollapse(axVisibleText(n, axTextOpts{}))
+	for _, n := range d.Elems {
+		if _, ok := a11y.IsHeadingTag(n.Data); (ok || a11y.BaseRole(d.Role(n)) == "heading") && !a11y.Hidden(n) {
+			heading = a11y.Collapse(a11y.VisibleText(n, a11y.TextOpts{}))
 		}
-		if !labelledField(n) || !d.exposed(n) {
+		if !labelledField(n) || !d.Exposed(n) {
 			continue
 		}
 		l := labelKey(d.visibleLabelOf(n, nil))
@@ -57,7 +58,7 @@ func distinctLabels(p *Page, _ Params) Result {
 		if byForm[form] == nil {
 			byForm[form] = map[string][]field{}
 		}
-		byForm[form][l] = append(byForm[form][l], field{n, d.legendOf(n) + "\n" + heading, axCollapse(d.name(n))})
+		byForm[form][l] = append(byForm[form][l], field{n, d.legendOf(n) + "\n" + heading, a11y.Collapse(d.Name(n))})
 	}
 	var ev, review []Evidence
 	for _, labels := range byForm {
@@ -99,7 +100,7 @@ func distinctLabels(p *Page, _ Params) Result {
 			parent = stack[len(stack)-1].node
 		}
 		stack = append(stack, h)
-		text := strings.ToLower(axCollapse(d.name(h.node)))
+		text := strings.ToLower(a11y.Collapse(d.Name(h.node)))
 		if text == "" {
 			continue
 		}
@@ -107,7 +108,7 @@ func distinctLabels(p *Page, _ Params) Result {
 		k := hk{parent, h.level, text}
 		seen[k]++
 		if seen[k] == 2 && len(review) < axMaxEvidence {
-			review = append(review, d.ev(h.node, "heading", "text", Shorten(axCollapse(d.name(h.node)), 60)))
+			review = append(review, d.ev(h.node, "heading", "text", Shorten(a11y.Collapse(d.Name(h.node)), 60)))
 		}
 	}
 	if !applicable {
@@ -153,11 +154,11 @@ func fauxHeadings(p *Page, _ Params) Result {
 	}
 	applicable := false
 	var review []Evidence
-	for _, n := range d.elems {
-		if (n.Data != "p" && n.Data != "div") || !d.exposed(n) || axHasRole(n) || fauxExcluded(n) {
+	for _, n := range d.Elems {
+		if (n.Data != "p" && n.Data != "div") || !d.Exposed(n) || axHasRole(n) || fauxExcluded(n) {
 			continue
 		}
-		text := axVisibleText(n, axTextOpts{})
+		text := a11y.VisibleText(n, a11y.TextOpts{})
 		words := len(strings.Fields(text))
 		if words == 0 || (n.Data == "div" && axHasBlockChild(n)) {
 			continue
@@ -167,7 +168,7 @@ func fauxHeadings(p *Page, _ Params) Result {
 			continue
 		}
 		bold := allBold(n)
-		if st, ok := styles[d.sel(n)]; ok && body > 0 {
+		if st, ok := styles[d.Sel(n)]; ok && body > 0 {
 			bold = bold || (st.size >= 1.2*body && st.weight >= 600) || st.size >= 1.5*body
 		}
 		if bold && len(review) < axMaxEvidence {
@@ -193,7 +194,7 @@ type fauxStyle struct {
 }
 
 // axHasRole reports whether n has a role attribute.
-func axHasRole(n *html.Node) bool { _, ok := axExplicitRole(n); return ok }
+func axHasRole(n *html.Node) bool { _, ok := a11y.ExplicitRole(n); return ok }
 
 // fauxExcluded reports whether n is inside something that is not running
 // content: a heading, a control, a link, a list, a table, a label, or the
@@ -205,7 +206,7 @@ func fauxExcluded(n *html.Node) bool {
 			"nav", "header", "footer", "figcaption", "blockquote", "dt", "dd", "summary", "form", "aside":
 			return true
 		}
-		if r, ok := axExplicitRole(x); ok && r != "main" && r != "region" && r != "article" && r != "document" {
+		if r, ok := a11y.ExplicitRole(x); ok && r != "main" && r != "region" && r != "article" && r != "document" {
 			return true
 		}
 	}
@@ -215,7 +216,7 @@ func fauxExcluded(n *html.Node) bool {
 // axHasBlockChild reports whether n has a block element child.
 func axHasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && axBlockTag[c.Data] {
+		if c.Type == html.ElementNode && a11y.BlockTag[c.Data] {
 			return true
 		}
 	}
@@ -234,9 +235,9 @@ func followedByBlock(n *html.Node) bool {
 		}
 		switch s.Data {
 		case "p", "ul", "ol", "dl", "table":
-			return len(strings.Fields(axVisibleText(s, axTextOpts{}))) >= 5
+			return len(strings.Fields(a11y.VisibleText(s, a11y.TextOpts{}))) >= 5
 		case "div":
-			return len(strings.Fields(axVisibleText(s, axTextOpts{}))) >= 8
+			return len(strings.Fields(a11y.VisibleText(s, a11y.TextOpts{}))) >= 8
 		}
 		return false
 	}

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"net/url"
 	"regexp"
 	"strings"
@@ -26,8 +27,8 @@ func linkInTextBlock(p *Page, params Params) Result {
 	applicable := false
 	var ev []Evidence
 	for _, l := range b.TextLinks {
-		n := d.resolve(l.Selector)
-		if n != nil && !d.exposed(n) {
+		n := d.Resolve(l.Selector)
+		if n != nil && !d.Exposed(n) {
 			continue
 		}
 		applicable = true
@@ -107,7 +108,7 @@ func sameGroup(a, b *linkGroup) bool {
 			continue
 		}
 		common++
-		if sameLinkName(a.d.name(ls[0]), b.d.name(other[0])) {
+		if sameLinkName(a.d.Name(ls[0]), b.d.Name(other[0])) {
 			alike++
 		}
 	}
@@ -197,7 +198,7 @@ func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
 		if other == nil || len(ls) != 1 || len(other) != 1 {
 			continue // a target linked twice in one menu: its names may differ on purpose
 		}
-		a, b := axCollapse(g.d.name(ls[0])), axCollapse(h.d.name(other[0]))
+		a, b := a11y.Collapse(g.d.Name(ls[0])), a11y.Collapse(h.d.Name(other[0]))
 		if a == "" || b == "" || sameLinkName(a, b) {
 			continue
 		}
@@ -227,12 +228,12 @@ func iconDifferences(pages []*Page, reported map[string]bool) (bool, []Evidence)
 		d := newAXDoc(p)
 		base, _ := url.Parse(p.URL())
 		lang := strings.ToLower(langOf(p))
-		for _, n := range d.elems {
-			if n.Data != "img" || !d.exposed(n) || !inControl(n) {
+		for _, n := range d.Elems {
+			if n.Data != "img" || !d.Exposed(n) || !inControl(n) {
 				continue
 			}
-			alt, ok := axAttr(n, "alt")
-			alt = axCollapse(alt)
+			alt, ok := a11y.Attr(n, "alt")
+			alt = a11y.Collapse(alt)
 			if !ok || alt == "" {
 				continue
 			}
@@ -267,7 +268,7 @@ func iconDifferences(pages []*Page, reported map[string]bool) (bool, []Evidence)
 // inControl reports whether n is inside a link or a button.
 func inControl(n *html.Node) bool {
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
-		if (x.Data == "a" && axHas(x, "href")) || x.Data == "button" {
+		if (x.Data == "a" && a11y.Has(x, "href")) || x.Data == "button" {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,7 +17,7 @@ func labelledField(n *html.Node) bool {
 	case "textarea", "select":
 		return true
 	case "input":
-		switch axInputType(n) {
+		switch a11y.InputType(n) {
 		case "hidden", "submit", "reset", "button", "image", "checkbox", "radio", "range", "color", "file":
 			return false
 		}
@@ -30,29 +31,29 @@ func labelledField(n *html.Node) bool {
 // at, when they are rendered and, with browser facts, not hidden for the
 // eye only (a .sr-only label: see BrowserFacts.HiddenLabels).
 func (d *axDoc) visibleLabelOf(n *html.Node, unseen map[string]bool) string {
-	shown := func(l *html.Node) bool { return !axHidden(l) && !unseen[d.sel(l)] }
+	shown := func(l *html.Node) bool { return !a11y.Hidden(l) && !unseen[d.Sel(l)] }
 	var parts []string
 	if id := attr(n, "id"); id != "" {
-		for _, l := range d.labelsFor(id) {
+		for _, l := range d.LabelsFor(id) {
 			if shown(l) {
-				parts = append(parts, axVisibleText(l, axTextOpts{}))
+				parts = append(parts, a11y.VisibleText(l, a11y.TextOpts{}))
 			}
 		}
 	}
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if x.Data == "label" {
 			if shown(x) {
-				parts = append(parts, axVisibleText(x, axTextOpts{}))
+				parts = append(parts, a11y.VisibleText(x, a11y.TextOpts{}))
 			}
 			break
 		}
 	}
 	for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
-		if t := d.byID(id); t != nil && t != n && !axHidden(t) {
-			parts = append(parts, axVisibleText(t, axTextOpts{}))
+		if t := d.ByID(id); t != nil && t != n && !a11y.Hidden(t) {
+			parts = append(parts, a11y.VisibleText(t, a11y.TextOpts{}))
 		}
 	}
-	return axCollapse(strings.Join(parts, " "))
+	return a11y.Collapse(strings.Join(parts, " "))
 }
 
 // hiddenLabels is the set of labels the browser saw hidden for the eye only.
@@ -98,16 +99,16 @@ func (d *axDoc) nearbyText(n *html.Node, unseen map[string]bool) string {
 		for s := x.PrevSibling; s != nil; s = s.PrevSibling {
 			switch {
 			case s.Type == html.TextNode:
-				if t := axCollapse(s.Data); t != "" {
+				if t := a11y.Collapse(s.Data); t != "" {
 					return shortText(t)
 				}
 				continue
-			case s.Type != html.ElementNode || axSelfHidden(s) || (s.Data == "label" && unseen[d.sel(s)]):
+			case s.Type != html.ElementNode || a11y.SelfHidden(s) || (s.Data == "label" && unseen[d.Sel(s)]):
 				continue
 			case holdsField(s):
 				return ""
 			}
-			return shortText(axVisibleText(s, axTextOpts{}))
+			return shortText(a11y.VisibleText(s, a11y.TextOpts{}))
 		}
 		p := x.Parent
 		if p == nil || p.Type != html.ElementNode {
@@ -139,7 +140,7 @@ func buttonAfter(n *html.Node) string {
 climb:
 	for depth := 0; depth < 3 && x != nil && x.Type == html.ElementNode; depth++ {
 		for s := x.NextSibling; s != nil; s = s.NextSibling {
-			if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" || s.Type == html.CommentNode || axSelfHidden(s) {
+			if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" || s.Type == html.CommentNode || a11y.SelfHidden(s) {
 				continue
 			}
 			if t := buttonText(s); t != "" {
@@ -156,7 +157,7 @@ climb:
 		var walk func(y *html.Node)
 		walk = func(y *html.Node) {
 			for c := y.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type != html.ElementNode || axSelfHidden(c) {
+				if c.Type != html.ElementNode || a11y.SelfHidden(c) {
 					continue
 				}
 				if labelledField(c) {
@@ -182,9 +183,9 @@ func buttonText(n *html.Node) string {
 		return ""
 	}
 	if n.Data == "button" {
-		return axVisibleText(n, axTextOpts{})
+		return a11y.VisibleText(n, a11y.TextOpts{})
 	}
-	if n.Data == "input" && (axInputType(n) == "submit" || axInputType(n) == "button") {
+	if n.Data == "input" && (a11y.InputType(n) == "submit" || a11y.InputType(n) == "button") {
 		return attr(n, "value")
 	}
 	return ""
@@ -224,21 +225,21 @@ func visibleLabel(p *Page, _ Params) Result {
 	unseen := hiddenLabels(p)
 	applicable := false
 	var ev, review []Evidence
-	for _, n := range d.elems {
-		if !labelledField(n) || !d.exposed(n) {
+	for _, n := range d.Elems {
+		if !labelledField(n) || !d.Exposed(n) {
 			continue
 		}
 		if d.visibleLabelOf(n, unseen) != "" {
 			applicable = true
 			continue
 		}
-		name := axCollapse(d.name(n))
+		name := a11y.Collapse(d.Name(n))
 		if name == "" {
 			continue
 		}
 		applicable = true
 		msg, shown := "aria", name
-		if ph := axCollapse(attr(n, "placeholder")); ph != "" {
+		if ph := a11y.Collapse(attr(n, "placeholder")); ph != "" {
 			msg, shown = "placeholder", ph // the only text anyone sees goes away on typing
 		}
 		near := d.nearbyText(n, unseen)
@@ -274,10 +275,10 @@ func formOf(n *html.Node) *html.Node {
 // radiogroup that has a name; nil when there is none.
 func (d *axDoc) choiceGroupOf(n *html.Node) *html.Node {
 	for x := n.Parent; x != nil && x.Type == html.ElementNode && x.Data != "form" && x.Data != "body"; x = x.Parent {
-		if x.Data == "fieldset" && d.name(x) != "" {
+		if x.Data == "fieldset" && d.Name(x) != "" {
 			return x
 		}
-		if r := baseRole(d.role(x)); (r == "group" || r == "radiogroup") && d.name(x) != "" {
+		if r := a11y.BaseRole(d.Role(x)); (r == "group" || r == "radiogroup") && d.Name(x) != "" {
 			return x
 		}
 	}
@@ -297,9 +298,9 @@ func choiceGroups(p *Page, _ Params) Result {
 	}
 	groups := map[key][]*html.Node{}
 	var order []key
-	for _, n := range d.elems {
-		t := axInputType(n)
-		if n.Data != "input" || (t != "radio" && t != "checkbox") || !d.exposed(n) {
+	for _, n := range d.Elems {
+		t := a11y.InputType(n)
+		if n.Data != "input" || (t != "radio" && t != "checkbox") || !d.Exposed(n) {
 			continue
 		}
 		name := strings.TrimSpace(attr(n, "name"))
@@ -340,11 +341,11 @@ func layoutTable(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		if n.Data != "table" || axHidden(n) {
+	for _, n := range d.Elems {
+		if n.Data != "table" || a11y.Hidden(n) {
 			continue
 		}
-		if r, ok := axExplicitRole(n); !ok || (r != "presentation" && r != "none") {
+		if r, ok := a11y.ExplicitRole(n); !ok || (r != "presentation" && r != "none") {
 			continue
 		}
 		applicable = true
@@ -399,9 +400,9 @@ func onInput(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev, review []Evidence
-	for _, n := range d.elems {
-		t := axInputType(n)
-		if n.Data != "select" && (n.Data != "input" || (t != "radio" && t != "checkbox")) || !d.exposed(n) {
+	for _, n := range d.Elems {
+		t := a11y.InputType(n)
+		if n.Data != "select" && (n.Data != "input" || (t != "radio" && t != "checkbox")) || !d.Exposed(n) {
 			continue
 		}
 		applicable = true
@@ -435,7 +436,7 @@ func formHasButton(n *html.Node) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			t := axInputType(c)
+			t := a11y.InputType(c)
 			if (c.Data == "button" && !strings.EqualFold(attr(c, "type"), "reset")) || (c.Data == "input" && (t == "submit" || t == "image" || t == "button")) {
 				found = true
 				return

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strconv"
 	"strings"
 
@@ -17,22 +18,22 @@ import (
 func summaryName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		if n.Data != "summary" || n.Parent == nil || n.Parent.Data != "details" || !axIsSummaryOf(n, n.Parent) {
+		if n.Data != "summary" || n.Parent == nil || n.Parent.Data != "details" || !a11y.IsSummaryOf(n, n.Parent) {
 			return false
 		}
-		if r, ok := axExplicitRole(n); ok && r != "none" && r != "presentation" {
+		if r, ok := a11y.ExplicitRole(n); ok && r != "none" && r != "presentation" {
 			return false // another role: other checks apply
 		}
-		return d.exposed(n)
-	}, d.name, "fail")
+		return d.Exposed(n)
+	}, d.Name, "fail")
 }
 
 // menuitemName fails for menu items without an accessible name.
 func menuitemName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return d.role(n) == "menuitem" && d.exposed(n)
-	}, d.name, "fail")
+		return d.Role(n) == "menuitem" && d.Exposed(n)
+	}, d.Name, "fail")
 }
 
 // presentationalChildrenFocus fails for elements whose role makes their
@@ -42,14 +43,14 @@ func presentationalChildrenFocus(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		ri, ok := roleLookup(baseRole(d.role(n)))
-		if !ok || !ri.presentationalChildren || !d.exposed(n) || !axHasElementChild(n) {
+	for _, n := range d.Elems {
+		ri, ok := a11y.RoleLookup(a11y.BaseRole(d.Role(n)))
+		if !ok || !ri.PresentationalChildren || !d.Exposed(n) || !a11y.HasElementChild(n) {
 			continue
 		}
 		applicable = true
 		if inner := axTabbableDescendant(n); inner != nil && len(ev) < axMaxEvidence {
-			ev = append(ev, d.ev(n, "fail", "role", d.role(n), "inner", "<"+inner.Data+">"))
+			ev = append(ev, d.ev(n, "fail", "role", d.Role(n), "inner", "<"+inner.Data+">"))
 		}
 	}
 	if !applicable {
@@ -65,10 +66,10 @@ func axTabbableDescendant(n *html.Node) *html.Node {
 	var walk func(x *html.Node)
 	walk = func(x *html.Node) {
 		for c := x.FirstChild; c != nil && found == nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || axSelfHidden(c) {
+			if c.Type != html.ElementNode || a11y.SelfHidden(c) {
 				continue
 			}
-			if axTabbable(c) {
+			if a11y.Tabbable(c) {
 				found = c
 				return
 			}
@@ -87,20 +88,20 @@ func decorativeExposed(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		r, explicit := axExplicitRole(n)
-		alt, hasAlt := axAttr(n, "alt")
+	for _, n := range d.Elems {
+		r, explicit := a11y.ExplicitRole(n)
+		alt, hasAlt := a11y.Attr(n, "alt")
 		decorative := (explicit && (r == "none" || r == "presentation")) ||
 			(!explicit && n.Data == "img" && hasAlt && alt == "")
 		if !decorative {
 			continue
 		}
 		applicable = true
-		if axHidden(n) || axAriaHidden(n) {
+		if a11y.Hidden(n) || a11y.AriaHidden(n) {
 			continue
 		}
-		if (axFocusable(n) || axHasGlobalARIA(n)) && len(ev) < axMaxEvidence {
-			role := axImplicitRole(n)
+		if (a11y.Focusable(n) || a11y.HasGlobalARIA(n)) && len(ev) < axMaxEvidence {
+			role := a11y.ImplicitRole(n)
 			if role == "presentation" || role == "" {
 				role = "img"
 			}
@@ -155,7 +156,7 @@ func axStyleDecls(style string) map[string]axDecl {
 // axFontSize returns the font size in px of n from inline styles (its own
 // or an ancestor's) or the browser's measurement, or 16 (the default).
 func (d *axDoc) axFontSize(n *html.Node, measured map[string]float64) float64 {
-	if v, ok := measured[d.sel(n)]; ok && v > 0 {
+	if v, ok := measured[d.Sel(n)]; ok && v > 0 {
 		return v
 	}
 	for x := n; x != nil && x.Type == html.ElementNode; x = x.Parent {
@@ -215,7 +216,7 @@ func axOwnTextNodes(n *html.Node, prop string) []*html.Node {
 					out = append(out, c)
 				}
 			case html.ElementNode:
-				if axSelfHidden(c) {
+				if a11y.SelfHidden(c) {
 					continue
 				}
 				if _, own := axStyleDecls(attr(c, "style"))[prop]; own {
@@ -278,9 +279,9 @@ func textSpacing(p *Page, _ Params) Result {
 	}
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		style, ok := axAttr(n, "style")
-		if !ok || !strings.Contains(style, "!") || axHidden(n) || n.Namespace != "" {
+	for _, n := range d.Elems {
+		style, ok := a11y.Attr(n, "style")
+		if !ok || !strings.Contains(style, "!") || a11y.Hidden(n) || n.Namespace != "" {
 			continue
 		}
 		decls := axStyleDecls(style)
@@ -294,7 +295,7 @@ func textSpacing(p *Page, _ Params) Result {
 				continue
 			}
 			font := d.axFontSize(n, measured)
-			if sp.prop == "line-height" && axOneLine(n, axVisibleText(n, axTextOpts{}), font) {
+			if sp.prop == "line-height" && axOneLine(n, a11y.VisibleText(n, a11y.TextOpts{}), font) {
 				continue
 			}
 			ratio, known := axSpacingRatio(sp.prop, dcl.value, font)
@@ -367,17 +368,17 @@ func axObjectNonText(n *html.Node) bool {
 func objectAlt(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		if n.Data != "object" || n.Namespace != "" || axHas(n, "role") || !axObjectNonText(n) {
+		if n.Data != "object" || n.Namespace != "" || a11y.Has(n, "role") || !axObjectNonText(n) {
 			return false
 		}
-		return !axHidden(n) && !axAriaHidden(n) && (!d.hasAX() || d.axNode(n) != nil)
+		return !a11y.Hidden(n) && !a11y.AriaHidden(n) && (!d.HasAX() || d.AXNode(n) != nil)
 	}, d.objectName, "fail")
 }
 
 // objectName is the name of an object element from its attributes only.
 func (d *axDoc) objectName(n *html.Node) string {
-	c := &axNameCtx{visited: map[*html.Node]bool{}}
-	if s := d.labelledbyName(n, c); s != "" {
+	c := &a11y.NameCtx{Visited: map[*html.Node]bool{}}
+	if s := d.LabelledbyName(n, c); s != "" {
 		return s
 	}
 	if s := strings.TrimSpace(attr(n, "aria-label")); s != "" {

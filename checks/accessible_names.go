@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
 	"unicode"
 
@@ -16,7 +17,7 @@ import (
 func axNamesResult(d *axDoc, applies func(n *html.Node) bool, name func(n *html.Node) string, msg string) Result {
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if !applies(n) {
 			continue
 		}
@@ -38,23 +39,23 @@ func imageAlt(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if n.Namespace != "" {
 			continue
 		}
 		isImg := n.Data == "img"
-		role := d.role(n)
+		role := d.Role(n)
 		if !isImg && role != "img" {
 			continue
 		}
-		if axHidden(n) || axAriaHidden(n) || (d.hasAX() && d.axNode(n) == nil) {
+		if a11y.Hidden(n) || a11y.AriaHidden(n) || (d.HasAX() && d.AXNode(n) == nil) {
 			continue
 		}
 		applicable = true
-		if role != "img" || !d.exposed(n) { // decorative, or ignored by the browser
+		if role != "img" || !d.Exposed(n) { // decorative, or ignored by the browser
 			continue
 		}
-		if d.name(n) == "" && len(ev) < axMaxEvidence {
+		if d.Name(n) == "" && len(ev) < axMaxEvidence {
 			ev = append(ev, d.ev(n, "fail"))
 		}
 	}
@@ -70,8 +71,8 @@ func imageAlt(p *Page, _ Params) Result {
 func imageButtonName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return n.Data == "input" && n.Namespace == "" && axInputType(n) == "image" && d.role(n) == "button" && d.exposed(n)
-	}, d.staticName, "fail")
+		return n.Data == "input" && n.Namespace == "" && a11y.InputType(n) == "image" && d.Role(n) == "button" && d.Exposed(n)
+	}, d.StaticName, "fail")
 }
 
 // svgImgName fails for SVG elements with role img, graphics-document or
@@ -83,12 +84,12 @@ func svgImgName(p *Page, _ Params) Result {
 		if n.Namespace != "svg" {
 			return false
 		}
-		r, ok := axExplicitRole(n)
+		r, ok := a11y.ExplicitRole(n)
 		if !ok || (r != "img" && r != "graphics-document" && r != "graphics-symbol") {
 			return false
 		}
-		return !axHidden(n) && !axAriaHidden(n) && (!d.hasAX() || d.axNode(n) != nil)
-	}, d.staticName, "fail")
+		return !a11y.Hidden(n) && !a11y.AriaHidden(n) && (!d.HasAX() || d.AXNode(n) != nil)
+	}, d.StaticName, "fail")
 }
 
 // buttonName fails for buttons without an accessible name. Image buttons
@@ -96,25 +97,25 @@ func svgImgName(p *Page, _ Params) Result {
 func buttonName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		if n.Data == "input" && axInputType(n) == "image" {
+		if n.Data == "input" && a11y.InputType(n) == "image" {
 			return false
 		}
-		return d.role(n) == "button" && d.exposed(n)
-	}, d.name, "fail")
+		return d.Role(n) == "button" && d.Exposed(n)
+	}, d.Name, "fail")
 }
 
 // exposedOrIgnored reports whether n is rendered and not aria-hidden, even if
 // Chromium marks it ignored (a plain generic element is "ignored").
 func (d *axDoc) exposedOrIgnored(n *html.Node) bool {
-	return !axHidden(n) && !axAriaHidden(n) && (!d.hasAX() || d.axNode(n) != nil)
+	return !a11y.Hidden(n) && !a11y.AriaHidden(n) && (!d.HasAX() || d.AXNode(n) != nil)
 }
 
 // linkName fails for links without an accessible name.
 func linkName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return baseRole(d.role(n)) == "link" && d.exposed(n)
-	}, d.name, "fail")
+		return a11y.BaseRole(d.Role(n)) == "link" && d.Exposed(n)
+	}, d.Name, "fail")
 }
 
 // axFieldRoles are the roles of form fields that need a name.
@@ -126,12 +127,12 @@ var axFieldRoles = map[string]bool{
 // axFieldRole returns the role n has as a form field, or "". Date, time and
 // colour inputs count as fields although ARIA gives them no role.
 func (d *axDoc) axFieldRole(n *html.Node) string {
-	r := d.role(n)
+	r := d.Role(n)
 	if axFieldRoles[r] {
 		return r
 	}
 	if r == "" && n.Data == "input" {
-		switch axInputType(n) {
+		switch a11y.InputType(n) {
 		case "date", "datetime-local", "month", "time", "week", "color", "password":
 			return "textbox"
 		}
@@ -143,8 +144,8 @@ func (d *axDoc) axFieldRole(n *html.Node) string {
 func formFieldName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return d.axFieldRole(n) != "" && d.exposed(n)
-	}, d.name, "fail")
+		return d.axFieldRole(n) != "" && d.Exposed(n)
+	}, d.Name, "fail")
 }
 
 // frameTitle fails for iframes (and frames) in the sequential focus order
@@ -155,22 +156,22 @@ func frameTitle(p *Page, _ Params) Result {
 		if (n.Data != "iframe" && n.Data != "frame") || n.Namespace != "" {
 			return false
 		}
-		if t, ok := axTabIndex(n); ok && t < 0 {
+		if t, ok := a11y.TabIndex(n); ok && t < 0 {
 			return false
 		}
-		if r, ok := axExplicitRole(n); ok && (r == "none" || r == "presentation") {
+		if r, ok := a11y.ExplicitRole(n); ok && (r == "none" || r == "presentation") {
 			return false
 		}
-		return d.exposed(n)
-	}, d.name, "fail")
+		return d.Exposed(n)
+	}, d.Name, "fail")
 }
 
 // headingName fails for headings without an accessible name.
 func headingName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	return axNamesResult(d, func(n *html.Node) bool {
-		return baseRole(d.role(n)) == "heading" && d.exposed(n)
-	}, d.name, "fail")
+		return a11y.BaseRole(d.Role(n)) == "heading" && d.Exposed(n)
+	}, d.Name, "fail")
 }
 
 // axLabelRoles are widget roles that take their name from content, for
@@ -187,24 +188,24 @@ func labelInName(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		if !axHas(n, "aria-label") && !axHas(n, "aria-labelledby") {
+	for _, n := range d.Elems {
+		if !a11y.Has(n, "aria-label") && !a11y.Has(n, "aria-labelledby") {
 			continue
 		}
-		if !axLabelRoles[baseRole(d.role(n))] || !d.exposed(n) {
+		if !axLabelRoles[a11y.BaseRole(d.Role(n))] || !d.Exposed(n) {
 			continue
 		}
 		label := axTextNodesOnly(n)
 		if axLabelWords(label) == nil || axSymbolLabel(label) || (d.iconFont() && axLigatureWord(label)) {
 			continue
 		}
-		name := d.name(n)
+		name := d.Name(n)
 		if name == "" {
 			continue
 		}
 		applicable = true
 		if !axLabelInName(label, name) && len(ev) < axMaxEvidence {
-			ev = append(ev, d.ev(n, "fail", "label", axCollapse(label), "name", name))
+			ev = append(ev, d.ev(n, "fail", "label", a11y.Collapse(label), "name", name))
 		}
 	}
 	if !applicable {
@@ -224,10 +225,10 @@ func axTextNodesOnly(n *html.Node) string {
 			case html.TextNode:
 				b.WriteString(c.Data)
 			case html.ElementNode:
-				if axSelfHidden(c) || axVisuallyHidden(c) {
+				if a11y.SelfHidden(c) || axVisuallyHidden(c) {
 					continue
 				}
-				block := axBlockTag[c.Data] && !axInlineStyle(c)
+				block := a11y.BlockTag[c.Data] && !a11y.InlineStyle(c)
 				if block {
 					b.WriteByte(' ')
 				}
@@ -239,7 +240,7 @@ func axTextNodesOnly(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return axCollapse(b.String())
+	return a11y.Collapse(b.String())
 }
 
 // axWord is one word of a label: its letters and digits, lower-cased, and
@@ -345,13 +346,13 @@ func axVisuallyHidden(n *html.Node) bool {
 // iconFont reports whether the page loads an icon font that draws words as
 // icons (Material Icons or Material Symbols ligatures).
 func (d *axDoc) iconFont() bool {
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		var s string
 		switch n.Data {
 		case "link":
 			s = attr(n, "href")
 		case "style":
-			s = axRawText(n)
+			s = a11y.RawText(n)
 		default:
 			continue
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strconv"
 	"strings"
 
@@ -15,14 +16,14 @@ import (
 // or holds only white space.
 func pageTitle(p *Page, _ Params) Result {
 	d := newAXDoc(p)
-	if d.html == nil || !p.IsHTML() {
+	if d.HTML == nil || !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
 	}
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if n.Data != "title" || n.Namespace != "" || axInTemplate(n) {
 			continue
 		}
-		if axCollapse(axRawText(n)) == "" {
+		if a11y.Collapse(a11y.RawText(n)) == "" {
 			return Verdict([]Evidence{d.ev(n, "empty")})
 		}
 		return Result{Outcome: Pass}
@@ -118,9 +119,9 @@ func elementLang(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		v, ok := axAttr(n, "lang")
-		if !ok || v == "" || n.Data == "html" || axHidden(n) || !axOwnsLangText(n) {
+	for _, n := range d.Elems {
+		v, ok := a11y.Attr(n, "lang")
+		if !ok || v == "" || n.Data == "html" || a11y.Hidden(n) || !axOwnsLangText(n) {
 			continue
 		}
 		applicable = true
@@ -146,10 +147,10 @@ func axOwnsLangText(n *html.Node) bool {
 					return true
 				}
 			case html.ElementNode:
-				if axSelfHidden(c) {
+				if a11y.SelfHidden(c) {
 					continue
 				}
-				if v, ok := axAttr(c, "lang"); ok && v != "" {
+				if v, ok := a11y.Attr(c, "lang"); ok && v != "" {
 					continue
 				}
 				if c.Data == "img" && strings.TrimSpace(attr(c, "alt")) != "" {
@@ -174,11 +175,11 @@ type axHeading struct {
 // headings lists the exposed headings in document order.
 func (d *axDoc) headings() []axHeading {
 	var out []axHeading
-	for _, n := range d.elems {
-		if baseRole(d.role(n)) != "heading" || !d.exposedOrIgnored(n) {
+	for _, n := range d.Elems {
+		if a11y.BaseRole(d.Role(n)) != "heading" || !d.exposedOrIgnored(n) {
 			continue
 		}
-		level, isTag := axIsHeadingTag(n.Data)
+		level, isTag := a11y.IsHeadingTag(n.Data)
 		if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "aria-level"))); err == nil && v > 0 {
 			level = v
 		} else if !isTag {
@@ -208,10 +209,10 @@ func headingOrder(p *Page, _ Params) Result {
 
 // bodyWords counts the words of the rendered text of the body.
 func (d *axDoc) bodyWords() int {
-	if d.body == nil {
+	if d.Body == nil {
 		return 0
 	}
-	return len(strings.Fields(axVisibleText(d.body, axTextOpts{})))
+	return len(strings.Fields(a11y.VisibleText(d.Body, a11y.TextOpts{})))
 }
 
 // headingPresent fails for long pages (at least min_words words) that have
@@ -222,7 +223,7 @@ func headingPresent(p *Page, params Params) Result {
 		return Result{Outcome: Pass}
 	}
 	words := d.bodyWords()
-	if d.body == nil || float64(words) < params.Float("min_words", 300) {
+	if d.Body == nil || float64(words) < params.Float("min_words", 300) {
 		return Result{Outcome: Inapplicable}
 	}
 	return Verdict([]Evidence{d.topEvidence("body", "fail", "words", strconv.Itoa(words))})
@@ -230,8 +231,8 @@ func headingPresent(p *Page, params Params) Result {
 
 // hasLandmark reports whether the page has an exposed element with role.
 func (d *axDoc) hasLandmark(role string) bool {
-	for _, n := range d.elems {
-		if d.role(n) == role && d.exposedOrIgnored(n) {
+	for _, n := range d.Elems {
+		if d.Role(n) == role && d.exposedOrIgnored(n) {
 			return true
 		}
 	}
@@ -242,7 +243,7 @@ func (d *axDoc) hasLandmark(role string) bool {
 // no main landmark (a main element or role=main).
 func landmarkMain(p *Page, params Params) Result {
 	d := newAXDoc(p)
-	if d.body == nil || !p.IsHTML() {
+	if d.Body == nil || !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
 	}
 	if d.hasLandmark("main") {
@@ -260,16 +261,16 @@ func landmarkMain(p *Page, params Params) Result {
 // further down the same page).
 func bypassBlocks(p *Page, _ Params) Result {
 	d := newAXDoc(p)
-	if d.body == nil || !p.IsHTML() {
+	if d.Body == nil || !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
 	}
 	firstLink := -1
 	firstText := -1
-	for i, n := range d.elems {
-		if firstLink < 0 && n.Data == "a" && axHas(n, "href") && !axHidden(n) {
+	for i, n := range d.Elems {
+		if firstLink < 0 && n.Data == "a" && a11y.Has(n, "href") && !a11y.Hidden(n) {
 			firstLink = i
 		}
-		if firstText < 0 && axIsTextBlock(n) && !axHidden(n) && !axInLink(n) {
+		if firstText < 0 && axIsTextBlock(n) && !a11y.Hidden(n) && !axInLink(n) {
 			firstText = i
 		}
 	}
@@ -279,13 +280,13 @@ func bypassBlocks(p *Page, _ Params) Result {
 	if d.hasLandmark("main") || d.hasLandmark("navigation") || len(d.headings()) > 0 || d.hasSkipLink() {
 		return Result{Outcome: Pass}
 	}
-	return Verdict([]Evidence{d.ev(d.elems[firstLink], "fail")})
+	return Verdict([]Evidence{d.ev(d.Elems[firstLink], "fail")})
 }
 
 // axIsTextBlock reports whether n is a paragraph or holds a long run of
 // text of its own: the start of the page's content.
 func axIsTextBlock(n *html.Node) bool {
-	if n.Data == "p" && len(strings.Fields(axRawText(n))) >= 5 {
+	if n.Data == "p" && len(strings.Fields(a11y.RawText(n))) >= 5 {
 		return true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -299,7 +300,7 @@ func axIsTextBlock(n *html.Node) bool {
 // axInLink reports whether n is inside a link.
 func axInLink(n *html.Node) bool {
 	for x := n; x != nil && x.Type == html.ElementNode; x = x.Parent {
-		if x.Data == "a" && axHas(x, "href") {
+		if x.Data == "a" && a11y.Has(x, "href") {
 			return true
 		}
 	}
@@ -315,12 +316,12 @@ const skipLinkWindow = 3
 // as "toegankelijk" pointing at a section) skips nothing.
 func (d *axDoc) hasSkipLink() bool {
 	pos := map[*html.Node]int{}
-	for i, n := range d.elems {
+	for i, n := range d.Elems {
 		pos[n] = i
 	}
 	seen := 0
-	for i, n := range d.elems {
-		if n.Data != "a" || !axHas(n, "href") {
+	for i, n := range d.Elems {
+		if n.Data != "a" || !a11y.Has(n, "href") {
 			continue
 		}
 		if seen++; seen > skipLinkWindow {
@@ -330,7 +331,7 @@ func (d *axDoc) hasSkipLink() bool {
 		if len(h) < 2 || h[0] != '#' {
 			continue
 		}
-		if t := d.byID(h[1:]); t != nil && pos[t] > i {
+		if t := d.ByID(h[1:]); t != nil && pos[t] > i {
 			return true
 		}
 		if d.namedAnchor(h[1:]) {
@@ -342,7 +343,7 @@ func (d *axDoc) hasSkipLink() bool {
 
 // namedAnchor reports whether an a element has name.
 func (d *axDoc) namedAnchor(name string) bool {
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if n.Data == "a" && attr(n, "name") == name {
 			return true
 		}
@@ -384,11 +385,11 @@ func axRefresh(content string) (delay int, valid bool) {
 func metaRefresh(p *Page, params Params) Result {
 	d := newAXDoc(p)
 	limit := int(params.Float("max_seconds", 72000))
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if n.Data != "meta" || !strings.EqualFold(strings.TrimSpace(attr(n, "http-equiv")), "refresh") {
 			continue
 		}
-		content, ok := axAttr(n, "content")
+		content, ok := a11y.Attr(n, "content")
 		if !ok {
 			continue
 		}
@@ -431,7 +432,7 @@ func metaViewport(p *Page, params Params) Result {
 	minScale := params.Float("min_scale", 2)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		if n.Data != "meta" || !strings.EqualFold(strings.TrimSpace(attr(n, "name")), "viewport") {
 			continue
 		}
@@ -469,9 +470,9 @@ func tabindexPositive(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, n := range d.elems {
-		t, ok := axTabIndex(n)
-		if !ok || axHidden(n) {
+	for _, n := range d.Elems {
+		t, ok := a11y.TabIndex(n)
+		if !ok || a11y.Hidden(n) {
 			continue
 		}
 		applicable = true
@@ -533,13 +534,13 @@ func axScanTable(t *html.Node) axTableInfo {
 func axScanCell(cell *html.Node, info *axTableInfo) {
 	info.cells++
 	info.cellNodes[cell] = true
-	if cell.Data == "th" || axHas(cell, "scope") || axHas(cell, "headers") {
+	if cell.Data == "th" || a11y.Has(cell, "scope") || a11y.Has(cell, "headers") {
 		info.headers = true
 	}
-	if r, ok := axExplicitRole(cell); ok && (r == "columnheader" || r == "rowheader") {
+	if r, ok := a11y.ExplicitRole(cell); ok && (r == "columnheader" || r == "rowheader") {
 		info.headers = true
 	}
-	if strings.TrimSpace(axRawText(cell)) != "" {
+	if strings.TrimSpace(a11y.RawText(cell)) != "" {
 		info.filledCells++
 	}
 	var walk func(x *html.Node)
@@ -562,10 +563,10 @@ func axScanCell(cell *html.Node, info *axTableInfo) {
 // least min rows and 2 columns, short text cells mostly filled, no layout
 // blocks in its cells. Chromium's verdict wins when the tree is there.
 func (d *axDoc) axDataTable(t *html.Node, info axTableInfo, minRows int) bool {
-	if d.role(t) != "table" || !d.exposedOrIgnored(t) {
+	if d.Role(t) != "table" || !d.exposedOrIgnored(t) {
 		return false
 	}
-	if a := d.axNode(t); a != nil && strings.EqualFold(a.Role, "LayoutTable") {
+	if a := d.AXNode(t); a != nil && strings.EqualFold(a.Role, "LayoutTable") {
 		return false
 	}
 	return info.rows >= minRows && info.cols >= 2 && !info.blockCells && info.filledCells*4 >= info.cells*3
@@ -579,7 +580,7 @@ func tableHeaders(p *Page, params Params) Result {
 	minRows := int(params.Float("min_rows", 3))
 	applicable := false
 	var ev []Evidence
-	for _, t := range d.elems {
+	for _, t := range d.Elems {
 		if t.Data != "table" {
 			continue
 		}
@@ -604,19 +605,19 @@ func tdHeadersAttr(p *Page, _ Params) Result {
 	d := newAXDoc(p)
 	applicable := false
 	var ev []Evidence
-	for _, t := range d.elems {
-		if t.Data != "table" || !a11yContains([]string{"table", "grid", "treegrid"}, d.role(t)) || !d.exposedOrIgnored(t) {
+	for _, t := range d.Elems {
+		if t.Data != "table" || !a11y.Contains([]string{"table", "grid", "treegrid"}, d.Role(t)) || !d.exposedOrIgnored(t) {
 			continue
 		}
 		info := axScanTable(t)
 		for cell := range info.cellNodes {
-			v, ok := axAttr(cell, "headers")
+			v, ok := a11y.Attr(cell, "headers")
 			if !ok || strings.TrimSpace(v) == "" {
 				continue
 			}
 			applicable = true
 			for _, id := range strings.Fields(v) {
-				target := d.byID(id)
+				target := d.ByID(id)
 				if target == nil || target == cell || !info.cellNodes[target] {
 					if len(ev) < axMaxEvidence {
 						ev = append(ev, d.ev(cell, "fail", "id", id))
@@ -654,8 +655,8 @@ func listStructure(p *Page, _ Params) Result {
 			ev = append(ev, d.ev(n, msg, kv...))
 		}
 	}
-	for _, n := range d.elems {
-		if axHas(n, "role") || axHidden(n) || n.Namespace != "" {
+	for _, n := range d.Elems {
+		if a11y.Has(n, "role") || a11y.Hidden(n) || n.Namespace != "" {
 			continue
 		}
 		switch n.Data {
@@ -671,7 +672,7 @@ func listStructure(p *Page, _ Params) Result {
 			}
 		case "li":
 			applicable = true
-			if par := n.Parent; par != nil && !a11yContains([]string{"ul", "ol", "menu"}, par.Data) && !axHas(par, "role") {
+			if par := n.Parent; par != nil && !a11y.Contains([]string{"ul", "ol", "menu"}, par.Data) && !a11y.Has(par, "role") {
 				add(n, "orphan", "tag", "li")
 			}
 		}
@@ -686,10 +687,10 @@ func listStructure(p *Page, _ Params) Result {
 // script or template, or nil.
 func axBadChild(n *html.Node, ok ...string) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.Data == "script" || c.Data == "template" || axSelfHidden(c) {
+		if c.Type != html.ElementNode || c.Data == "script" || c.Data == "template" || a11y.SelfHidden(c) {
 			continue
 		}
-		if !a11yContains(ok, c.Data) {
+		if !a11y.Contains(ok, c.Data) {
 			return c
 		}
 	}
@@ -699,7 +700,7 @@ func axBadChild(n *html.Node, ok ...string) *html.Node {
 // axBadDLChild returns the first child of a dl that breaks its structure.
 func axBadDLChild(n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.Data == "script" || c.Data == "template" || axSelfHidden(c) {
+		if c.Type != html.ElementNode || c.Data == "script" || c.Data == "template" || a11y.SelfHidden(c) {
 			continue
 		}
 		switch c.Data {
@@ -721,9 +722,9 @@ func (d *axDoc) topEvidence(tag, message string, kv ...string) Evidence {
 	var n *html.Node
 	switch tag {
 	case "body":
-		n = d.body
+		n = d.Body
 	case "head":
-		for _, e := range d.elems {
+		for _, e := range d.Elems {
 			if e.Data == "head" {
 				n = e
 				break

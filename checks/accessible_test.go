@@ -50,13 +50,13 @@ func TestAXSelectorMatchesSelector(t *testing.T) {
 	<ul><li>x</li><li><a href="/">y</a></li></ul><section id="9bad"><span>z</span></section></body></html>`
 	p := NewPage(&snapshot.Snapshot{HTML: src, DOM: src}, true)
 	d := newAXDoc(p)
-	for _, n := range d.elems {
+	for _, n := range d.Elems {
 		want := Selector(goquery.NewDocumentFromNode(n).Selection)
-		assert.Equal(t, want, d.sel(n))
-		assert.Same(t, n, d.resolve(want), "resolve %s", want)
+		assert.Equal(t, want, d.Sel(n))
+		assert.Same(t, n, d.Resolve(want), "resolve %s", want)
 	}
-	assert.Nil(t, d.resolve("div > p"))
-	assert.Nil(t, d.resolve("html > body > p:nth-of-type(x)"))
+	assert.Nil(t, d.Resolve("div > p"))
+	assert.Nil(t, d.Resolve("html > body > p:nth-of-type(x)"))
 }
 
 func TestAXValidLang(t *testing.T) {
@@ -137,9 +137,9 @@ func TestAXStaticName(t *testing.T) {
 		"b2": "Sluiten", "b3": "", "a1": "Zichtbaar", "s1": "Submit", "s2": "Wis", "g1": "Grafiek",
 		"h1": "Kop regel", "sel": "",
 	} {
-		n := d.byID(id)
+		n := d.ByID(id)
 		require.NotNil(t, n, id)
-		assert.Equal(t, want, d.staticName(n), id)
+		assert.Equal(t, want, d.StaticName(n), id)
 	}
 }
 
@@ -154,7 +154,7 @@ func TestAXRoles(t *testing.T) {
 		"hb": "banner", "hg": "generic", "i1": "presentation", "i2": "img", "i3": "img", "d1": "button",
 		"n1": "spinbutton", "e1": "combobox", "s1": "listbox", "a1": "generic",
 	} {
-		assert.Equal(t, want, d.role(d.byID(id)), id)
+		assert.Equal(t, want, d.Role(d.ByID(id)), id)
 	}
 }
 

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"strconv"
@@ -23,11 +24,11 @@ func axRatio(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) + ":1
 // a disabled control, whose contrast WCAG does not cover.
 func (d *axDoc) axInactive(n *html.Node) bool {
 	for x := n; x != nil && x.Type == html.ElementNode; x = x.Parent {
-		if axDisabled(x) || strings.EqualFold(attr(x, "aria-disabled"), "true") {
+		if a11y.Disabled(x) || strings.EqualFold(attr(x, "aria-disabled"), "true") {
 			return true
 		}
 		if x.Data == "label" {
-			if c := d.labelled(x); c != nil && axDisabled(c) {
+			if c := d.labelled(x); c != nil && a11y.Disabled(c) {
 				return true
 			}
 		}
@@ -37,8 +38,8 @@ func (d *axDoc) axInactive(n *html.Node) bool {
 
 // labelled returns the control a label element labels, or nil.
 func (d *axDoc) labelled(l *html.Node) *html.Node {
-	if f, ok := axAttr(l, "for"); ok {
-		return d.byID(f)
+	if f, ok := a11y.Attr(l, "for"); ok {
+		return d.ByID(f)
 	}
 	var found *html.Node
 	var walk func(x *html.Node)
@@ -74,7 +75,7 @@ func colorContrast(p *Page, params Params) Result {
 	var fails, review []Evidence
 	disabledLabels := d.disabledLabelIDs()
 	for _, t := range b.Texts {
-		n := d.resolve(t.Selector)
+		n := d.Resolve(t.Selector)
 		if n != nil && (d.axInactive(n) || disabledLabels[attr(n, "id")] || axIconText(n, t.Text)) {
 			continue
 		}
@@ -117,8 +118,8 @@ func colorContrast(p *Page, params Params) Result {
 // aria-labelledby: their text belongs to an inactive component.
 func (d *axDoc) disabledLabelIDs() map[string]bool {
 	out := map[string]bool{}
-	for _, n := range d.elems {
-		if !axDisabled(n) && !strings.EqualFold(attr(n, "aria-disabled"), "true") {
+	for _, n := range d.Elems {
+		if !a11y.Disabled(n) && !strings.EqualFold(attr(n, "aria-disabled"), "true") {
 			continue
 		}
 		for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
@@ -191,7 +192,7 @@ func nonTextContrast(p *Page, params Params) Result {
 	applicable := false
 	var ev, review []Evidence
 	for _, c := range b.Controls {
-		n := d.resolve(c.Selector)
+		n := d.Resolve(c.Selector)
 		if n == nil || !axIsField(n) || d.axInactive(n) {
 			continue
 		}
@@ -221,7 +222,7 @@ func nonTextContrast(p *Page, params Params) Result {
 // axUADrawn reports whether n is a check box or radio button, which the
 // browser draws with its own (exempt) look unless the author restyles it.
 func axUADrawn(n *html.Node) bool {
-	t := axInputType(n)
+	t := a11y.InputType(n)
 	return n.Data == "input" && (t == "checkbox" || t == "radio")
 }
 
@@ -232,7 +233,7 @@ func axIsField(n *html.Node) bool {
 	case "select", "textarea":
 		return true
 	case "input":
-		switch axInputType(n) {
+		switch a11y.InputType(n) {
 		case "button", "submit", "reset", "image", "hidden", "range", "color", "file":
 			return false
 		}
@@ -266,7 +267,7 @@ func reflow(p *Page, params Params) Result {
 	var ev []Evidence
 	exempt := 0
 	for i, s := range r.Offenders {
-		n := d.resolve(s)
+		n := d.Resolve(s)
 		if n != nil && (axIn2D(n) || d.skipLink(n)) { // skip links sit off screen until focused
 			exempt++
 			continue
@@ -323,13 +324,13 @@ func focusVisible(p *Page, _ Params) Result {
 			continue
 		}
 		e := Evidence{Selector: f.Selector, Message: "fail"}
-		n := d.resolve(f.Selector)
+		n := d.Resolve(f.Selector)
 		if n != nil {
 			e.Snippet = axSnippet(n)
 		}
 		// A script that runs on focus may show the focus elsewhere (an
 		// indicator next to the element): a human must look.
-		if n != nil && (axHas(n, "onfocus") || axHas(n, "onfocusin")) {
+		if n != nil && (a11y.Has(n, "onfocus") || a11y.Has(n, "onfocusin")) {
 			e.Message = "review"
 			if len(review) < axMaxEvidence {
 				review = append(review, e)
@@ -365,7 +366,7 @@ func targetSize(p *Page, params Params) Result {
 		if t.Width <= 0 || t.Height <= 0 || t.Inline {
 			continue
 		}
-		n := d.resolve(t.Selector)
+		n := d.Resolve(t.Selector)
 		if n != nil && (axUASized(n) || d.axInactive(n) || axInSentence(n) || d.skipLink(n)) {
 			continue
 		}
@@ -401,7 +402,7 @@ func (d *axDoc) skipLink(n *html.Node) bool {
 			return false
 		}
 	}
-	for _, e := range d.elems {
+	for _, e := range d.Elems {
 		if e == n {
 			return true
 		}
@@ -415,10 +416,10 @@ func (d *axDoc) skipLink(n *html.Node) bool {
 // axUASized reports whether n is a control the browser sizes itself (check
 // boxes, radio buttons, without author styling): exempt from 2.5.8.
 func axUASized(n *html.Node) bool {
-	if n.Data != "input" || axHas(n, "style") || axHas(n, "class") {
+	if n.Data != "input" || a11y.Has(n, "style") || a11y.Has(n, "class") {
 		return false
 	}
-	t := axInputType(n)
+	t := a11y.InputType(n)
 	return t == "checkbox" || t == "radio"
 }
 
@@ -488,7 +489,7 @@ func (d *axDoc) nearbyButton(n *html.Node) bool {
 		walk = func(y *html.Node) {
 			for c := y.FirstChild; c != nil && !found; c = c.NextSibling {
 				if c.Type == html.ElementNode && (c.Data == "button" || attr(c, "role") == "button") &&
-					d.exposed(c) && strings.TrimSpace(d.name(c)) != "" {
+					d.Exposed(c) && strings.TrimSpace(d.Name(c)) != "" {
 					found = true
 				}
 				walk(c)
@@ -517,11 +518,11 @@ func mediaAutoplay(p *Page, params Params) Result {
 	}
 	applicable := false
 	var fails, review []Evidence
-	for _, n := range d.elems {
-		if (n.Data != "audio" && n.Data != "video") || !axHas(n, "autoplay") || axHas(n, "muted") || axHidden(n) {
+	for _, n := range d.Elems {
+		if (n.Data != "audio" && n.Data != "video") || !a11y.Has(n, "autoplay") || a11y.Has(n, "muted") || a11y.Hidden(n) {
 			continue
 		}
-		sel := d.sel(n)
+		sel := d.Sel(n)
 		m, measured := facts[sel]
 		if measured && (m.Muted || !m.Playing || (m.HasAudio != nil && !*m.HasAudio)) {
 			continue
@@ -534,7 +535,7 @@ func mediaAutoplay(p *Page, params Params) Result {
 		if secs >= 0 && secs <= limit {
 			continue
 		}
-		if axHas(n, "controls") {
+		if a11y.Has(n, "controls") {
 			continue
 		}
 		e := d.ev(n, "fail")
@@ -564,11 +565,11 @@ func videoCaptions(p *Page, _ Params) Result {
 	}
 	applicable := false
 	var fails, review []Evidence
-	for _, n := range d.elems {
-		if n.Data != "video" || axHidden(n) || axAriaHidden(n) {
+	for _, n := range d.Elems {
+		if n.Data != "video" || a11y.Hidden(n) || a11y.AriaHidden(n) {
 			continue
 		}
-		m, measured := facts[d.sel(n)]
+		m, measured := facts[d.Sel(n)]
 		if measured && m.HasAudio != nil && !*m.HasAudio {
 			continue
 		}

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ func Selector(sel *goquery.Selection) string {
 func nodeSelector(n *html.Node, unique func(id string) bool) string {
 	var steps []string
 	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
-		if id := attr(n, "id"); id != "" && isSimpleIdent(id) && unique(id) {
+		if id := attr(n, "id"); id != "" && a11y.SimpleIdent(id) && unique(id) {
 			steps = append(steps, "#"+id)
 			break
 		}
@@ -39,7 +40,7 @@ func nodeSelector(n *html.Node, unique func(id string) bool) string {
 			}
 			continue
 		}
-		steps = append(steps, fmt.Sprintf("%s:nth-of-type(%d)", n.Data, nthOfType(n)))
+		steps = append(steps, fmt.Sprintf("%s:nth-of-type(%d)", n.Data, a11y.NthOfType(n)))
 	}
 	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
 		steps[i], steps[j] = steps[j], steps[i]
@@ -100,36 +101,8 @@ func VerdictOrReview(fails, review []Evidence) Result {
 	return Verdict(fails)
 }
 
-func attr(n *html.Node, name string) string {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func nthOfType(n *html.Node) int {
-	i := 1
-	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-		if s.Type == html.ElementNode && s.Data == n.Data {
-			i++
-		}
-	}
-	return i
-}
-
-func isSimpleIdent(id string) bool {
-	if id == "" || (id[0] >= '0' && id[0] <= '9') || id[0] == '-' {
-		return false
-	}
-	for _, r := range id {
-		if !(r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
-}
+// attr is the value of n's attribute name ("" when absent).
+func attr(n *html.Node, name string) string { return a11y.Value(n, name) }
 
 func uniqueID(n *html.Node, id string) bool {
 	root := n

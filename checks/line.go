@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,7 +53,7 @@ func (p *Page) ServedLine(selector string) int {
 func (ix *lineIndex) resolve(selector string) (n *html.Node, ok bool) {
 	steps := strings.Split(selector, " > ")
 	switch first := steps[0]; {
-	case strings.HasPrefix(first, "#") && isSimpleIdent(first[1:]):
+	case strings.HasPrefix(first, "#") && a11y.SimpleIdent(first[1:]):
 		n = ix.ids[first[1:]]
 	case first == "html":
 		n = ix.root

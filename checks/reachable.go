@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 	"regexp"
 	"sort"
@@ -112,7 +113,7 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 	twoD := 0
 	for i, sel := range r.Offenders {
 		s := simFind(doc, sel)
-		if s.Length() > 0 && rchOffscreenName.MatchString(simIdentWords(s.AttrOr("class", ""))) {
+		if s.Length() > 0 && rchOffscreenName.MatchString(text.IdentWords(s.AttrOr("class", ""))) {
 			continue // hidden off-screen on purpose (skip links, screen reader text)
 		}
 		e := Evidence{Selector: sel, Message: "fail", Params: rchParams(kv...)}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -23,14 +24,14 @@ func rchContentWithoutJS(p *Page, params Params) Result {
 		return Result{Outcome: NotEvaluated}
 	}
 	minShare := params.Float("min_share", 0.5)
-	rendered := simWords(b.RenderedText)
+	rendered := text.Words(b.RenderedText)
 	if float64(len(rendered)) < params.Float("min_words", 50) {
 		return Result{Outcome: Inapplicable}
 	}
 	served := map[string]int{}
 	servedCount := 0
 	if body := simBody(p.Served()); body != nil {
-		for _, w := range simWords(simText(body)) {
+		for _, w := range text.Words(text.Visible(body)) {
 			served[w]++
 			servedCount++
 		}
@@ -105,7 +106,7 @@ type rchAppOnlyMatcher struct{}
 
 // MatchString reports whether folded text s sends people to an app only.
 func (rchAppOnlyMatcher) MatchString(s string) bool {
-	if !strings.Contains(s, "app") { // every phrase below names the app
+	if !rchNamesApp(s) { // every phrase below names the app
 		return false
 	}
 	t := rchNotOnly.ReplaceAllString(s, "…")
@@ -124,6 +125,34 @@ func (rchAppOnlyMatcher) MatchString(s string) bool {
 		}
 	}
 	return false
+}
+
+// rchNamesApp reports whether s has the word app, appli or application
+// (between \b boundaries, as in the expressions above): a quick test that
+// lets text without it skip them.
+func rchNamesApp(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "app")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 3
+		if at > 0 && isASCIIWord(s[at-1]) {
+			continue
+		}
+		for _, tail := range []string{"", "li", "lication"} {
+			end := at + 3 + len(tail)
+			if strings.HasPrefix(s[at+3:], tail) && (end == len(s) || !isASCIIWord(s[end])) {
+				return true
+			}
+		}
+	}
+}
+
+// isASCIIWord reports whether c is a word character for regexp's \b.
+func isASCIIWord(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // rchAppOnly fails pages that present an app as the only way: a text such
@@ -168,7 +197,7 @@ func rchOtherWords(sel *goquery.Selection) int {
 	c := sel.Clone()
 	c.Find("header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]").Remove()
 	rchStoreLinksIn(c).Remove()
-	return len(simWords(simSelText(c)))
+	return len(text.Words(simSelText(c)))
 }
 
 // rchStoreLinksIn selects the app store links under sel.

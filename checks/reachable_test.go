@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 	"testing"
 	"time"
@@ -47,7 +48,7 @@ func TestRchAppOnlyPhrases(t *testing.T) {
 		{"Betalen kan alleen via de app. Vragen? Bel ons.", true},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, rchAppOnlyMatcher{}.MatchString(simFold(tc.text)), tc.text)
+		assert.Equal(t, tc.want, rchAppOnlyMatcher{}.MatchString(text.Fold(tc.text)), tc.text)
 	}
 }
 
@@ -172,4 +173,15 @@ func TestRchHorizontalScrollSkipsOffscreenText(t *testing.T) {
 	require.Equal(t, Fail, r.Outcome)
 	require.Len(t, r.Evidence, 1)
 	assert.Equal(t, "#wide", r.Evidence[0].Selector)
+}
+
+func TestRchNamesApp(t *testing.T) {
+	for s, want := range map[string]bool{
+		"alleen in de app": true, "l'application mobile": true, "notre appli.": true, "app-only": true, "app": true,
+		"apply now": false, "the approach": false, "whatsapp": false, "happy": false, "": false, "appé": true,
+	} {
+		if got := rchNamesApp(s); got != want {
+			t.Errorf("rchNamesApp(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"regexp"
 	"strings"
 
@@ -88,9 +89,9 @@ func simFields(doc *goquery.Document) []simField {
 		shown, all := simFieldLabel(doc, s, labels)
 		out = append(out, simField{
 			sel: s, node: n, form: simFormOf(n), kind: kind,
-			label: simFold(all), shown: simFold(shown),
-			placeholder: simFold(s.AttrOr("placeholder", "")),
-			ident:       simIdentWords(s.AttrOr("name", "") + " " + s.AttrOr("id", "")),
+			label: text.Fold(all), shown: text.Fold(shown),
+			placeholder: text.Fold(s.AttrOr("placeholder", "")),
+			ident:       text.IdentWords(s.AttrOr("name", "") + " " + s.AttrOr("id", "")),
 		})
 	})
 	return out
@@ -160,7 +161,7 @@ func simLabelText(n *html.Node) string {
 		if x.Type == html.TextNode {
 			b.WriteString(x.Data)
 		}
-		if x.Type == html.ElementNode && (simSkipTags[x.Data] || x.Data == "select" || x.Data == "textarea" || simNodeHidden(x)) {
+		if x.Type == html.ElementNode && (text.SkipTags[x.Data] || x.Data == "select" || x.Data == "textarea" || text.NodeHidden(x)) {
 			return
 		}
 		for c := x.FirstChild; c != nil; c = c.NextSibling {
@@ -249,7 +250,7 @@ func simFilterForm(form *html.Node) bool {
 	if strings.EqualFold(attr(form, "role"), "search") {
 		return true
 	}
-	return simFilterName.MatchString(simIdentWords(attr(form, "id")+" "+attr(form, "class")+" "+attr(form, "name")+" "+attr(form, "action")) + " " + simFold(attr(form, "aria-label")))
+	return simFilterName.MatchString(text.IdentWords(attr(form, "id")+" "+attr(form, "class")+" "+attr(form, "name")+" "+attr(form, "action")) + " " + text.Fold(attr(form, "aria-label")))
 }
 
 // simMaxLabelWords bounds the words of a label that names a purpose:

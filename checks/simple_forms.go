@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"regexp"
 	"strconv"
 	"strings"
@@ -215,17 +216,17 @@ func simFieldMarked(doc *goquery.Document, f simField) bool {
 	for _, id := range strings.Fields(f.sel.AttrOr("aria-describedby", "")) {
 		doc.Find("[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
 			if e.AttrOr("id", "") == id {
-				texts = append(texts, simFold(simSelText(e)))
+				texts = append(texts, text.Fold(simSelText(e)))
 				return false
 			}
 			return true
 		})
 	}
 	if lg := f.sel.Closest("fieldset").ChildrenFiltered("legend"); lg.Length() > 0 {
-		texts = append(texts, simFold(simSelText(lg)))
+		texts = append(texts, text.Fold(simSelText(lg)))
 	}
 	if row := simFieldRow(f); row != nil {
-		texts = append(texts, simFold(simLabelText(row)))
+		texts = append(texts, text.Fold(simLabelText(row)))
 	}
 	for _, t := range texts {
 		if simRequiredMark.MatchString(t) {
@@ -243,7 +244,7 @@ var simRequiredClass = regexp.MustCompile(`\b(required|req|verplicht|obligatoire
 // its row, has a class that marks it as required.
 func simMarkedByClass(doc *goquery.Document, f simField) bool {
 	marked := func(_ int, s *goquery.Selection) bool {
-		return simRequiredClass.MatchString(simIdentWords(s.AttrOr("class", "")))
+		return simRequiredClass.MatchString(text.IdentWords(s.AttrOr("class", "")))
 	}
 	if id := f.sel.AttrOr("id", ""); id != "" {
 		if doc.Find("label[for]").FilterFunction(func(_ int, l *goquery.Selection) bool {
@@ -309,7 +310,7 @@ func simFormExplains(doc *goquery.Document, form *html.Node) bool {
 	if root == nil {
 		return false
 	}
-	t := simFold(simLabelText(root))
+	t := text.Fold(simLabelText(root))
 	return simOptionalMark.MatchString(t) || simAllRequired.MatchString(t)
 }
 

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -179,6 +180,11 @@ var simSessionText = regexp.MustCompile(`\b(` +
 	`you will be (automatically )?(logged|signed) out` +
 	`)\b`)
 
+// simSessionWords is simSessionText behind a quick test: every phrase it
+// matches has one of these words, and most pages have none.
+var simSessionWords = withWords(simSessionText, "sessie", "afgemeld", "uitgelogd", "session", "deconnecte",
+	"sitzung", "abgemeldet", "logged out", "signed out")
+
 // simExtendText matches buttons and links that extend a session, which
 // WCAG 2.2.1 accepts.
 var simExtendText = regexp.MustCompile(`\b(sessie verlengen|verleng\w*|aangemeld blijven|blijf aangemeld|prolonger|rester connecte|verlangern|angemeldet bleiben|extend|stay (signed|logged) in|continue (my )?session)\b`)
@@ -204,7 +210,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 		}
 	})
 	if !simHasExtend(doc) {
-		for _, n := range simDeepest(p, simSessionText) {
+		for _, n := range simDeepest(p, simSessionWords) {
 			ev = append(ev, EvidenceFor(simNodeSel(doc, n), "session"))
 		}
 	}
@@ -214,7 +220,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 			return
 		}
 		if strings.EqualFold(s.AttrOr("role", ""), "timer") ||
-			simCountdownName.MatchString(simIdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))) {
+			simCountdownName.MatchString(text.IdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))) {
 			timers = append(timers, s.Get(0))
 		}
 	})
@@ -262,7 +268,7 @@ func simSelfRefresh(content, page string) (int, bool) {
 func simHasExtend(doc *goquery.Document) bool {
 	found := false
 	doc.Find(`a, button, [role=button], input[type=submit], input[type=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		t := simFold(simSelText(s) + " " + s.AttrOr("value", "") + " " + s.AttrOr("aria-label", ""))
+		t := text.Fold(simSelText(s) + " " + s.AttrOr("value", "") + " " + s.AttrOr("aria-label", ""))
 		found = simExtendText.MatchString(t)
 		return !found
 	})
@@ -313,12 +319,12 @@ func simOverlayOnLoad(p *Page, params Params) Result {
 
 // simDialogLike reports whether an element is a dialog by its markup
 // (dialog, role=dialog or alertdialog, aria-modal) or by its names or text.
-func simDialogLike(s *goquery.Selection, text string) bool {
+func simDialogLike(s *goquery.Selection, shown string) bool {
 	if s.Is("dialog, [role=dialog], [role=alertdialog], [aria-modal=true]") {
 		return true
 	}
-	names := simIdentWords(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
-	return simOverlayName.MatchString(names) || simOverlayName.MatchString(simFold(Shorten(text, 200)))
+	names := text.IdentWords(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
+	return simOverlayName.MatchString(names) || simOverlayName.MatchString(text.Fold(Shorten(shown, 200)))
 }
 
 // simFind finds selector in doc, or an empty selection when the selector

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"path"
 	"regexp"
@@ -36,8 +37,8 @@ func simNavs(p *Page) []simNav {
 		if s.Closest("footer, aside, [role=contentinfo], [role=complementary]").Length() > 0 || simHidden(s) {
 			return
 		}
-		names := simFold(s.AttrOr("aria-label", "")+" "+s.AttrOr("id", "")+" "+s.AttrOr("class", "")) +
-			" " + simIdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))
+		names := text.Fold(s.AttrOr("aria-label", "")+" "+s.AttrOr("id", "")+" "+s.AttrOr("class", "")) +
+			" " + text.IdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))
 		if simNotMainNav.MatchString(names) {
 			return
 		}
@@ -200,7 +201,7 @@ func simHasSearch(p *Page) bool {
 			found = true
 		}
 		f.Find("input").Each(func(_ int, in *goquery.Selection) {
-			if simSearchInput.MatchString(simIdentWords(in.AttrOr("name", ""))) {
+			if simSearchInput.MatchString(text.IdentWords(in.AttrOr("name", ""))) {
 				found = true
 			}
 		})
@@ -214,7 +215,7 @@ func simHasSearch(p *Page) bool {
 			found = true
 		}
 		for _, t := range []string{simSelText(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")} {
-			if simSearchName.MatchString(simCoreLabel(simFold(t))) {
+			if simSearchName.MatchString(simCoreLabel(text.Fold(t))) {
 				found = true
 			}
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 	"strings"
 	"testing"
@@ -127,18 +128,18 @@ func TestSimNumericCode(t *testing.T) {
 func TestSimRequiredWords(t *testing.T) {
 	marks := []string{"naam *", "naam (verplicht)", "verplicht veld", "nom (obligatoire)", "champ requis", "name (pflichtfeld)", "erforderlich", "email (required)", "mandatory"}
 	for _, m := range marks {
-		assert.True(t, simRequiredMark.MatchString(simFold(m)), m)
+		assert.True(t, simRequiredMark.MatchString(text.Fold(m)), m)
 	}
 	for _, m := range []string{"naam", "prénom", "vorname", "your name", "telefoon (optioneel)"} {
-		assert.False(t, simRequiredMark.MatchString(simFold(m)), m)
+		assert.False(t, simRequiredMark.MatchString(text.Fold(m)), m)
 	}
 	optional := []string{"Telefoon (optioneel)", "Téléphone (facultatif)", "Telefon (freiwillig)", "Phone (optional)", "GSM (niet verplicht)"}
 	for _, m := range optional {
-		assert.True(t, simOptionalMark.MatchString(simFold(m)), m)
+		assert.True(t, simOptionalMark.MatchString(text.Fold(m)), m)
 	}
 	all := []string{"Alle velden zijn verplicht.", "Tous les champs sont obligatoires.", "Alle Felder sind Pflichtfelder.", "All fields are required."}
 	for _, m := range all {
-		assert.True(t, simAllRequired.MatchString(simFold(m)), m)
+		assert.True(t, simAllRequired.MatchString(text.Fold(m)), m)
 	}
 }
 
@@ -167,10 +168,11 @@ func TestSimSessionText(t *testing.T) {
 		{"Meld u af voor de nieuwsbrief.", false},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, simSessionText.MatchString(simFold(tc.text)), tc.text)
+		assert.Equal(t, tc.want, simSessionText.MatchString(text.Fold(tc.text)), tc.text)
+		assert.Equal(t, tc.want, simSessionWords.MatchString(text.Fold(tc.text)), "with words first: "+tc.text)
 	}
 	for _, s := range []string{"Sessie verlengen", "Prolonger la session", "Sitzung verlängern", "Extend session", "Blijf aangemeld", "Stay signed in"} {
-		assert.True(t, simExtendText.MatchString(simFold(s)), s)
+		assert.True(t, simExtendText.MatchString(text.Fold(s)), s)
 	}
 }
 
@@ -234,7 +236,7 @@ func TestSimCaptchaScriptV3(t *testing.T) {
 
 func TestSimDeepest(t *testing.T) {
 	p := simTestPage(`<main><div id="a"><p id="b">Uw sessie verloopt <strong>bijna</strong>.</p><p>Andere tekst</p></div></main>`)
-	nodes := simDeepest(p, simSessionText)
+	nodes := simDeepest(p, simSessionWords)
 	require.Len(t, nodes, 1)
 	assert.Equal(t, "#b", Selector(simNodeSel(p.Doc(), nodes[0])))
 }
@@ -276,11 +278,11 @@ func TestSimpleAndReachableBadInput(t *testing.T) {
 }
 
 func TestSimFold(t *testing.T) {
-	assert.Equal(t, "e-mailadres verplicht", simFold("  E‑mailadres   VERPLICHT "))
-	assert.Equal(t, "strasse", simFold("Straße"))
-	assert.Equal(t, "l'application", simFold("l’Application"))
-	assert.Equal(t, "customer first name", simIdentWords("customer[firstName]"))
-	assert.True(t, strings.Contains(simIdentWords("e-mail_address"), "e mail address"))
+	assert.Equal(t, "e-mailadres verplicht", text.Fold("  E‑mailadres   VERPLICHT "))
+	assert.Equal(t, "strasse", text.Fold("Straße"))
+	assert.Equal(t, "l'application", text.Fold("l’Application"))
+	assert.Equal(t, "customer first name", text.IdentWords("customer[firstName]"))
+	assert.True(t, strings.Contains(text.IdentWords("e-mail_address"), "e mail address"))
 }
 
 func TestSimCaptchaInvisibleWidgets(t *testing.T) {
@@ -302,21 +304,21 @@ func TestSimCaptchaInvisibleWidgets(t *testing.T) {
 func TestSimWordListsForNamesAndClasses(t *testing.T) {
 	notMain := []string{"Kruimelpad", "breadcrumb", "Fil d'Ariane", "Brotkrümelnavigation", "Paginering", "pagination"}
 	for _, s := range notMain {
-		assert.True(t, simNotMainNav.MatchString(simFold(s)), s)
+		assert.True(t, simNotMainNav.MatchString(text.Fold(s)), s)
 	}
 	for _, s := range []string{"Hoofdmenu", "Menu principal", "Hauptnavigation", "Main menu"} {
-		assert.False(t, simNotMainNav.MatchString(simFold(s)), s)
+		assert.False(t, simNotMainNav.MatchString(text.Fold(s)), s)
 	}
 	overlay := []string{"Wij gebruiken cookies", "Nous utilisons des cookies", "Wir verwenden Cookies", "Schrijf je in voor onze nieuwsbrief",
 		"Abonnez-vous à notre lettre d'information", "Ihre Einwilligung", "Uw toestemming", "Votre consentement"}
 	for _, s := range overlay {
-		assert.True(t, simOverlayName.MatchString(simFold(s)), s)
+		assert.True(t, simOverlayName.MatchString(text.Fold(s)), s)
 	}
-	assert.False(t, simOverlayName.MatchString(simFold("Ontdek de zomerfeesten in onze stad")))
+	assert.False(t, simOverlayName.MatchString(text.Fold("Ontdek de zomerfeesten in onze stad")))
 	for _, s := range []string{"countdown-timer", "js-aftellen", "compte-a-rebours", "CountDown"} {
-		assert.True(t, simCountdownName.MatchString(simIdentWords(s)), s)
+		assert.True(t, simCountdownName.MatchString(text.IdentWords(s)), s)
 	}
-	assert.False(t, simCountdownName.MatchString(simIdentWords("account-down-arrow")))
+	assert.False(t, simCountdownName.MatchString(text.IdentWords("account-down-arrow")))
 	filters := []string{`<form role="search">`, `<form class="wb-tables-filter">`, `<form action="/zoeken">`, `<form id="recherche-avancee">`, `<form class="suchformular">`, `<form aria-label="Filteren op datum">`}
 	for _, f := range filters {
 		d := simTestPage(f + `<input name="x"></form>`).Doc()

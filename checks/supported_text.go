@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"regexp"
 	"strings"
@@ -40,12 +41,12 @@ type topic struct {
 	Slug *regexp.Regexp
 }
 
-// textOf returns the visible text of sel (see simWriteText), with a space
+// textOf returns the visible text of sel (see text.WriteVisible), with a space
 // between block elements and runs of white space collapsed.
 func textOf(sel *goquery.Selection) string {
 	var b strings.Builder
 	for _, n := range sel.Nodes {
-		simWriteText(&b, n)
+		text.WriteVisible(&b, n)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }

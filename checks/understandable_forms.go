@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"regexp"
 	"strings"
 
@@ -98,10 +99,10 @@ func isField(n *html.Node) bool {
 }
 
 func isRequired(n *html.Node) bool {
-	if axHas(n, "required") {
+	if a11y.Has(n, "required") {
 		return true
 	}
-	v, _ := axAttr(n, "aria-required")
+	v, _ := a11y.Attr(n, "aria-required")
 	return strings.EqualFold(strings.TrimSpace(v), "true")
 }
 
@@ -112,13 +113,13 @@ func formGroups(d *axDoc) (map[*html.Node][]formControl, []*html.Node) {
 	groups := map[*html.Node][]formControl{}
 	var order []*html.Node
 	seenName := map[string]bool{}
-	for _, e := range d.elems {
-		if !isField(e) || axHidden(e) || axDisabled(e) {
+	for _, e := range d.Elems {
+		if !isField(e) || a11y.Hidden(e) || a11y.Disabled(e) {
 			continue
 		}
-		owner := d.body
-		if id := attr(e, "form"); id != "" && len(d.ids[id]) == 1 {
-			owner = d.ids[id][0]
+		owner := d.Body
+		if id := attr(e, "form"); id != "" && len(d.IDs[id]) == 1 {
+			owner = d.IDs[id][0]
 		} else {
 			for x := e.Parent; x != nil; x = x.Parent {
 				if x.Type == html.ElementNode && x.Data == "form" {
@@ -149,9 +150,9 @@ func formGroups(d *axDoc) (map[*html.Node][]formControl, []*html.Node) {
 func fieldLabelText(d *axDoc, n *html.Node) string {
 	label := fieldOwnLabel(d, n)
 	if fs := enclosingFieldsetLegend(n); fs != nil {
-		label += " " + axVisibleText(fs, axTextOpts{})
+		label += " " + a11y.VisibleText(fs, a11y.TextOpts{})
 	}
-	return axCollapse(label)
+	return a11y.Collapse(label)
 }
 
 // fieldOwnLabel is the field's label without the fieldset legend: its labels,
@@ -159,23 +160,23 @@ func fieldLabelText(d *axDoc, n *html.Node) string {
 func fieldOwnLabel(d *axDoc, n *html.Node) string {
 	var parts []string
 	if id := attr(n, "id"); id != "" {
-		for _, l := range d.labelsFor(id) {
-			parts = append(parts, axVisibleText(l, axTextOpts{}))
+		for _, l := range d.LabelsFor(id) {
+			parts = append(parts, a11y.VisibleText(l, a11y.TextOpts{}))
 		}
 	}
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if x.Data == "label" {
-			parts = append(parts, axVisibleText(x, axTextOpts{}))
+			parts = append(parts, a11y.VisibleText(x, a11y.TextOpts{}))
 			break
 		}
 	}
 	for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
-		for _, t := range d.ids[id] {
-			parts = append(parts, axVisibleText(t, axTextOpts{}))
+		for _, t := range d.IDs[id] {
+			parts = append(parts, a11y.VisibleText(t, a11y.TextOpts{}))
 		}
 	}
 	parts = append(parts, attr(n, "aria-label"), attr(n, "placeholder"), attr(n, "title"))
-	return axCollapse(strings.Join(parts, " "))
+	return a11y.Collapse(strings.Join(parts, " "))
 }
 
 // enclosingFieldsetLegend is the legend of the nearest fieldset around n.
@@ -200,7 +201,7 @@ func enclosingFieldsetLegend(n *html.Node) *html.Node {
 func markedByStyle(d *axDoc, n *html.Node) bool {
 	var labels []*html.Node
 	if id := attr(n, "id"); id != "" {
-		labels = append(labels, d.labelsFor(id)...)
+		labels = append(labels, d.LabelsFor(id)...)
 	}
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if x.Data == "label" {
@@ -235,20 +236,20 @@ func hasRequiredClass(n *html.Node) bool {
 // legendExplains reports whether the form or the page explains the asterisk,
 // in text or in a title or aria-label on the asterisk itself.
 func legendExplains(d *axDoc, form *html.Node) bool {
-	for _, scope := range []*html.Node{form, d.body} {
+	for _, scope := range []*html.Node{form, d.Body} {
 		if scope == nil {
 			continue
 		}
-		if explainsAsterisk(axVisibleText(scope, axTextOpts{})) {
+		if explainsAsterisk(a11y.VisibleText(scope, a11y.TextOpts{})) {
 			return true
 		}
 	}
-	for _, e := range d.elems {
+	for _, e := range d.Elems {
 		desc := attr(e, "title") + " " + attr(e, "aria-label")
 		if strings.TrimSpace(desc) == "" || !requiredWord.MatchString(desc) {
 			continue
 		}
-		if strings.TrimSpace(axVisibleText(e, axTextOpts{})) == "*" {
+		if strings.TrimSpace(a11y.VisibleText(e, a11y.TextOpts{})) == "*" {
 			return true
 		}
 	}
@@ -332,7 +333,7 @@ func shownLabel(d *axDoc, n *html.Node) string {
 	label := fieldOwnLabel(d, n)
 	if label == "" {
 		if fs := enclosingFieldsetLegend(n); fs != nil {
-			label = axCollapse(axVisibleText(fs, axTextOpts{}))
+			label = a11y.Collapse(a11y.VisibleText(fs, a11y.TextOpts{}))
 		}
 	}
 	return Shorten(label, 60)
@@ -341,7 +342,7 @@ func shownLabel(d *axDoc, n *html.Node) string {
 // formExplainsRequired reports whether the form marks its optional fields in
 // text or says that all fields are required.
 func formExplainsRequired(d *axDoc, form *html.Node, opt []formControl) bool {
-	if form != nil && allRequired.MatchString(axVisibleText(form, axTextOpts{})) {
+	if form != nil && allRequired.MatchString(a11y.VisibleText(form, a11y.TextOpts{})) {
 		return true
 	}
 	for _, f := range opt {

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"net/url"
 	"path"
 	"sort"
@@ -99,10 +100,10 @@ var contextTags = map[string]bool{
 // area elements with an href, and elements with role=link.
 func links(d *axDoc) []*html.Node {
 	var out []*html.Node
-	for _, e := range d.elems {
+	for _, e := range d.Elems {
 		role := strings.ToLower(strings.TrimSpace(attr(e, "role")))
-		isLink := (e.Data == "a" || e.Data == "area") && axHas(e, "href") && (role == "" || role == "link")
-		if (isLink || role == "link") && d.exposed(e) {
+		isLink := (e.Data == "a" || e.Data == "area") && a11y.Has(e, "href") && (role == "" || role == "link")
+		if (isLink || role == "link") && d.Exposed(e) {
 			out = append(out, e)
 		}
 	}
@@ -113,11 +114,11 @@ func links(d *axDoc) []*html.Node {
 func describedBy(d *axDoc, n *html.Node) string {
 	var parts []string
 	for _, id := range strings.Fields(attr(n, "aria-describedby")) {
-		for _, t := range d.ids[id] {
-			parts = append(parts, axVisibleText(t, axTextOpts{}))
+		for _, t := range d.IDs[id] {
+			parts = append(parts, a11y.VisibleText(t, a11y.TextOpts{}))
 		}
 	}
-	return axCollapse(strings.Join(parts, " "))
+	return a11y.Collapse(strings.Join(parts, " "))
 }
 
 // contextCache remembers the number of words of context elements, so that
@@ -128,7 +129,7 @@ func (c contextCache) words(n *html.Node) int {
 	if w, ok := c[n]; ok {
 		return w
 	}
-	w := lang.CountWords(axVisibleText(n, axTextOpts{skipAriaHidden: true}))
+	w := lang.CountWords(a11y.VisibleText(n, a11y.TextOpts{SkipAriaHidden: true}))
 	c[n] = w
 	return w
 }
@@ -159,7 +160,7 @@ func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, c
 			return true
 		}
 		if own < 0 {
-			own = lang.CountWords(axVisibleText(n, axTextOpts{skipAriaHidden: true}))
+			own = lang.CountWords(a11y.VisibleText(n, a11y.TextOpts{SkipAriaHidden: true}))
 		}
 		if cache.words(x)-own >= minWords {
 			return true
@@ -191,7 +192,7 @@ func inlineContextWords(n *html.Node) int {
 			switch {
 			case c.Type == html.TextNode:
 				sb.WriteString(c.Data)
-			case c.Type != html.ElementNode, c == n, c.Data == "a", blockTags[c.Data], axSelfHidden(c), axAriaHiddenSelf(c):
+			case c.Type != html.ElementNode, c == n, c.Data == "a", blockTags[c.Data], a11y.SelfHidden(c), a11y.AriaHiddenSelf(c):
 			default:
 				sb.WriteByte(' ')
 				walk(c)
@@ -246,7 +247,7 @@ func linkText(p *Page, params Params) Result {
 	seen := false
 	cache := contextCache{}
 	for _, n := range links(d) {
-		name := d.name(n)
+		name := d.Name(n)
 		if name == "" || strings.HasPrefix(strings.TrimSpace(attr(n, "href")), "#") {
 			continue // no name: the accessible criterion's; in-page links name their section
 		}
@@ -308,9 +309,9 @@ func pageBase(p *Page, d *axDoc) *url.URL {
 	if err != nil {
 		base = nil
 	}
-	for _, e := range d.elems {
+	for _, e := range d.Elems {
 		if e.Data == "base" {
-			if h, ok := axAttr(e, "href"); ok {
+			if h, ok := a11y.Attr(e, "href"); ok {
 				if b, err := url.Parse(strings.TrimSpace(h)); err == nil {
 					if base != nil {
 						return base.ResolveReference(b)
@@ -381,7 +382,7 @@ func linkPurposeSameText(p *Page, params Params) Result {
 	var order []string
 	count := 0
 	for _, n := range links(d) {
-		name := d.name(n)
+		name := d.Name(n)
 		key := normLinkText(name)
 		target := normTarget(base, attr(n, "href"))
 		if key == "" || target == "" {
@@ -401,7 +402,7 @@ func linkPurposeSameText(p *Page, params Params) Result {
 		delete(noGeneric, key)
 		g := groups[key]
 		if g == nil {
-			g = &sameTextGroup{name: axCollapse(name), first: map[string]*html.Node{},
+			g = &sameTextGroup{name: a11y.Collapse(name), first: map[string]*html.Node{},
 				anyBase: map[string]bool{}, bareBase: map[string]bool{}}
 			groups[key] = g
 			order = append(order, key)

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
 
 	"github.com/didi-index/didi/checks/lang"
@@ -30,7 +31,7 @@ func genericLinkText(p *Page, params Params) Result {
 		if strings.HasPrefix(strings.TrimSpace(attr(n, "href")), "#") {
 			continue
 		}
-		text := axCollapse(axVisibleText(n, axTextOpts{skipAriaHidden: true}))
+		text := a11y.Collapse(a11y.VisibleText(n, a11y.TextOpts{SkipAriaHidden: true}))
 		if text == "" {
 			continue
 		}
@@ -39,7 +40,7 @@ func genericLinkText(p *Page, params Params) Result {
 			continue
 		}
 		msg := "fail"
-		if name := d.name(n); name != "" && !generic[normLinkText(name)] {
+		if name := d.Name(n); name != "" && !generic[normLinkText(name)] {
 			msg = "hidden"
 		}
 		if len(ev) < axMaxEvidence {

@@ -155,7 +155,7 @@ func langMatch(p *Page, params Params) Result {
 	if g.Language == lang.Unknown {
 		return Result{Outcome: Inapplicable}
 	}
-	return Verdict([]Evidence{d.ev(d.html, "fail", "declared", declared, "detected", g.Language)})
+	return Verdict([]Evidence{d.ev(d.HTML, "fail", "declared", declared, "detected", g.Language)})
 }
 
 // languageShare is the share of words, among blocks without their own lang

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -139,30 +138,6 @@ func bigPage() *Page {
 	p := NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: src, DOM: src, Status: 200}, true)
 	p.Doc() // parsing is shared by all checks and not counted
 	return p
-}
-
-// BenchmarkUnderstandableChecks); the test allows five times that, as the
-// machine is shared, so that it catches quadratic slips, not noise.
-func TestUnderstandableSpeed(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	p := bigPage()
-	for _, c := range Default().All() {
-		if c.Criterion != "understandable" {
-			continue
-		}
-		best := time.Hour
-		var out []PageOutcome
-		for i := 0; i < 5; i++ { // the best of five
-			start := time.Now()
-			out = Run(c, []*Page{p}, nil)
-			best = min(best, time.Since(start))
-		}
-		require.Len(t, out, 1)
-		t.Logf("%s: %v, %s with %d evidence", c.ID, best, out[0].Outcome, len(out[0].Evidence))
-		assert.Less(t, best, 100*time.Millisecond, c.ID)
-	}
 }
 
 // BenchmarkUnderstandableChecks measures each understandable check on

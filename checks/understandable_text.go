@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
 	"unicode/utf8"
 
@@ -59,8 +60,8 @@ var blockTags = map[string]bool{
 // when there is none; main is false for the body.
 func mainRoot(d *axDoc) (root *html.Node, main bool) {
 	var roleMain *html.Node
-	for _, e := range d.elems {
-		if axHidden(e) {
+	for _, e := range d.Elems {
+		if a11y.Hidden(e) {
 			continue
 		}
 		if e.Data == "main" {
@@ -73,7 +74,7 @@ func mainRoot(d *axDoc) (root *html.Node, main bool) {
 	if roleMain != nil {
 		return roleMain, true
 	}
-	return d.body, false
+	return d.Body, false
 }
 
 // mainText returns the main element (see mainRoot) and its text blocks in
@@ -81,6 +82,13 @@ func mainRoot(d *axDoc) (root *html.Node, main bool) {
 // and hidden parts are left out; header and footer only when there is no
 // main element (a header inside main belongs to an article).
 func mainText(d *axDoc) (*html.Node, []textBlock) {
+	d.mainOnce.Do(func() { d.main, d.mainBlocks = walkMainText(d) })
+	return d.main, d.mainBlocks
+}
+
+// walkMainText is mainText, computed once per page (the blocks are shared:
+// callers must not modify them).
+func walkMainText(d *axDoc) (*html.Node, []textBlock) {
 	root, isMain := mainRoot(d)
 	if root == nil {
 		return nil, nil
@@ -95,7 +103,7 @@ func mainText(d *axDoc) (*html.Node, []textBlock) {
 // html element.
 func inheritedLang(n *html.Node) string {
 	for x := n; x != nil && x.Type == html.ElementNode && x.Data != "html"; x = x.Parent {
-		if v, ok := axAttr(x, "lang"); ok {
+		if v, ok := a11y.Attr(x, "lang"); ok {
 			return strings.TrimSpace(v)
 		}
 	}
@@ -110,13 +118,13 @@ type blockWalker struct {
 }
 
 func (w *blockWalker) skip(n *html.Node) bool {
-	if skippedTags[n.Data] || axSelfHidden(n) {
+	if skippedTags[n.Data] || a11y.SelfHidden(n) {
 		return true
 	}
 	if w.skipHeaderFooter && (n.Data == "header" || n.Data == "footer") {
 		return true
 	}
-	if v, _ := axAttr(n, "aria-hidden"); strings.EqualFold(strings.TrimSpace(v), "true") {
+	if v, _ := a11y.Attr(n, "aria-hidden"); strings.EqualFold(strings.TrimSpace(v), "true") {
 		return true
 	}
 	return skippedRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))]
@@ -139,7 +147,7 @@ func (w *blockWalker) walk(n, block *html.Node, lng string, inLink bool) {
 				continue
 			}
 			l := lng
-			if v, ok := axAttr(c, "lang"); ok {
+			if v, ok := a11y.Attr(c, "lang"); ok {
 				l = strings.TrimSpace(v)
 			}
 			switch {
@@ -159,7 +167,7 @@ func (w *blockWalker) walk(n, block *html.Node, lng string, inLink bool) {
 }
 
 func isHeadingNode(n *html.Node) bool {
-	if _, ok := axIsHeadingTag(n.Data); ok {
+	if _, ok := a11y.IsHeadingTag(n.Data); ok {
 		return true
 	}
 	return strings.EqualFold(strings.TrimSpace(attr(n, "role")), "heading")
@@ -167,7 +175,7 @@ func isHeadingNode(n *html.Node) bool {
 
 // flush ends the current block.
 func (w *blockWalker) flush(block *html.Node, lng string, heading bool) {
-	text := axCollapse(w.buf.String())
+	text := a11y.Collapse(w.buf.String())
 	if text != "" {
 		w.blocks = append(w.blocks, textBlock{node: block, text: text, heading: heading,
 			runes: w.runes, linkRunes: w.linkRunes, lang: lng})
@@ -179,13 +187,13 @@ func (w *blockWalker) flush(block *html.Node, lng string, heading bool) {
 // declaredLang is the primary subtag of the html element's lang attribute
 // (xml:lang as a fallback), lower case; "" when absent.
 func declaredLang(d *axDoc) string {
-	if d.html == nil {
+	if d.HTML == nil {
 		return ""
 	}
-	if v, ok := axAttr(d.html, "lang"); ok && strings.TrimSpace(v) != "" {
+	if v, ok := a11y.Attr(d.HTML, "lang"); ok && strings.TrimSpace(v) != "" {
 		return lang.Primary(v)
 	}
-	return lang.Primary(attr(d.html, "xml:lang"))
+	return lang.Primary(attr(d.HTML, "xml:lang"))
 }
 
 // inLanguage reports whether a block's own lang (if any) is code.

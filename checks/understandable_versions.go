@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/didi-index/didi/checks/internal/a11y"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,7 +32,7 @@ func switchLanguage(n *html.Node) string {
 	if h := lang.Primary(attr(n, "hreflang")); h != "" && h != "x" {
 		return h
 	}
-	text := normLinkText(axVisibleText(n, axTextOpts{}))
+	text := normLinkText(a11y.VisibleText(n, a11y.TextOpts{}))
 	if text == "" {
 		text = normLinkText(attr(n, "aria-label"))
 	}
@@ -54,7 +55,7 @@ func offeredLanguages(d *axDoc) map[string]bool {
 	if l := declaredLang(d); l != "" {
 		out[l] = true
 	}
-	for _, e := range d.elems {
+	for _, e := range d.Elems {
 		switch e.Data {
 		case "link":
 			if strings.Contains(" "+strings.ToLower(attr(e, "rel"))+" ", " alternate ") {
@@ -63,10 +64,10 @@ func offeredLanguages(d *axDoc) map[string]bool {
 				}
 			}
 		case "a", "button", "option":
-			if axHidden(e) && e.Data != "option" {
+			if a11y.Hidden(e) && e.Data != "option" {
 				continue
 			}
-			if e.Data == "a" && !axHas(e, "href") {
+			if e.Data == "a" && !a11y.Has(e, "href") {
 				continue
 			}
 			if l := switchLanguage(e); l != "" {
@@ -113,9 +114,9 @@ func languageVersions(pages []*Page, params Params) Result {
 	if shown == "" {
 		shown = "-"
 	}
-	target := start.html
+	target := start.HTML
 	if target == nil {
-		target = start.body
+		target = start.Body
 	}
 	if target == nil {
 		return Result{Outcome: Fail, Evidence: []Evidence{{Message: "fail",

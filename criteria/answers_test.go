@@ -123,7 +123,7 @@ func TestWriteTemplate(t *testing.T) {
 			q, _ := m.Question("accessible.statement")
 			assert.Contains(t, tpl, q.Text[lang])
 			assert.Contains(t, tpl, "draft = "+q.Options[1].Text[lang])
-			assert.Contains(t, tpl, tr(lang, "question", 2, 7))
+			assert.Contains(t, tpl, tr(lang, "question", "n", "2", "total", "7"))
 
 			empty, err := ParseAnswers("template.yaml", buf.Bytes(), m)
 			require.NoError(t, err, "the empty template loads")

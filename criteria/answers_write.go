@@ -30,7 +30,7 @@ func WriteAnswers(path string, a *Answers, m *Model, lang string) error {
 // does not have are left out.
 func AnswersYAML(a *Answers, m *Model, lang string) []byte {
 	var b bytes.Buffer
-	comment(&b, "", tr(lang, "file.header", m.Title.In(lang), m.ID+" "+m.Version))
+	comment(&b, "", tr(lang, "file.header", "title", m.Title.In(lang), "model", m.ID+" "+m.Version))
 	comment(&b, "", tr(lang, "file.note"))
 	writeMeta(&b, a, m.ID)
 	writeAnswers(&b, a, m, lang)
@@ -60,7 +60,7 @@ func writeAnswers(b *bytes.Buffer, a *Answers, m *Model, lang string) {
 			b.WriteString("\n")
 			comment(b, "  ", q.Text.In(lang))
 			if o, ok := q.Option(ans.Option); ok {
-				comment(b, "  ", tr(lang, "file.answer", o.Text.In(lang)))
+				comment(b, "  ", tr(lang, "file.answer", "answer", o.Text.In(lang)))
 			}
 			writeAnswer(b, q.ID, ans)
 		}
@@ -104,7 +104,7 @@ func writeAnswer(b *bytes.Buffer, id string, ans Answer) {
 func WriteTemplate(w io.Writer, m *Model, lang string) error {
 	var b bytes.Buffer
 	example, exampleOpt := templateExample(m)
-	comment(&b, "", tr(lang, "tpl.header", m.Title.In(lang), m.ID+" "+m.Version))
+	comment(&b, "", tr(lang, "tpl.header", "title", m.Title.In(lang), "model", m.ID+" "+m.Version))
 	comment(&b, "", "")
 	comment(&b, "", tr(lang, "tpl.how"))
 	comment(&b, "", "    "+example+": "+exampleOpt)
@@ -126,7 +126,7 @@ func WriteTemplate(w io.Writer, m *Model, lang string) error {
 		for _, q := range c.Questions {
 			n++
 			b.WriteString("\n")
-			comment(&b, "  ", tr(lang, "question", n, total)+". "+q.Text.In(lang))
+			comment(&b, "  ", tr(lang, "question", "n", strconv.Itoa(n), "total", strconv.Itoa(total))+". "+q.Text.In(lang))
 			comment(&b, "  ", "")
 			comment(&b, "  ", q.Help.In(lang))
 			comment(&b, "  ", "")

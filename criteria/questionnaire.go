@@ -104,12 +104,12 @@ func newSession(o QuestionnaireOptions) (*session, error) {
 	return s, nil
 }
 
-func (s *session) printf(key string, args ...any) {
-	fmt.Fprint(s.Out, tr(s.Lang, key, args...))
+func (s *session) printf(key string, kv ...string) {
+	fmt.Fprint(s.Out, tr(s.Lang, key, kv...))
 }
 
-func (s *session) println(key string, args ...any) {
-	fmt.Fprintln(s.Out, tr(s.Lang, key, args...))
+func (s *session) println(key string, kv ...string) {
+	fmt.Fprintln(s.Out, tr(s.Lang, key, kv...))
 }
 
 func (s *session) save() error {
@@ -136,7 +136,7 @@ func (s *session) readLine() (string, bool) {
 }
 
 func (s *session) run(ctx context.Context) error {
-	s.println("q.welcome", s.m.Title.In(s.Lang), s.Path)
+	s.println("q.welcome", "title", s.m.Title.In(s.Lang), "file", s.Path)
 	if s.Interactive {
 		if stop := s.askDetails(); stop {
 			return s.finish(true)
@@ -172,7 +172,7 @@ func (s *session) start() int {
 	for i, q := range s.qs {
 		if s.a.Answers[q.ID].Option == "" {
 			if answered > 0 {
-				s.println("q.resume", answered, len(s.qs), i+1)
+				s.println("q.resume", "answered", strconv.Itoa(answered), "total", strconv.Itoa(len(s.qs)), "next", strconv.Itoa(i+1))
 			}
 			return i
 		}
@@ -194,7 +194,7 @@ func (s *session) askDetails() bool {
 		if *f.val != "" {
 			continue
 		}
-		s.printf("q.field", tr(s.Lang, f.key))
+		s.printf("q.field", "field", tr(s.Lang, f.key))
 		line, ok := s.readLine()
 		if !ok {
 			return true
@@ -212,7 +212,7 @@ func (s *session) ask(i int) (next int, stop bool, err error) {
 	prompt := true
 	for {
 		if prompt {
-			s.printf("q.prompt", len(q.Options))
+			s.printf("q.prompt", "max", strconv.Itoa(len(q.Options)))
 		}
 		prompt = true
 		line, ok := s.readLine()
@@ -251,9 +251,9 @@ func (s *session) ask(i int) (next int, stop bool, err error) {
 		case inputComment:
 			prompt = s.Interactive
 		default:
-			msg := tr(s.Lang, "q.badLine", in.value, q.ID, len(q.Options), strings.Join(q.OptionIDs(), ", "))
+			msg := tr(s.Lang, "q.badLine", append(quoted(in.value), "question", q.ID, "max", strconv.Itoa(len(q.Options)), "codes", strings.Join(q.OptionIDs(), ", "))...)
 			if s.Interactive {
-				msg = tr(s.Lang, "q.bad", in.value, len(q.Options))
+				msg = tr(s.Lang, "q.bad", append(quoted(in.value), "max", strconv.Itoa(len(q.Options)))...)
 			}
 			if err := s.bad(msg); err != nil {
 				return i, false, err
@@ -284,11 +284,11 @@ func (s *session) setField(name, value string) string {
 		s.a.Assessor = value
 	case "date":
 		if _, err := time.Parse(DateLayout, value); err != nil {
-			return tr(s.Lang, "q.badDate", value)
+			return tr(s.Lang, "q.badDate", quoted(value)...)
 		}
 		s.a.Date = value
 	default:
-		return tr(s.Lang, "q.badField", name)
+		return tr(s.Lang, "q.badField", quoted(name)...)
 	}
 	return ""
 }
@@ -297,13 +297,13 @@ func (s *session) setField(name, value string) string {
 // options and the current answer.
 func (s *session) show(i int) {
 	q, c := s.qs[i], s.crit[i]
-	fmt.Fprintf(s.Out, "\n[%s] %s\n%s\n", c.Title.In(s.Lang), tr(s.Lang, "question", i+1, len(s.qs)), strings.TrimSpace(q.Text.In(s.Lang)))
+	fmt.Fprintf(s.Out, "\n[%s] %s\n%s\n", c.Title.In(s.Lang), tr(s.Lang, "question", "n", strconv.Itoa(i+1), "total", strconv.Itoa(len(s.qs))), strings.TrimSpace(q.Text.In(s.Lang)))
 	for n, o := range q.Options {
 		fmt.Fprintf(s.Out, "  %d) %s\n", n+1, o.Text.In(s.Lang))
 	}
 	if cur := s.a.Answers[q.ID].Option; cur != "" {
 		if o, ok := q.Option(cur); ok {
-			s.println("q.current", o.Text.In(s.Lang))
+			s.println("q.current", "answer", o.Text.In(s.Lang))
 		}
 	}
 }
@@ -315,11 +315,11 @@ func (s *session) finish(stopped bool) error {
 	}
 	open := s.a.Unanswered(s.m)
 	fmt.Fprintln(s.Out)
-	s.println("q.summary", len(s.qs)-len(open), len(s.qs))
+	s.println("q.summary", "answered", strconv.Itoa(len(s.qs)-len(open)), "total", strconv.Itoa(len(s.qs)))
 	if len(open) > 0 {
-		s.println("q.open", shortList(open, 8))
+		s.println("q.open", "questions", shortList(open, 8))
 	}
-	s.println("q.saved", s.Path)
+	s.println("q.saved", "file", s.Path)
 	switch {
 	case stopped && len(open) > 0:
 		s.println("q.stopped")

@@ -239,16 +239,6 @@ func TestParseInput(t *testing.T) {
 	}
 }
 
-func TestUITextComplete(t *testing.T) {
-	for key, texts := range uiText {
-		for i, s := range texts {
-			assert.NotEmpty(t, strings.TrimSpace(s), "%s in %s", key, uiLangs[i])
-			assert.Equal(t, strings.Count(texts[0], "%"), strings.Count(s, "%"), "%s in %s: same format verbs", key, uiLangs[i])
-		}
-	}
-	assert.Equal(t, "Question 2/7", tr("de", "question", 2, 7), "other languages fall back to English")
-}
-
 // TestDefaultModelEndToEnd runs the template and a scripted questionnaire
 // on the embedded model in every language: whatever its questions, the
 // files written load again.

@@ -1,26 +1,31 @@
 package criteria
 
-import "fmt"
+import (
+	"slices"
+	"strconv"
+
+	"github.com/didi-index/didi/i18n"
+)
 
 // uiText holds the questionnaire's and the answers files' own words (tool
-// UI, not model content), by key and language. Format verbs are filled by
-// tr.
+// UI, not model content), by key, one column per language of
+// i18n.Languages. {placeholders} are filled by tr.
 var uiText = map[string][3]string{ // nl, fr, en
 	"file.header": {
-		"Antwoorden op de vragenlijst %s (%s).",
-		"Réponses au questionnaire %s (%s).",
-		"Answers to the questionnaire %s (%s).",
+		"Antwoorden op de vragenlijst {title} ({model}).",
+		"Réponses au questionnaire {title} ({model}).",
+		"Answers to the questionnaire {title} ({model}).",
 	},
 	"file.note": {
 		"Gemaakt met 'didi questionnaire'. U mag dit bestand ook met de hand aanpassen.",
 		"Créé avec « didi questionnaire ». Vous pouvez aussi modifier ce fichier à la main.",
 		"Made with 'didi questionnaire'. You may also edit this file by hand.",
 	},
-	"file.answer": {"Antwoord: %s", "Réponse : %s", "Answer: %s"},
+	"file.answer": {"Antwoord: {answer}", "Réponse : {answer}", "Answer: {answer}"},
 	"tpl.header": {
-		"Vragenlijst %s (%s), om met de hand in te vullen.",
-		"Questionnaire %s (%s), à remplir à la main.",
-		"Questionnaire %s (%s), to fill in by hand.",
+		"Vragenlijst {title} ({model}), om met de hand in te vullen.",
+		"Questionnaire {title} ({model}), à remplir à la main.",
+		"Questionnaire {title} ({model}), to fill in by hand.",
 	},
 	"tpl.how": {
 		"Schrijf achter elke vraag de code van uw antwoord. Bijvoorbeeld:",
@@ -45,57 +50,57 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"Certaines choses, un ordinateur ne peut pas les juger. Le rapport pose alors une question. Répondez ici par pass (en ordre) ou fail (pas en ordre). Retirez le dièse devant les lignes que vous remplissez.",
 		"Some things a computer cannot judge. The report then asks a question about them. Answer here with pass (fine) or fail (not fine). Remove the hash sign before the lines you fill in.",
 	},
-	"question": {"Vraag %d/%d", "Question %d/%d", "Question %d/%d"},
+	"question": {"Vraag {n}/{total}", "Question {n}/{total}", "Question {n}/{total}"},
 
 	"q.welcome": {
-		"Vragenlijst %s. U beantwoordt de vragen één voor één. Na elk antwoord bewaren we alles in %s.",
-		"Questionnaire %s. Vous répondez aux questions une par une. Après chaque réponse, tout est enregistré dans %s.",
-		"Questionnaire %s. You answer the questions one by one. After each answer, everything is saved to %s.",
+		"Vragenlijst {title}. U beantwoordt de vragen één voor één. Na elk antwoord bewaren we alles in {file}.",
+		"Questionnaire {title}. Vous répondez aux questions une par une. Après chaque réponse, tout est enregistré dans {file}.",
+		"Questionnaire {title}. You answer the questions one by one. After each answer, everything is saved to {file}.",
 	},
 	"q.resume": {
-		"U hebt al %d van de %d vragen beantwoord. We gaan verder bij vraag %d.",
-		"Vous avez déjà répondu à %d questions sur %d. Nous reprenons à la question %d.",
-		"You have already answered %d of %d questions. We continue at question %d.",
+		"U hebt al {answered} van de {total} vragen beantwoord. We gaan verder bij vraag {next}.",
+		"Vous avez déjà répondu à {answered} questions sur {total}. Nous reprenons à la question {next}.",
+		"You have already answered {answered} of {total} questions. We continue at question {next}.",
 	},
 	"q.review": {
 		"Alle vragen hebben al een antwoord. Druk op Enter om een antwoord te houden, of kies een ander.",
 		"Toutes les questions ont déjà une réponse. Appuyez sur Entrée pour garder une réponse, ou choisissez-en une autre.",
 		"Every question already has an answer. Press Enter to keep an answer, or choose another one.",
 	},
-	"q.field":        {"%s: ", "%s : ", "%s: "},
+	"q.field":        {"{field}: ", "{field} : ", "{field}: "},
 	"q.organisation": {"Organisatie", "Organisation", "Organisation"},
 	"q.product":      {"Product of dienst", "Produit ou service", "Product or service"},
 	"q.assessor":     {"Uw naam", "Votre nom", "Your name"},
-	"q.current":      {"Huidig antwoord: %s (Enter = houden)", "Réponse actuelle : %s (Entrée = garder)", "Current answer: %s (Enter = keep)"},
+	"q.current":      {"Huidig antwoord: {answer} (Enter = houden)", "Réponse actuelle : {answer} (Entrée = garder)", "Current answer: {answer} (Enter = keep)"},
 	"q.prompt": {
-		"Uw keuze (1-%d, ? = uitleg, b = terug, s = overslaan, q = bewaren en stoppen): ",
-		"Votre choix (1-%d, ? = explication, b = retour, s = passer, q = enregistrer et quitter) : ",
-		"Your choice (1-%d, ? = help, b = back, s = skip, q = save and quit): ",
+		"Uw keuze (1-{max}, ? = uitleg, b = terug, s = overslaan, q = bewaren en stoppen): ",
+		"Votre choix (1-{max}, ? = explication, b = retour, s = passer, q = enregistrer et quitter) : ",
+		"Your choice (1-{max}, ? = help, b = back, s = skip, q = save and quit): ",
 	},
 	"q.first": {"Dit is de eerste vraag.", "C'est la première question.", "This is the first question."},
 	"q.bad": {
-		"%q is geen keuze. Typ een nummer van 1 tot %d, of ? voor uitleg.",
-		"« %s » n'est pas un choix. Tapez un numéro de 1 à %d, ou ? pour l'explication.",
-		"%q is not a choice. Type a number from 1 to %d, or ? for help.",
+		"{quoted} is geen keuze. Typ een nummer van 1 tot {max}, of ? voor uitleg.",
+		"« {value} » n'est pas un choix. Tapez un numéro de 1 à {max}, ou ? pour l'explication.",
+		"{quoted} is not a choice. Type a number from 1 to {max}, or ? for help.",
 	},
 	"q.badLine": {
-		"%q is geen antwoord op vraag %s. Kies een nummer van 1 tot %d of een van deze codes: %s.",
-		"« %s » n'est pas une réponse à la question %s. Choisissez un numéro de 1 à %d ou l'un de ces codes : %s.",
-		"%q is not an answer to question %s. Choose a number from 1 to %d or one of these codes: %s.",
+		"{quoted} is geen antwoord op vraag {question}. Kies een nummer van 1 tot {max} of een van deze codes: {codes}.",
+		"« {value} » n'est pas une réponse à la question {question}. Choisissez un numéro de 1 à {max} ou l'un de ces codes : {codes}.",
+		"{quoted} is not an answer to question {question}. Choose a number from 1 to {max} or one of these codes: {codes}.",
 	},
 	"q.badField": {
-		"%q kennen we niet. Gebruik organisation, product, assessor of date.",
-		"« %s » est inconnu. Utilisez organisation, product, assessor ou date.",
-		"%q is unknown. Use organisation, product, assessor or date.",
+		"{quoted} kennen we niet. Gebruik organisation, product, assessor of date.",
+		"« {value} » est inconnu. Utilisez organisation, product, assessor ou date.",
+		"{quoted} is unknown. Use organisation, product, assessor or date.",
 	},
 	"q.badDate": {
-		"%q is geen datum. Schrijf de datum als JJJJ-MM-DD.",
-		"« %s » n'est pas une date. Écrivez la date sous la forme AAAA-MM-JJ.",
-		"%q is not a date. Write the date as YYYY-MM-DD.",
+		"{quoted} is geen datum. Schrijf de datum als JJJJ-MM-DD.",
+		"« {value} » n'est pas une date. Écrivez la date sous la forme AAAA-MM-JJ.",
+		"{quoted} is not a date. Write the date as YYYY-MM-DD.",
 	},
-	"q.summary": {"%d van de %d vragen beantwoord.", "%d questions sur %d ont une réponse.", "%d of %d questions answered."},
-	"q.open":    {"Nog zonder antwoord: %s", "Encore sans réponse : %s", "Still without an answer: %s"},
-	"q.saved":   {"Uw antwoorden staan in %s.", "Vos réponses sont dans %s.", "Your answers are in %s."},
+	"q.summary": {"{answered} van de {total} vragen beantwoord.", "{answered} questions sur {total} ont une réponse.", "{answered} of {total} questions answered."},
+	"q.open":    {"Nog zonder antwoord: {questions}", "Encore sans réponse : {questions}", "Still without an answer: {questions}"},
+	"q.saved":   {"Uw antwoorden staan in {file}.", "Vos réponses sont dans {file}.", "Your answers are in {file}."},
 	"q.stopped": {
 		"Gestopt. Start dezelfde opdracht opnieuw om verder te gaan.",
 		"Arrêté. Relancez la même commande pour continuer.",
@@ -104,24 +109,26 @@ var uiText = map[string][3]string{ // nl, fr, en
 	"q.done": {"Klaar! Alle vragen zijn beantwoord.", "Terminé ! Toutes les questions ont une réponse.", "Done! Every question has an answer."},
 }
 
-// uiLangs are the languages of uiText, in column order.
-var uiLangs = []string{"nl", "fr", "en"}
+// uiText's columns are i18n.Languages, in that order (TestUITextComplete).
 
-// tr returns the UI text key in lang (English when lang is not nl or fr),
-// filled with args.
-func tr(lang, key string, args ...any) string {
-	col := 2
-	for i, l := range uiLangs {
-		if l == lang {
-			col = i
-		}
+// tr returns the UI text key in lang (English when lang is not one of
+// i18n.Languages), its {placeholders} filled from kv (name, value pairs)
+// with i18n.Fill, the syntax of the model's texts.
+func tr(lang, key string, kv ...string) string {
+	col := slices.Index(i18n.Languages, "en")
+	if i := slices.Index(i18n.Languages, lang); i >= 0 {
+		col = i
 	}
 	texts, ok := uiText[key]
 	if !ok {
 		return key
 	}
-	if len(args) == 0 {
+	if len(kv) == 0 {
 		return texts[col]
 	}
-	return fmt.Sprintf(texts[col], args...)
+	return i18n.Fill(texts[col], i18n.Pairs(kv...))
 }
+
+// quoted are the {value} and {quoted} parameters of a text that repeats what
+// the user typed: Dutch and English show it Go-quoted, French between « ».
+func quoted(value string) []string { return []string{"value", value, "quoted", strconv.Quote(value)} }

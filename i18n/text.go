@@ -3,6 +3,8 @@
 // is a leaf package: the model, the result schema and the reports use it.
 package i18n
 
+import "strings"
+
 // Text is a user-facing text in several languages, keyed by language code
 // ("nl", "fr", "en").
 type Text map[string]string
@@ -24,3 +26,43 @@ func (t Text) In(lang string) string {
 // Languages are the languages didi's reports and pages are written in, in
 // the order they are offered.
 var Languages = []string{"nl", "fr", "en"}
+
+// Fill replaces each {name} in s by params[name]; unknown names stay. It is
+// the one template syntax of didi's texts: the model's messages, the
+// report's labels and the questionnaire's wording. Values are not scanned
+// again.
+func Fill(s string, params map[string]string) string {
+	if len(params) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		name := s[i+1 : i+j]
+		if v, ok := params[name]; ok {
+			b.WriteString(s[:i])
+			b.WriteString(v)
+		} else {
+			b.WriteString(s[:i+j+1])
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// Pairs turns name, value pairs into Fill's parameters.
+func Pairs(kv ...string) map[string]string {
+	params := make(map[string]string, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		params[kv[i]] = kv[i+1]
+	}
+	return params
+}

@@ -16,9 +16,9 @@ var diffTexts = map[string]map[string]string{
 	"diff_base":     {"nl": "Basismeting", "fr": "Référence", "en": "Baseline"},
 	"diff_head":     {"nl": "Nu", "fr": "Maintenant", "en": "Now"},
 	"diff_change":   {"nl": "Verschil", "fr": "Écart", "en": "Change"},
-	"diff_new":      {"nl": "Nieuwe problemen (%d)", "fr": "Nouveaux problèmes (%d)", "en": "New problems (%d)"},
-	"diff_fixed":    {"nl": "Opgeloste problemen (%d)", "fr": "Problèmes résolus (%d)", "en": "Fixed problems (%d)"},
-	"diff_still":    {"nl": "Problemen die blijven (%d)", "fr": "Problèmes qui restent (%d)", "en": "Problems still there (%d)"},
+	"diff_new":      {"nl": "Nieuwe problemen ({n})", "fr": "Nouveaux problèmes ({n})", "en": "New problems ({n})"},
+	"diff_fixed":    {"nl": "Opgeloste problemen ({n})", "fr": "Problèmes résolus ({n})", "en": "Fixed problems ({n})"},
+	"diff_still":    {"nl": "Problemen die blijven ({n})", "fr": "Problèmes qui restent ({n})", "en": "Problems still there ({n})"},
 	"diff_none":     {"nl": "Geen.", "fr": "Aucun.", "en": "None."},
 	"diff_check":    {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
 	"diff_page":     {"nl": "Pagina", "fr": "Page", "en": "Page"},
@@ -90,7 +90,7 @@ func diffMarkdown(b *strings.Builder, d result.Diff, lang string) {
 		key  string
 		list []result.Problem
 	}{{"diff_new", d.Problems.New}, {"diff_fixed", d.Problems.Fixed}} {
-		fmt.Fprintf(b, "### %s\n\n", tr(lang, part.key, len(part.list)))
+		fmt.Fprintf(b, "### %s\n\n", trN(lang, part.key, len(part.list)))
 		if len(part.list) == 0 {
 			fmt.Fprintf(b, "%s\n\n", tr(lang, "diff_none"))
 			continue
@@ -109,7 +109,7 @@ func diffMarkdown(b *strings.Builder, d result.Diff, lang string) {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(b, "### %s\n\n", tr(lang, "diff_still", len(d.Problems.Still)))
+	fmt.Fprintf(b, "### %s\n\n", trN(lang, "diff_still", len(d.Problems.Still)))
 	groups := groupProblems(d.Problems.Still)
 	if len(groups) == 0 {
 		fmt.Fprintf(b, "%s\n", tr(lang, "diff_none"))
@@ -136,7 +136,7 @@ func diffText(b *strings.Builder, d result.Diff, lang string) {
 		key  string
 		list []result.Problem
 	}{{"diff_new", d.Problems.New}, {"diff_fixed", d.Problems.Fixed}} {
-		fmt.Fprintf(b, "%s\n", tr(lang, part.key, len(part.list)))
+		fmt.Fprintf(b, "%s\n", trN(lang, part.key, len(part.list)))
 		for _, p := range part.list {
 			fmt.Fprintf(b, "  %s  %s  %s", p.Check, p.Page, p.Selector)
 			if p.Line > 0 {
@@ -145,7 +145,7 @@ func diffText(b *strings.Builder, d result.Diff, lang string) {
 			b.WriteString("\n")
 		}
 	}
-	fmt.Fprintf(b, "%s\n", tr(lang, "diff_still", len(d.Problems.Still)))
+	fmt.Fprintf(b, "%s\n", trN(lang, "diff_still", len(d.Problems.Still)))
 	for _, g := range groupProblems(d.Problems.Still) {
 		fmt.Fprintf(b, "  %s  %s  %d\n", g.check, g.page, g.n)
 	}

@@ -1,19 +1,22 @@
 package report
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/didi-index/didi/i18n"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// Languages lists the languages the report chrome is written in.
-var Languages = []string{"nl", "fr", "en"}
+// Languages lists the languages the report chrome is written in: didi's
+// languages.
+var Languages = i18n.Languages
 
 // chrome holds every text of the report that does not come from the Result:
-// headings, labels and the method. Key → language → text. Texts with verbs
-// are fmt formats. Plain language (level B1), Belgian usage.
+// headings, labels and the method. Key → language → text. Texts with
+// {placeholders} are filled by tr (i18n.Fill, the syntax of the model's
+// texts). Plain language (level B1), Belgian usage.
 var chrome = map[string]map[string]string{
 	"lang_name":  {"nl": "Nederlands", "fr": "Français", "en": "English"},
 	"doc_title":  {"nl": "Digitale Inclusie by Design Index", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
@@ -77,16 +80,16 @@ var chrome = map[string]map[string]string{
 	"check":          {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
 	"result":         {"nl": "Resultaat", "fr": "Résultat", "en": "Result"},
 	"pages_pass": {
-		"nl": "In orde op %d van de %d pagina's (%s)",
-		"fr": "Conforme sur %d des %d pages (%s)",
-		"en": "Passes on %d of %d pages (%s)"},
+		"nl": "In orde op {passed} van de {pages} pagina's ({share})",
+		"fr": "Conforme sur {passed} des {pages} pages ({share})",
+		"en": "Passes on {passed} of {pages} pages ({share})"},
 	"site_pass":          {"nl": "In orde", "fr": "Conforme", "en": "Passes"},
 	"site_fail":          {"nl": "Niet in orde", "fr": "Non conforme", "en": "Fails"},
 	"check_inapplicable": {"nl": "Geldt hier niet", "fr": "Sans objet", "en": "Does not apply"},
 	"check_not_run":      {"nl": "Niet getest", "fr": "Non effectué", "en": "Not run"},
 	"check_review_only":  {"nl": "Na te kijken door het team", "fr": "À vérifier par l'équipe", "en": "For the team to review"},
 	"examples":           {"nl": "Voorbeelden van wat fout loopt", "fr": "Exemples de ce qui ne va pas", "en": "Examples of what goes wrong"},
-	"more_examples":      {"nl": "En nog %d andere plaatsen.", "fr": "Et encore %d autres endroits.", "en": "And %d more places."},
+	"more_examples":      {"nl": "En nog {n} andere plaatsen.", "fr": "Et encore {n} autres endroits.", "en": "And {n} more places."},
 	"page":               {"nl": "Pagina", "fr": "Page", "en": "Page"},
 	"element":            {"nl": "Element", "fr": "Élément", "en": "Element"},
 	"code":               {"nl": "Code", "fr": "Code", "en": "Code"},
@@ -167,9 +170,9 @@ var chrome = map[string]map[string]string{
 		"nl": "Wat een computer niet kan beoordelen, wordt een vraag voor het team. Zo'n punt verlaagt de score niet.",
 		"fr": "Ce qu'un ordinateur ne peut pas juger devient une question pour l'équipe. Un tel point ne fait pas baisser le score.",
 		"en": "What a computer cannot judge becomes a question for the team. Such a point does not lower the score."},
-	"levels_sentence": {"nl": "Niveaus: %s.", "fr": "Niveaux : %s.", "en": "Levels: %s."},
-	"level_from":      {"nl": "%s vanaf %s", "fr": "%s à partir de %s", "en": "%s from %s"},
-	"level_below":     {"nl": "%s daaronder", "fr": "%s en dessous", "en": "%s below that"},
+	"levels_sentence": {"nl": "Niveaus: {levels}.", "fr": "Niveaux : {levels}.", "en": "Levels: {levels}."},
+	"level_from":      {"nl": "{level} vanaf {min}", "fr": "{level} à partir de {min}", "en": "{level} from {min}"},
+	"level_below":     {"nl": "{level} daaronder", "fr": "{level} en dessous", "en": "{level} below that"},
 	"model":           {"nl": "Model", "fr": "Modèle", "en": "Model"},
 	"model_version":   {"nl": "Versie van het model", "fr": "Version du modèle", "en": "Model version"},
 	"model_hash":      {"nl": "Vingerafdruk van het model (SHA-256)", "fr": "Empreinte du modèle (SHA-256)", "en": "Model fingerprint (SHA-256)"},
@@ -177,35 +180,36 @@ var chrome = map[string]map[string]string{
 	"browser":         {"nl": "Browser", "fr": "Navigateur", "en": "Browser"},
 	"no_browser":      {"nl": "Geen (alleen de HTML van de server)", "fr": "Aucun (seulement le HTML du serveur)", "en": "None (only the server's HTML)"},
 	"scan_period":     {"nl": "Scan", "fr": "Analyse", "en": "Scan"},
-	"page_x_of_y":     {"nl": "Pagina %d van %s", "fr": "Page %d sur %s", "en": "Page %d of %s"},
+	"page_x_of_y":     {"nl": "Pagina {page} van {pages}", "fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}"},
 	"no_score":        {"nl": "geen score", "fr": "pas de score", "en": "no score"},
 	"skip_link":       {"nl": "Naar de inhoud", "fr": "Aller au contenu", "en": "Skip to content"},
 	"language":        {"nl": "Taal", "fr": "Langue", "en": "Language"},
-	"made_with":       {"nl": "Gemaakt met %s %s.", "fr": "Créé avec %s %s.", "en": "Made with %s %s."},
+	"made_with":       {"nl": "Gemaakt met {tool} {version}.", "fr": "Créé avec {tool} {version}.", "en": "Made with {tool} {version}."},
 	"radar_label": {
 		"nl": "Scores van de zeven criteria op een schaal van 0 tot 100",
 		"fr": "Scores des sept critères sur une échelle de 0 à 100",
 		"en": "Scores of the seven criteria on a scale from 0 to 100"},
 	"meaning":       {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
-	"failing_count": {"nl": "%d van de %d controles vinden problemen.", "fr": "%d contrôles sur %d trouvent des problèmes.", "en": "%d of the %d checks find problems."},
-	"review_count":  {"nl": "%d controles vragen een blik van het team.", "fr": "%d contrôles demandent un regard de l'équipe.", "en": "%d checks ask the team to take a look."},
+	"failing_count": {"nl": "{n} van de {total} controles vinden problemen.", "fr": "{n} contrôles sur {total} trouvent des problèmes.", "en": "{n} of the {total} checks find problems."},
+	"review_count":  {"nl": "{n} controles vragen een blik van het team.", "fr": "{n} contrôles demandent un regard de l'équipe.", "en": "{n} checks ask the team to take a look."},
 	"unanswered_count": {
-		"nl": "%d vragen hebben nog geen antwoord.", "fr": "%d questions n'ont pas encore de réponse.", "en": "%d questions have no answer yet."},
-	"failing_count_one": {"nl": "%d van de %d controles vindt problemen.", "fr": "%d contrôle sur %d trouve des problèmes.", "en": "%d of the %d checks finds problems."},
-	"review_count_one":  {"nl": "%d controle vraagt een blik van het team.", "fr": "%d contrôle demande un regard de l'équipe.", "en": "%d check asks the team to take a look."},
+		"nl": "{n} vragen hebben nog geen antwoord.", "fr": "{n} questions n'ont pas encore de réponse.", "en": "{n} questions have no answer yet."},
+	"failing_count_one": {"nl": "{n} van de {total} controles vindt problemen.", "fr": "{n} contrôle sur {total} trouve des problèmes.", "en": "{n} of the {total} checks finds problems."},
+	"review_count_one":  {"nl": "{n} controle vraagt een blik van het team.", "fr": "{n} contrôle demande un regard de l'équipe.", "en": "{n} check asks the team to take a look."},
 	"unanswered_count_one": {
-		"nl": "%d vraag heeft nog geen antwoord.", "fr": "%d question n'a pas encore de réponse.", "en": "%d question has no answer yet."},
-	"more_examples_one": {"nl": "En nog %d andere plaats.", "fr": "Et encore %d autre endroit.", "en": "And %d more place."},
+		"nl": "{n} vraag heeft nog geen antwoord.", "fr": "{n} question n'a pas encore de réponse.", "en": "{n} question has no answer yet."},
+	"more_examples_one": {"nl": "En nog {n} andere plaats.", "fr": "Et encore {n} autre endroit.", "en": "And {n} more place."},
 	"full_report":       {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
 }
 
 // frPunct are the French punctuation marks preceded by a no-break space.
 var frPunct = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " %", "\u00a0%", "« ", "«\u00a0", " »", "\u00a0»")
 
-// tr returns the chrome text key in lang, formatted with args. A missing
-// language falls back to English; a missing key shows the key, so a gap is
-// visible and caught by the tests rather than silently empty.
-func tr(lang, key string, args ...any) string {
+// tr returns the chrome text key in lang, its {placeholders} filled from
+// kv (name, value pairs). A missing language falls back to English; a
+// missing key shows the key, so a gap is visible and caught by the tests
+// rather than silently empty.
+func tr(lang, key string, kv ...string) string {
 	texts, ok := chrome[key]
 	if !ok {
 		return key
@@ -214,8 +218,8 @@ func tr(lang, key string, args ...any) string {
 	if !ok {
 		s = texts["en"]
 	}
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
+	if len(kv) > 0 {
+		s = i18n.Fill(s, i18n.Pairs(kv...))
 	}
 	if lang == "fr" {
 		s = frPunct.Replace(s)
@@ -223,13 +227,13 @@ func tr(lang, key string, args ...any) string {
 	return s
 }
 
-// trN is tr for a count n: it uses key_one when n is 1 and that text
-// exists. n is the first format argument.
-func trN(lang, key string, n int, args ...any) string {
+// trN is tr for a count n, which fills {n}: it uses key_one when n is 1
+// and that text exists.
+func trN(lang, key string, n int, kv ...string) string {
 	if _, ok := chrome[key+"_one"]; ok && n == 1 {
 		key += "_one"
 	}
-	return tr(lang, key, append([]any{n}, args...)...)
+	return tr(lang, key, append([]string{"n", strconv.Itoa(n)}, kv...)...)
 }
 
 // colon is ": " with the no-break space French puts before it.

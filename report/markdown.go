@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/didi-index/didi/result"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -66,7 +67,7 @@ func writeMarkdown(b *strings.Builder, v *docView) {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(b, "- %s\n", trN(l, "failing_count", v.FailingChecks, v.CheckCount))
+	fmt.Fprintf(b, "- %s\n", trN(l, "failing_count", v.FailingChecks, "total", strconv.Itoa(v.CheckCount)))
 	if v.ReviewChecks > 0 {
 		fmt.Fprintf(b, "- %s\n", trN(l, "review_count", v.ReviewChecks))
 	}

@@ -238,7 +238,7 @@ func (d *pdfDoc) drawFooter() {
 	f.Line(marginL, footerY-2, pageW-marginR, footerY-2)
 	d.font("", smallSize)
 	d.color(colMuted, "text")
-	num := tr(v.Lang, "page_x_of_y", f.PageNo(), "{nb}")
+	num := tr(v.Lang, "page_x_of_y", "page", strconv.Itoa(f.PageNo()), "pages", "{nb}")
 	numW := f.GetStringWidth(num) + 2
 	left := v.Title
 	if len(v.Targets) > 0 {

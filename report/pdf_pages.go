@@ -259,7 +259,7 @@ func (d *pdfDoc) summary(v *docView) {
 
 // countLines says how many checks fail, need review and questions are open.
 func countLines(v *docView) []string {
-	out := []string{trN(v.Lang, "failing_count", v.FailingChecks, v.CheckCount)}
+	out := []string{trN(v.Lang, "failing_count", v.FailingChecks, "total", strconv.Itoa(v.CheckCount))}
 	if v.ReviewChecks > 0 {
 		out = append(out, trN(v.Lang, "review_count", v.ReviewChecks))
 	}

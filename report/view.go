@@ -138,7 +138,7 @@ func buildView(r *result.Result, lang string) *docView {
 		Level:      r.Level,
 		LevelLabel: r.LevelLabel.In(lang),
 		Coverage:   formatPercent(lang, r.Coverage),
-		MadeWith:   tr(lang, "made_with", firstNonEmpty(r.Tool.Name, "didi"), r.Tool.Version),
+		MadeWith:   tr(lang, "made_with", "tool", firstNonEmpty(r.Tool.Name, "didi"), "version", r.Tool.Version),
 	}
 	if a := r.Assessment; a != nil {
 		v.Organisation, v.Product, v.Assessor = a.Organisation, a.Product, a.Assessor
@@ -266,7 +266,7 @@ func buildCheck(ch *result.Check, lang string) checkView {
 		if ch.Score != nil {
 			share = *ch.Score
 		}
-		cv.Result = tr(lang, "pages_pass", pass, pass+fail, formatPercent(lang, share))
+		cv.Result = tr(lang, "pages_pass", "passed", strconv.Itoa(pass), "pages", strconv.Itoa(pass+fail), "share", formatPercent(lang, share))
 	}
 	cv.Examples, cv.MoreExamples = examples(ch, "fail", lang)
 	if cv.MoreExamples > 0 {
@@ -488,12 +488,12 @@ func levelsSentence(r *result.Result, lang string) string {
 	parts := make([]string, 0, len(ls))
 	for _, l := range ls {
 		if l.min <= 0 {
-			parts = append(parts, tr(lang, "level_below", l.level))
+			parts = append(parts, tr(lang, "level_below", "level", l.level))
 			continue
 		}
-		parts = append(parts, tr(lang, "level_from", l.level, formatBound(lang, l.min)))
+		parts = append(parts, tr(lang, "level_from", "level", l.level, "min", formatBound(lang, l.min)))
 	}
-	return tr(lang, "levels_sentence", strings.Join(parts, ", "))
+	return tr(lang, "levels_sentence", "levels", strings.Join(parts, ", "))
 }
 
 // facts lists the model, tool and scan details of the method section.

@@ -5,11 +5,11 @@ import (
 	"math"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/i18n"
 )
 
 // MaxEvidence is the most evidence items kept per check and page in the
@@ -297,37 +297,9 @@ func message(t *criteria.CheckText, e checks.Evidence) result.Text {
 	}
 	out := result.Text{}
 	for lang, s := range tmpl {
-		out[lang] = Fill(s, e.Params)
+		out[lang] = i18n.Fill(s, e.Params)
 	}
 	return out
-}
-
-// Fill replaces each {name} in s by params[name]; unknown names stay.
-func Fill(s string, params map[string]string) string {
-	if len(params) == 0 || !strings.Contains(s, "{") {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
-		}
-		name := s[i+1 : i+j]
-		if v, ok := params[name]; ok {
-			b.WriteString(s[:i])
-			b.WriteString(v)
-		} else {
-			b.WriteString(s[:i+j+1])
-		}
-		s = s[i+j+1:]
-	}
-	b.WriteString(s)
-	return b.String()
 }
 
 func tipsFor(mc criteria.Criterion, c result.Criterion, texts map[string]*criteria.CheckText, answered bool) []result.Tip {

@@ -151,11 +151,6 @@ func TestEvidenceMessagesInEveryLanguage(t *testing.T) {
 	assert.Equal(t, criteria.Text{"nl": "3 te weinig", "fr": "3 trop peu", "en": "3 too few"}, ev.Message)
 }
 
-func TestFill(t *testing.T) {
-	assert.Equal(t, "Contrast 2.1:1 is below 4.5:1 {x}", Fill("Contrast {ratio}:1 is below {min}:1 {x}", map[string]string{"ratio": "2.1", "min": "4.5"}))
-	assert.Equal(t, "no {close", Fill("no {close", map[string]string{"a": "b"}))
-}
-
 // randomInput draws answers and outcomes for the test model.
 func randomInput(rng *rand.Rand) Input {
 	opts := []string{"yes", "partly", "no", "na", ""}

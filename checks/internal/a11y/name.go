@@ -1,4 +1,4 @@
-package checks
+package a11y
 
 import (
 	"strings"
@@ -9,26 +9,26 @@ import (
 // This file computes roles and accessible names statically, following
 // WAI-ARIA 1.2, HTML-AAM and accname 1.2 closely enough for the checks. When
 // the page has Chromium's accessibility tree the checks use its computed
-// name instead (axDoc.name).
+// Name instead (Doc.name).
 
-// axExplicitRole returns the first valid token of n's role attribute.
-func axExplicitRole(n *html.Node) (string, bool) {
-	v, ok := axAttr(n, "role")
+// ExplicitRole returns the first valid token of n's role attribute.
+func ExplicitRole(n *html.Node) (string, bool) {
+	v, ok := Attr(n, "role")
 	if !ok {
 		return "", false
 	}
 	for _, tok := range strings.Fields(strings.ToLower(v)) {
-		if _, ok := roleLookup(tok); ok {
+		if _, ok := RoleLookup(tok); ok {
 			return tok, true
 		}
 	}
 	return "", false
 }
 
-// axHasGlobalARIA reports whether n has a global ARIA state or property that
+// HasGlobalARIA reports whether n has a global ARIA state or property that
 // makes a presentational role be ignored (ARIA 1.2, presentational role
 // conflict resolution).
-func axHasGlobalARIA(n *html.Node) bool {
+func HasGlobalARIA(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if !strings.HasPrefix(a.Key, "aria-") {
 			continue
@@ -37,49 +37,49 @@ func axHasGlobalARIA(n *html.Node) bool {
 		case "aria-hidden", "aria-braillelabel", "aria-brailleroledescription", "aria-roledescription":
 			continue
 		}
-		if d, ok := ariaAttrs[a.Key]; ok && d.global {
+		if d, ok := Attrs[a.Key]; ok && d.Global {
 			return true
 		}
 	}
 	return false
 }
 
-// role returns the computed role of n: its explicit role (ignoring none or
+// Role returns the computed role of n: its explicit role (ignoring none or
 // presentation when the element is focusable or has global ARIA
 // attributes), else its implicit role; "" when it has none.
-func (d *axDoc) role(n *html.Node) string {
-	if r, ok := axExplicitRole(n); ok {
-		if (r == "none" || r == "presentation") && (axFocusable(n) || axHasGlobalARIA(n)) {
-			return axImplicitRole(n)
+func (d *Doc) Role(n *html.Node) string {
+	if r, ok := ExplicitRole(n); ok {
+		if (r == "none" || r == "presentation") && (Focusable(n) || HasGlobalARIA(n)) {
+			return ImplicitRole(n)
 		}
 		return r
 	}
-	return axImplicitRole(n)
+	return ImplicitRole(n)
 }
 
-// axImplicitRole returns the role an HTML element has without a role
+// ImplicitRole returns the role an HTML element has without a role
 // attribute ("" when it has none, "generic" for div and span): from
-// axFixedRoles, or from axRoleRules for elements whose role depends on their
+// fixedRoles, or from roleRules for elements whose role depends on their
 // attributes or place (HTML-AAM).
-func axImplicitRole(n *html.Node) string {
+func ImplicitRole(n *html.Node) string {
 	if n.Namespace == "svg" {
 		if n.Data == "svg" {
 			return "graphics-document"
 		}
 		return ""
 	}
-	if _, ok := axIsHeadingTag(n.Data); ok {
+	if _, ok := IsHeadingTag(n.Data); ok {
 		return "heading"
 	}
-	if rule, ok := axRoleRules[n.Data]; ok {
+	if rule, ok := roleRules[n.Data]; ok {
 		return rule(n)
 	}
-	return axFixedRoles[n.Data]
+	return fixedRoles[n.Data]
 }
 
-// axFixedRoles are the implicit roles of elements that always have the same
+// fixedRoles are the implicit roles of elements that always have the same
 // one, by tag.
-var axFixedRoles = func() map[string]string {
+var fixedRoles = func() map[string]string {
 	m := map[string]string{}
 	for role, tags := range map[string]string{
 		"article": "article", "complementary": "aside", "blockquote": "blockquote", "button": "button summary",
@@ -99,31 +99,31 @@ var axFixedRoles = func() map[string]string {
 	return m
 }()
 
-// axRoleRules give the implicit role of elements whose role depends on
+// roleRules give the implicit role of elements whose role depends on
 // their attributes or where they are.
-var axRoleRules = map[string]func(n *html.Node) string{
-	"a":    axLinkRole,
-	"area": axLinkRole,
+var roleRules = map[string]func(n *html.Node) string{
+	"a":    linkRole,
+	"area": linkRole,
 	"footer": func(n *html.Node) string {
-		return axUnlessSectioned(n, "contentinfo")
+		return unlessSectioned(n, "contentinfo")
 	},
 	"header": func(n *html.Node) string {
-		return axUnlessSectioned(n, "banner")
+		return unlessSectioned(n, "banner")
 	},
 	"img": func(n *html.Node) string {
-		if v, ok := axAttr(n, "alt"); ok && v == "" {
+		if v, ok := Attr(n, "alt"); ok && v == "" {
 			return "presentation"
 		}
 		return "img"
 	},
-	"input": axInputRole,
+	"input": InputRole,
 	// HTML-AAM: a list item only inside a list; in a ul with another role
 	// (menubar, tablist) it is generic.
 	"li": func(n *html.Node) string {
 		if par := n.Parent; par != nil && par.Type == html.ElementNode {
 			switch par.Data {
 			case "ul", "ol", "menu":
-				if r, ok := axExplicitRole(par); !ok || r == "list" {
+				if r, ok := ExplicitRole(par); !ok || r == "list" {
 					return "listitem"
 				}
 			}
@@ -131,42 +131,42 @@ var axRoleRules = map[string]func(n *html.Node) string{
 		return "generic"
 	},
 	"select": func(n *html.Node) string {
-		if axHas(n, "multiple") {
+		if Has(n, "multiple") {
 			return "listbox"
 		}
-		if sz, ok := axAttr(n, "size"); ok && strings.TrimSpace(sz) != "" && strings.TrimSpace(sz) != "0" && strings.TrimSpace(sz) != "1" {
+		if sz, ok := Attr(n, "size"); ok && strings.TrimSpace(sz) != "" && strings.TrimSpace(sz) != "0" && strings.TrimSpace(sz) != "1" {
 			return "listbox"
 		}
 		return "combobox"
 	},
 	"th": func(n *html.Node) string {
-		if strings.EqualFold(attr(n, "scope"), "row") {
+		if strings.EqualFold(Value(n, "scope"), "row") {
 			return "rowheader"
 		}
 		return "columnheader"
 	},
 }
 
-// axLinkRole is the role of a and area: a link with an href.
-func axLinkRole(n *html.Node) string {
-	if axHas(n, "href") {
+// linkRole is the role of a and area: a link with an href.
+func linkRole(n *html.Node) string {
+	if Has(n, "href") {
 		return "link"
 	}
 	return "generic"
 }
 
-// axUnlessSectioned is the role of header and footer: a landmark, unless
+// unlessSectioned is the role of header and footer: a landmark, unless
 // inside a sectioning element.
-func axUnlessSectioned(n *html.Node, landmark string) string {
-	if axInSectioning(n) {
+func unlessSectioned(n *html.Node, landmark string) string {
+	if InSectioning(n) {
 		return "generic"
 	}
 	return landmark
 }
 
-// axInputRole is the implicit role of an input element.
-func axInputRole(n *html.Node) string {
-	switch axInputType(n) {
+// InputRole is the implicit role of an input element.
+func InputRole(n *html.Node) string {
+	switch InputType(n) {
 	case "button", "image", "reset", "submit":
 		return "button"
 	case "checkbox":
@@ -178,12 +178,12 @@ func axInputRole(n *html.Node) string {
 	case "number":
 		return "spinbutton"
 	case "search":
-		if axHas(n, "list") {
+		if Has(n, "list") {
 			return "combobox"
 		}
 		return "searchbox"
 	case "email", "tel", "text", "url":
-		if axHas(n, "list") {
+		if Has(n, "list") {
 			return "combobox"
 		}
 		return "textbox"
@@ -191,15 +191,15 @@ func axInputRole(n *html.Node) string {
 	return ""
 }
 
-// axInSectioning reports whether n lies inside article, aside, main, nav or
+// InSectioning reports whether n lies inside article, aside, main, nav or
 // section (then header and footer are not landmarks).
-func axInSectioning(n *html.Node) bool {
+func InSectioning(n *html.Node) bool {
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		switch x.Data {
 		case "article", "aside", "main", "nav", "section":
 			return true
 		}
-		if r, ok := axExplicitRole(x); ok {
+		if r, ok := ExplicitRole(x); ok {
 			switch r {
 			case "article", "complementary", "main", "navigation", "region":
 				return true
@@ -209,86 +209,86 @@ func axInSectioning(n *html.Node) bool {
 	return false
 }
 
-// name returns the accessible name of n: Chromium's when the page has the
+// Name returns the accessible name of n: Chromium's when the page has the
 // accessibility tree and n is in it, else the static computation. When
 // Chromium's name is empty but the element holds rendered text or text
 // alternatives, the static name is returned: an empty name is only
 // reported when both agree (Chromium leaves some content out, such as a
 // figure inside a link).
-func (d *axDoc) name(n *html.Node) string {
-	if a := d.axNode(n); a != nil {
-		if s := axCollapse(a.Name); s != "" {
+func (d *Doc) Name(n *html.Node) string {
+	if a := d.AXNode(n); a != nil {
+		if s := Collapse(a.Name); s != "" {
 			return s
 		}
 	}
-	return d.staticName(n)
+	return d.StaticName(n)
 }
 
-// notRendered reports whether the browser's tree is there and has no node
+// NotRendered reports whether the browser's tree is there and has no node
 // for element n: CSS keeps it from rendering (display: none).
-func (d *axDoc) notRendered(n *html.Node) bool {
-	return d.hasAX() && n.Type == html.ElementNode && d.axNode(n) == nil
+func (d *Doc) NotRendered(n *html.Node) bool {
+	return d.HasAX() && n.Type == html.ElementNode && d.AXNode(n) == nil
 }
 
-// axNameCtx carries the state of one name computation.
-type axNameCtx struct {
-	visited      map[*html.Node]bool
-	inLabelledby bool
-	showHidden   bool
+// NameCtx carries the state of one name computation.
+type NameCtx struct {
+	Visited      map[*html.Node]bool
+	InLabelledby bool
+	ShowHidden   bool
 }
 
-// staticName computes the accessible name of n from the DOM.
-func (d *axDoc) staticName(n *html.Node) string {
-	c := &axNameCtx{visited: map[*html.Node]bool{}}
-	return axCollapse(d.nameOf(n, c, true))
+// StaticName computes the accessible name of n from the DOM.
+func (d *Doc) StaticName(n *html.Node) string {
+	c := &NameCtx{Visited: map[*html.Node]bool{}}
+	return Collapse(d.nameOf(n, c, true))
 }
 
 // nameOf implements the steps of accname for node n.
-func (d *axDoc) nameOf(n *html.Node, c *axNameCtx, root bool) string {
+func (d *Doc) nameOf(n *html.Node, c *NameCtx, root bool) string {
 	if n.Type == html.TextNode {
 		return n.Data
 	}
-	if n.Type != html.ElementNode || c.visited[n] {
+	if n.Type != html.ElementNode || c.Visited[n] {
 		return ""
 	}
-	c.visited[n] = true
-	if !root && !c.showHidden && (axSelfHidden(n) || axAriaHiddenSelf(n) || d.notRendered(n)) {
+	c.Visited[n] = true
+	if !root && !c.ShowHidden && (SelfHidden(n) || AriaHiddenSelf(n) || d.NotRendered(n)) {
 		return ""
 	}
-	if !c.inLabelledby {
-		if s := d.labelledbyName(n, c); s != "" {
+	if !c.InLabelledby {
+		if s := d.LabelledbyName(n, c); s != "" {
 			return s
 		}
 	}
-	if v := strings.TrimSpace(attr(n, "aria-label")); v != "" {
+	if v := strings.TrimSpace(Value(n, "aria-label")); v != "" {
 		return v
 	}
-	role := d.role(n)
+	role := d.Role(n)
 	if role != "none" && role != "presentation" {
 		if s := strings.TrimSpace(d.nativeName(n, c, root)); s != "" {
 			return s
 		}
 	}
-	ri, _ := roleLookup(baseRole(role))
-	if !root || ri.fromContent || c.inLabelledby {
-		if !(root && axIsControl(n)) {
+	ri, _ := RoleLookup(BaseRole(role))
+	if !root || ri.FromContent || c.InLabelledby {
+		if !(root && IsControl(n)) {
 			if s := strings.TrimSpace(d.contentName(n, c)); s != "" {
 				return s
 			}
 		}
 	}
-	return strings.TrimSpace(attr(n, "title"))
+	return strings.TrimSpace(Value(n, "title"))
 }
 
-// axAriaHiddenSelf reports whether n itself has aria-hidden="true".
-func axAriaHiddenSelf(n *html.Node) bool {
-	v, _ := axAttr(n, "aria-hidden")
+// AriaHiddenSelf reports whether n itself has aria-hidden="true".
+func AriaHiddenSelf(n *html.Node) bool {
+	v, _ := Attr(n, "aria-hidden")
 	return strings.EqualFold(strings.TrimSpace(v), "true")
 }
 
-// axIsControl reports whether n is a form control whose name never comes
+// IsControl reports whether n is a form control whose name never comes
 // from its content.
-func axIsControl(n *html.Node) bool {
+func IsControl(n *html.Node) bool {
 	switch n.Data {
 	case "input", "select", "textarea":
 		return true
@@ -296,44 +296,44 @@ func axIsControl(n *html.Node) bool {
 	return false
 }
 
-// labelledbyName is the text of the elements aria-labelledby points at.
-func (d *axDoc) labelledbyName(n *html.Node, c *axNameCtx) string {
-	v, ok := axAttr(n, "aria-labelledby")
+// LabelledbyName is the text of the elements aria-labelledby points at.
+func (d *Doc) LabelledbyName(n *html.Node, c *NameCtx) string {
+	v, ok := Attr(n, "aria-labelledby")
 	if !ok {
 		return ""
 	}
 	var parts []string
 	for _, id := range strings.Fields(v) {
-		t := d.byID(id)
+		t := d.ByID(id)
 		if t == nil {
 			continue
 		}
-		sub := &axNameCtx{visited: map[*html.Node]bool{}, inLabelledby: true, showHidden: c.showHidden || axHidden(t) || axAriaHidden(t)}
-		parts = append(parts, axCollapse(d.nameOf(t, sub, false)))
+		sub := &NameCtx{Visited: map[*html.Node]bool{}, InLabelledby: true, ShowHidden: c.ShowHidden || Hidden(t) || AriaHidden(t)}
+		parts = append(parts, Collapse(d.nameOf(t, sub, false)))
 	}
-	return axCollapse(strings.Join(parts, " "))
+	return Collapse(strings.Join(parts, " "))
 }
 
 // nativeName is the name an element gets from its host language: alt,
 // labels, value, legend, caption, svg title.
-func (d *axDoc) nativeName(n *html.Node, c *axNameCtx, root bool) string {
+func (d *Doc) nativeName(n *html.Node, c *NameCtx, root bool) string {
 	if n.Namespace == "svg" {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			if ch.Type == html.ElementNode && ch.Data == "title" {
-				return axCollapse(axRawText(ch))
+				return Collapse(RawText(ch))
 			}
 		}
 		return ""
 	}
 	switch n.Data {
 	case "img", "area":
-		return attr(n, "alt")
+		return Value(n, "alt")
 	case "input":
-		switch t := axInputType(n); t {
+		switch t := InputType(n); t {
 		case "image":
-			return attr(n, "alt")
+			return Value(n, "alt")
 		case "button", "submit", "reset":
-			if v, ok := axAttr(n, "value"); ok {
+			if v, ok := Attr(n, "value"); ok {
 				return v
 			}
 			if t == "submit" {
@@ -345,28 +345,28 @@ func (d *axDoc) nativeName(n *html.Node, c *axNameCtx, root bool) string {
 			return ""
 		default:
 			if !root {
-				return attr(n, "value")
+				return Value(n, "value")
 			}
 			if s := d.labelName(n, c); s != "" {
 				return s
 			}
-			if s := attr(n, "title"); strings.TrimSpace(s) != "" {
+			if s := Value(n, "title"); strings.TrimSpace(s) != "" {
 				return s
 			}
-			return attr(n, "placeholder")
+			return Value(n, "placeholder")
 		}
 	case "select", "textarea", "meter", "progress", "output":
 		if !root && n.Data == "select" {
-			return axSelectedOption(n)
+			return SelectedOption(n)
 		}
 		if s := d.labelName(n, c); s != "" {
 			return s
 		}
-		if s := attr(n, "title"); strings.TrimSpace(s) != "" {
+		if s := Value(n, "title"); strings.TrimSpace(s) != "" {
 			return s
 		}
 		if n.Data == "textarea" {
-			return attr(n, "placeholder")
+			return Value(n, "placeholder")
 		}
 	case "button":
 		if s := d.labelName(n, c); s != "" {
@@ -379,13 +379,13 @@ func (d *axDoc) nativeName(n *html.Node, c *axNameCtx, root bool) string {
 	case "figure":
 		return d.firstChildText(n, "figcaption", c)
 	case "iframe", "frame":
-		return attr(n, "title")
+		return Value(n, "title")
 	}
 	return ""
 }
 
-// axSelectedOption is the text of a select's selected (or first) option.
-func axSelectedOption(n *html.Node) string {
+// SelectedOption is the text of a select's selected (or first) option.
+func SelectedOption(n *html.Node) string {
 	var first, sel *html.Node
 	var walk func(x *html.Node)
 	walk = func(x *html.Node) {
@@ -394,7 +394,7 @@ func axSelectedOption(n *html.Node) string {
 				if first == nil {
 					first = c
 				}
-				if sel == nil && axHas(c, "selected") {
+				if sel == nil && Has(c, "selected") {
 					sel = c
 				}
 			}
@@ -408,11 +408,11 @@ func axSelectedOption(n *html.Node) string {
 	if sel == nil {
 		return ""
 	}
-	return axCollapse(axRawText(sel))
+	return Collapse(RawText(sel))
 }
 
 // firstChildText names n by its first child element tag (legend, caption).
-func (d *axDoc) firstChildText(n *html.Node, tag string, c *axNameCtx) string {
+func (d *Doc) firstChildText(n *html.Node, tag string, c *NameCtx) string {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == html.ElementNode && ch.Data == tag {
 			return d.contentName(ch, c)
@@ -422,33 +422,33 @@ func (d *axDoc) firstChildText(n *html.Node, tag string, c *axNameCtx) string {
 }
 
 // labelName is the text of the label elements of a labelable control.
-func (d *axDoc) labelName(n *html.Node, c *axNameCtx) string {
+func (d *Doc) labelName(n *html.Node, c *NameCtx) string {
 	var parts []string
-	if id := attr(n, "id"); id != "" {
-		for _, l := range d.labelsFor(id) {
+	if id := Value(n, "id"); id != "" {
+		for _, l := range d.LabelsFor(id) {
 			parts = append(parts, d.contentName(l, c))
 		}
 	}
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if x.Data == "label" {
-			if f, ok := axAttr(x, "for"); !ok || f == attr(n, "id") {
-				if !c.visited[x] {
+			if f, ok := Attr(x, "for"); !ok || f == Value(n, "id") {
+				if !c.Visited[x] {
 					parts = append(parts, d.contentName(x, c))
 				}
 			}
 			break
 		}
 	}
-	return axCollapse(strings.Join(parts, " "))
+	return Collapse(strings.Join(parts, " "))
 }
 
-// labelsFor returns the label elements whose for attribute is id.
-func (d *axDoc) labelsFor(id string) []*html.Node {
+// LabelsFor returns the label elements whose for attribute is id.
+func (d *Doc) LabelsFor(id string) []*html.Node {
 	d.labelsOnce.Do(func() {
 		d.labels = map[string][]*html.Node{}
-		for _, e := range d.elems {
+		for _, e := range d.Elems {
 			if e.Data == "label" {
-				if f, ok := axAttr(e, "for"); ok {
+				if f, ok := Attr(e, "for"); ok {
 					d.labels[f] = append(d.labels[f], e)
 				}
 			}
@@ -458,8 +458,8 @@ func (d *axDoc) labelsFor(id string) []*html.Node {
 }
 
 // contentName is the name n gets from its content (accname step 2F).
-func (d *axDoc) contentName(n *html.Node, c *axNameCtx) string {
-	c.visited[n] = true
+func (d *Doc) contentName(n *html.Node, c *NameCtx) string {
+	c.Visited[n] = true
 	var b strings.Builder
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == html.TextNode {
@@ -469,7 +469,7 @@ func (d *axDoc) contentName(n *html.Node, c *axNameCtx) string {
 		if ch.Type != html.ElementNode {
 			continue
 		}
-		block := axBlockTag[ch.Data] && !axInlineStyle(ch)
+		block := BlockTag[ch.Data] && !InlineStyle(ch)
 		if block {
 			b.WriteByte(' ')
 		}
@@ -481,14 +481,14 @@ func (d *axDoc) contentName(n *html.Node, c *axNameCtx) string {
 	return b.String()
 }
 
-// axInlineStyle reports whether n's inline style makes it display inline.
-func axInlineStyle(n *html.Node) bool {
-	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+// InlineStyle reports whether n's inline style makes it display inline.
+func InlineStyle(n *html.Node) bool {
+	st := strings.ToLower(strings.ReplaceAll(Value(n, "style"), " ", ""))
 	return strings.Contains(st, "display:inline")
 }
 
-// axRawText is all text below n.
-func axRawText(n *html.Node) string {
+// RawText is all text below n.
+func RawText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(x *html.Node)
 	walk = func(x *html.Node) {

@@ -1,0 +1,71 @@
+package checks
+
+import (
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/snapshot"
+)
+
+// axMaxEvidence caps the evidence items one check reports for one page.
+const axMaxEvidence = 50
+
+// axDoc is a page's accessibility index (a11y.Doc: elements, ids, roles,
+// names, Chromium's accessibility tree) with what the checks derive from it
+// once per page.
+type axDoc struct {
+	*a11y.Doc
+	// main and mainBlocks are mainText, walked once.
+	main       *html.Node
+	mainBlocks []textBlock
+	mainOnce   sync.Once
+}
+
+// newAXDoc returns page p's accessibility index, built once per page
+// (Page.AX).
+func newAXDoc(p *Page) *axDoc { return p.AX() }
+
+// buildAXDoc indexes page p.
+func buildAXDoc(p *Page) *axDoc {
+	var tree []snapshot.AXNode
+	if b := p.Snap.Browser; b != nil {
+		tree = b.AXTree
+	}
+	return &axDoc{Doc: a11y.New(p.Doc(), tree)}
+}
+
+// ev builds evidence for element n: its selector and a short snippet (only
+// the start tag for elements with element children).
+func (d *axDoc) ev(n *html.Node, message string, kv ...string) Evidence {
+	e := Evidence{Selector: d.Sel(n), Snippet: axSnippet(n), Message: message}
+	if len(kv) > 0 {
+		e.Params = map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			e.Params[kv[i]] = kv[i+1]
+		}
+	}
+	return e
+}
+
+// axSnippet renders n shortened; containers are shown by their start tag.
+func axSnippet(n *html.Node) string {
+	var b strings.Builder
+	if a11y.HasElementChild(n) && n.Data != "a" && n.Data != "button" {
+		shallow := &html.Node{Type: n.Type, Data: n.Data, DataAtom: n.DataAtom, Namespace: n.Namespace, Attr: n.Attr}
+		if err := html.Render(&b, shallow); err != nil {
+			return ""
+		}
+		s := b.String()
+		if i := strings.Index(s, "</"); i > 0 {
+			s = s[:i]
+		}
+		return Shorten(strings.Join(strings.Fields(s), " "), SnippetMax)
+	}
+	if err := html.Render(&b, n); err != nil {
+		return ""
+	}
+	return Shorten(strings.Join(strings.Fields(b.String()), " "), SnippetMax)
+}
