@@ -76,6 +76,13 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 		if o.Browser, err = FindBrowser(o.Browser); err != nil {
 			return nil, err
 		}
+		if o.AllowIP != nil {
+			stop, err := c.startGuard(&o)
+			if err != nil {
+				return nil, err
+			}
+			defer stop()
+		}
 		if c.browser, err = startBrowser(ctx, o, c.origins.list()); err != nil {
 			return nil, err
 		}
