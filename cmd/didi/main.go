@@ -81,6 +81,7 @@ Usage:
   didi model show [--lang L] [--format md|json]
   didi checks [--lang L]            list the automated checks
   didi demo [--out DIR]             scan an embedded sample site and write every report
+  didi serve [--addr 127.0.0.1:8080] the questionnaire, scans and class sessions in a browser
   didi version
 
 Exit codes: 0 done, 1 a gate failed, 2 bad usage or input, 3 the scan failed,
@@ -135,6 +136,8 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return cmdChecks(rest, e)
 	case "demo":
 		return cmdDemo(ctx, rest, e)
+	case "serve":
+		return cmdServe(ctx, rest, e)
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "didi %s\n", Version)
 		return nil
