@@ -75,10 +75,10 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 // studentRow is one line of the lecturer's table.
 type studentRow struct {
 	Name, URL, Status, Index, Level, Coverage, Report string
-	Scores                                        []string
-	index, coverage                               float64
-	scores                                        []float64
-	res                                           *result.Result
+	Scores                                            []string
+	index, coverage                                   float64
+	scores                                            []float64
+	res                                               *result.Result
 }
 
 // classRows builds the table of a session, sorted by the column key.
@@ -287,10 +287,10 @@ func (s *Server) classQR(w http.ResponseWriter, r *http.Request) {
 
 // bar is one bar of the class view's histogram.
 type bar struct {
-	Label, Text   string
-	Count         int
-	X, Y, W, H    int
-	LabelX, CntY  int
+	Label, Text  string
+	Count        int
+	X, Y, W, H   int
+	LabelX, CntY int
 }
 
 // failing is a check that fails for several students.

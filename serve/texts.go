@@ -59,8 +59,8 @@ var texts = map[string]i18n.Text{
 		"en": "For example https://www.example.be/. didi tests up to %d pages, in %d minutes at most."},
 	"field.file": {"nl": "Bestand met antwoorden", "fr": "Fichier de réponses", "en": "Answers file"},
 
-	"eval.title":   {"nl": "Uw evaluatie", "fr": "Votre évaluation", "en": "Your evaluation"},
-	"eval.link":    {"nl": "Uw privélink", "fr": "Votre lien privé", "en": "Your private link"},
+	"eval.title": {"nl": "Uw evaluatie", "fr": "Votre évaluation", "en": "Your evaluation"},
+	"eval.link":  {"nl": "Uw privélink", "fr": "Votre lien privé", "en": "Your private link"},
 	"eval.private": {
 		"nl": "Bewaar deze link om later verder te werken. Wie de link heeft, kan deze evaluatie zien en wijzigen.",
 		"fr": "Gardez ce lien pour continuer plus tard. Toute personne qui a le lien peut voir et modifier cette évaluation.",
