@@ -83,6 +83,7 @@ type studentRow struct {
 
 // classRows builds the table of a session, sorted by the column key.
 func (s *Server) classTable(r *http.Request, ss *session, l, sortKey string) ([]studentRow, error) {
+	q := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
 	evals, err := s.store.sessionEvaluations(r.Context(), ss.ID)
 	if err != nil {
 		return nil, err
@@ -118,7 +119,9 @@ func (s *Server) classTable(r *http.Request, ss *session, l, sortKey string) ([]
 				row.scores = append(row.scores, -1)
 			}
 		}
-		rows = append(rows, row)
+		if q == "" || strings.Contains(strings.ToLower(row.Name+" "+row.URL), q) {
+			rows = append(rows, row)
+		}
 	}
 	sortRows(rows, sortKey)
 	return rows, nil
@@ -157,7 +160,7 @@ func sortRows(rows []studentRow, key string) {
 // column is a sortable column head.
 type column struct{ Key, Title, Href string }
 
-func (s *Server) columns(ss *session, l string) []column {
+func (s *Server) columns(ss *session, l, q string) []column {
 	cols := []column{{"name", t(l, "col.name"), ""}, {"url", t(l, "col.url"), ""}, {"status", t(l, "col.status"), ""},
 		{"index", t(l, "col.index"), ""}, {"level", t(l, "col.level"), ""}}
 	for i, c := range s.model.Criteria {
@@ -165,7 +168,7 @@ func (s *Server) columns(ss *session, l string) []column {
 	}
 	cols = append(cols, column{"coverage", t(l, "col.coverage"), ""})
 	for i := range cols {
-		cols[i].Href = "/class/" + ss.Secret + "?sort=" + cols[i].Key
+		cols[i].Href = "/class/" + ss.Secret + "?sort=" + cols[i].Key + "&q=" + url.QueryEscape(q)
 	}
 	return cols
 }
@@ -201,7 +204,7 @@ func (s *Server) classTemplate(w http.ResponseWriter, r *http.Request, page stri
 	}
 	joinURL := s.origin(r) + "/join?code=" + url.QueryEscape(ss.Code)
 	data := map[string]any{"Secret": ss.Secret, "Code": ss.Code, "JoinAt": t(l, "class.joinat", s.origin(r)+"/join"),
-		"JoinURL": joinURL, "Rows": rows, "Cols": s.columns(ss, l), "Sort": sortKey,
+		"JoinURL": joinURL, "Rows": rows, "Cols": s.columns(ss, l, r.URL.Query().Get("q")), "Sort": sortKey, "Q": r.URL.Query().Get("q"),
 		"Link": s.origin(r) + "/class/" + ss.Secret, "Count": t(l, "class.count", len(rows))}
 	s.render(w, r, http.StatusOK, page, t(l, "class.title", orUntitled(l, ss.Title)), data)
 }

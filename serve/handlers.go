@@ -59,9 +59,9 @@ func (s *Server) routes() {
 
 // view is what every page template gets.
 type view struct {
-	L, CSRF, Path, Title, Version string
-	Langs                         []langLink
-	Data                          any
+	L, CSRF, Path, Title, Version, Operator string
+	Langs                                   []langLink
+	Data                                    any
 }
 
 type langLink struct {
@@ -116,7 +116,7 @@ func formatScore(l string, v *float64) string {
 // render executes page with data, or fails with a 500.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page, title string, data any) {
 	l := s.lang(r)
-	v := view{L: l, CSRF: s.csrfToken(w, r), Path: r.URL.RequestURI(), Title: title, Version: s.cfg.Tool.Version, Data: data}
+	v := view{L: l, CSRF: s.csrfToken(w, r), Path: r.URL.RequestURI(), Title: title, Version: s.cfg.Tool.Version, Operator: s.cfg.Operator, Data: data}
 	for _, code := range i18n.Languages {
 		v.Langs = append(v.Langs, langLink{Code: code, Name: langNames[code], Current: code == l,
 			Href: "/lang/" + code + "?next=" + url.QueryEscape(r.URL.RequestURI())})

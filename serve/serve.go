@@ -64,6 +64,9 @@ type Config struct {
 	ScansPerMinute int           // scans one client may start per minute
 	MaxSessions    int           // class sessions
 	MaxStudents    int           // students per session
+	// Operator names who runs the server (name and postal address), shown
+	// on every page so that users know whom they deal with.
+	Operator string
 	// Browser is the Chromium path ("" = found on PATH).
 	Browser string
 	// NoBrowser scans over plain HTTP (checks that need a browser are not

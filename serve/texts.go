@@ -20,6 +20,10 @@ var texts = map[string]i18n.Text{
 		"fr": "didi %s — Digital Inclusion by Design Index. Logiciel libre.",
 		"en": "didi %s — Digital Inclusion by Design Index. Open-source software."},
 
+	"footer.operator":     {"nl": "Beheerder van deze server: %s", "fr": "Responsable de ce serveur : %s", "en": "Run by: %s"},
+	"field.required":      {"nl": "(verplicht)", "fr": "(obligatoire)", "en": "(required)"},
+	"class.search":        {"nl": "Student zoeken (naam of adres)", "fr": "Chercher un étudiant (nom ou adresse)", "en": "Find a student (name or address)"},
+	"class.search.button": {"nl": "Zoeken", "fr": "Chercher", "en": "Search"},
 	"home.title": {"nl": "Hoe digitaal inclusief is uw website?", "fr": "Votre site web est-il inclusif ?",
 		"en": "How digitally inclusive is your website?"},
 	"home.intro1": {

@@ -16,6 +16,7 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 	fs.StringVar(&c.DB, "db", "", "SQLite database file (default: didi/serve.db in your data folder; :memory: keeps nothing)")
 	fs.StringVar(&c.Token, "token", "", "access token every request must carry (?token= once, then a cookie)")
 	fs.BoolVar(&c.AllowPrivate, "allow-private", false, "let scans reach loopback and private networks (never on a shared server)")
+	fs.StringVar(&c.Operator, "operator", "", "who runs this server: name and postal address, shown on every page")
 	fs.StringVar(&c.Browser, "browser", "", "path to Chromium or Chrome (default: $DIDI_BROWSER, then PATH)")
 	fs.BoolVar(&c.NoBrowser, "no-browser", false, "scan over plain HTTP; checks that need a browser are not evaluated")
 	fs.IntVar(&c.MaxScans, "max-scans", 2, "scans running at the same time (each has its own browser); the others wait in a queue")
