@@ -27,6 +27,8 @@ type job struct {
 	id, evalID, url string
 	state           live
 	subs            map[chan live]bool
+	// seq is the order in which the queue got the job.
+	seq int
 }
 
 // scanner runs at most N scans at once, each engine.Run with its own
@@ -42,6 +44,7 @@ type scanner struct {
 	stop    context.CancelFunc
 	wg      sync.WaitGroup
 	running int
+	seq     int
 }
 
 func newScanner(s *Server) *scanner {
@@ -63,7 +66,8 @@ func (sc *scanner) add(id, evalID, url string) error {
 	if len(sc.queue) >= sc.srv.cfg.MaxQueue {
 		return errQueueFull
 	}
-	j := &job{id: id, evalID: evalID, url: url, subs: map[chan live]bool{}, state: live{Status: statusQueued}}
+	sc.seq++
+	j := &job{id: id, evalID: evalID, url: url, subs: map[chan live]bool{}, state: live{Status: statusQueued}, seq: sc.seq}
 	sc.queue = append(sc.queue, j)
 	sc.jobs[id] = j
 	sc.positionsLocked()
