@@ -218,7 +218,7 @@ func (sc *scanner) run(j *job) {
 	case err == nil:
 	case errors.Is(err, engine.ErrInterrupted) && sc.ctx.Err() == nil:
 		msg = "timeout" // the time limit: the result covers the pages scanned so far
-	case errors.Is(err, engine.ErrInterrupted):
+	case errors.Is(err, engine.ErrInterrupted) || sc.ctx.Err() != nil:
 		status, msg = statusInterrupted, "server stopped"
 	default:
 		status, msg = statusFailed, err.Error()
