@@ -100,7 +100,7 @@ func BenchmarkClass30(b *testing.B) {
 		join.Wait()
 		for _, id := range order {
 			if id != "" {
-				waitScanID(b, s, id)
+				waitScan(b, s, id)
 			}
 		}
 		total := time.Since(t0)
@@ -137,17 +137,6 @@ func BenchmarkClass30(b *testing.B) {
 			b.Errorf("done %d/%d, fair %v, peak %d MB", done, students, fair, peakRSS>>20)
 		}
 	}
-}
-
-func waitScanID(b *testing.B, s *testServer, id string) {
-	deadline := time.Now().Add(10 * time.Minute)
-	for time.Now().Before(deadline) {
-		if _, busy := s.scans.state(id); !busy {
-			return
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	b.Fatalf("scan %s did not end", id)
 }
 
 // treeRSS is the memory of process pid and all its descendants, in bytes:

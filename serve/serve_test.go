@@ -120,12 +120,12 @@ func (c *client) newEvaluation() string {
 	return loc
 }
 
-// waitScan waits until the scan at path (/e/ID/s/SID) is no longer
-// waiting or running.
+// waitScan waits until the scan at path (/e/ID/s/SID, or its id) is no
+// longer waiting or running.
 func waitScan(t testing.TB, s *testServer, path string) {
 	t.Helper()
 	id := path[strings.LastIndex(path, "/")+1:]
-	deadline := time.Now().Add(90 * time.Second)
+	deadline := time.Now().Add(10 * time.Minute)
 	for time.Now().Before(deadline) {
 		if _, busy := s.scans.state(id); !busy {
 			return
