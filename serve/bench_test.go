@@ -184,3 +184,28 @@ func pss(dir string) int64 {
 	}
 	return 0
 }
+
+// BenchmarkLecturerPage is the lecturer's page alone, for a class of 30
+// students with a result each (scanned without a browser).
+func BenchmarkLecturerPage(b *testing.B) {
+	site := siteServer(b, "good")
+	s := newTestServer(b, Config{NoBrowser: true, AllowPrivate: true, ScansPerMinute: 1000, MaxScans: 4})
+	c := newClient(b, s.URL)
+	_, _, class := c.post("/class", url.Values{"title": {"Bench"}})
+	ss, _ := s.store.sessionBy(b.Context(), "secret", strings.TrimPrefix(class, "/class/"))
+	var scans []string
+	for i := range 30 {
+		_, _, ev := c.post("/join", url.Values{"code": {ss.Code}, "name": {"Student " + strconv.Itoa(i)}})
+		_, _, sc := c.post(ev+"/scan", url.Values{"url": {site.URL + "/"}})
+		scans = append(scans, sc)
+	}
+	for _, sc := range scans {
+		waitScan(b, s, sc)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if code, _, _ := c.get(class); code != 200 {
+			b.Fatal(code)
+		}
+	}
+}

@@ -520,7 +520,7 @@ type resultCache struct {
 // resultOf is the scan's result scored with the evaluation's current
 // answers (reviews included), or nil when the scan has none.
 func (s *Server) resultOf(sr *scanRow, e *evaluation) (*result.Result, error) {
-	if len(sr.Result) == 0 {
+	if !sr.HasResult {
 		return nil, nil
 	}
 	rev := sr.Finished + "|" + e.Updated
@@ -529,6 +529,13 @@ func (s *Server) resultOf(sr *scanRow, e *evaluation) (*result.Result, error) {
 	s.results.mu.Unlock()
 	if ok && c.rev == rev {
 		return c.res, nil
+	}
+	if len(sr.Result) == 0 { // a row from a list: read the stored result
+		full, err := s.store.scan(context.Background(), sr.ID)
+		if err != nil {
+			return nil, err
+		}
+		sr = full
 	}
 	var res *result.Result
 	if len(sr.Input) > 0 {
@@ -633,7 +640,7 @@ func (s *Server) previous(ctx context.Context, e *evaluation, sr *scanRow) *resu
 		return nil
 	}
 	for _, x := range rows {
-		if x.Created < sr.Created && len(x.Result) > 0 {
+		if x.Created < sr.Created && x.HasResult {
 			res, _ := s.resultOf(x, e)
 			return res
 		}

@@ -238,6 +238,9 @@ func (s *store) saveAnswers(ctx context.Context, id string, a *criteria.Answers)
 type scanRow struct {
 	ID, EvalID, URL, Status, Error, Created, Finished string
 	Result, Input                                     []byte
+	// HasResult is true when Result is stored (lists leave Result and
+	// Input unread: they are large).
+	HasResult bool
 }
 
 // storedInput is scoring.Input without the model, answers and registry,
@@ -282,11 +285,14 @@ func (s *store) finishScan(id, status, msg string, res, in []byte) error {
 	return err
 }
 
-const scanColumns = `id,eval_id,url,status,error,created,finished,result,input`
+const (
+	scanColumns = `id,eval_id,url,status,error,created,finished,result,input,result IS NOT NULL`
+	listColumns = `id,eval_id,url,status,error,created,finished,NULL,NULL,result IS NOT NULL`
+)
 
 func scanScan(row interface{ Scan(...any) error }) (*scanRow, error) {
 	r := &scanRow{}
-	err := row.Scan(&r.ID, &r.EvalID, &r.URL, &r.Status, &r.Error, &r.Created, &r.Finished, &r.Result, &r.Input)
+	err := row.Scan(&r.ID, &r.EvalID, &r.URL, &r.Status, &r.Error, &r.Created, &r.Finished, &r.Result, &r.Input, &r.HasResult)
 	return r, notFound(err)
 }
 
@@ -294,9 +300,10 @@ func (s *store) scan(ctx context.Context, id string) (*scanRow, error) {
 	return scanScan(s.db.QueryRowContext(ctx, `SELECT `+scanColumns+` FROM scans WHERE id=?`, id))
 }
 
-// scans lists an evaluation's scans, newest first.
+// scans lists an evaluation's scans, newest first, without their result
+// and input (resultOf reads them when it needs them).
 func (s *store) scans(ctx context.Context, evalID string) ([]*scanRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+scanColumns+` FROM scans WHERE eval_id=? ORDER BY created DESC`, evalID)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+listColumns+` FROM scans WHERE eval_id=? ORDER BY created DESC`, evalID)
 	if err != nil {
 		return nil, err
 	}
