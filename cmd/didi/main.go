@@ -81,7 +81,7 @@ Usage:
   didi model show [--lang L] [--format md|json]
   didi checks [--lang L]            list the automated checks
   didi demo [--out DIR]             scan an embedded sample site and write every report
-  didi serve [--addr 127.0.0.1:8080] the questionnaire, scans and class sessions in a browser
+  didi serve [flags]                questionnaire, scans and class sessions in a browser (--addr, --db)
   didi version
 
 Exit codes: 0 done, 1 a gate failed, 2 bad usage or input, 3 the scan failed,
