@@ -113,7 +113,15 @@ func browserFlags(o Options, origins []string) []chromedp.ExecAllocatorOption {
 	if o.Insecure {
 		opts = append(opts, chromedp.Flag("ignore-certificate-errors", true))
 	}
-	if o.BlockOutside {
+	switch {
+	case o.guardProxy != "":
+		// Everything, loopback included, goes through the guard; WebRTC
+		// may not send UDP around it.
+		opts = append(opts,
+			chromedp.Flag("proxy-server", "http://"+o.guardProxy),
+			chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+			chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"))
+	case o.BlockOutside:
 		opts = append(opts,
 			chromedp.Flag("proxy-server", deadProxy),
 			chromedp.Flag("proxy-bypass-list", bypassList(origins)))

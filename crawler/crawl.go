@@ -74,13 +74,25 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 		if o.BlockOutside {
 			c.addRedirectOrigins(ctx, starts)
 		}
-		if o.Shared != nil {
+		switch {
+		case o.Shared != nil && o.AllowIP != nil:
+			// The guard is a proxy given to the browser at launch; a shared
+			// browser was launched without it.
+			return nil, fmt.Errorf("%w: a network guard (AllowIP) needs a browser of its own, not a shared one", ErrBadOptions)
+		case o.Shared != nil:
 			if c.browser, err = o.Shared.join(o); err != nil {
 				return nil, err
 			}
-		} else {
+		default:
 			if o.Browser, err = FindBrowser(o.Browser); err != nil {
 				return nil, err
+			}
+			if o.AllowIP != nil {
+				stop, err := c.startGuard(&o)
+				if err != nil {
+					return nil, err
+				}
+				defer stop()
 			}
 			if c.browser, err = startBrowser(ctx, o, c.origins.list()); err != nil {
 				return nil, err

@@ -49,9 +49,13 @@ type fetchResult struct {
 // newFetcher makes a fetcher that sends o.Headers and o.Cookies to the
 // origins in scope only.
 func newFetcher(o Options, origins *originSet) *fetcher {
+	dial := (&net.Dialer{Timeout: 10 * time.Second}).DialContext
+	if o.AllowIP != nil {
+		dial = guardedDial(o.AllowIP)
+	}
 	tr := &http.Transport{
 		Proxy:                 nil,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second}).DialContext,
+		DialContext:           dial,
 		TLSClientConfig:       &tls.Config{InsecureSkipVerify: o.Insecure}, //nolint:gosec // --insecure asks for it
 		MaxIdleConnsPerHost:   max(o.Concurrency, 2) * 2,
 		IdleConnTimeout:       30 * time.Second,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/didi-index/didi/progress"
 	"github.com/didi-index/didi/snapshot"
+	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -76,6 +77,14 @@ type Options struct {
 	// under this emulated connection, in a tab of its own
 	// (BrowserFacts.SlowLoadMs).
 	SlowProfile *snapshot.SlowProfile
+	// AllowIP, when set, is asked about every address the scan connects
+	// to, after DNS resolution, on every redirect and for every request the
+	// browser makes (through an in-process proxy); an error refuses the
+	// connection. PublicOnly refuses local and private networks.
+	AllowIP func(net.IP) error
+	// guardProxy is the address of the proxy that applies AllowIP to the
+	// browser (set by Crawl).
+	guardProxy string
 	// FocusLimit overrides DefaultFocusLimit (negative = test none).
 	FocusLimit int
 	// Gather, when set, limits the optional browser measurements to those

@@ -84,6 +84,7 @@ Usage:
   didi demo [--out DIR]             scan an embedded sample site and write every report
   didi batch SITES [--shard K/N] [--out DIR]  scan many sites, one summary (docs/batch.md)
   didi merge DIR... --out DIR [--sites FILE]  one summary from several shards' outputs
+  didi serve [flags]                questionnaire, scans and class sessions in a browser (--addr, --db)
   didi version
 
 Exit codes: 0 done, 1 a gate failed, 2 bad usage or input, 3 the scan failed,
@@ -147,6 +148,8 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return cmdBatch(ctx, rest, e)
 	case "merge":
 		return cmdMerge(rest, e)
+	case "serve":
+		return cmdServe(ctx, rest, e)
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "didi %s\n", Version)
 		return nil
