@@ -189,20 +189,23 @@ var texts = map[string]i18n.Text{
 	"class.sort":     {"nl": "sorteren", "fr": "trier", "en": "sort"},
 	"class.live": {"nl": "De tabel wordt elke paar seconden bijgewerkt.", "fr": "Le tableau se met à jour toutes les quelques secondes.",
 		"en": "The table updates every few seconds."},
-	"class.count":     {"nl": "%d studenten", "fr": "%d étudiants", "en": "%d students"},
-	"cv.title":        {"nl": "Klasoverzicht", "fr": "Vue de la classe", "en": "Class view"},
-	"cv.dist":         {"nl": "Verdeling van de index", "fr": "Répartition de l’indice", "en": "Spread of the index"},
-	"cv.dist.desc":    {"nl": "%d studenten hebben een resultaat.", "fr": "%d étudiants ont un résultat.", "en": "%d students have a result."},
-	"cv.bar":          {"nl": "Index %s: %d studenten", "fr": "Indice %s : %d étudiants", "en": "Index %s: %d students"},
-	"cv.fails":        {"nl": "Tests die het vaakst mislukken", "fr": "Tests qui échouent le plus souvent", "en": "Checks that fail most often"},
-	"cv.fails.count":  {"nl": "mislukt bij %d van %d", "fr": "échoue chez %d sur %d", "en": "fails for %d of %d"},
-	"cv.back":         {"nl": "Terug naar de tabel", "fr": "Retour au tableau", "en": "Back to the table"},
-	"cv.none":         {"nl": "Nog geen resultaten.", "fr": "Pas encore de résultats.", "en": "No results yet."},
-	"cv.check":        {"nl": "Test", "fr": "Test", "en": "Check"},
-	"cv.students":     {"nl": "Studenten", "fr": "Étudiants", "en": "Students"},
-	"join.title":      {"nl": "Meedoen met een les", "fr": "Rejoindre un cours", "en": "Join a class"},
-	"join.unknown":    {"nl": "Deze code kennen we niet. Kijk de code na.", "fr": "Nous ne connaissons pas ce code. Vérifiez-le.", "en": "We do not know this code. Please check it."},
-	"join.nameneeded": {"nl": "Vul uw naam in.", "fr": "Entrez votre nom.", "en": "Please enter your name."},
+	"class.count":      {"nl": "%d studenten", "fr": "%d étudiants", "en": "%d students"},
+	"class.count_one":  {"nl": "%d student", "fr": "%d étudiant", "en": "%d student"},
+	"cv.title":         {"nl": "Klasoverzicht", "fr": "Vue de la classe", "en": "Class view"},
+	"cv.dist":          {"nl": "Verdeling van de index", "fr": "Répartition de l’indice", "en": "Spread of the index"},
+	"cv.dist.desc":     {"nl": "%d studenten hebben een resultaat.", "fr": "%d étudiants ont un résultat.", "en": "%d students have a result."},
+	"cv.dist.desc_one": {"nl": "%d student heeft een resultaat.", "fr": "%d étudiant a un résultat.", "en": "%d student has a result."},
+	"cv.bar":           {"nl": "Index %s: %d studenten", "fr": "Indice %s : %d étudiants", "en": "Index %s: %d students"},
+	"cv.bar_one":       {"nl": "Index %s: %d student", "fr": "Indice %s : %d étudiant", "en": "Index %s: %d student"},
+	"cv.fails":         {"nl": "Tests die het vaakst mislukken", "fr": "Tests qui échouent le plus souvent", "en": "Checks that fail most often"},
+	"cv.fails.count":   {"nl": "mislukt bij %d van %d", "fr": "échoue chez %d sur %d", "en": "fails for %d of %d"},
+	"cv.back":          {"nl": "Terug naar de tabel", "fr": "Retour au tableau", "en": "Back to the table"},
+	"cv.none":          {"nl": "Nog geen resultaten.", "fr": "Pas encore de résultats.", "en": "No results yet."},
+	"cv.check":         {"nl": "Test", "fr": "Test", "en": "Check"},
+	"cv.students":      {"nl": "Studenten", "fr": "Étudiants", "en": "Students"},
+	"join.title":       {"nl": "Meedoen met een les", "fr": "Rejoindre un cours", "en": "Join a class"},
+	"join.unknown":     {"nl": "Deze code kennen we niet. Kijk de code na.", "fr": "Nous ne connaissons pas ce code. Vérifiez-le.", "en": "We do not know this code. Please check it."},
+	"join.nameneeded":  {"nl": "Vul uw naam in.", "fr": "Entrez votre nom.", "en": "Please enter your name."},
 
 	"err.title":    {"nl": "Dat lukte niet", "fr": "Cela n’a pas marché", "en": "That did not work"},
 	"err.back":     {"nl": "Terug", "fr": "Retour", "en": "Go back"},
@@ -258,6 +261,11 @@ var texts = map[string]i18n.Text{
 
 // t returns message key in lang, filled with args.
 func t(lang, key string, args ...any) string {
+	if n, ok := firstInt(args); ok && n == 1 {
+		if _, one := texts[key+"_one"]; one {
+			key += "_one" // the singular: "1 student", not "1 students"
+		}
+	}
 	s, ok := texts[key]
 	if !ok {
 		return key
@@ -266,4 +274,15 @@ func t(lang, key string, args ...any) string {
 		return s.In(lang)
 	}
 	return fmt.Sprintf(s.In(lang), args...)
+}
+
+// firstInt returns the first int among args, the count a counted text is
+// about.
+func firstInt(args []any) (int, bool) {
+	for _, a := range args {
+		if n, ok := a.(int); ok {
+			return n, true
+		}
+	}
+	return 0, false
 }
