@@ -114,6 +114,9 @@ func (s *session) println(key string, args ...any) {
 }
 
 func (s *session) save() error {
+	if s.a.Language == "" {
+		s.a.Language = s.Lang // the comments are written in the session's language
+	}
 	return WriteAnswers(s.Path, s.a, s.m, s.Lang)
 }
 
@@ -173,7 +176,7 @@ func (s *session) start() int {
 	for i, q := range s.qs {
 		if s.a.Answers[q.ID].Option == "" {
 			if answered > 0 {
-				s.println("q.resume", answered, len(s.qs), i+1)
+				fmt.Fprintln(s.Out, trN(s.Lang, "q.resume", answered, len(s.qs), i+1))
 			}
 			return i
 		}
@@ -252,7 +255,7 @@ func (s *session) ask(i int) (next int, stop bool, err error) {
 		case inputComment:
 			prompt = s.Interactive
 		default:
-			msg := tr(s.Lang, "q.badLine", in.value, q.ID, len(q.Options), strings.Join(q.OptionIDs(), ", "))
+			msg := tr(s.Lang, "q.badLine", in.value, i+1, len(q.Options), numberedOptions(q, s.Lang))
 			if s.Interactive {
 				msg = tr(s.Lang, "q.bad", in.value, len(q.Options))
 			}
@@ -316,7 +319,7 @@ func (s *session) finish(stopped bool) error {
 	}
 	open := s.a.Unanswered(s.m)
 	fmt.Fprintln(s.Out)
-	s.println("q.summary", len(s.qs)-len(open), len(s.qs))
+	fmt.Fprintln(s.Out, trN(s.Lang, "q.summary", len(s.qs)-len(open), len(s.qs)))
 	if len(open) > 0 {
 		s.println("q.open", shortList(open, 8))
 	}
@@ -328,6 +331,15 @@ func (s *session) finish(stopped bool) error {
 		s.println("q.done")
 	}
 	return nil
+}
+
+// numberedOptions lists q's options as "1 = Ja, 2 = Nee".
+func numberedOptions(q *Question, lang string) string {
+	parts := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		parts[i] = strconv.Itoa(i+1) + " = " + o.Text.In(lang)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // shortList joins at most n ids, and says how many more there are.
@@ -380,9 +392,9 @@ func parseInput(line string, q *Question) input {
 		return input{kind: inputHelp}
 	case "b", "<":
 		return input{kind: inputBack}
-	case "s":
+	case "s", ">":
 		return input{kind: inputSkip}
-	case "q":
+	case "q", "x":
 		return input{kind: inputQuit}
 	}
 	if n, err := strconv.Atoi(text); err == nil {

@@ -1,6 +1,10 @@
 package criteria
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/didi-index/didi/i18n"
+)
 
 // uiText holds the questionnaire's and the answers files' own words (tool
 // UI, not model content), by key and language. Format verbs are filled by
@@ -16,16 +20,17 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"Créé avec « didi questionnaire ». Vous pouvez aussi modifier ce fichier à la main.",
 		"Made with 'didi questionnaire'. You may also edit this file by hand.",
 	},
-	"file.answer": {"Antwoord: %s", "Réponse : %s", "Answer: %s"},
+	"file.answer":   {"Antwoord: %s", "Réponse : %s", "Answer: %s"},
+	"file.language": {"taal van de opmerkingen", "langue des commentaires", "language of the comments"},
 	"tpl.header": {
 		"Vragenlijst %s (%s), om met de hand in te vullen.",
 		"Questionnaire %s (%s), à remplir à la main.",
 		"Questionnaire %s (%s), to fill in by hand.",
 	},
 	"tpl.how": {
-		"Schrijf achter elke vraag de code van uw antwoord. Bijvoorbeeld:",
-		"Après chaque question, écrivez le code de votre réponse. Par exemple :",
-		"After each question, write the code of your answer. For example:",
+		"Schrijf achter elke vraag uw antwoord, zoals het in de lijst staat (bijvoorbeeld Ja), of de korte code ervoor (yes). Bijvoorbeeld:",
+		"Après chaque question, écrivez votre réponse telle qu'elle figure dans la liste (par exemple Oui), ou le code court qui la précède (yes). Par exemple :",
+		"After each question, write your answer as it appears in the list (for example Yes), or the short code before it (yes). For example:",
 	},
 	"tpl.comment": {
 		"Wilt u iets uitleggen? Schrijf dan:",
@@ -34,15 +39,15 @@ var uiText = map[string][3]string{ // nl, fr, en
 	},
 	"tpl.comment.example": {"onze uitleg", "notre explication", "our explanation"},
 	"tpl.empty": {
-		"Weet u het antwoord nog niet? Laat de vraag dan leeg.",
-		"Vous ne connaissez pas encore la réponse ? Laissez la question vide.",
-		"Don't know the answer yet? Leave the question empty.",
+		"Weet u het antwoord niet? Kies dan 'Weet ik niet': het rapport zegt wie het meestal weet. Of laat de vraag leeg.",
+		"Vous ne connaissez pas la réponse ? Choisissez alors « Je ne sais pas » : le rapport dit qui la connaît le plus souvent. Ou laissez la question vide.",
+		"Don't know the answer? Then choose 'Don't know': the report says who usually knows. Or leave the question empty.",
 	},
 	"tpl.date":    {"datum: JJJJ-MM-DD", "date : AAAA-MM-JJ", "date: YYYY-MM-DD"},
 	"tpl.options": {"Antwoorden:", "Réponses :", "Answers:"},
 	"tpl.reviews": {
 		"Sommige dingen kan een computer niet beoordelen. Het rapport stelt er dan een vraag over. Antwoord hier met pass (in orde) of fail (niet in orde). Haal het hekje weg voor de regels die u invult.",
-		"Certaines choses, un ordinateur ne peut pas les juger. Le rapport pose alors une question. Répondez ici par pass (en ordre) ou fail (pas en ordre). Retirez le dièse devant les lignes que vous remplissez.",
+		"Un ordinateur ne peut pas juger certains points. Le rapport pose alors une question à leur sujet. Répondez ici par pass (c'est correct) ou fail (ce n'est pas correct). Retirez le dièse devant les lignes que vous remplissez.",
 		"Some things a computer cannot judge. The report then asks a question about them. Answer here with pass (fine) or fail (not fine). Remove the hash sign before the lines you fill in.",
 	},
 	"question": {"Vraag %d/%d", "Question %d/%d", "Question %d/%d"},
@@ -57,6 +62,11 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"Vous avez déjà répondu à %d questions sur %d. Nous reprenons à la question %d.",
 		"You have already answered %d of %d questions. We continue at question %d.",
 	},
+	"q.resume.one": {
+		"U hebt al %d van de %d vragen beantwoord. We gaan verder bij vraag %d.",
+		"Vous avez déjà répondu à %d question sur %d. Nous reprenons à la question %d.",
+		"You have already answered %d of %d questions. We continue at question %d.",
+	},
 	"q.review": {
 		"Alle vragen hebben al een antwoord. Druk op Enter om een antwoord te houden, of kies een ander.",
 		"Toutes les questions ont déjà une réponse. Appuyez sur Entrée pour garder une réponse, ou choisissez-en une autre.",
@@ -68,9 +78,9 @@ var uiText = map[string][3]string{ // nl, fr, en
 	"q.assessor":     {"Uw naam", "Votre nom", "Your name"},
 	"q.current":      {"Huidig antwoord: %s (Enter = houden)", "Réponse actuelle : %s (Entrée = garder)", "Current answer: %s (Enter = keep)"},
 	"q.prompt": {
-		"Uw keuze (1-%d, ? = uitleg, b = terug, s = overslaan, q = bewaren en stoppen): ",
-		"Votre choix (1-%d, ? = explication, b = retour, s = passer, q = enregistrer et quitter) : ",
-		"Your choice (1-%d, ? = help, b = back, s = skip, q = save and quit): ",
+		"Uw keuze (1-%d, ? = uitleg, < = vorige vraag, Enter = overslaan, x = bewaren en stoppen): ",
+		"Votre choix (1-%d, ? = explication, < = question précédente, Entrée = passer, x = enregistrer et quitter) : ",
+		"Your choice (1-%d, ? = help, < = previous question, Enter = skip, x = save and quit): ",
 	},
 	"q.first": {"Dit is de eerste vraag.", "C'est la première question.", "This is the first question."},
 	"q.bad": {
@@ -79,9 +89,9 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"%q is not a choice. Type a number from 1 to %d, or ? for help.",
 	},
 	"q.badLine": {
-		"%q is geen antwoord op vraag %s. Kies een nummer van 1 tot %d of een van deze codes: %s.",
-		"« %s » n'est pas une réponse à la question %s. Choisissez un numéro de 1 à %d ou l'un de ces codes : %s.",
-		"%q is not an answer to question %s. Choose a number from 1 to %d or one of these codes: %s.",
+		"%q is geen antwoord op vraag %d. Kies een nummer van 1 tot %d: %s.",
+		"« %s » n'est pas une réponse à la question %d. Choisissez un numéro de 1 à %d : %s.",
+		"%q is not an answer to question %d. Choose a number from 1 to %d: %s.",
 	},
 	"q.badField": {
 		"%q kennen we niet. Gebruik organisation, product, assessor of date.",
@@ -93,15 +103,25 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"« %s » n'est pas une date. Écrivez la date sous la forme AAAA-MM-JJ.",
 		"%q is not a date. Write the date as YYYY-MM-DD.",
 	},
-	"q.summary": {"%d van de %d vragen beantwoord.", "%d questions sur %d ont une réponse.", "%d of %d questions answered."},
-	"q.open":    {"Nog zonder antwoord: %s", "Encore sans réponse : %s", "Still without an answer: %s"},
-	"q.saved":   {"Uw antwoorden staan in %s.", "Vos réponses sont dans %s.", "Your answers are in %s."},
+	"q.summary":     {"%d van de %d vragen beantwoord.", "%d questions sur %d ont une réponse.", "%d of %d questions answered."},
+	"q.summary.one": {"%d van de %d vragen beantwoord.", "%d question sur %d a une réponse.", "%d of %d questions answered."},
+	"q.open":        {"Nog zonder antwoord: %s", "Encore sans réponse : %s", "Still without an answer: %s"},
+	"q.saved":       {"Uw antwoorden staan in %s.", "Vos réponses sont dans %s.", "Your answers are in %s."},
 	"q.stopped": {
 		"Gestopt. Start dezelfde opdracht opnieuw om verder te gaan.",
 		"Arrêté. Relancez la même commande pour continuer.",
 		"Stopped. Run the same command again to continue.",
 	},
 	"q.done": {"Klaar! Alle vragen zijn beantwoord.", "Terminé ! Toutes les questions ont une réponse.", "Done! Every question has an answer."},
+}
+
+// trN is tr for a count n (the first argument): it uses key+".one" when n
+// is 1 and that text exists.
+func trN(lang, key string, n int, args ...any) string {
+	if _, ok := uiText[key+".one"]; ok && n == 1 {
+		key += ".one"
+	}
+	return tr(lang, key, append([]any{n}, args...)...)
 }
 
 // uiLangs are the languages of uiText, in column order.
@@ -120,8 +140,9 @@ func tr(lang, key string, args ...any) string {
 	if !ok {
 		return key
 	}
-	if len(args) == 0 {
-		return texts[col]
+	s := texts[col]
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
 	}
-	return fmt.Sprintf(texts[col], args...)
+	return i18n.Typeset(lang, s)
 }

@@ -144,7 +144,7 @@ func Evaluate(p Plan, scan *crawler.Scan, started, finished time.Time) (*Output,
 		Target: scan.Pages[0].URL, Targets: startURLs(scan), Languages: p.Languages,
 		Started: started.UTC().Format(time.RFC3339), Finished: finished.UTC().Format(time.RFC3339),
 		Tool: p.Tool,
-		Scan: result.Scan{Browser: scan.Browser, Insecure: scan.Insecure, LoopbackSecure: loopback},
+		Scan: result.Scan{Browser: scan.Browser, Insecure: scan.Insecure, LoopbackSecure: loopback, Skipped: scan.RobotsSkipped},
 	}
 	res := scoring.Score(in)
 	p.Events.Emit(progress.Event{Kind: progress.ChecksDone, Done: len(scan.Pages), Planned: len(scan.Pages)})

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/didi-index/didi/result"
 	"strings"
-
 )
 
 // txt builds a Text in nl, fr and en.
@@ -20,6 +19,7 @@ type fixtureCheck struct {
 	weight    float64
 	wcag      []string
 	title     result.Text
+	problem   result.Text
 	desc      result.Text
 	tip       result.Text
 	review    result.Text
@@ -65,7 +65,7 @@ func fixtureEvidence(c fixtureCheck, i int) []result.Evidence {
 func buildFixtureCheck(c fixtureCheck, urls []string) result.Check {
 	ch := result.Check{
 		ID: c.id, Weight: c.weight, WCAG: c.wcag, ACTRules: []string{}, Title: c.title,
-		Description: c.desc, Tip: c.tip, Review: c.review, SiteWide: c.siteWide,
+		Problem: c.problem, Description: c.desc, Tip: c.tip, Review: c.review, SiteWide: c.siteWide,
 		Counts: map[string]int{},
 	}
 	if c.siteWide {
@@ -140,12 +140,14 @@ func fixtureCriteria() []fixtureCriterion {
 			checks: []fixtureCheck{
 				{id: "image-alt", weight: 3, wcag: []string{"1.1.1"}, failEvery: 2, reviewAt: 5,
 					title:   txt("Afbeeldingen hebben een tekstalternatief", "Les images ont une alternative textuelle", "Images have a text alternative"),
+					problem: txt("Afbeeldingen hebben geen tekstalternatief", "Des images n'ont pas d'alternative textuelle", "Images have no text alternative"),
 					desc:    txt("Elke afbeelding met inhoud heeft een alt-tekst die zegt wat erop staat.", "Chaque image porteuse d'information a un texte alt qui dit ce qu'elle montre.", "Every meaningful image has an alt text that says what it shows."),
 					tip:     txt("Geef elke afbeelding een korte alt-tekst. Is ze alleen versiering? Gebruik dan alt=\"\".", "Donnez à chaque image un court texte alt. Elle est seulement décorative ? Utilisez alt=\"\".", "Give every image a short alt text. Is it only decoration? Then use alt=\"\"."),
 					review:  txt("Deze afbeeldingen hebben een lege alt-tekst. Zijn ze echt alleen versiering?", "Ces images ont un texte alt vide. Sont-elles vraiment seulement décoratives ?", "These images have an empty alt text. Are they really only decoration?"),
 					message: altMsg},
 				{id: "html-lang", weight: 2, wcag: []string{"3.1.1"}, failEvery: 13,
 					title:   txt("De taal van de pagina is ingesteld", "La langue de la page est indiquée", "The page language is set"),
+					problem: txt("De taal van de pagina is niet ingesteld", "La langue de la page n'est pas indiquée", "The page language is not set"),
 					desc:    txt("Het html-element heeft een geldig lang-attribuut.", "L'élément html a un attribut lang valide.", "The html element has a valid lang attribute."),
 					tip:     txt("Zet de taal van elke pagina in het html-element, bijvoorbeeld <html lang=\"nl\">.", "Indiquez la langue de chaque page dans l'élément html, par exemple <html lang=\"fr\">.", "Set the language of each page on the html element, for example <html lang=\"en\">."),
 					message: txt("Het html-element heeft geen lang-attribuut.", "L'élément html n'a pas d'attribut lang.", "The html element has no lang attribute.")},
@@ -165,11 +167,13 @@ func fixtureCriteria() []fixtureCriterion {
 			checks: []fixtureCheck{
 				{id: "link-purpose", weight: 2, wcag: []string{"2.4.4"}, failEvery: 3,
 					title:   txt("Links zeggen waar ze naartoe gaan", "Les liens disent où ils mènent", "Links say where they go"),
+					problem: txt("Links zeggen niet waar ze naartoe gaan", "Des liens ne disent pas où ils mènent", "Links do not say where they go"),
 					desc:    txt("De tekst van een link is duidelijk, ook zonder de zin eromheen.", "Le texte d'un lien est clair, même sans la phrase autour.", "The text of a link is clear, even without the sentence around it."),
 					tip:     txt("Vervang „klik hier” en „lees meer” door woorden die zeggen wat de lezer vindt.", "Remplacez « cliquez ici » et « lire la suite » par des mots qui disent ce que le lecteur trouvera.", "Replace \"click here\" and \"read more\" with words that say what the reader will find."),
 					message: txt("De linktekst „lees meer” zegt niet waar de link naartoe gaat.", "Le texte du lien « lire la suite » ne dit pas où il mène.", "The link text \"read more\" does not say where it goes.")},
 				{id: "reading-level", weight: 2, failEvery: 4,
 					title:   txt("De tekst is makkelijk te lezen", "Le texte est facile à lire", "The text is easy to read"),
+					problem: txt("De tekst is moeilijk te lezen", "Le texte est difficile à lire", "The text is hard to read"),
 					desc:    txt("Zinnen zijn kort en woorden zijn gewoon.", "Les phrases sont courtes et les mots courants.", "Sentences are short and words are common."),
 					tip:     txt("Schrijf zinnen van hoogstens 15 woorden en leg vaktaal uit.", "Écrivez des phrases de 15 mots au plus et expliquez le jargon.", "Write sentences of 15 words at most and explain jargon."),
 					message: txt("Gemiddeld 27 woorden per zin; streef naar 15.", "En moyenne 27 mots par phrase ; visez 15.", "On average 27 words per sentence; aim for 15.")},
@@ -185,6 +189,7 @@ func fixtureCriteria() []fixtureCriterion {
 			checks: []fixtureCheck{
 				{id: "autocomplete", weight: 2, wcag: []string{"1.3.5"}, failEvery: 6,
 					title:   txt("Formuliervelden vullen zichzelf aan", "Les champs de formulaire se remplissent tout seuls", "Form fields can fill themselves in"),
+					problem: txt("Formuliervelden vullen zichzelf niet aan", "Des champs de formulaire ne se remplissent pas tout seuls", "Form fields cannot fill themselves in"),
 					desc:    txt("Velden voor naam, adres en e-mail hebben een autocomplete-attribuut.", "Les champs pour le nom, l'adresse et le courriel ont un attribut autocomplete.", "Fields for name, address and email have an autocomplete attribute."),
 					tip:     txt("Voeg autocomplete toe, bijvoorbeeld autocomplete=\"email\".", "Ajoutez autocomplete, par exemple autocomplete=\"email\".", "Add autocomplete, for example autocomplete=\"email\"."),
 					message: txt("Het veld ‘E-mail’ heeft geen autocomplete.", "Le champ « Courriel » n'a pas d'autocomplete.", "The field ‘Email’ has no autocomplete.")},
@@ -202,6 +207,7 @@ func fixtureCriteria() []fixtureCriterion {
 			checks: []fixtureCheck{
 				{id: "page-weight", weight: 2, failEvery: 2,
 					title:   txt("De pagina is licht", "La page est légère", "The page is light"),
+					problem: txt("De pagina is te zwaar", "La page est trop lourde", "The page is too heavy"),
 					desc:    txt("De pagina weegt minder dan 1,5 MB.", "La page pèse moins de 1,5 Mo.", "The page weighs less than 1.5 MB."),
 					tip:     txt("Verklein afbeeldingen en laad scripts alleen waar nodig.", "Réduisez les images et ne chargez les scripts que là où il le faut.", "Shrink images and load scripts only where needed."),
 					message: txt("De pagina weegt 4,2 MB.", "La page pèse 4,2 Mo.", "The page weighs 4.2 MB.")},
@@ -221,8 +227,9 @@ func fixtureCriteria() []fixtureCriterion {
 			},
 			checks: []fixtureCheck{
 				{id: "contact-page", weight: 3, siteWide: true,
-					title: txt("Er is een contactpagina", "Il y a une page de contact", "There is a contact page"),
-					desc:  txt("De site heeft een pagina met telefoon, adres en openingsuren.", "Le site a une page avec le téléphone, l'adresse et les heures d'ouverture.", "The site has a page with phone, address and opening hours.")},
+					title:   txt("Er is een contactpagina", "Il y a une page de contact", "There is a contact page"),
+					problem: txt("De startpagina leidt niet naar contactgegevens", "La page d'accueil ne mène pas aux coordonnées", "The start page does not lead to contact details"),
+					desc:    txt("De site heeft een pagina met telefoon, adres en openingsuren.", "Le site a une page avec le téléphone, l'adresse et les heures d'ouverture.", "The site has a page with phone, address and opening hours.")},
 			}},
 		{id: "trustworthy", title: txt("Veilig en betrouwbaar", "Sûr et fiable", "Safe and trustworthy"),
 			why: txt("Angst voor fraude houdt veel mensen weg van het internet. Een veilige site zonder verborgen tracking wint hun vertrouwen.",
@@ -234,11 +241,13 @@ func fixtureCriteria() []fixtureCriterion {
 			checks: []fixtureCheck{
 				{id: "https", weight: 3, siteWide: true, failEvery: 1,
 					title:   txt("De pagina gebruikt HTTPS", "La page utilise HTTPS", "The page uses HTTPS"),
+					problem: txt("De pagina gebruikt geen HTTPS", "La page n'utilise pas HTTPS", "The page does not use HTTPS"),
 					desc:    txt("De pagina komt via een beveiligde verbinding.", "La page arrive par une connexion sécurisée.", "The page comes over a secure connection."),
 					tip:     txt("Zet HTTPS aan voor de hele site en stuur HTTP door naar HTTPS.", "Activez HTTPS pour tout le site et redirigez HTTP vers HTTPS.", "Turn on HTTPS for the whole site and redirect HTTP to HTTPS."),
 					message: txt("De pagina gebruikt geen HTTPS.", "La page n'utilise pas HTTPS.", "The page does not use HTTPS.")},
 				{id: "tracking-before-consent", weight: 3, failEvery: 1,
 					title:   txt("Geen tracking vóór toestemming", "Pas de traçage avant le consentement", "No tracking before consent"),
+					problem: txt("De pagina volgt bezoekers vóór hun toestemming", "La page suit les visiteurs avant leur accord", "The page tracks visitors before their consent"),
 					desc:    txt("De pagina zet geen trackingcookies voor de bezoeker ja zegt.", "La page ne dépose pas de cookies de traçage avant que le visiteur dise oui.", "The page sets no tracking cookies before the visitor says yes."),
 					tip:     txt("Laad statistieken en advertenties pas na een duidelijk ja.", "Ne chargez les statistiques et les publicités qu'après un oui clair.", "Load analytics and ads only after a clear yes."),
 					message: txt("Cookie „_ga” van een derde partij vóór toestemming.", "Cookie « _ga » d'un tiers avant le consentement.", "Third-party cookie \"_ga\" before consent.")},

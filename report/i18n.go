@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/i18n"
 )
 
 // Languages lists the languages the report chrome is written in.
@@ -16,7 +18,7 @@ var Languages = []string{"nl", "fr", "en"}
 // are fmt formats. Plain language (level B1), Belgian usage.
 var chrome = map[string]map[string]string{
 	"lang_name":  {"nl": "Nederlands", "fr": "Français", "en": "English"},
-	"doc_title":  {"nl": "Digitale Inclusie by Design Index", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
+	"doc_title":  {"nl": "Index voor digitale inclusie vanaf het ontwerp", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
 	"subtitle":   {"nl": "Rapport over digitale inclusie", "fr": "Rapport sur l'inclusion numérique", "en": "Digital inclusion report"},
 	"contents":   {"nl": "Inhoud", "fr": "Table des matières", "en": "Contents"},
 	"summary":    {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
@@ -35,6 +37,7 @@ var chrome = map[string]map[string]string{
 		"fr": "La couverture est la part des contrôles automatiques que nous avons pu effectuer. Plus elle est haute, plus le score est fiable.",
 		"en": "Coverage is the share of the automated checks we could run. The higher it is, the more reliable the score."},
 	"pages_scanned":  {"nl": "Gescande pagina's", "fr": "Pages analysées", "en": "Pages scanned"},
+	"pages_title":    {"nl": "Pagina's", "fr": "Pages", "en": "Pages"},
 	"automated_only": {"nl": "Alleen automatische controles", "fr": "Contrôles automatiques uniquement", "en": "Automated checks only"},
 	"automated_only_note": {
 		"nl": "Niemand heeft de vragenlijst ingevuld. De scores steunen dus alleen op de automatische controles van de website.",
@@ -53,9 +56,9 @@ var chrome = map[string]map[string]string{
 	"assessor":     {"nl": "Vragenlijst ingevuld door", "fr": "Questionnaire rempli par", "en": "Questionnaire filled in by"},
 	"assessment_date": {
 		"nl": "Vragenlijst ingevuld op", "fr": "Questionnaire rempli le", "en": "Questionnaire filled in on"},
-	"top_tips": {"nl": "De vijf belangrijkste verbeteringen", "fr": "Les cinq améliorations les plus importantes", "en": "The five most important improvements"},
+	"top_tips": {"nl": "De belangrijkste tips", "fr": "Les conseils les plus importants", "en": "The most important tips"},
 	"top_tips_intro": {
-		"nl": "Deze tips hebben het meeste effect: ze wegen zwaar en scoren nu laag. Begin hiermee.",
+		"nl": "Deze tips hebben het meeste effect: ze wegen zwaar en scoren nu laag. Begin ermee.",
 		"fr": "Ces conseils ont le plus d'effet : ils pèsent lourd et ont aujourd'hui un score faible. Commencez par eux.",
 		"en": "These tips have the most effect: they weigh a lot and score low today. Start with them."},
 	"scores_per_criterion": {"nl": "Scores per criterium", "fr": "Scores par critère", "en": "Scores per criterion"},
@@ -77,15 +80,27 @@ var chrome = map[string]map[string]string{
 	"check":          {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
 	"result":         {"nl": "Resultaat", "fr": "Résultat", "en": "Result"},
 	"pages_pass": {
-		"nl": "In orde op %d van de %d pagina's (%s)",
-		"fr": "Conforme sur %d des %d pages (%s)",
-		"en": "Passes on %d of %d pages (%s)"},
-	"site_pass":          {"nl": "In orde", "fr": "Conforme", "en": "Passes"},
-	"site_fail":          {"nl": "Niet in orde", "fr": "Non conforme", "en": "Fails"},
-	"check_inapplicable": {"nl": "Geldt hier niet", "fr": "Sans objet", "en": "Does not apply"},
+		"nl": "In orde op %d van de %d pagina's",
+		"fr": "Réussi sur %d pages sur %d",
+		"en": "Passes on %d of %d pages"},
+	"pages_pass_one": {
+		"nl": "In orde op %d van de %d pagina's",
+		"fr": "Réussi sur %d page sur %d",
+		"en": "Passes on %d of %d pages"},
+	"pages_fail": {
+		"nl": "Niet in orde op %d van de %d pagina's",
+		"fr": "Échec sur %d pages sur %d",
+		"en": "Fails on %d of %d pages"},
+	"pages_fail_one": {
+		"nl": "Niet in orde op %d van de %d pagina's",
+		"fr": "Échec sur %d page sur %d",
+		"en": "Fails on %d of %d pages"},
+	"site_pass":          {"nl": "In orde", "fr": "Réussi", "en": "Passes"},
+	"site_fail":          {"nl": "Niet in orde", "fr": "Échec", "en": "Fails"},
+	"check_inapplicable": {"nl": "Niet van toepassing", "fr": "Sans objet", "en": "Does not apply"},
 	"check_not_run":      {"nl": "Niet getest", "fr": "Non effectué", "en": "Not run"},
 	"check_review_only":  {"nl": "Na te kijken door het team", "fr": "À vérifier par l'équipe", "en": "For the team to review"},
-	"examples":           {"nl": "Voorbeelden van wat fout loopt", "fr": "Exemples de ce qui ne va pas", "en": "Examples of what goes wrong"},
+	"examples":           {"nl": "Voorbeelden van wat er misgaat", "fr": "Exemples de ce qui ne va pas", "en": "Examples of what goes wrong"},
 	"more_examples":      {"nl": "En nog %d andere plaatsen.", "fr": "Et encore %d autres endroits.", "en": "And %d more places."},
 	"page":               {"nl": "Pagina", "fr": "Page", "en": "Page"},
 	"element":            {"nl": "Element", "fr": "Élément", "en": "Element"},
@@ -104,7 +119,7 @@ var chrome = map[string]map[string]string{
 	"status":     {"nl": "Status", "fr": "Statut", "en": "Status"},
 	"page_error": {"nl": "Fout", "fr": "Erreur", "en": "Error"},
 	"redirected": {"nl": "Doorgestuurd naar", "fr": "Redirigée vers", "en": "Redirected to"},
-	"no_pages":   {"nl": "Er werd geen enkele pagina gescand.", "fr": "Aucune page n'a été analysée.", "en": "No page was scanned."},
+	"no_pages":   {"nl": "We hebben geen enkele pagina gescand.", "fr": "Nous n'avons analysé aucune page.", "en": "We scanned no page."},
 	"not_evaluated_title": {
 		"nl": "Controles zonder resultaat", "fr": "Contrôles sans résultat", "en": "Checks without a result"},
 	"not_evaluated_none": {
@@ -117,7 +132,7 @@ var chrome = map[string]map[string]string{
 	"reason_inapplicable": {
 		"nl": "Geldt voor geen enkele pagina.", "fr": "Ne s'applique à aucune page.", "en": "Applies to no page."},
 	"scan_notes":   {"nl": "Opmerkingen over de scan", "fr": "Remarques sur l'analyse", "en": "Notes on the scan"},
-	"insecure":     {"nl": "Fouten in TLS-certificaten werden genegeerd.", "fr": "Les erreurs de certificat TLS ont été ignorées.", "en": "TLS certificate errors were ignored."},
+	"insecure":     {"nl": "We hebben fouten in het beveiligingscertificaat (TLS) van de site genegeerd.", "fr": "Nous avons ignoré les erreurs du certificat de sécurité (TLS) du site.", "en": "We ignored errors in the site's security certificate (TLS)."},
 	"method_title": {"nl": "Methode", "fr": "Méthode", "en": "Method"},
 	"method_1": {
 		"nl": "Elk criterium combineert twee delen: de vragenlijst, die het team invult, en automatische controles van de website.",
@@ -125,12 +140,12 @@ var chrome = map[string]map[string]string{
 		"en": "Each criterion combines two parts: the questionnaire, which the team fills in, and automated checks of the website."},
 	"method_2": {
 		"nl": "De score van een automatische controle is het deel van de pagina's waarop de controle slaagt. Sommige controles kijken naar de hele website en tellen één keer. Controles die nergens van toepassing zijn of die niet konden worden uitgevoerd, tellen niet mee. Ze verlagen wel de dekking.",
-		"fr": "Le score d'un contrôle automatique est la part des pages où il est conforme. Certains contrôles portent sur tout le site et comptent une seule fois. Les contrôles qui ne s'appliquent nulle part ou qui n'ont pas pu être effectués ne comptent pas. Ils font baisser la couverture.",
+		"fr": "Le score d'un contrôle automatique est la part des pages où il réussit. Certains contrôles portent sur tout le site et comptent une seule fois. Les contrôles qui ne s'appliquent nulle part ou qui n'ont pas pu être effectués ne comptent pas. Ils font en revanche baisser la couverture.",
 		"en": "The score of an automated check is the share of pages where it passes. Some checks look at the whole website and count once. Checks that apply nowhere or could not be run do not count. They do lower the coverage."},
 	"method_3": {
-		"nl": "Het automatische deel van een criterium is het gewogen gemiddelde van zijn controles. Het deel van de vragenlijst is het gewogen gemiddelde van de antwoorden. Een vraag die niet van toepassing is, telt niet mee. Een vraag zonder antwoord telt als 0.",
-		"fr": "La partie automatique d'un critère est la moyenne pondérée de ses contrôles. La partie questionnaire est la moyenne pondérée des réponses. Une question sans objet ne compte pas. Une question sans réponse compte pour 0.",
-		"en": "The automated part of a criterion is the weighted mean of its checks. The questionnaire part is the weighted mean of the answers. A question that does not apply does not count. A question without an answer counts as 0."},
+		"nl": "Het automatische deel van een criterium is het gewogen gemiddelde van zijn controles. Het deel van de vragenlijst is het gewogen gemiddelde van de antwoorden. Een vraag die niet van toepassing is, telt niet mee. Een vraag zonder antwoord of met 'Weet ik niet' telt als 0.",
+		"fr": "La partie automatique d'un critère est la moyenne pondérée de ses contrôles. La partie questionnaire est la moyenne pondérée des réponses. Une question sans objet ne compte pas. Une question sans réponse ou avec « Je ne sais pas » compte pour 0.",
+		"en": "The automated part of a criterion is the weighted mean of its checks. The questionnaire part is the weighted mean of the answers. A question that does not apply does not count. A question without an answer or answered 'Don't know' counts as 0."},
 	"method_4": {
 		"nl": "De score van een criterium mengt beide delen volgens de gewichten van het model (meestal half om half). Ontbreekt een deel, dan telt alleen het andere. De index is het gewogen gemiddelde van de zeven criteria, van 0 tot 100.",
 		"fr": "Le score d'un critère combine les deux parties selon les poids du modèle (souvent moitié-moitié). Si une partie manque, seule l'autre compte. L'indice est la moyenne pondérée des sept critères, de 0 à 100.",
@@ -164,19 +179,40 @@ var chrome = map[string]map[string]string{
 		"en": "Scores of the seven criteria on a scale from 0 to 100"},
 	"meaning":       {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
 	"failing_count": {"nl": "%d van de %d controles vinden problemen.", "fr": "%d contrôles sur %d trouvent des problèmes.", "en": "%d of the %d checks find problems."},
-	"review_count":  {"nl": "%d controles vragen een blik van het team.", "fr": "%d contrôles demandent un regard de l'équipe.", "en": "%d checks ask the team to take a look."},
+	"review_count":  {"nl": "%d controles vragen een blik van het team.", "fr": "%d contrôles sont à vérifier par l'équipe.", "en": "%d checks ask the team to take a look."},
 	"unanswered_count": {
 		"nl": "%d vragen hebben nog geen antwoord.", "fr": "%d questions n'ont pas encore de réponse.", "en": "%d questions have no answer yet."},
 	"failing_count_one": {"nl": "%d van de %d controles vindt problemen.", "fr": "%d contrôle sur %d trouve des problèmes.", "en": "%d of the %d checks finds problems."},
-	"review_count_one":  {"nl": "%d controle vraagt een blik van het team.", "fr": "%d contrôle demande un regard de l'équipe.", "en": "%d check asks the team to take a look."},
+	"review_count_one":  {"nl": "%d controle vraagt een blik van het team.", "fr": "%d contrôle est à vérifier par l'équipe.", "en": "%d check asks the team to take a look."},
 	"unanswered_count_one": {
 		"nl": "%d vraag heeft nog geen antwoord.", "fr": "%d question n'a pas encore de réponse.", "en": "%d question has no answer yet."},
 	"more_examples_one": {"nl": "En nog %d andere plaats.", "fr": "Et encore %d autre endroit.", "en": "And %d more place."},
-	"full_report":       {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
+	"dont_know":         {"nl": "Weet ik niet", "fr": "Je ne sais pas", "en": "Don't know"},
+	"to_find_out":       {"nl": "Uit te zoeken", "fr": "À découvrir", "en": "To find out"},
+	"to_find_out_intro": {
+		"nl": "Op deze vragen antwoordde het team 'Weet ik niet'. Ze tellen als 0. Vraag het na bij wie het meestal weet, en vul het antwoord in.",
+		"fr": "À ces questions, l'équipe a répondu « Je ne sais pas ». Elles comptent pour 0. Renseignez-vous auprès de la personne qui le sait le plus souvent, puis complétez la réponse.",
+		"en": "The team answered 'Don't know' to these questions. They count as 0. Ask the person who usually knows, and fill in the answer."},
+	"who_knows":             {"nl": "Wie weet het meestal?", "fr": "Qui le sait le plus souvent ?", "en": "Who usually knows?"},
+	"to_find_out_count":     {"nl": "%d vragen zijn nog uit te zoeken.", "fr": "%d questions restent à découvrir.", "en": "%d questions are still to find out."},
+	"to_find_out_count_one": {"nl": "%d vraag is nog uit te zoeken.", "fr": "%d question reste à découvrir.", "en": "%d question is still to find out."},
+	"pages_ok":              {"nl": "%d pagina's gescand", "fr": "%d pages analysées", "en": "%d pages scanned"},
+	"pages_ok_one":          {"nl": "%d pagina gescand", "fr": "%d page analysée", "en": "%d page scanned"},
+	"pages_failed":          {"nl": "%d niet gelukt", "fr": "%d en échec", "en": "%d failed"},
+	"pages_failed_one":      {"nl": "%d niet gelukt", "fr": "%d en échec", "en": "%d failed"},
+	"pages_skipped":         {"nl": "%d overgeslagen (robots.txt)", "fr": "%d ignorées (robots.txt)", "en": "%d skipped (robots.txt)"},
+	"pages_skipped_one":     {"nl": "%d overgeslagen (robots.txt)", "fr": "%d ignorée (robots.txt)", "en": "%d skipped (robots.txt)"},
+	"pages_mostly_failed": {
+		"nl": "Let op: de meeste pagina's konden niet worden gescand (%d van de %d). De scores steunen dus op weinig pagina's.",
+		"fr": "Attention : la plupart des pages n'ont pas pu être analysées (%d sur %d). Les scores reposent donc sur peu de pages.",
+		"en": "Warning: most pages could not be scanned (%d of %d). So the scores rest on few pages."},
+	"reason_timeout":  {"nl": "time-out", "fr": "délai dépassé", "en": "timeout"},
+	"reason_redirect": {"nl": "doorverwijzing", "fr": "redirection", "en": "redirect"},
+	"reason_browser":  {"nl": "browserfout", "fr": "erreur du navigateur", "en": "browser error"},
+	"reason_network":  {"nl": "netwerkfout", "fr": "erreur de réseau", "en": "network error"},
+	"reason_other":    {"nl": "andere fout", "fr": "autre erreur", "en": "other error"},
+	"full_report":     {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
 }
-
-// frPunct are the French punctuation marks preceded by a no-break space.
-var frPunct = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " %", "\u00a0%", "« ", "«\u00a0", " »", "\u00a0»")
 
 // tr returns the chrome text key in lang, formatted with args. A missing
 // language falls back to English; a missing key shows the key, so a gap is
@@ -193,10 +229,7 @@ func tr(lang, key string, args ...any) string {
 	if len(args) > 0 {
 		s = fmt.Sprintf(s, args...)
 	}
-	if lang == "fr" {
-		s = frPunct.Replace(s)
-	}
-	return s
+	return i18n.Typeset(lang, s)
 }
 
 // trN is tr for a count n: it uses key_one when n is 1 and that text

@@ -47,7 +47,7 @@ func TestTr(t *testing.T) {
 	if got := trN("nl", "review_count", 1); got != "1 controle vraagt een blik van het team." {
 		t.Errorf("singular: %q", got)
 	}
-	if got := trN("fr", "review_count", 2); got != "2 contrôles demandent un regard de l'équipe." {
+	if got := trN("fr", "review_count", 2); got != "2 contrôles sont à vérifier par l'équipe." {
 		t.Errorf("plural: %q", got)
 	}
 }

@@ -64,7 +64,7 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 			case chk.Counts["fail"] > 0:
 				tc.Failure = &junitFailure{
 					Type:    "fail",
-					Message: fmt.Sprintf("%d of %d pages fail", chk.Counts["fail"], chk.Counts["fail"]+chk.Counts["pass"]),
+					Message: fmt.Sprintf("%s (%d/%d pages)", oneLine(problemTitle(chk).In(lang)), chk.Counts["fail"], chk.Counts["fail"]+chk.Counts["pass"]),
 					Body:    failureBody(chk, lang),
 				}
 				s.Failures++
@@ -111,4 +111,13 @@ func failureBody(chk result.Check, lang string) string {
 		fmt.Fprintf(&b, "%s\n", oneLine(tip))
 	}
 	return b.String()
+}
+
+// problemTitle names what is wrong with a failed check: its problem title,
+// or its goal title in results written before problem titles existed.
+func problemTitle(chk result.Check) result.Text {
+	if len(chk.Problem) > 0 {
+		return chk.Problem
+	}
+	return chk.Title
 }

@@ -1,8 +1,11 @@
 package scoring
 
 import (
-	"github.com/didi-index/didi/result"
 	"math"
+	"regexp"
+
+	"github.com/didi-index/didi/i18n"
+	"github.com/didi-index/didi/result"
 	"runtime"
 	"sort"
 	"strings"
@@ -94,9 +97,10 @@ func Score(in Input) *result.Result {
 	if r.Pages == nil {
 		r.Pages = []result.Page{}
 	}
+	r.PageCounts = result.CountPages(r.Pages, len(in.Scan.Skipped))
 	if in.Answers != nil {
 		a := in.Answers
-		r.Assessment = &result.Assessment{Organisation: a.Organisation, Product: a.Product, Assessor: a.Assessor, Date: a.Date}
+		r.Assessment = &result.Assessment{Organisation: a.Organisation, Product: a.Product, Assessor: a.Assessor, Date: a.Date, Language: a.Language}
 	}
 	texts := map[string]*criteria.CheckText{}
 	for i := range m.Checks {
@@ -105,7 +109,7 @@ func Score(in Input) *result.Result {
 	var idx, idxW, cov, covW float64
 	anyAuto, anyQuest := false, false
 	for _, mc := range m.Criteria {
-		c := scoreCriterion(mc, in, texts)
+		c := scoreCriterion(mc, in, texts, m.Roles)
 		r.Criteria = append(r.Criteria, c)
 		r.Tips = append(r.Tips, tipsFor(mc, c, texts, in.Answers != nil)...)
 		if c.Score != nil {
@@ -143,7 +147,7 @@ func Score(in Input) *result.Result {
 	return r
 }
 
-func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText) result.Criterion {
+func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText, roles map[string]criteria.Text) result.Criterion {
 	c := result.Criterion{
 		ID: mc.ID, Title: mc.Title, Why: mc.Why, Weight: mc.Weight, Mix: result.Mix(mc.Mix),
 		Questions: []result.Question{}, Checks: []result.Check{},
@@ -153,12 +157,17 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 		var sum, w float64
 		counted := false
 		for _, q := range mc.Questions {
-			rq := result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip}
+			rq := result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip, Who: roles[q.Who]}
 			ans, ok := in.Answers.Answers[q.ID]
 			opt := findOption(q, ans.Option)
 			switch {
 			case !ok || opt == nil:
 				c.Unanswered = append(c.Unanswered, q.ID) // counts 0
+				w += q.Weight
+				counted = true
+			case opt.Unknown:
+				// "Don't know" counts 0, like no answer, but is recorded.
+				rq.Answer, rq.Unknown, rq.AnswerText, rq.Comment = opt.ID, true, opt.Text, ans.Comment
 				w += q.Weight
 				counted = true
 			case opt.NA:
@@ -179,7 +188,7 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 		}
 	} else {
 		for _, q := range mc.Questions {
-			c.Questions = append(c.Questions, result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip})
+			c.Questions = append(c.Questions, result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip, Who: roles[q.Who]})
 		}
 	}
 	// Automated part.
@@ -225,7 +234,7 @@ func findOption(q criteria.Question, id string) *criteria.Option {
 func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.Check {
 	c := result.Check{ID: ref.ID, Weight: ref.Weight, Counts: map[string]int{}, Outcomes: []result.Outcome{}, WCAG: []string{}, ACTRules: []string{}}
 	if t != nil {
-		c.Title, c.Description, c.Tip, c.Review = t.Title, t.Description, t.Tip, t.Review
+		c.Title, c.Problem, c.Description, c.Tip, c.Review = t.Title, t.Problem, t.Description, t.Tip, t.Review
 	}
 	if in.Registry != nil {
 		if def := in.Registry.Get(ref.ID); def != nil {
@@ -296,7 +305,28 @@ func message(t *criteria.CheckText, e checks.Evidence) result.Text {
 	}
 	out := result.Text{}
 	for lang, s := range tmpl {
-		out[lang] = Fill(s, e.Params)
+		out[lang] = Fill(s, localParams(lang, e.Params))
+	}
+	return out
+}
+
+// numberRE matches a parameter that is a number a check measured: "2.32",
+// "4.5:1", "12%".
+var numberRE = regexp.MustCompile(`^-?\d+(\.\d+)?(:1)?%?$`)
+
+// localParams returns params with its numbers written with lang's decimal
+// separator ("2,32:1" in nl and fr). Text quoted from the page is left as
+// it is.
+func localParams(lang string, params map[string]string) map[string]string {
+	if lang == "en" || len(params) == 0 {
+		return params
+	}
+	out := make(map[string]string, len(params))
+	for k, v := range params {
+		if numberRE.MatchString(v) {
+			v = i18n.Numbers(lang, v)
+		}
+		out[k] = v
 	}
 	return out
 }
@@ -351,9 +381,13 @@ func tipsFor(mc criteria.Criterion, c result.Criterion, texts map[string]*criter
 		if chk.Score == nil || *chk.Score >= 1 || chk.Weight == 0 || texts[chk.ID] == nil {
 			continue
 		}
+		title := chk.Problem // a tip is for a check that failed: name the problem
+		if len(title) == 0 {
+			title = chk.Title
+		}
 		tips = append(tips, result.Tip{
 			Criterion: mc.ID, Source: "check:" + chk.ID,
-			Impact: round(chk.Weight*(1-*chk.Score), 3), Title: chk.Title, Text: chk.Tip,
+			Impact: round(chk.Weight*(1-*chk.Score), 3), Title: title, Text: chk.Tip,
 		})
 	}
 	return tips
