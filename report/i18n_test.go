@@ -80,3 +80,24 @@ func TestNumbersAndDates(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryCountHasSingular holds every counted text ("%d pages") to a
+// singular form (key_one), so that "1 pages" never shows.
+func TestEveryCountHasSingular(t *testing.T) {
+	notCounts := map[string]bool{"page_x_of_y": true, "pages_mostly_failed": true}
+	for key, texts := range chrome {
+		if strings.HasSuffix(key, "_one") || notCounts[key] || !strings.Contains(texts["en"], "%d") {
+			continue
+		}
+		one, ok := chrome[key+"_one"]
+		if !ok {
+			t.Errorf("chrome %q counts with %%d but has no %q", key, key+"_one")
+			continue
+		}
+		for _, lang := range Languages {
+			if one[lang] == "" {
+				t.Errorf("chrome %q: no %s text", key+"_one", lang)
+			}
+		}
+	}
+}

@@ -206,6 +206,11 @@ func (d *pdfDoc) split(para string, width float64) []string {
 			for n > 1 && d.f.GetStringWidth(string(runes[:n])) > width {
 				n--
 			}
+			// Never leave a French mark, or what follows a no-break space,
+			// at the start of the next line.
+			for n > 1 && (strings.ContainsRune("?!:;%»", runes[n]) || runes[n-1] == '\u00a0') {
+				n--
+			}
 			lines = append(lines, string(runes[:n]))
 			line = string(runes[n:])
 		}

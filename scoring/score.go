@@ -317,19 +317,28 @@ var numberRE = regexp.MustCompile(`^-?\d+(\.\d+)?(:1)?%?$`)
 // localParams returns params with its numbers written with lang's decimal
 // separator ("2,32:1" in nl and fr). Text quoted from the page is left as
 // it is.
+// Trailing zeros go: "4.50:1" is written "4,5:1", "7.00:1" "7:1".
 func localParams(lang string, params map[string]string) map[string]string {
-	if lang == "en" || len(params) == 0 {
+	if len(params) == 0 {
 		return params
 	}
 	out := make(map[string]string, len(params))
 	for k, v := range params {
 		if numberRE.MatchString(v) {
-			v = i18n.Numbers(lang, v)
+			v = i18n.Numbers(lang, trailingZerosRE.ReplaceAllStringFunc(v, trimZeros))
 		}
 		out[k] = v
 	}
 	return out
 }
+
+// trailingZerosRE finds the needless zeros of a decimal: "4.50" → "4.5",
+// "7.00" → "7".
+var trailingZerosRE = regexp.MustCompile(`^-?\d+\.\d+`)
+
+// trimZeros drops a decimal's trailing zeros, and its point when nothing
+// is left after it.
+func trimZeros(s string) string { return strings.TrimSuffix(strings.TrimRight(s, "0"), ".") }
 
 // Fill replaces each {name} in s by params[name]; unknown names stay.
 func Fill(s string, params map[string]string) string {

@@ -333,3 +333,19 @@ func TestReviewAnswersCount(t *testing.T) {
 	a.Reviews["c1"] = criteria.Answer{Option: criteria.ReviewPass}
 	assert.Equal(t, 1.0, *Score(Input{Model: testModel(), Answers: a, Outcomes: outs}).Criteria[0].Checks[0].Score)
 }
+
+func TestLocalParams(t *testing.T) {
+	in := map[string]string{"ratio": "2.32:1", "required": "4.50:1", "aaa": "7.00:1", "n": "100", "share": "40%", "text": "Versie 1.50 van de tekst"}
+	tests := map[string]map[string]string{
+		"nl": {"ratio": "2,32:1", "required": "4,5:1", "aaa": "7:1", "n": "100", "share": "40%", "text": "Versie 1.50 van de tekst"},
+		"en": {"ratio": "2.32:1", "required": "4.5:1", "aaa": "7:1", "n": "100", "share": "40%", "text": "Versie 1.50 van de tekst"},
+	}
+	for lang, want := range tests {
+		got := localParams(lang, in)
+		for k, w := range want {
+			if got[k] != w {
+				t.Errorf("%s %s: got %q, want %q", lang, k, got[k], w)
+			}
+		}
+	}
+}
