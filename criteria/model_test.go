@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -348,4 +349,75 @@ func assertFileErrors(t *testing.T, path string, err error, want []string) {
 	}
 	assert.Equal(t, strings.Join(full, "\n"), err.Error())
 	assert.Len(t, es, len(want))
+}
+
+// TestGlossary holds every text of the built-in model to docs/glossary.md:
+// no text uses a word the glossary says to avoid in its language.
+func TestGlossary(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "docs", "glossary.md"))
+	require.NoError(t, err)
+	avoid := map[string][]string{}
+	rows := 0
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(line, "|"), "|"), "|")
+		if len(cells) != 7 || strings.HasPrefix(cells[0], "---") || strings.TrimSpace(cells[0]) == "concept" {
+			continue
+		}
+		rows++
+		for i, lang := range []string{"nl", "fr", "en"} {
+			for _, w := range strings.Split(cells[4+i], ",") {
+				if w = strings.TrimSpace(w); w != "" {
+					avoid[lang] = append(avoid[lang], w)
+				}
+			}
+		}
+	}
+	require.Greater(t, rows, 10, "the glossary table was read")
+	m, err := LoadDefault(nil)
+	require.NoError(t, err)
+	texts := modelTexts(m)
+	for lang, words := range avoid {
+		for _, w := range words {
+			re := regexp.MustCompile(`(?i)(^|[^\pL])` + regexp.QuoteMeta(w) + `($|[^\pL])`)
+			for _, tx := range texts {
+				if s := tx.text[lang]; re.MatchString(s) {
+					t.Errorf("%s (%s) uses %q, which docs/glossary.md says to avoid: %s", tx.where, lang, w, s)
+				}
+			}
+		}
+	}
+}
+
+// placedText is one text of the model and where it is.
+type placedText struct {
+	where string
+	text  Text
+}
+
+// modelTexts lists every user-facing text of m.
+func modelTexts(m *Model) []placedText {
+	out := []placedText{{"title", m.Title}}
+	for _, c := range m.Criteria {
+		out = append(out, placedText{c.ID, c.Title}, placedText{c.ID, c.Why})
+		for _, q := range c.Questions {
+			out = append(out, placedText{q.ID, q.Text}, placedText{q.ID, q.Help}, placedText{q.ID, q.Tip})
+			for _, o := range q.Options {
+				out = append(out, placedText{q.ID + "/" + o.ID, o.Text})
+			}
+		}
+	}
+	for _, ct := range m.Checks {
+		out = append(out, placedText{ct.ID, ct.Title}, placedText{ct.ID, ct.Problem}, placedText{ct.ID, ct.Description}, placedText{ct.ID, ct.Tip}, placedText{ct.ID, ct.Review})
+		for k, msg := range ct.Messages {
+			out = append(out, placedText{ct.ID + "/" + k, msg})
+		}
+	}
+	for id, r := range m.Roles {
+		out = append(out, placedText{"role " + id, r})
+	}
+	return out
 }
