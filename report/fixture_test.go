@@ -278,7 +278,7 @@ func fixtureResult(n int) *result.Result {
 	r := &result.Result{
 		SchemaVersion: result.SchemaVersion,
 		Tool:          result.Tool{Name: "didi", Version: "0.1.0"},
-		Model:         result.Model{ID: "didi", Version: "2026.1", SHA256: strings.Repeat("3f9a", 16), Title: txt("Digitale Inclusie by Design Index", "Indice d'inclusion numérique dès la conception", "Digital Inclusion by Design Index")},
+		Model:         result.Model{ID: "didi", Version: "2026.1", SHA256: strings.Repeat("3f9a", 16), Title: txt("Index voor digitale inclusie vanaf het ontwerp", "Indice d'inclusion numérique dès la conception", "Digital Inclusion by Design Index")},
 		Target:        "https://www.voorbeeld-gemeente.be/",
 		Started:       "2026-11-23T09:14:05Z", Finished: "2026-11-23T09:16:41Z",
 		Languages:  []string{"nl", "fr"},
