@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -123,14 +125,9 @@ func (w *mdWriter) roles(m *Model) {
 	if len(m.Roles) > 0 {
 		w.p("## Who usually knows")
 		w.p("")
-		names := make([]string, 0, len(m.Roles))
-		for name := range m.Roles {
-			names = append(names, name)
-		}
-		sort.Strings(names)
 		w.row(append([]string{"Role"}, w.langs...)...)
 		w.rule(1 + len(w.langs))
-		for _, name := range names {
+		for _, name := range slices.Sorted(maps.Keys(m.Roles)) {
 			w.row(append([]string{"`" + name + "`"}, w.texts(m.Roles[name])...)...)
 		}
 		w.p("")

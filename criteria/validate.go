@@ -2,8 +2,10 @@ package criteria
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,12 +46,7 @@ func validate(r *reporter, m *Model, known func(id string) bool) {
 
 // roles checks the texts of the roles questions name in who:.
 func (v *validator) roles() {
-	names := make([]string, 0, len(v.m.Roles))
-	for name := range v.m.Roles {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(v.m.Roles)) {
 		p := join("roles", name)
 		v.id(p, name)
 		v.text(p, fmt.Sprintf("role %q", name), v.m.Roles[name])
@@ -434,14 +431,7 @@ func hasUnknown(opts []Option) bool {
 	return false
 }
 
-func (v *validator) roleNames() []string {
-	names := make([]string, 0, len(v.m.Roles))
-	for name := range v.m.Roles {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
-}
+func (v *validator) roleNames() []string { return slices.Sorted(maps.Keys(v.m.Roles)) }
 
 func (v *validator) scaleNames() []string {
 	names := make([]string, 0, len(v.m.Scales))
