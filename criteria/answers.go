@@ -9,6 +9,9 @@ type Answers struct {
 	Assessor     string `yaml:"assessor,omitempty" json:"assessor,omitempty"`
 	// Date of the assessment, YYYY-MM-DD.
 	Date string `yaml:"date,omitempty" json:"date,omitempty"`
+	// Language the comments are written in (nl, fr, en); a report in
+	// another language marks them with it.
+	Language string `yaml:"language,omitempty" json:"language,omitempty"`
 	// Answers maps question id to the chosen answer.
 	Answers map[string]Answer `yaml:"answers" json:"answers"`
 	// Reviews holds the team's verdict on what automated checks could not

@@ -13,7 +13,7 @@ import (
 const DateLayout = "2006-01-02"
 
 // answersFields are the top-level fields of an answers file.
-var answersFields = []string{"model", "organisation", "product", "assessor", "date", "answers", "reviews"}
+var answersFields = []string{"model", "organisation", "product", "assessor", "date", "language", "answers", "reviews"}
 
 // LoadAnswers reads an answers file and checks it against model m. A file
 // that cannot be read gives a wrapped os error; a file with problems
@@ -66,6 +66,11 @@ func ParseAnswers(name string, b []byte, m *Model) (*Answers, error) {
 			if _, err := time.Parse(DateLayout, a.Date); a.Date != "" && err != nil {
 				d.atPos(posOf(v), "date %q is not a date in the form YYYY-MM-DD", a.Date)
 			}
+		case "language":
+			a.Language = d.scalar(v, k.Value)
+			if a.Language != "" && !contains(m.Languages, a.Language) {
+				d.atPos(posOf(v), "language %q is not a language of the model (%s)", a.Language, strings.Join(m.Languages, ", "))
+			}
 		case "answers":
 			d.answers(v, m, a)
 		case "reviews":
@@ -98,9 +103,16 @@ func (d *decoder) answers(n *yaml.Node, m *Model, a *Answers) {
 	if isNull(n) || !d.want(n, yaml.MappingNode, "a mapping of question ids to option ids", "answers") {
 		return
 	}
+	old := map[string]Answer{}
 	for _, kv := range d.pairs(n) {
 		k, v := kv[0], resolve(kv[1])
 		q, _ := m.Question(k.Value)
+		if q == nil && m.replacement(k.Value) != nil {
+			if ans, _ := d.answer(v, k.Value); ans.Option != "" {
+				old[k.Value] = ans
+			}
+			continue
+		}
 		if q == nil {
 			d.atPos(posOf(k), "unknown question %q", k.Value)
 			continue
@@ -110,11 +122,57 @@ func (d *decoder) answers(n *yaml.Node, m *Model, a *Answers) {
 			continue
 		}
 		if _, ok := q.Option(ans.Option); !ok {
-			d.atPos(at, "question %q has no option %q (options: %s)", q.ID, ans.Option, strings.Join(q.OptionIDs(), ", "))
-			continue
+			if id := q.optionByText(ans.Option); id != "" {
+				ans.Option = id
+			} else {
+				d.atPos(at, "question %q has no option %q (options: %s)", q.ID, ans.Option, strings.Join(q.OptionIDs(), ", "))
+				continue
+			}
 		}
 		a.Answers[q.ID] = ans
 	}
+	// Answers to questions that were split: each new question the file does
+	// not answer itself takes the old answer, when it has that option.
+	for _, r := range m.Replaced {
+		ans, ok := old[r.ID]
+		if !ok {
+			continue
+		}
+		for _, id := range r.By {
+			q, _ := m.Question(id)
+			if _, answered := a.Answers[id]; answered || q == nil {
+				continue
+			}
+			if _, ok := q.Option(ans.Option); ok {
+				a.Answers[id] = ans
+			}
+		}
+	}
+}
+
+// optionByText returns the id of the option whose text in some language
+// is s (any case, e.g. "Ja" or "Je ne sais pas"), or "".
+func (q *Question) optionByText(s string) string {
+	s = strings.TrimSpace(s)
+	for _, o := range q.Options {
+		for _, t := range o.Text {
+			if strings.EqualFold(t, s) {
+				return o.ID
+			}
+		}
+	}
+	return ""
+}
+
+// replacement returns how question id of an earlier model was replaced, or
+// nil.
+func (m *Model) replacement(id string) *Replacement {
+	for i := range m.Replaced {
+		if m.Replaced[i].ID == id {
+			return &m.Replaced[i]
+		}
+	}
+	return nil
 }
 
 // reviews decodes the reviews: mapping of check ids to pass or fail. Only

@@ -38,13 +38,13 @@ func TestLoadAnswersErrors(t *testing.T) {
 		want []string
 	}{
 		{"unknown-field", []string{
-			`3:1: unknown field "team" in an answers file (known: model, organisation, product, assessor, date, answers, reviews)`,
+			`3:1: unknown field "team" in an answers file (known: model, organisation, product, assessor, date, language, answers, reviews)`,
 			`5:37: unknown field "remark" in an answer (known: answer, comment)`,
 		}},
 		{"unknown-ids", []string{
-			`4:21: question "accessible.audit" has no option "maybe" (options: yes, no, na)`,
+			`4:21: question "accessible.audit" has no option "maybe" (options: yes, no, na, dont-know)`,
 			`5:3: unknown question "accessible.speed"`,
-			`6:34: question "accessible.statement" has no option "yes" (options: full, draft, none)`,
+			`6:34: question "accessible.statement" has no option "yes" (options: full, draft, none, dont-know)`,
 			`8:3: duplicate key "simple.steps" (first at line 7)`,
 		}},
 		{"wrong-model", []string{
@@ -139,7 +139,7 @@ func TestWriteTemplate(t *testing.T) {
 			a, err := ParseAnswers("template.yaml", []byte(filled), m)
 			require.NoError(t, err, "the filled template loads")
 			assert.Empty(t, a.Unanswered(m))
-			assert.Equal(t, "none", a.Answers["accessible.statement"].Option)
+			assert.Equal(t, "dont-know", a.Answers["accessible.statement"].Option)
 			assert.Equal(t, "2026-11-23", a.Date)
 			assert.Equal(t, "Stad Brussel", a.Organisation)
 		})
@@ -198,4 +198,25 @@ func TestAnswersReviews(t *testing.T) {
 		`bad.yaml:4:3: check "html-lang" has no review question to answer`,
 		`bad.yaml:5:3: check "nope" has no review question to answer`,
 	}, strings.Split(errs.Error(), "\n"))
+}
+
+func TestAnswersByLabelAndReplacedIDs(t *testing.T) {
+	m, err := LoadDefault(nil)
+	require.NoError(t, err)
+	src := "model: didi\nlanguage: nl\nanswers:\n" +
+		"  accessible.audit: In het voorbije jaar\n" + // the option's label, not its code
+		"  accessible.fixes: Je ne sais pas\n" + // a label in another language
+		"  accessible.team-tests: {answer: always, comment: \"elke sprint\"}\n" + // split into two questions
+		"  accessible.screen-reader-tests: sometimes\n" // a new id wins over the old one
+	a, err := ParseAnswers("old.yaml", []byte(src), m)
+	require.NoError(t, err, "an answers file of model 2026.1 still loads")
+	assert.Equal(t, "past-year", a.Answers["accessible.audit"].Option)
+	assert.Equal(t, "dont-know", a.Answers["accessible.fixes"].Option)
+	assert.Equal(t, Answer{Option: "always", Comment: "elke sprint"}, a.Answers["accessible.keyboard-tests"])
+	assert.Equal(t, "sometimes", a.Answers["accessible.screen-reader-tests"].Option)
+	assert.NotContains(t, a.Answers, "accessible.team-tests")
+	assert.Equal(t, "nl", a.Language)
+
+	_, err = ParseAnswers("bad.yaml", []byte("model: didi\nlanguage: de\n"), m)
+	assert.EqualError(t, err, `bad.yaml:2:11: language "de" is not a language of the model (nl, fr, en)`)
 }

@@ -32,7 +32,7 @@ func AnswersYAML(a *Answers, m *Model, lang string) []byte {
 	var b bytes.Buffer
 	comment(&b, "", tr(lang, "file.header", "title", m.Title.In(lang), "model", m.ID+" "+m.Version))
 	comment(&b, "", tr(lang, "file.note"))
-	writeMeta(&b, a, m.ID)
+	writeMeta(&b, a, m.ID, a.Language, lang)
 	writeAnswers(&b, a, m, lang)
 	writeReviews(&b, a, m, lang)
 	return b.Bytes()
@@ -82,8 +82,13 @@ func writeReviews(b *bytes.Buffer, a *Answers, m *Model, lang string) {
 	}
 }
 
-func writeMeta(b *bytes.Buffer, a *Answers, modelID string) {
+// writeMeta writes the file's details; language (the comments' language)
+// is left out when unknown, uiLang is the language of the file's comments.
+func writeMeta(b *bytes.Buffer, a *Answers, modelID, language, uiLang string) {
 	fmt.Fprintf(b, "model: %s\n", quote(modelID))
+	if language != "" {
+		fmt.Fprintf(b, "language: %s # %s\n", quote(language), tr(uiLang, "file.language"))
+	}
 	fmt.Fprintf(b, "organisation: %s\n", quote(a.Organisation))
 	fmt.Fprintf(b, "product: %s\n", quote(a.Product))
 	fmt.Fprintf(b, "assessor: %s\n", quote(a.Assessor))
@@ -112,7 +117,7 @@ func WriteTemplate(w io.Writer, m *Model, lang string) error {
 	comment(&b, "", "    "+example+": {answer: "+exampleOpt+", comment: \""+tr(lang, "tpl.comment.example")+"\"}")
 	comment(&b, "", tr(lang, "tpl.empty"))
 	b.WriteString("\n")
-	writeMeta(&b, &Answers{}, m.ID)
+	writeMeta(&b, &Answers{}, m.ID, lang, lang)
 	b.Truncate(b.Len() - 1)
 	b.WriteString(" # " + tr(lang, "tpl.date") + "\n")
 	b.WriteString("answers:\n")

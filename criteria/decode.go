@@ -80,7 +80,7 @@ var paramsType = reflect.TypeOf(map[string]any{})
 var typeNames = map[string]string{
 	"Model": "the model", "Level": "a level", "Criterion": "a criterion", "Mix": "mix",
 	"Question": "a question", "Option": "an option", "CheckRef": "a check reference",
-	"CheckText": "check texts",
+	"CheckText": "check texts", "Replacement": "a replaced question",
 }
 
 // decode decodes n into v (settable). path names the value; at is the

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -28,6 +30,7 @@ func ModelMarkdown(m *Model, langs []string) []byte {
 	w.header(m)
 	w.levels(m)
 	w.scales(m)
+	w.roles(m)
 	w.overview(m)
 	for i := range m.Criteria {
 		w.criterion(m, &m.Criteria[i])
@@ -116,6 +119,31 @@ func (w *mdWriter) scales(m *Model) {
 	}
 }
 
+// roles lists who usually knows the answers ("don't know" answers name
+// them), and the questions that replaced older ones.
+func (w *mdWriter) roles(m *Model) {
+	if len(m.Roles) > 0 {
+		w.p("## Who usually knows")
+		w.p("")
+		w.row(append([]string{"Role"}, w.langs...)...)
+		w.rule(1 + len(w.langs))
+		for _, name := range slices.Sorted(maps.Keys(m.Roles)) {
+			w.row(append([]string{"`" + name + "`"}, w.texts(m.Roles[name])...)...)
+		}
+		w.p("")
+	}
+	if len(m.Replaced) > 0 {
+		w.p("## Replaced questions")
+		w.p("")
+		w.p("An answers file that still answers an old id gives that answer to each new question it does not answer itself, when the new question has that option.")
+		w.p("")
+		for _, r := range m.Replaced {
+			w.p("- `%s` → `%s`", r.ID, strings.Join(r.By, "`, `"))
+		}
+		w.p("")
+	}
+}
+
 func (w *mdWriter) overview(m *Model) {
 	w.p("## Criteria")
 	w.p("")
@@ -169,7 +197,7 @@ func (w *mdWriter) question(q Question) {
 	}
 	w.p("#### `%s`", q.ID)
 	w.p("")
-	w.p("Weight %s%s.", num(q.Weight), scale)
+	w.p("Weight %s%s. Who usually knows: `%s`.", num(q.Weight), scale, q.Who)
 	w.p("")
 	w.table([]string{"Question", "Help", "Tip"}, []Text{q.Text, q.Help, q.Tip})
 	w.options(q.Options)
@@ -180,8 +208,8 @@ func (w *mdWriter) check(ct *CheckText) {
 	w.p("")
 	w.p("#### Check `%s`", ct.ID)
 	w.p("")
-	names := []string{"Title", "What it tests", "Tip"}
-	texts := []Text{ct.Title, ct.Description, ct.Tip}
+	names := []string{"Title (goal)", "Problem (when it fails)", "What it tests", "Tip"}
+	texts := []Text{ct.Title, ct.Problem, ct.Description, ct.Tip}
 	keys := make([]string, 0, len(ct.Messages))
 	for k := range ct.Messages {
 		keys = append(keys, k)

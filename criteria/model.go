@@ -29,6 +29,12 @@ type Model struct {
 	Levels []Level `yaml:"levels" json:"levels"`
 	// Scales are reusable answer option lists, referenced by questions.
 	Scales map[string][]Option `yaml:"scales" json:"scales,omitempty"`
+	// Roles name who in an organisation usually knows an answer (IT team,
+	// supplier, management ...), by role id; questions refer to them in Who.
+	Roles map[string]Text `yaml:"roles" json:"roles,omitempty"`
+	// Replaced lists question ids of earlier model versions and the
+	// questions that replace them, so that old answers files still load.
+	Replaced []Replacement `yaml:"replaced,omitempty" json:"replaced,omitempty"`
 	// Criteria are the seven criteria, in report order.
 	Criteria []Criterion `yaml:"criteria" json:"criteria"`
 	// Checks holds the texts of every automated check, by check id.
@@ -82,6 +88,18 @@ type Question struct {
 	// always filled (from the scale) and Scale is kept for documentation.
 	Scale   string   `yaml:"scale,omitempty" json:"scale,omitempty"`
 	Options []Option `yaml:"options,omitempty" json:"options,omitempty"`
+	// Who names the role (a key of Model.Roles) that usually knows the
+	// answer; the report lists "don't know" answers with it.
+	Who string `yaml:"who" json:"who"`
+}
+
+// Replacement maps a retired question id to the questions that replaced
+// it (a question that asked two things is now two questions). An answers
+// file that still answers the old id gives that answer to each new question
+// it does not answer itself, when the new question has that option.
+type Replacement struct {
+	ID string   `yaml:"id" json:"id"`
+	By []string `yaml:"by" json:"by"`
 }
 
 // Option is one possible answer.
@@ -90,8 +108,12 @@ type Option struct {
 	Score float64 `yaml:"score" json:"score"`
 	// NA marks the option meaning "not applicable": the question is left
 	// out of the score.
-	NA   bool `yaml:"na,omitempty" json:"na,omitempty"`
-	Text Text `yaml:"text" json:"text"`
+	NA bool `yaml:"na,omitempty" json:"na,omitempty"`
+	// Unknown marks the option meaning "don't know": it scores like an
+	// unanswered question (0) but is recorded, and the report lists the
+	// question as one to find out. Every question has one.
+	Unknown bool `yaml:"unknown,omitempty" json:"unknown,omitempty"`
+	Text    Text `yaml:"text" json:"text"`
 }
 
 // CheckRef puts an automated check in a criterion, with a weight and
@@ -104,8 +126,13 @@ type CheckRef struct {
 
 // CheckText holds the user-facing texts of one automated check.
 type CheckText struct {
-	ID    string `yaml:"id" json:"id"`
-	Title Text   `yaml:"title" json:"title"`
+	ID string `yaml:"id" json:"id"`
+	// Title names the goal ("There is an accessibility statement"): shown
+	// for a pass and in the check catalogue.
+	Title Text `yaml:"title" json:"title"`
+	// Problem names what is wrong when the check fails ("There is no
+	// accessibility statement yet"): shown wherever it failed.
+	Problem Text `yaml:"problem" json:"problem"`
 	// Description says what the check tests.
 	Description Text `yaml:"description" json:"description"`
 	// Tip says how to fix a failure.

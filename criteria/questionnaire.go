@@ -113,6 +113,9 @@ func (s *session) println(key string, kv ...string) {
 }
 
 func (s *session) save() error {
+	if s.a.Language == "" {
+		s.a.Language = s.Lang // the comments are written in the session's language
+	}
 	return WriteAnswers(s.Path, s.a, s.m, s.Lang)
 }
 
@@ -172,7 +175,7 @@ func (s *session) start() int {
 	for i, q := range s.qs {
 		if s.a.Answers[q.ID].Option == "" {
 			if answered > 0 {
-				s.println("q.resume", "answered", strconv.Itoa(answered), "total", strconv.Itoa(len(s.qs)), "next", strconv.Itoa(i+1))
+				fmt.Fprintln(s.Out, trN(s.Lang, "q.resume", answered, "answered", strconv.Itoa(answered), "total", strconv.Itoa(len(s.qs)), "next", strconv.Itoa(i+1)))
 			}
 			return i
 		}
@@ -251,7 +254,7 @@ func (s *session) ask(i int) (next int, stop bool, err error) {
 		case inputComment:
 			prompt = s.Interactive
 		default:
-			msg := tr(s.Lang, "q.badLine", append(quoted(in.value), "question", q.ID, "max", strconv.Itoa(len(q.Options)), "codes", strings.Join(q.OptionIDs(), ", "))...)
+			msg := tr(s.Lang, "q.badLine", append(quoted(in.value), "question", strconv.Itoa(i+1), "max", strconv.Itoa(len(q.Options)), "choices", numberedOptions(q, s.Lang))...)
 			if s.Interactive {
 				msg = tr(s.Lang, "q.bad", append(quoted(in.value), "max", strconv.Itoa(len(q.Options)))...)
 			}
@@ -315,7 +318,7 @@ func (s *session) finish(stopped bool) error {
 	}
 	open := s.a.Unanswered(s.m)
 	fmt.Fprintln(s.Out)
-	s.println("q.summary", "answered", strconv.Itoa(len(s.qs)-len(open)), "total", strconv.Itoa(len(s.qs)))
+	fmt.Fprintln(s.Out, trN(s.Lang, "q.summary", len(s.qs)-len(open), "answered", strconv.Itoa(len(s.qs)-len(open)), "total", strconv.Itoa(len(s.qs))))
 	if len(open) > 0 {
 		s.println("q.open", "questions", shortList(open, 8))
 	}
@@ -327,6 +330,15 @@ func (s *session) finish(stopped bool) error {
 		s.println("q.done")
 	}
 	return nil
+}
+
+// numberedOptions lists q's options as "1 = Ja, 2 = Nee".
+func numberedOptions(q *Question, lang string) string {
+	parts := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		parts[i] = strconv.Itoa(i+1) + " = " + o.Text.In(lang)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // shortList joins at most n ids, and says how many more there are.
@@ -379,9 +391,9 @@ func parseInput(line string, q *Question) input {
 		return input{kind: inputHelp}
 	case "b", "<":
 		return input{kind: inputBack}
-	case "s":
+	case "s", ">":
 		return input{kind: inputSkip}
-	case "q":
+	case "q", "x":
 		return input{kind: inputQuit}
 	}
 	if n, err := strconv.Atoi(text); err == nil {

@@ -56,7 +56,7 @@ func TestQuestionnaireScripted(t *testing.T) {
 	assert.Equal(t, "2026-11-23", loaded.Date, "the date defaults to today")
 	assert.Equal(t, []string{"understandable.b1"}, loaded.Unanswered(m))
 
-	assert.Contains(t, out, "[Toegankelijk] Vraag 1/7\nAudit gedaan?\n  1) Ja\n  2) Nee\n  3) Niet van toepassing\n")
+	assert.Contains(t, out, "[Toegankelijk] Vraag 1/7\nAudit gedaan?\n  1) Ja\n  2) Nee\n  3) Niet van toepassing\n  4) Weet ik niet\n")
 	assert.Contains(t, out, "6 van de 7 vragen beantwoord.")
 	assert.Equal(t, 7, strings.Count(out, "Uw keuze ("), "one prompt per question: comment and detail lines ask no new prompt")
 	assert.Contains(t, out, "Nog zonder antwoord: understandable.b1")
@@ -68,9 +68,9 @@ func TestQuestionnaireBadLine(t *testing.T) {
 		name, script, lang, want string
 	}{
 		{"unknown option", "1\n# comment\nmaybe\n", "en",
-			`stdin:3:1: "maybe" is not an answer to question accessible.statement. Choose a number from 1 to 3 or one of these codes: full, draft, none.`},
-		{"number out of range", "4\n", "fr",
-			`stdin:1:1: « 4 » n'est pas une réponse à la question accessible.audit. Choisissez un numéro de 1 à 3 ou l'un de ces codes : yes, no, na.`},
+			`stdin:3:1: "maybe" is not an answer to question 2. Choose a number from 1 to 4: 1 = Full, 2 = Draft, 3 = None, 4 = Don't know.`},
+		{"number out of range", "5\n", "fr",
+			"stdin:1:1: «\u00a05\u00a0» n'est pas une réponse à la question 1. Choisissez un numéro de 1 à 4\u00a0: 1 = Oui, 2 = Non, 3 = Sans objet, 4 = Je ne sais pas."},
 		{"unknown field", "team: web\n", "nl",
 			`stdin:1:1: "team" kennen we niet. Gebruik organisation, product, assessor of date.`},
 		{"bad date", "date: morgen\n", "nl",
@@ -143,7 +143,7 @@ func TestQuestionnaireInteractive(t *testing.T) {
 	assert.Contains(t, out, "\nUitleg\n", "? shows the help text")
 	assert.Equal(t, 2, strings.Count(out, "[Toegankelijk] Vraag 1/7"), "back shows question 1 again")
 	assert.Contains(t, out, "Huidig antwoord: Ja (Enter = houden)")
-	assert.Contains(t, out, `"what" is geen keuze. Typ een nummer van 1 tot 3, of ? voor uitleg.`)
+	assert.Contains(t, out, `"what" is geen keuze. Typ een nummer van 1 tot 4, of ? voor uitleg.`)
 	assert.Contains(t, out, "Start dezelfde opdracht opnieuw om verder te gaan.")
 	assert.Contains(t, out, "[Eenvoudig] Vraag 4/7")
 	assert.NotContains(t, out, "Vraag 5/7", "q stops")

@@ -21,16 +21,17 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"Créé avec « didi questionnaire ». Vous pouvez aussi modifier ce fichier à la main.",
 		"Made with 'didi questionnaire'. You may also edit this file by hand.",
 	},
-	"file.answer": {"Antwoord: {answer}", "Réponse : {answer}", "Answer: {answer}"},
+	"file.answer":   {"Antwoord: {answer}", "Réponse : {answer}", "Answer: {answer}"},
+	"file.language": {"taal van de opmerkingen", "langue des commentaires", "language of the comments"},
 	"tpl.header": {
 		"Vragenlijst {title} ({model}), om met de hand in te vullen.",
 		"Questionnaire {title} ({model}), à remplir à la main.",
 		"Questionnaire {title} ({model}), to fill in by hand.",
 	},
 	"tpl.how": {
-		"Schrijf achter elke vraag de code van uw antwoord. Bijvoorbeeld:",
-		"Après chaque question, écrivez le code de votre réponse. Par exemple :",
-		"After each question, write the code of your answer. For example:",
+		"Schrijf achter elke vraag uw antwoord, zoals het in de lijst staat (bijvoorbeeld Ja), of de korte code ervoor (yes). Bijvoorbeeld:",
+		"Après chaque question, écrivez votre réponse telle qu'elle figure dans la liste (par exemple Oui), ou le code court qui la précède (yes). Par exemple :",
+		"After each question, write your answer as it appears in the list (for example Yes), or the short code before it (yes). For example:",
 	},
 	"tpl.comment": {
 		"Wilt u iets uitleggen? Schrijf dan:",
@@ -39,15 +40,15 @@ var uiText = map[string][3]string{ // nl, fr, en
 	},
 	"tpl.comment.example": {"onze uitleg", "notre explication", "our explanation"},
 	"tpl.empty": {
-		"Weet u het antwoord nog niet? Laat de vraag dan leeg.",
-		"Vous ne connaissez pas encore la réponse ? Laissez la question vide.",
-		"Don't know the answer yet? Leave the question empty.",
+		"Weet u het antwoord niet? Kies dan 'Weet ik niet': het rapport zegt wie het meestal weet. Of laat de vraag leeg.",
+		"Vous ne connaissez pas la réponse ? Choisissez alors « Je ne sais pas » : le rapport dit qui la connaît le plus souvent. Ou laissez la question vide.",
+		"Don't know the answer? Then choose 'Don't know': the report says who usually knows. Or leave the question empty.",
 	},
 	"tpl.date":    {"datum: JJJJ-MM-DD", "date : AAAA-MM-JJ", "date: YYYY-MM-DD"},
 	"tpl.options": {"Antwoorden:", "Réponses :", "Answers:"},
 	"tpl.reviews": {
 		"Sommige dingen kan een computer niet beoordelen. Het rapport stelt er dan een vraag over. Antwoord hier met pass (in orde) of fail (niet in orde). Haal het hekje weg voor de regels die u invult.",
-		"Certaines choses, un ordinateur ne peut pas les juger. Le rapport pose alors une question. Répondez ici par pass (en ordre) ou fail (pas en ordre). Retirez le dièse devant les lignes que vous remplissez.",
+		"Un ordinateur ne peut pas juger certains points. Le rapport pose alors une question à leur sujet. Répondez ici par pass (c'est correct) ou fail (ce n'est pas correct). Retirez le dièse devant les lignes que vous remplissez.",
 		"Some things a computer cannot judge. The report then asks a question about them. Answer here with pass (fine) or fail (not fine). Remove the hash sign before the lines you fill in.",
 	},
 	"question": {"Vraag {n}/{total}", "Question {n}/{total}", "Question {n}/{total}"},
@@ -62,6 +63,11 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"Vous avez déjà répondu à {answered} questions sur {total}. Nous reprenons à la question {next}.",
 		"You have already answered {answered} of {total} questions. We continue at question {next}.",
 	},
+	"q.resume.one": {
+		"U hebt al {answered} van de {total} vragen beantwoord. We gaan verder bij vraag {next}.",
+		"Vous avez déjà répondu à {answered} question sur {total}. Nous reprenons à la question {next}.",
+		"You have already answered {answered} of {total} questions. We continue at question {next}.",
+	},
 	"q.review": {
 		"Alle vragen hebben al een antwoord. Druk op Enter om een antwoord te houden, of kies een ander.",
 		"Toutes les questions ont déjà une réponse. Appuyez sur Entrée pour garder une réponse, ou choisissez-en une autre.",
@@ -73,9 +79,9 @@ var uiText = map[string][3]string{ // nl, fr, en
 	"q.assessor":     {"Uw naam", "Votre nom", "Your name"},
 	"q.current":      {"Huidig antwoord: {answer} (Enter = houden)", "Réponse actuelle : {answer} (Entrée = garder)", "Current answer: {answer} (Enter = keep)"},
 	"q.prompt": {
-		"Uw keuze (1-{max}, ? = uitleg, b = terug, s = overslaan, q = bewaren en stoppen): ",
-		"Votre choix (1-{max}, ? = explication, b = retour, s = passer, q = enregistrer et quitter) : ",
-		"Your choice (1-{max}, ? = help, b = back, s = skip, q = save and quit): ",
+		"Uw keuze (1-{max}, ? = uitleg, < = vorige vraag, Enter = overslaan, x = bewaren en stoppen): ",
+		"Votre choix (1-{max}, ? = explication, < = question précédente, Entrée = passer, x = enregistrer et quitter) : ",
+		"Your choice (1-{max}, ? = help, < = previous question, Enter = skip, x = save and quit): ",
 	},
 	"q.first": {"Dit is de eerste vraag.", "C'est la première question.", "This is the first question."},
 	"q.bad": {
@@ -84,9 +90,9 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"{quoted} is not a choice. Type a number from 1 to {max}, or ? for help.",
 	},
 	"q.badLine": {
-		"{quoted} is geen antwoord op vraag {question}. Kies een nummer van 1 tot {max} of een van deze codes: {codes}.",
-		"« {value} » n'est pas une réponse à la question {question}. Choisissez un numéro de 1 à {max} ou l'un de ces codes : {codes}.",
-		"{quoted} is not an answer to question {question}. Choose a number from 1 to {max} or one of these codes: {codes}.",
+		"{quoted} is geen antwoord op vraag {question}. Kies een nummer van 1 tot {max}: {choices}.",
+		"« {value} » n'est pas une réponse à la question {question}. Choisissez un numéro de 1 à {max} : {choices}.",
+		"{quoted} is not an answer to question {question}. Choose a number from 1 to {max}: {choices}.",
 	},
 	"q.badField": {
 		"{quoted} kennen we niet. Gebruik organisation, product, assessor of date.",
@@ -98,9 +104,10 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"« {value} » n'est pas une date. Écrivez la date sous la forme AAAA-MM-JJ.",
 		"{quoted} is not a date. Write the date as YYYY-MM-DD.",
 	},
-	"q.summary": {"{answered} van de {total} vragen beantwoord.", "{answered} questions sur {total} ont une réponse.", "{answered} of {total} questions answered."},
-	"q.open":    {"Nog zonder antwoord: {questions}", "Encore sans réponse : {questions}", "Still without an answer: {questions}"},
-	"q.saved":   {"Uw antwoorden staan in {file}.", "Vos réponses sont dans {file}.", "Your answers are in {file}."},
+	"q.summary":     {"{answered} van de {total} vragen beantwoord.", "{answered} questions sur {total} ont une réponse.", "{answered} of {total} questions answered."},
+	"q.summary.one": {"{answered} van de {total} vragen beantwoord.", "{answered} question sur {total} a une réponse.", "{answered} of {total} questions answered."},
+	"q.open":        {"Nog zonder antwoord: {questions}", "Encore sans réponse : {questions}", "Still without an answer: {questions}"},
+	"q.saved":       {"Uw antwoorden staan in {file}.", "Vos réponses sont dans {file}.", "Your answers are in {file}."},
 	"q.stopped": {
 		"Gestopt. Start dezelfde opdracht opnieuw om verder te gaan.",
 		"Arrêté. Relancez la même commande pour continuer.",
@@ -110,6 +117,15 @@ var uiText = map[string][3]string{ // nl, fr, en
 }
 
 // uiText's columns are i18n.Languages, in that order (TestUITextComplete).
+
+// trN is tr for a count n: it uses key+".one" when n is 1 and that text
+// exists, and fills {n} besides kv.
+func trN(lang, key string, n int, kv ...string) string {
+	if _, ok := uiText[key+".one"]; ok && n == 1 {
+		key += ".one"
+	}
+	return tr(lang, key, append([]string{"n", strconv.Itoa(n)}, kv...)...)
+}
 
 // tr returns the UI text key in lang (English when lang is not one of
 // i18n.Languages), its {placeholders} filled from kv (name, value pairs)
@@ -124,9 +140,9 @@ func tr(lang, key string, kv ...string) string {
 		return key
 	}
 	if len(kv) == 0 {
-		return texts[col]
+		return i18n.Typeset(lang, texts[col])
 	}
-	return i18n.Fill(texts[col], i18n.Pairs(kv...))
+	return i18n.Typeset(lang, i18n.Fill(texts[col], i18n.Pairs(kv...)))
 }
 
 // quoted are the {value} and {quoted} parameters of a text that repeats what

@@ -2,8 +2,10 @@ package criteria
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,8 +56,41 @@ func validate(r *reporter, m *Model, known Known) {
 	v.header()
 	v.levels()
 	v.scales()
+	v.roles()
 	v.criteria()
+	v.replaced()
 	v.checkTexts()
+}
+
+// roles checks the texts of the roles questions name in who:.
+func (v *validator) roles() {
+	for _, name := range slices.Sorted(maps.Keys(v.m.Roles)) {
+		p := join("roles", name)
+		v.id(p, name)
+		v.text(p, fmt.Sprintf("role %q", name), v.m.Roles[name])
+	}
+}
+
+// replaced checks the map of retired question ids: an old id is no longer
+// a question, and what replaces it is.
+func (v *validator) replaced() {
+	for i, r := range v.m.Replaced {
+		p := join("replaced", strconv.Itoa(i))
+		switch {
+		case r.ID == "":
+			v.at(p, "a replaced question has no id")
+		case v.questions[r.ID] != "":
+			v.at(join(p, "id"), "replaced question %q is still a question of the model", r.ID)
+		}
+		if len(r.By) == 0 {
+			v.at(p, "replaced question %q: by: lists no questions", r.ID)
+		}
+		for j, id := range r.By {
+			if v.questions[id] == "" {
+				v.at(join(join(p, "by"), strconv.Itoa(j)), "replaced question %q: %q is not a question of the model", r.ID, id)
+			}
+		}
+	}
 }
 
 func (v *validator) header() {
@@ -201,6 +236,19 @@ func (v *validator) question(p, criterion string, q *Question) {
 	v.text(join(p, "text"), name+" text", q.Text)
 	v.text(join(p, "help"), name+" help", q.Help)
 	v.text(join(p, "tip"), name+" tip", q.Tip)
+	switch _, ok := v.m.Roles[q.Who]; {
+	case q.Who == "":
+		v.at(p, "%s: who is missing: name who usually knows the answer (one of: %s)", name, strings.Join(v.roleNames(), ", "))
+	case !ok:
+		v.at(join(p, "who"), "%s: unknown role %q (known: %s)", name, q.Who, strings.Join(v.roleNames(), ", "))
+	}
+	opts := q.Options
+	if q.Scale != "" {
+		opts = v.m.Scales[q.Scale]
+	}
+	if len(opts) > 0 && !hasUnknown(opts) {
+		v.at(p, "%s has no \"don't know\" option: give its scale or options one option with unknown: true", name)
+	}
 	switch {
 	case q.Scale != "" && len(q.Options) > 0:
 		v.at(join(p, "scale"), "%s: set either scale or options, not both", name)
@@ -221,7 +269,7 @@ func (v *validator) options(p, owner string, opts []Option) {
 		v.at(p, "%s needs at least two options", owner)
 	}
 	seen := map[string]string{}
-	na, scored := 0, 0
+	na, scored, unknown := 0, 0, 0
 	for i, o := range opts {
 		op := join(p, strconv.Itoa(i))
 		name := fmt.Sprintf("%s option %q", owner, o.ID)
@@ -238,15 +286,22 @@ func (v *validator) options(p, owner string, opts []Option) {
 		if o.ID != "" && seen[o.ID] == "" {
 			seen[o.ID] = join(op, "id")
 		}
-		if !o.NA && !v.pos.has(join(op, "score")) {
+		if o.Unknown {
+			unknown++
+			if o.NA || o.Score != 0 {
+				v.at(op, "%s: a \"don't know\" option scores 0 and is not na", name)
+			}
+		}
+		if !o.NA && !o.Unknown && !v.pos.has(join(op, "score")) {
 			v.at(op, "%s has no score", name)
 		}
 		if !inRange(o.Score, 0, 1) {
 			v.at(join(op, "score"), "%s: score %s is outside [0,1]", name, num(o.Score))
 		}
-		if o.NA {
+		switch {
+		case o.NA:
 			na++
-		} else {
+		case !o.Unknown:
 			scored++
 		}
 		v.text(join(op, "text"), name+" text", o.Text)
@@ -254,8 +309,11 @@ func (v *validator) options(p, owner string, opts []Option) {
 	if na > 1 {
 		v.at(p, "%s has %d not-applicable options; one is enough", owner, na)
 	}
+	if unknown > 1 {
+		v.at(p, "%s has %d \"don't know\" options; one is enough", owner, unknown)
+	}
 	if len(opts) > 0 && scored == 0 {
-		v.at(p, "%s has only not-applicable options", owner)
+		v.at(p, "%s has only not-applicable or \"don't know\" options", owner)
 	}
 }
 
@@ -304,6 +362,11 @@ func (v *validator) checkTexts() {
 			seen[ct.ID] = join(p, "id")
 		}
 		v.text(join(p, "title"), name+" title", ct.Title)
+		if len(ct.Problem) == 0 && !v.pos.has(join(p, "problem")) {
+			v.at(p, "%s has no problem title: add problem: {nl, fr, en}, a short sentence that names what is wrong when the check fails (title %q names the goal)", name, ct.Title.In("en"))
+		} else {
+			v.text(join(p, "problem"), name+" problem title", ct.Problem)
+		}
 		v.text(join(p, "description"), name+" description", ct.Description)
 		v.text(join(p, "tip"), name+" tip", ct.Tip)
 		if len(ct.Review) > 0 || v.pos.has(join(p, "review")) {
@@ -433,6 +496,18 @@ func (v *validator) id(p, id string) {
 		v.at(p, "id %q may only use lowercase letters, digits, '.', '-' and '_'", id)
 	}
 }
+
+// hasUnknown reports whether opts has a "don't know" option.
+func hasUnknown(opts []Option) bool {
+	for _, o := range opts {
+		if o.Unknown {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validator) roleNames() []string { return slices.Sorted(maps.Keys(v.m.Roles)) }
 
 func (v *validator) scaleNames() []string {
 	names := make([]string, 0, len(v.m.Scales))

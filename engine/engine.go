@@ -104,11 +104,7 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%w: %w", ErrScanFailed, err)
 	}
-	out, err := Evaluate(p, scan, started, clock())
-	if out != nil && skipped > 0 {
-		out.Input.Scan.Skipped = skipped
-		out.Result.Scan.Skipped = skipped
-	}
+	out, err := evaluate(p, scan, started, clock(), skipped)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ErrInterrupted
@@ -125,6 +121,12 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 // Evaluate runs the checks on a finished crawl and scores it. It fails with
 // a NothingScannedError when no page could be loaded.
 func Evaluate(p Plan, scan *crawler.Scan, started, finished time.Time) (*Output, error) {
+	return evaluate(p, scan, started, finished, 0)
+}
+
+// evaluate is Evaluate with the number of listed URLs that --max-pages
+// left out (result.Scan.Skipped).
+func evaluate(p Plan, scan *crawler.Scan, started, finished time.Time, listSkipped int) (*Output, error) {
 	if p.Registry == nil {
 		p.Registry = checks.Default()
 	}
@@ -156,7 +158,7 @@ func Evaluate(p Plan, scan *crawler.Scan, started, finished time.Time) (*Output,
 		Target: scan.Pages[0].URL, Targets: startURLs(scan), Languages: p.Languages,
 		Started: started.UTC().Format(time.RFC3339), Finished: finished.UTC().Format(time.RFC3339),
 		Tool: p.Tool,
-		Scan: result.Scan{Browser: scan.Browser, Insecure: scan.Insecure, LoopbackSecure: loopback},
+		Scan: result.Scan{Browser: scan.Browser, Insecure: scan.Insecure, LoopbackSecure: loopback, Skipped: listSkipped, RobotsSkipped: scan.RobotsSkipped},
 	}
 	res := scoring.Score(in)
 	p.Events.Emit(progress.Event{Kind: progress.ChecksDone, Done: len(scan.Pages), Planned: len(scan.Pages)})

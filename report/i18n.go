@@ -2,112 +2,148 @@ package report
 
 import (
 	"math"
-
-	"github.com/didi-index/didi/i18n"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/i18n"
 )
 
-// Languages lists the languages the report chrome is written in: didi's
-// languages.
-var Languages = i18n.Languages
+// Languages lists the languages the report chrome is written in.
+var Languages = []string{"nl", "fr", "en"}
 
 // chrome holds every text of the report that does not come from the Result:
-// headings, labels and the method. Key → language → text. Texts with
-// {placeholders} are filled by tr (i18n.Fill, the syntax of the model's
-// texts). Plain language (level B1), Belgian usage.
+// headings, labels and the method. Key → language → text. Texts with verbs
+// are fmt formats. Plain language (level B1), Belgian usage.
 var chrome = map[string]map[string]string{
-	"lang_name":  {"nl": "Nederlands", "fr": "Français", "en": "English"},
-	"doc_title":  {"nl": "Digitale Inclusie by Design Index", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
-	"subtitle":   {"nl": "Rapport over digitale inclusie", "fr": "Rapport sur l'inclusion numérique", "en": "Digital inclusion report"},
-	"contents":   {"nl": "Inhoud", "fr": "Table des matières", "en": "Contents"},
-	"summary":    {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
-	"index":      {"nl": "Index", "fr": "Indice", "en": "Index"},
-	"out_of_100": {"nl": "op 100", "fr": "sur 100", "en": "out of 100"},
-	"level":      {"nl": "Niveau", "fr": "Niveau", "en": "Level"},
-	"levels":     {"nl": "Niveaus", "fr": "Niveaux", "en": "Levels"},
-	"score":      {"nl": "Score", "fr": "Score", "en": "Score"},
-	"combined":   {"nl": "Totaalscore", "fr": "Score global", "en": "Overall score"},
-	"questionnaire": {
-		"nl": "Vragenlijst", "fr": "Questionnaire", "en": "Questionnaire"},
-	"automated": {"nl": "Automatische controles", "fr": "Contrôles automatiques", "en": "Automated checks"},
-	"coverage":  {"nl": "Dekking", "fr": "Couverture", "en": "Coverage"},
-	"coverage_explain": {
-		"nl": "De dekking is het deel van de automatische controles dat we konden uitvoeren. Hoe hoger, hoe betrouwbaarder de score.",
-		"fr": "La couverture est la part des contrôles automatiques que nous avons pu effectuer. Plus elle est haute, plus le score est fiable.",
-		"en": "Coverage is the share of the automated checks we could run. The higher it is, the more reliable the score."},
-	"pages_scanned":  {"nl": "Gescande pagina's", "fr": "Pages analysées", "en": "Pages scanned"},
-	"automated_only": {"nl": "Alleen automatische controles", "fr": "Contrôles automatiques uniquement", "en": "Automated checks only"},
-	"automated_only_note": {
-		"nl": "Niemand heeft de vragenlijst ingevuld. De scores steunen dus alleen op de automatische controles van de website.",
-		"fr": "Personne n'a rempli le questionnaire. Les scores reposent donc uniquement sur les contrôles automatiques du site.",
-		"en": "Nobody filled in the questionnaire. So the scores are based only on the automated checks of the website."},
-	"questionnaire_only": {"nl": "Alleen de vragenlijst", "fr": "Questionnaire uniquement", "en": "Questionnaire only"},
-	"questionnaire_only_note": {
-		"nl": "We konden geen enkele pagina controleren. De scores steunen dus alleen op de vragenlijst.",
-		"fr": "Nous n'avons pu contrôler aucune page. Les scores reposent donc uniquement sur le questionnaire.",
-		"en": "We could not check any page. So the scores are based only on the questionnaire."},
-	"organisation": {"nl": "Organisatie", "fr": "Organisation", "en": "Organisation"},
-	"product":      {"nl": "Dienst of product", "fr": "Service ou produit", "en": "Service or product"},
-	"target":       {"nl": "Gescande website", "fr": "Site analysé", "en": "Website scanned"},
-	"targets":      {"nl": "Gescande websites", "fr": "Sites analysés", "en": "Websites scanned"},
-	"date":         {"nl": "Datum van de scan", "fr": "Date de l'analyse", "en": "Date of the scan"},
-	"assessor":     {"nl": "Vragenlijst ingevuld door", "fr": "Questionnaire rempli par", "en": "Questionnaire filled in by"},
-	"assessment_date": {
-		"nl": "Vragenlijst ingevuld op", "fr": "Questionnaire rempli le", "en": "Questionnaire filled in on"},
-	"top_tips": {"nl": "De vijf belangrijkste verbeteringen", "fr": "Les cinq améliorations les plus importantes", "en": "The five most important improvements"},
-	"top_tips_intro": {
-		"nl": "Deze tips hebben het meeste effect: ze wegen zwaar en scoren nu laag. Begin hiermee.",
-		"fr": "Ces conseils ont le plus d'effet : ils pèsent lourd et ont aujourd'hui un score faible. Commencez par eux.",
-		"en": "These tips have the most effect: they weigh a lot and score low today. Start with them."},
-	"scores_per_criterion": {"nl": "Scores per criterium", "fr": "Scores par critère", "en": "Scores per criterion"},
-	"criterion":            {"nl": "Criterium", "fr": "Critère", "en": "Criterion"},
-	"why":                  {"nl": "Waarom dit belangrijk is", "fr": "Pourquoi c'est important", "en": "Why it matters"},
-	"answers":              {"nl": "Antwoorden van het team", "fr": "Réponses de l'équipe", "en": "The team's answers"},
-	"question":             {"nl": "Vraag", "fr": "Question", "en": "Question"},
-	"answer":               {"nl": "Antwoord", "fr": "Réponse", "en": "Answer"},
-	"unanswered":           {"nl": "Geen antwoord", "fr": "Pas de réponse", "en": "No answer"},
-	"unanswered_title":     {"nl": "Vragen zonder antwoord", "fr": "Questions sans réponse", "en": "Questions without an answer"},
-	"unanswered_note": {
-		"nl": "Een vraag zonder antwoord telt als 0. Vul ze in om een juiste score te krijgen.",
-		"fr": "Une question sans réponse compte pour 0. Répondez-y pour obtenir un score juste.",
-		"en": "A question without an answer counts as 0. Answer it to get a fair score."},
-	"not_applicable": {"nl": "Niet van toepassing", "fr": "Sans objet", "en": "Not applicable"},
-	"no_questions":   {"nl": "Er zijn geen antwoorden voor dit criterium.", "fr": "Il n'y a pas de réponses pour ce critère.", "en": "There are no answers for this criterion."},
-	"no_checks":      {"nl": "Er zijn geen automatische controles voor dit criterium.", "fr": "Il n'y a pas de contrôles automatiques pour ce critère.", "en": "There are no automated checks for this criterion."},
-	"comment":        {"nl": "Opmerking", "fr": "Commentaire", "en": "Comment"},
-	"check":          {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
-	"result":         {"nl": "Resultaat", "fr": "Résultat", "en": "Result"},
-	"pages_pass": {
-		"nl": "In orde op {passed} van de {pages} pagina's ({share})",
-		"fr": "Conforme sur {passed} des {pages} pages ({share})",
-		"en": "Passes on {passed} of {pages} pages ({share})"},
-	"site_pass":          {"nl": "In orde", "fr": "Conforme", "en": "Passes"},
-	"site_fail":          {"nl": "Niet in orde", "fr": "Non conforme", "en": "Fails"},
-	"check_inapplicable": {"nl": "Geldt hier niet", "fr": "Sans objet", "en": "Does not apply"},
-	"check_not_run":      {"nl": "Niet getest", "fr": "Non effectué", "en": "Not run"},
-	"check_review_only":  {"nl": "Na te kijken door het team", "fr": "À vérifier par l'équipe", "en": "For the team to review"},
-	"examples":           {"nl": "Voorbeelden van wat fout loopt", "fr": "Exemples de ce qui ne va pas", "en": "Examples of what goes wrong"},
-	"more_examples":      {"nl": "En nog {n} andere plaatsen.", "fr": "Et encore {n} autres endroits.", "en": "And {n} more places."},
-	"page":               {"nl": "Pagina", "fr": "Page", "en": "Page"},
-	"element":            {"nl": "Element", "fr": "Élément", "en": "Element"},
-	"code":               {"nl": "Code", "fr": "Code", "en": "Code"},
-	"problem":            {"nl": "Probleem", "fr": "Problème", "en": "Problem"},
-	"how_to_fix":         {"nl": "Zo lost u het op", "fr": "Comment corriger", "en": "How to fix it"},
-	"review_title":       {"nl": "Vragen voor het team", "fr": "Questions pour l'équipe", "en": "Questions for the team"},
-	"review_intro": {
-		"nl": "Een computer kan deze punten niet beoordelen. Kijk ze na en beantwoord de vraag. Ze verlagen de score niet.",
-		"fr": "Un ordinateur ne peut pas juger ces points. Vérifiez-les et répondez à la question. Ils ne font pas baisser le score.",
-		"en": "A computer cannot judge these points. Look at them and answer the question. They do not lower the score."},
-	"tips":       {"nl": "Tips", "fr": "Conseils", "en": "Tips"},
-	"no_tips":    {"nl": "Geen tips: hier is alles in orde.", "fr": "Aucun conseil : tout est en ordre ici.", "en": "No tips: everything is in order here."},
-	"appendix":   {"nl": "Bijlage", "fr": "Annexe", "en": "Appendix"},
-	"address":    {"nl": "Adres", "fr": "Adresse", "en": "Address"},
-	"status":     {"nl": "Status", "fr": "Statut", "en": "Status"},
-	"page_error": {"nl": "Fout", "fr": "Erreur", "en": "Error"},
-	// Page errors by code (crawler.ErrHTTPStatus and friends); {name} is
-	// filled from result.Page.ErrorParams.
+	"lang_name":                    {"nl": "Nederlands", "fr": "Français", "en": "English"},
+	"doc_title":                    {"nl": "Index voor digitale inclusie vanaf het ontwerp", "fr": "Indice d'inclusion numérique dès la conception", "en": "Digital Inclusion by Design Index"},
+	"subtitle":                     {"nl": "Rapport over digitale inclusie", "fr": "Rapport sur l'inclusion numérique", "en": "Digital inclusion report"},
+	"contents":                     {"nl": "Inhoud", "fr": "Table des matières", "en": "Contents"},
+	"summary":                      {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
+	"index":                        {"nl": "Index", "fr": "Indice", "en": "Index"},
+	"out_of_100":                   {"nl": "op 100", "fr": "sur 100", "en": "out of 100"},
+	"level":                        {"nl": "Niveau", "fr": "Niveau", "en": "Level"},
+	"levels":                       {"nl": "Niveaus", "fr": "Niveaux", "en": "Levels"},
+	"score":                        {"nl": "Score", "fr": "Score", "en": "Score"},
+	"combined":                     {"nl": "Totaalscore", "fr": "Score global", "en": "Overall score"},
+	"questionnaire":                {"nl": "Vragenlijst", "fr": "Questionnaire", "en": "Questionnaire"},
+	"automated":                    {"nl": "Automatische controles", "fr": "Contrôles automatiques", "en": "Automated checks"},
+	"coverage":                     {"nl": "Dekking", "fr": "Couverture", "en": "Coverage"},
+	"coverage_explain":             {"nl": "De dekking is het deel van de automatische controles dat we konden uitvoeren. Hoe hoger, hoe betrouwbaarder de score.", "fr": "La couverture est la part des contrôles automatiques que nous avons pu effectuer. Plus elle est haute, plus le score est fiable.", "en": "Coverage is the share of the automated checks we could run. The higher it is, the more reliable the score."},
+	"pages_scanned":                {"nl": "Gescande pagina's", "fr": "Pages analysées", "en": "Pages scanned"},
+	"pages_title":                  {"nl": "Pagina's", "fr": "Pages", "en": "Pages"},
+	"automated_only":               {"nl": "Alleen automatische controles", "fr": "Contrôles automatiques uniquement", "en": "Automated checks only"},
+	"automated_only_note":          {"nl": "Niemand heeft de vragenlijst ingevuld. De scores steunen dus alleen op de automatische controles van de website.", "fr": "Personne n'a rempli le questionnaire. Les scores reposent donc uniquement sur les contrôles automatiques du site.", "en": "Nobody filled in the questionnaire. So the scores are based only on the automated checks of the website."},
+	"questionnaire_only":           {"nl": "Alleen de vragenlijst", "fr": "Questionnaire uniquement", "en": "Questionnaire only"},
+	"questionnaire_only_note":      {"nl": "We konden geen enkele pagina controleren. De scores steunen dus alleen op de vragenlijst.", "fr": "Nous n'avons pu contrôler aucune page. Les scores reposent donc uniquement sur le questionnaire.", "en": "We could not check any page. So the scores are based only on the questionnaire."},
+	"organisation":                 {"nl": "Organisatie", "fr": "Organisation", "en": "Organisation"},
+	"product":                      {"nl": "Dienst of product", "fr": "Service ou produit", "en": "Service or product"},
+	"target":                       {"nl": "Gescande website", "fr": "Site analysé", "en": "Website scanned"},
+	"targets":                      {"nl": "Gescande websites", "fr": "Sites analysés", "en": "Websites scanned"},
+	"date":                         {"nl": "Datum van de scan", "fr": "Date de l'analyse", "en": "Date of the scan"},
+	"assessor":                     {"nl": "Vragenlijst ingevuld door", "fr": "Questionnaire rempli par", "en": "Questionnaire filled in by"},
+	"assessment_date":              {"nl": "Vragenlijst ingevuld op", "fr": "Questionnaire rempli le", "en": "Questionnaire filled in on"},
+	"top_tips":                     {"nl": "De belangrijkste tips", "fr": "Les conseils les plus importants", "en": "The most important tips"},
+	"top_tips_intro":               {"nl": "Deze tips hebben het meeste effect: ze wegen zwaar en scoren nu laag. Begin ermee.", "fr": "Ces conseils ont le plus d'effet : ils pèsent lourd et ont aujourd'hui un score faible. Commencez par eux.", "en": "These tips have the most effect: they weigh a lot and score low today. Start with them."},
+	"scores_per_criterion":         {"nl": "Scores per criterium", "fr": "Scores par critère", "en": "Scores per criterion"},
+	"criterion":                    {"nl": "Criterium", "fr": "Critère", "en": "Criterion"},
+	"why":                          {"nl": "Waarom dit belangrijk is", "fr": "Pourquoi c'est important", "en": "Why it matters"},
+	"answers":                      {"nl": "Antwoorden van het team", "fr": "Réponses de l'équipe", "en": "The team's answers"},
+	"question":                     {"nl": "Vraag", "fr": "Question", "en": "Question"},
+	"answer":                       {"nl": "Antwoord", "fr": "Réponse", "en": "Answer"},
+	"unanswered":                   {"nl": "Geen antwoord", "fr": "Pas de réponse", "en": "No answer"},
+	"unanswered_title":             {"nl": "Vragen zonder antwoord", "fr": "Questions sans réponse", "en": "Questions without an answer"},
+	"unanswered_note":              {"nl": "Een vraag zonder antwoord telt als 0. Vul ze in om een juiste score te krijgen.", "fr": "Une question sans réponse compte pour 0. Répondez-y pour obtenir un score juste.", "en": "A question without an answer counts as 0. Answer it to get a fair score."},
+	"not_applicable":               {"nl": "Niet van toepassing", "fr": "Sans objet", "en": "Not applicable"},
+	"no_questions":                 {"nl": "Er zijn geen antwoorden voor dit criterium.", "fr": "Il n'y a pas de réponses pour ce critère.", "en": "There are no answers for this criterion."},
+	"no_checks":                    {"nl": "Er zijn geen automatische controles voor dit criterium.", "fr": "Il n'y a pas de contrôles automatiques pour ce critère.", "en": "There are no automated checks for this criterion."},
+	"comment":                      {"nl": "Opmerking", "fr": "Commentaire", "en": "Comment"},
+	"check":                        {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
+	"result":                       {"nl": "Resultaat", "fr": "Résultat", "en": "Result"},
+	"pages_pass":                   {"nl": "In orde op {n} van de {total} pagina's", "fr": "Réussi sur {n} pages sur {total}", "en": "Passes on {n} of {total} pages"},
+	"pages_pass_one":               {"nl": "In orde op {n} van de {total} pagina's", "fr": "Réussi sur {n} page sur {total}", "en": "Passes on {n} of {total} pages"},
+	"pages_fail":                   {"nl": "Niet in orde op {n} van de {total} pagina's", "fr": "Échec sur {n} pages sur {total}", "en": "Fails on {n} of {total} pages"},
+	"pages_fail_one":               {"nl": "Niet in orde op {n} van de {total} pagina's", "fr": "Échec sur {n} page sur {total}", "en": "Fails on {n} of {total} pages"},
+	"site_pass":                    {"nl": "In orde", "fr": "Réussi", "en": "Passes"},
+	"site_fail":                    {"nl": "Niet in orde", "fr": "Échec", "en": "Fails"},
+	"check_inapplicable":           {"nl": "Niet van toepassing", "fr": "Sans objet", "en": "Does not apply"},
+	"check_not_run":                {"nl": "Niet getest", "fr": "Non effectué", "en": "Not run"},
+	"check_review_only":            {"nl": "Na te kijken door het team", "fr": "À vérifier par l'équipe", "en": "For the team to review"},
+	"examples":                     {"nl": "Voorbeelden van wat er misgaat", "fr": "Exemples de ce qui ne va pas", "en": "Examples of what goes wrong"},
+	"more_examples":                {"nl": "En nog {n} andere plaatsen.", "fr": "Et encore {n} autres endroits.", "en": "And {n} more places."},
+	"page":                         {"nl": "Pagina", "fr": "Page", "en": "Page"},
+	"element":                      {"nl": "Element", "fr": "Élément", "en": "Element"},
+	"code":                         {"nl": "Code", "fr": "Code", "en": "Code"},
+	"problem":                      {"nl": "Probleem", "fr": "Problème", "en": "Problem"},
+	"how_to_fix":                   {"nl": "Zo lost u het op", "fr": "Comment corriger", "en": "How to fix it"},
+	"review_title":                 {"nl": "Vragen voor het team", "fr": "Questions pour l'équipe", "en": "Questions for the team"},
+	"review_intro":                 {"nl": "Een computer kan deze punten niet beoordelen. Kijk ze na en beantwoord de vraag. Ze verlagen de score niet.", "fr": "Un ordinateur ne peut pas juger ces points. Vérifiez-les et répondez à la question. Ils ne font pas baisser le score.", "en": "A computer cannot judge these points. Look at them and answer the question. They do not lower the score."},
+	"tips":                         {"nl": "Tips", "fr": "Conseils", "en": "Tips"},
+	"no_tips":                      {"nl": "Geen tips: hier is alles in orde.", "fr": "Aucun conseil : tout est en ordre ici.", "en": "No tips: everything is in order here."},
+	"appendix":                     {"nl": "Bijlage", "fr": "Annexe", "en": "Appendix"},
+	"address":                      {"nl": "Adres", "fr": "Adresse", "en": "Address"},
+	"status":                       {"nl": "Status", "fr": "Statut", "en": "Status"},
+	"page_error":                   {"nl": "Fout", "fr": "Erreur", "en": "Error"},
+	"redirected":                   {"nl": "Doorgestuurd naar", "fr": "Redirigée vers", "en": "Redirected to"},
+	"no_pages":                     {"nl": "We hebben geen enkele pagina gescand.", "fr": "Nous n'avons analysé aucune page.", "en": "We scanned no page."},
+	"not_evaluated_title":          {"nl": "Controles zonder resultaat", "fr": "Contrôles sans résultat", "en": "Checks without a result"},
+	"not_evaluated_none":           {"nl": "Alle controles gaven een resultaat.", "fr": "Tous les contrôles ont donné un résultat.", "en": "Every check gave a result."},
+	"reason":                       {"nl": "Reden", "fr": "Raison", "en": "Reason"},
+	"reason_not_run":               {"nl": "Kon niet getest worden, bijvoorbeeld omdat er geen browser was.", "fr": "N'a pas pu être effectué, par exemple faute de navigateur.", "en": "Could not be run, for example because no browser was available."},
+	"reason_inapplicable":          {"nl": "Geldt voor geen enkele pagina.", "fr": "Ne s'applique à aucune page.", "en": "Applies to no page."},
+	"scan_notes":                   {"nl": "Opmerkingen over de scan", "fr": "Remarques sur l'analyse", "en": "Notes on the scan"},
+	"insecure":                     {"nl": "We hebben fouten in het beveiligingscertificaat (TLS) van de site genegeerd.", "fr": "Nous avons ignoré les erreurs du certificat de sécurité (TLS) du site.", "en": "We ignored errors in the site's security certificate (TLS)."},
+	"method_title":                 {"nl": "Methode", "fr": "Méthode", "en": "Method"},
+	"method_1":                     {"nl": "Elk criterium combineert twee delen: de vragenlijst, die het team invult, en automatische controles van de website.", "fr": "Chaque critère combine deux parties : le questionnaire, rempli par l'équipe, et des contrôles automatiques du site.", "en": "Each criterion combines two parts: the questionnaire, which the team fills in, and automated checks of the website."},
+	"method_2":                     {"nl": "De score van een automatische controle is het deel van de pagina's waarop de controle slaagt. Sommige controles kijken naar de hele website en tellen één keer. Controles die nergens van toepassing zijn of die niet konden worden uitgevoerd, tellen niet mee. Ze verlagen wel de dekking.", "fr": "Le score d'un contrôle automatique est la part des pages où il réussit. Certains contrôles portent sur tout le site et comptent une seule fois. Les contrôles qui ne s'appliquent nulle part ou qui n'ont pas pu être effectués ne comptent pas. Ils font en revanche baisser la couverture.", "en": "The score of an automated check is the share of pages where it passes. Some checks look at the whole website and count once. Checks that apply nowhere or could not be run do not count. They do lower the coverage."},
+	"method_3":                     {"nl": "Het automatische deel van een criterium is het gewogen gemiddelde van zijn controles. Het deel van de vragenlijst is het gewogen gemiddelde van de antwoorden. Een vraag die niet van toepassing is, telt niet mee. Een vraag zonder antwoord of met 'Weet ik niet' telt als 0.", "fr": "La partie automatique d'un critère est la moyenne pondérée de ses contrôles. La partie questionnaire est la moyenne pondérée des réponses. Une question sans objet ne compte pas. Une question sans réponse ou avec « Je ne sais pas » compte pour 0.", "en": "The automated part of a criterion is the weighted mean of its checks. The questionnaire part is the weighted mean of the answers. A question that does not apply does not count. A question without an answer or answered 'Don't know' counts as 0."},
+	"method_4":                     {"nl": "De score van een criterium mengt beide delen volgens de gewichten van het model (meestal half om half). Ontbreekt een deel, dan telt alleen het andere. De index is het gewogen gemiddelde van de zeven criteria, van 0 tot 100.", "fr": "Le score d'un critère combine les deux parties selon les poids du modèle (souvent moitié-moitié). Si une partie manque, seule l'autre compte. L'indice est la moyenne pondérée des sept critères, de 0 à 100.", "en": "A criterion's score mixes both parts by the model's weights (usually half and half). When one part is missing, only the other counts. The index is the weighted mean of the seven criteria, from 0 to 100."},
+	"method_5":                     {"nl": "De tips staan in volgorde van effect: het gewicht van de vraag of controle, maal wat er nog ontbreekt aan de score.", "fr": "Les conseils sont classés selon leur effet : le poids de la question ou du contrôle, multiplié par ce qui manque encore au score.", "en": "The tips are ranked by impact: the weight of the question or check, times what is still missing from its score."},
+	"method_6":                     {"nl": "Wat een computer niet kan beoordelen, wordt een vraag voor het team. Zo'n punt verlaagt de score niet.", "fr": "Ce qu'un ordinateur ne peut pas juger devient une question pour l'équipe. Un tel point ne fait pas baisser le score.", "en": "What a computer cannot judge becomes a question for the team. Such a point does not lower the score."},
+	"levels_sentence":              {"nl": "Niveaus: {levels}.", "fr": "Niveaux : {levels}.", "en": "Levels: {levels}."},
+	"level_from":                   {"nl": "{level} vanaf {min}", "fr": "{level} à partir de {min}", "en": "{level} from {min}"},
+	"level_below":                  {"nl": "{level} daaronder", "fr": "{level} en dessous", "en": "{level} below that"},
+	"model":                        {"nl": "Model", "fr": "Modèle", "en": "Model"},
+	"model_version":                {"nl": "Versie van het model", "fr": "Version du modèle", "en": "Model version"},
+	"model_hash":                   {"nl": "Vingerafdruk van het model (SHA-256)", "fr": "Empreinte du modèle (SHA-256)", "en": "Model fingerprint (SHA-256)"},
+	"tool":                         {"nl": "Programma", "fr": "Programme", "en": "Program"},
+	"browser":                      {"nl": "Browser", "fr": "Navigateur", "en": "Browser"},
+	"no_browser":                   {"nl": "Geen (alleen de HTML van de server)", "fr": "Aucun (seulement le HTML du serveur)", "en": "None (only the server's HTML)"},
+	"scan_period":                  {"nl": "Scan", "fr": "Analyse", "en": "Scan"},
+	"page_x_of_y":                  {"nl": "Pagina {page} van {pages}", "fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}"},
+	"no_score":                     {"nl": "geen score", "fr": "pas de score", "en": "no score"},
+	"skip_link":                    {"nl": "Naar de inhoud", "fr": "Aller au contenu", "en": "Skip to content"},
+	"language":                     {"nl": "Taal", "fr": "Langue", "en": "Language"},
+	"made_with":                    {"nl": "Gemaakt met {tool} {version}.", "fr": "Créé avec {tool} {version}.", "en": "Made with {tool} {version}."},
+	"radar_label":                  {"nl": "Scores van de zeven criteria op een schaal van 0 tot 100", "fr": "Scores des sept critères sur une échelle de 0 à 100", "en": "Scores of the seven criteria on a scale from 0 to 100"},
+	"meaning":                      {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
+	"failing_count":                {"nl": "{n} van de {total} controles vinden problemen.", "fr": "{n} contrôles sur {total} trouvent des problèmes.", "en": "{n} of the {total} checks find problems."},
+	"review_count":                 {"nl": "{n} controles vragen een blik van het team.", "fr": "{n} contrôles sont à vérifier par l'équipe.", "en": "{n} checks ask the team to take a look."},
+	"unanswered_count":             {"nl": "{n} vragen hebben nog geen antwoord.", "fr": "{n} questions n'ont pas encore de réponse.", "en": "{n} questions have no answer yet."},
+	"failing_count_one":            {"nl": "{n} van de {total} controles vindt problemen.", "fr": "{n} contrôle sur {total} trouve des problèmes.", "en": "{n} of the {total} checks finds problems."},
+	"review_count_one":             {"nl": "{n} controle vraagt een blik van het team.", "fr": "{n} contrôle est à vérifier par l'équipe.", "en": "{n} check asks the team to take a look."},
+	"unanswered_count_one":         {"nl": "{n} vraag heeft nog geen antwoord.", "fr": "{n} question n'a pas encore de réponse.", "en": "{n} question has no answer yet."},
+	"more_examples_one":            {"nl": "En nog {n} andere plaats.", "fr": "Et encore {n} autre endroit.", "en": "And {n} more place."},
+	"dont_know":                    {"nl": "Weet ik niet", "fr": "Je ne sais pas", "en": "Don't know"},
+	"to_find_out":                  {"nl": "Uit te zoeken", "fr": "À découvrir", "en": "To find out"},
+	"to_find_out_intro":            {"nl": "Op deze vragen antwoordde het team 'Weet ik niet'. Ze tellen als 0. Vraag het na bij wie het meestal weet, en vul het antwoord in.", "fr": "À ces questions, l'équipe a répondu « Je ne sais pas ». Elles comptent pour 0. Renseignez-vous auprès de la personne qui le sait le plus souvent, puis complétez la réponse.", "en": "The team answered 'Don't know' to these questions. They count as 0. Ask the person who usually knows, and fill in the answer."},
+	"who_knows":                    {"nl": "Wie weet het meestal?", "fr": "Qui le sait le plus souvent ?", "en": "Who usually knows?"},
+	"to_find_out_count":            {"nl": "{n} vragen zijn nog uit te zoeken.", "fr": "{n} questions restent à découvrir.", "en": "{n} questions are still to find out."},
+	"to_find_out_count_one":        {"nl": "{n} vraag is nog uit te zoeken.", "fr": "{n} question reste à découvrir.", "en": "{n} question is still to find out."},
+	"pages_ok":                     {"nl": "{n} pagina's gescand", "fr": "{n} pages analysées", "en": "{n} pages scanned"},
+	"pages_ok_one":                 {"nl": "{n} pagina gescand", "fr": "{n} page analysée", "en": "{n} page scanned"},
+	"pages_failed":                 {"nl": "{n} niet gelukt", "fr": "{n} en échec", "en": "{n} failed"},
+	"pages_failed_one":             {"nl": "{n} niet gelukt", "fr": "{n} en échec", "en": "{n} failed"},
+	"pages_skipped":                {"nl": "{n} overgeslagen", "fr": "{n} ignorées", "en": "{n} skipped"},
+	"pages_skipped_one":            {"nl": "{n} overgeslagen", "fr": "{n} ignorée", "en": "{n} skipped"},
+	"pages_mostly_failed":          {"nl": "Let op: de meeste pagina's konden niet worden gescand ({failed} van de {planned}). De scores steunen dus op weinig pagina's.", "fr": "Attention : la plupart des pages n'ont pas pu être analysées ({failed} sur {planned}). Les scores reposent donc sur peu de pages.", "en": "Warning: most pages could not be scanned ({failed} of {planned}). So the scores rest on few pages."},
+	"reason_timeout":               {"nl": "time-out", "fr": "délai dépassé", "en": "timeout"},
+	"reason_redirect":              {"nl": "doorverwijzing", "fr": "redirection", "en": "redirect"},
+	"reason_browser":               {"nl": "browserfout", "fr": "erreur du navigateur", "en": "browser error"},
+	"reason_network":               {"nl": "netwerkfout", "fr": "erreur de réseau", "en": "network error"},
+	"reason_other":                 {"nl": "andere fout", "fr": "autre erreur", "en": "other error"},
+	"full_report":                  {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
 	"page_error_http_status":       {"nl": "de server antwoordde met HTTP-status {status}", "fr": "le serveur a répondu avec le statut HTTP {status}", "en": "the server answered with HTTP status {status}"},
 	"page_error_not_html":          {"nl": "geen HTML-pagina (inhoudstype {type})", "fr": "pas une page HTML (type de contenu {type})", "en": "not an HTML page (content type {type})"},
 	"page_error_too_large":         {"nl": "de pagina is groter dan {mb} MB", "fr": "la page dépasse {mb} Mo", "en": "the page is larger than {mb} MB"},
@@ -127,88 +163,12 @@ var chrome = map[string]map[string]string{
 	"page_error_browser":           {"nl": "de browser gaf een fout: {detail}", "fr": "le navigateur a donné une erreur : {detail}", "en": "the browser gave an error: {detail}"},
 	"page_error_browser_stopped":   {"nl": "de browser stopte tijdens het laden: {detail}", "fr": "le navigateur s'est arrêté pendant le chargement : {detail}", "en": "the browser stopped while loading the page: {detail}"},
 	"page_error_other":             {"nl": "de pagina kon niet geladen worden: {detail}", "fr": "la page n'a pas pu être chargée : {detail}", "en": "the page could not be loaded: {detail}"},
-	"redirected":                   {"nl": "Doorgestuurd naar", "fr": "Redirigée vers", "en": "Redirected to"},
-	"no_pages":                     {"nl": "Er werd geen enkele pagina gescand.", "fr": "Aucune page n'a été analysée.", "en": "No page was scanned."},
-	"not_evaluated_title": {
-		"nl": "Controles zonder resultaat", "fr": "Contrôles sans résultat", "en": "Checks without a result"},
-	"not_evaluated_none": {
-		"nl": "Alle controles gaven een resultaat.", "fr": "Tous les contrôles ont donné un résultat.", "en": "Every check gave a result."},
-	"reason": {"nl": "Reden", "fr": "Raison", "en": "Reason"},
-	"reason_not_run": {
-		"nl": "Kon niet getest worden, bijvoorbeeld omdat er geen browser was.",
-		"fr": "N'a pas pu être effectué, par exemple faute de navigateur.",
-		"en": "Could not be run, for example because no browser was available."},
-	"reason_inapplicable": {
-		"nl": "Geldt voor geen enkele pagina.", "fr": "Ne s'applique à aucune page.", "en": "Applies to no page."},
-	"scan_notes": {"nl": "Opmerkingen over de scan", "fr": "Remarques sur l'analyse", "en": "Notes on the scan"},
-	"interrupted": {"nl": "De scan werd onderbroken. De scores gelden alleen voor de pagina's die al gescand waren.",
-		"fr": "L'analyse a été interrompue. Les scores portent seulement sur les pages déjà analysées.",
-		"en": "The scan was interrupted. The scores cover only the pages scanned before the stop."},
-	"insecure":     {"nl": "Fouten in TLS-certificaten werden genegeerd.", "fr": "Les erreurs de certificat TLS ont été ignorées.", "en": "TLS certificate errors were ignored."},
-	"method_title": {"nl": "Methode", "fr": "Méthode", "en": "Method"},
-	"method_1": {
-		"nl": "Elk criterium combineert twee delen: de vragenlijst, die het team invult, en automatische controles van de website.",
-		"fr": "Chaque critère combine deux parties : le questionnaire, rempli par l'équipe, et des contrôles automatiques du site.",
-		"en": "Each criterion combines two parts: the questionnaire, which the team fills in, and automated checks of the website."},
-	"method_2": {
-		"nl": "De score van een automatische controle is het deel van de pagina's waarop de controle slaagt. Sommige controles kijken naar de hele website en tellen één keer. Controles die nergens van toepassing zijn of die niet konden worden uitgevoerd, tellen niet mee. Ze verlagen wel de dekking.",
-		"fr": "Le score d'un contrôle automatique est la part des pages où il est conforme. Certains contrôles portent sur tout le site et comptent une seule fois. Les contrôles qui ne s'appliquent nulle part ou qui n'ont pas pu être effectués ne comptent pas. Ils font baisser la couverture.",
-		"en": "The score of an automated check is the share of pages where it passes. Some checks look at the whole website and count once. Checks that apply nowhere or could not be run do not count. They do lower the coverage."},
-	"method_3": {
-		"nl": "Het automatische deel van een criterium is het gewogen gemiddelde van zijn controles. Het deel van de vragenlijst is het gewogen gemiddelde van de antwoorden. Een vraag die niet van toepassing is, telt niet mee. Een vraag zonder antwoord telt als 0.",
-		"fr": "La partie automatique d'un critère est la moyenne pondérée de ses contrôles. La partie questionnaire est la moyenne pondérée des réponses. Une question sans objet ne compte pas. Une question sans réponse compte pour 0.",
-		"en": "The automated part of a criterion is the weighted mean of its checks. The questionnaire part is the weighted mean of the answers. A question that does not apply does not count. A question without an answer counts as 0."},
-	"method_4": {
-		"nl": "De score van een criterium mengt beide delen volgens de gewichten van het model (meestal half om half). Ontbreekt een deel, dan telt alleen het andere. De index is het gewogen gemiddelde van de zeven criteria, van 0 tot 100.",
-		"fr": "Le score d'un critère combine les deux parties selon les poids du modèle (souvent moitié-moitié). Si une partie manque, seule l'autre compte. L'indice est la moyenne pondérée des sept critères, de 0 à 100.",
-		"en": "A criterion's score mixes both parts by the model's weights (usually half and half). When one part is missing, only the other counts. The index is the weighted mean of the seven criteria, from 0 to 100."},
-	"method_5": {
-		"nl": "De tips staan in volgorde van effect: het gewicht van de vraag of controle, maal wat er nog ontbreekt aan de score.",
-		"fr": "Les conseils sont classés selon leur effet : le poids de la question ou du contrôle, multiplié par ce qui manque encore au score.",
-		"en": "The tips are ranked by impact: the weight of the question or check, times what is still missing from its score."},
-	"method_6": {
-		"nl": "Wat een computer niet kan beoordelen, wordt een vraag voor het team. Zo'n punt verlaagt de score niet.",
-		"fr": "Ce qu'un ordinateur ne peut pas juger devient une question pour l'équipe. Un tel point ne fait pas baisser le score.",
-		"en": "What a computer cannot judge becomes a question for the team. Such a point does not lower the score."},
-	"levels_sentence": {"nl": "Niveaus: {levels}.", "fr": "Niveaux : {levels}.", "en": "Levels: {levels}."},
-	"level_from":      {"nl": "{level} vanaf {min}", "fr": "{level} à partir de {min}", "en": "{level} from {min}"},
-	"level_below":     {"nl": "{level} daaronder", "fr": "{level} en dessous", "en": "{level} below that"},
-	"model":           {"nl": "Model", "fr": "Modèle", "en": "Model"},
-	"model_version":   {"nl": "Versie van het model", "fr": "Version du modèle", "en": "Model version"},
-	"model_hash":      {"nl": "Vingerafdruk van het model (SHA-256)", "fr": "Empreinte du modèle (SHA-256)", "en": "Model fingerprint (SHA-256)"},
-	"tool":            {"nl": "Programma", "fr": "Programme", "en": "Program"},
-	"browser":         {"nl": "Browser", "fr": "Navigateur", "en": "Browser"},
-	"no_browser":      {"nl": "Geen (alleen de HTML van de server)", "fr": "Aucun (seulement le HTML du serveur)", "en": "None (only the server's HTML)"},
-	"scan_period":     {"nl": "Scan", "fr": "Analyse", "en": "Scan"},
-	"page_x_of_y":     {"nl": "Pagina {page} van {pages}", "fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}"},
-	"no_score":        {"nl": "geen score", "fr": "pas de score", "en": "no score"},
-	"skip_link":       {"nl": "Naar de inhoud", "fr": "Aller au contenu", "en": "Skip to content"},
-	"language":        {"nl": "Taal", "fr": "Langue", "en": "Language"},
-	"made_with":       {"nl": "Gemaakt met {tool} {version}.", "fr": "Créé avec {tool} {version}.", "en": "Made with {tool} {version}."},
-	"radar_label": {
-		"nl": "Scores van de zeven criteria op een schaal van 0 tot 100",
-		"fr": "Scores des sept critères sur une échelle de 0 à 100",
-		"en": "Scores of the seven criteria on a scale from 0 to 100"},
-	"meaning":       {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
-	"failing_count": {"nl": "{n} van de {total} controles vinden problemen.", "fr": "{n} contrôles sur {total} trouvent des problèmes.", "en": "{n} of the {total} checks find problems."},
-	"review_count":  {"nl": "{n} controles vragen een blik van het team.", "fr": "{n} contrôles demandent un regard de l'équipe.", "en": "{n} checks ask the team to take a look."},
-	"unanswered_count": {
-		"nl": "{n} vragen hebben nog geen antwoord.", "fr": "{n} questions n'ont pas encore de réponse.", "en": "{n} questions have no answer yet."},
-	"failing_count_one": {"nl": "{n} van de {total} controles vindt problemen.", "fr": "{n} contrôle sur {total} trouve des problèmes.", "en": "{n} of the {total} checks finds problems."},
-	"review_count_one":  {"nl": "{n} controle vraagt een blik van het team.", "fr": "{n} contrôle demande un regard de l'équipe.", "en": "{n} check asks the team to take a look."},
-	"unanswered_count_one": {
-		"nl": "{n} vraag heeft nog geen antwoord.", "fr": "{n} question n'a pas encore de réponse.", "en": "{n} question has no answer yet."},
-	"more_examples_one": {"nl": "En nog {n} andere plaats.", "fr": "Et encore {n} autre endroit.", "en": "And {n} more place."},
-	"full_report":       {"nl": "Het volledige rapport staat in de PDF- of HTML-versie.", "fr": "Le rapport complet se trouve dans la version PDF ou HTML.", "en": "The full report is in the PDF or HTML version."},
+	"interrupted":                  {"nl": "De scan werd onderbroken. De scores gelden alleen voor de pagina's die al gescand waren.", "fr": "L'analyse a été interrompue. Les scores portent seulement sur les pages déjà analysées.", "en": "The scan was interrupted. The scores cover only the pages scanned before the stop."},
 }
 
-// frPunct are the French punctuation marks preceded by a no-break space.
-var frPunct = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " %", "\u00a0%", "« ", "«\u00a0", " »", "\u00a0»")
-
-// tr returns the chrome text key in lang, its {placeholders} filled from
-// kv (name, value pairs). A missing language falls back to English; a
-// missing key shows the key, so a gap is visible and caught by the tests
-// rather than silently empty.
+// tr returns the chrome text key in lang, formatted with args. A missing
+// language falls back to English; a missing key shows the key, so a gap is
+// visible and caught by the tests rather than silently empty.
 func tr(lang, key string, kv ...string) string {
 	texts, ok := chrome[key]
 	if !ok {
@@ -221,14 +181,11 @@ func tr(lang, key string, kv ...string) string {
 	if len(kv) > 0 {
 		s = i18n.Fill(s, i18n.Pairs(kv...))
 	}
-	if lang == "fr" {
-		s = frPunct.Replace(s)
-	}
-	return s
+	return i18n.Typeset(lang, s)
 }
 
-// trN is tr for a count n, which fills {n}: it uses key_one when n is 1
-// and that text exists.
+// trN is tr for a count n: it uses key_one when n is 1 and that text
+// exists. n is the first format argument.
 func trN(lang, key string, n int, kv ...string) string {
 	if _, ok := chrome[key+"_one"]; ok && n == 1 {
 		key += "_one"

@@ -63,7 +63,7 @@ func TestTr(t *testing.T) {
 	if got := trN("nl", "review_count", 1); got != "1 controle vraagt een blik van het team." {
 		t.Errorf("singular: %q", got)
 	}
-	if got := trN("fr", "review_count", 2); got != "2 contrôles demandent un regard de l'équipe." {
+	if got := trN("fr", "review_count", 2); got != "2 contrôles sont à vérifier par l'équipe." {
 		t.Errorf("plural: %q", got)
 	}
 }
@@ -93,6 +93,27 @@ func TestNumbersAndDates(t *testing.T) {
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestEveryCountHasSingular holds every counted text ("%d pages") to a
+// singular form (key_one), so that "1 pages" never shows.
+func TestEveryCountHasSingular(t *testing.T) {
+	notCounts := map[string]bool{"page_x_of_y": true, "pages_mostly_failed": true}
+	for key, texts := range chrome {
+		if strings.HasSuffix(key, "_one") || notCounts[key] || !strings.Contains(texts["en"], "%d") {
+			continue
+		}
+		one, ok := chrome[key+"_one"]
+		if !ok {
+			t.Errorf("chrome %q counts with %%d but has no %q", key, key+"_one")
+			continue
+		}
+		for _, lang := range Languages {
+			if one[lang] == "" {
+				t.Errorf("chrome %q: no %s text", key+"_one", lang)
+			}
 		}
 	}
 }

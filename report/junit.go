@@ -76,7 +76,7 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 			fails := fmt.Sprintf("%d of %d pages fail", chk.Counts["fail"], chk.Counts["fail"]+chk.Counts["pass"])
 			switch {
 			case chk.Counts["fail"] > 0 && chk.Weight > 0:
-				tc.Failure = &junitFailure{Type: "fail", Message: fails, Body: failureBody(chk, lang)}
+				tc.Failure = &junitFailure{Type: "fail", Message: oneLine(problemTitle(chk).In(lang)) + ": " + fails, Body: failureBody(chk, lang)}
 				s.Failures++
 			case chk.Counts["fail"] > 0:
 				tc.Skipped = &junitSkipped{Message: "advisory: " + fails + "; weight 0, not counted in the score"}
@@ -136,4 +136,13 @@ func failureBody(chk result.Check, lang string) string {
 		fmt.Fprintf(&b, "%s\n", oneLine(tip))
 	}
 	return b.String()
+}
+
+// problemTitle names what is wrong with a failed check: its problem title,
+// or its goal title in results written before problem titles existed.
+func problemTitle(chk result.Check) result.Text {
+	if len(chk.Problem) > 0 {
+		return chk.Problem
+	}
+	return chk.Title
 }

@@ -43,11 +43,14 @@ func writeMarkdown(b *strings.Builder, v *docView) {
 	if v.LevelLabel != "" {
 		fmt.Fprintf(b, " (%s)", mdEscape(v.LevelLabel))
 	}
-	fmt.Fprintf(b, "** · %s %s · %s%s %d", tr(l, "coverage"), v.Coverage, tr(l, "pages_scanned"), colon(l), len(v.Pages))
+	fmt.Fprintf(b, "** · %s %s", tr(l, "coverage"), v.Coverage)
 	if v.Date != "" {
 		fmt.Fprintf(b, " · %s", v.Date)
 	}
-	b.WriteString("\n\n")
+	fmt.Fprintf(b, "\n\n%s%s %s\n\n", tr(l, "pages_title"), colon(l), mdEscape(v.PagesLine))
+	if v.PagesWarning != "" {
+		fmt.Fprintf(b, "> **%s**\n\n", mdEscape(v.PagesWarning))
+	}
 	if v.ModeNote != "" {
 		fmt.Fprintf(b, "> **%s.** %s\n\n", v.ModeLabel, v.ModeNote)
 	}
@@ -73,6 +76,12 @@ func writeMarkdown(b *strings.Builder, v *docView) {
 	}
 	if v.UnansweredCount > 0 {
 		fmt.Fprintf(b, "- %s\n", trN(l, "unanswered_count", v.UnansweredCount))
+	}
+	if n := len(v.ToFindOut); n > 0 {
+		fmt.Fprintf(b, "- %s\n", trN(l, "to_find_out_count", n))
+		for _, q := range v.ToFindOut {
+			fmt.Fprintf(b, "  - %s (%s %s)\n", mdEscape(q.Question), tr(l, "who_knows"), mdEscape(q.Who))
+		}
 	}
 	fmt.Fprintf(b, "\n%s %s\n", tr(l, "full_report"), v.MadeWith)
 }

@@ -191,6 +191,10 @@ func (d *pdfDoc) cover(v *docView, section bool) {
 	d.font("", 9)
 	d.color(colMuted, "text")
 	d.lines([]string{d.fit(tr(v.Lang, "coverage")+colon(v.Lang)+" "+v.Coverage, contentW)}, 4.5, marginL)
+	d.lines(d.wrap(tr(v.Lang, "pages_title")+colon(v.Lang)+" "+v.PagesLine, contentW, 2), 4.5, marginL)
+	if v.PagesWarning != "" {
+		d.warning(v.PagesWarning)
+	}
 	if v.ModeNote != "" {
 		d.note(v.ModeLabel, v.ModeNote)
 	}
@@ -200,16 +204,27 @@ func (d *pdfDoc) cover(v *docView, section bool) {
 
 // note writes a highlighted remark with a bold label.
 func (d *pdfDoc) note(label, text string) {
+	d.box(label+". "+text, "", rgb{255, 246, 229}, rgb{122, 74, 0})
+}
+
+// warning writes a remark that the reader must not miss (most pages could
+// not be scanned), in bold on red.
+func (d *pdfDoc) warning(text string) {
+	d.box(text, "B", rgb{253, 232, 232}, colBad)
+}
+
+// box writes text in a tinted box with a bar on the left.
+func (d *pdfDoc) box(text, style string, fill, bar rgb) {
 	f := d.f
-	d.font("", bodySize)
-	lines := d.wrap(label+". "+text, contentW-8, 0)
+	d.font(style, bodySize)
+	lines := d.wrap(text, contentW-8, 0)
 	h := float64(len(lines))*bodyLine + 4
 	d.ensure(h + 2)
 	f.Ln(2)
 	y := f.GetY()
-	d.color(rgb{255, 246, 229}, "fill")
+	d.color(fill, "fill")
 	f.Rect(marginL, y, contentW, h, "F")
-	d.color(rgb{122, 74, 0}, "fill")
+	d.color(bar, "fill")
 	f.Rect(marginL, y, 1.5, h, "F")
 	d.color(colInk, "text")
 	f.SetY(y + 2)
@@ -227,6 +242,10 @@ func (d *pdfDoc) summary(v *docView) {
 		line += colon(l) + " " + v.LevelLabel
 	}
 	d.para(line+" · "+tr(l, "coverage")+" "+v.Coverage, "B", colInk)
+	d.small(tr(l, "pages_title")+colon(l)+" "+v.PagesLine, colInk)
+	if v.PagesWarning != "" {
+		d.warning(v.PagesWarning)
+	}
 	if v.ModeNote != "" {
 		d.note(v.ModeLabel, v.ModeNote)
 	}
@@ -252,6 +271,13 @@ func (d *pdfDoc) summary(v *docView) {
 			d.item(strconv.Itoa(i+1)+".", joinNonEmpty(colon(l)+" ", t.Criterion, t.Title), t.Text)
 		}
 	}
+	if len(v.ToFindOut) > 0 {
+		d.heading2(tr(l, "to_find_out"))
+		d.small(tr(l, "to_find_out_intro"), colMuted)
+		for i, q := range v.ToFindOut {
+			d.item(strconv.Itoa(i+1)+".", q.Question, tr(l, "who_knows")+" "+q.Who)
+		}
+	}
 	d.f.Ln(2)
 	d.small(strings.Join(countLines(v), " "), colInk)
 	d.small(levelsLine(v), colMuted)
@@ -266,6 +292,9 @@ func countLines(v *docView) []string {
 	if v.UnansweredCount > 0 {
 		out = append(out, trN(v.Lang, "unanswered_count", v.UnansweredCount))
 	}
+	if len(v.ToFindOut) > 0 {
+		out = append(out, trN(v.Lang, "to_find_out_count", len(v.ToFindOut)))
+	}
 	return out
 }
 
@@ -273,7 +302,7 @@ func countLines(v *docView) []string {
 func levelsLine(v *docView) string {
 	parts := make([]string, 0, len(v.Levels))
 	for _, lv := range v.Levels {
-		parts = append(parts, lv.Level+" ("+lv.Range+")"+colon(v.Lang)+" "+lv.Label)
+		parts = append(parts, lv.Level+" ("+lv.Range+") "+lv.Label)
 	}
 	if len(parts) == 0 {
 		return ""
@@ -457,7 +486,8 @@ func (d *pdfDoc) review(l string, c *critView) {
 func (d *pdfDoc) appendix(v *docView) {
 	l := v.Lang
 	d.heading1(tr(l, "appendix"))
-	d.heading2(tr(l, "pages_scanned") + " (" + strconv.Itoa(len(v.Pages)) + ")")
+	d.heading2(tr(l, "pages_title"))
+	d.para(v.PagesLine, "", colInk)
 	if len(v.Pages) == 0 {
 		d.para(tr(l, "no_pages"), "", colInk)
 	} else {

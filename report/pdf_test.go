@@ -144,7 +144,7 @@ func TestPDFProperties(t *testing.T) {
 		t.Fatalf("pdfinfo cannot read the PDF: %v", err)
 	}
 	info := string(out)
-	for _, w := range []string{"Title:", "Digitale Inclusie by Design Index", "Author:          didi 0.1.0", "Subject:         Rapport over digitale inclusie / Rapport sur l'inclusion numérique"} {
+	for _, w := range []string{"Title:", "Index voor digitale inclusie vanaf het ontwerp", "Author:          didi 0.1.0", "Subject:         Rapport over digitale inclusie / Rapport sur l'inclusion numérique"} {
 		if !strings.Contains(info, w) {
 			t.Errorf("pdfinfo lacks %q:\n%s", w, info)
 		}

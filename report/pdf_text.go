@@ -171,11 +171,52 @@ func (d *pdfDoc) wrap(text string, width float64, maxLines int) []string {
 			lines = append(lines, "")
 			continue
 		}
-		lines = append(lines, d.f.SplitText(para, width)...)
+		lines = append(lines, d.split(para, width)...)
 	}
 	if maxLines > 0 && len(lines) > maxLines {
 		last := strings.Join(lines[maxLines-1:], " ")
 		lines = append(lines[:maxLines-1], d.fit(last, width))
+	}
+	return lines
+}
+
+// split breaks a paragraph into lines of at most width at ordinary
+// spaces only: a no-break space (French "Oui ?", "40 %") keeps its two
+// sides on one line, which gofpdf's SplitText does not do. A word wider
+// than a line is cut where it must.
+func (d *pdfDoc) split(para string, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Split(para, " ") {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if d.f.GetStringWidth(try) <= width {
+			line = try
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = word
+		for d.f.GetStringWidth(line) > width {
+			runes := []rune(line)
+			n := len(runes) - 1
+			for n > 1 && d.f.GetStringWidth(string(runes[:n])) > width {
+				n--
+			}
+			// Never leave a French mark, or what follows a no-break space,
+			// at the start of the next line.
+			for n > 1 && (strings.ContainsRune("?!:;%»", runes[n]) || runes[n-1] == '\u00a0') {
+				n--
+			}
+			lines = append(lines, string(runes[:n]))
+			line = string(runes[n:])
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
 	}
 	return lines
 }

@@ -86,3 +86,19 @@ func TestShorten(t *testing.T) {
 		t.Error("shorten changed a short text")
 	}
 }
+
+func TestWrapKeepsNoBreakSpaces(t *testing.T) {
+	d := testDoc(t)
+	d.font("", bodySize)
+	text := "Votre équipe teste-t-elle chaque nouvelle page\u202f? Répondez\u00a0: oui ou non\u202f! Couverture 82\u00a0%"
+	for w := 10.0; w < 120; w += 0.5 {
+		for _, line := range d.wrap(text, w, 0) {
+			if strings.ContainsAny(line[:1], "?!:%;") {
+				t.Fatalf("width %.1f: a line starts with a mark: %q", w, line)
+			}
+			if d.f.GetStringWidth(line) > w && strings.Contains(line, " ") {
+				t.Fatalf("width %.1f: line %q is too wide", w, line)
+			}
+		}
+	}
+}

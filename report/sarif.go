@@ -133,7 +133,7 @@ func (sarifWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 				for _, e := range ev {
 					msg := oneLine(e.Message.In(lang))
 					if msg == "" {
-						msg = oneLine(chk.Title.In(lang))
+						msg = oneLine(problemTitle(chk).In(lang))
 						if o.Outcome == "needs_review" && len(chk.Review) > 0 {
 							msg = oneLine(chk.Review.In(lang))
 						}

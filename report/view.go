@@ -44,7 +44,14 @@ type docView struct {
 	FailingChecks       int
 	ReviewChecks        int
 	UnansweredCount     int
-	MadeWith            string
+	// ToFindOut lists the questions answered "don't know", with who
+	// usually knows.
+	ToFindOut []findOutView
+	// PagesLine says how many pages were scanned, failed (by reason) and
+	// skipped; PagesWarning is set when most pages failed.
+	PagesLine    string
+	PagesWarning string
+	MadeWith     string
 }
 
 // critView is one criterion in one language.
@@ -71,7 +78,12 @@ type critView struct {
 // questionView is one question with its answer.
 type questionView struct {
 	ID, Text, Answer, Score, Comment string
-	Unanswered, NA                   bool
+	Unanswered, NA, Unknown          bool
+}
+
+// findOutView is a question the team answered "don't know".
+type findOutView struct {
+	Criterion, Question, Who string
 }
 
 // checkView is one automated check's result.
@@ -161,19 +173,21 @@ func buildView(r *result.Result, lang string) *docView {
 		v.FailingChecks += cv.FailingChecks
 		v.ReviewChecks += len(cv.Review)
 		v.UnansweredCount += len(cv.Unanswered)
+		v.ToFindOut = append(v.ToFindOut, findOut(&c, cv.Title, lang)...)
 		v.NotEvaluated = append(v.NotEvaluated, notEvaluated(&c, cv.Title, lang)...)
 	}
 	for i, t := range r.Tips {
 		if i == topTipCount {
 			break
 		}
-		v.TopTips = append(v.TopTips, buildTip(t, titles, lang))
+		v.TopTips = append(v.TopTips, buildTip(r, t, titles, lang))
 	}
 	v.Levels = levels(r, lang)
 	v.Pages = pages(r, lang)
 	if r.Interrupted {
 		v.Notes = append(v.Notes, tr(lang, "interrupted"))
 	}
+	v.PagesLine, v.PagesWarning = pageCounts(r.Counts(), lang)
 	for _, n := range r.Scan.Notes {
 		v.Notes = append(v.Notes, n.In(lang))
 	}
@@ -182,7 +196,60 @@ func buildView(r *result.Result, lang string) *docView {
 	}
 	v.Method = method(r, lang)
 	v.Facts = facts(r, lang)
+	typesetView(v)
 	return v
+}
+
+// findOut lists the questions of c answered "don't know".
+func findOut(c *result.Criterion, title, lang string) []findOutView {
+	var out []findOutView
+	for _, q := range c.Questions {
+		if q.Unknown {
+			out = append(out, findOutView{Criterion: title, Question: textOr(q.Text, lang, q.ID), Who: textOr(q.Who, lang, "–")})
+		}
+	}
+	return out
+}
+
+// pageCounts says how many pages were scanned, could not be scanned (and
+// why) and were skipped, and warns when most pages failed.
+func pageCounts(c result.PageCounts, lang string) (line, warning string) {
+	parts := []string{trN(lang, "pages_ok", c.Scanned)}
+	failed := trN(lang, "pages_failed", c.Failed)
+	if c.Failed > 0 {
+		reasons := make([]string, 0, len(c.FailedBy))
+		for _, k := range sortedKeys(c.FailedBy) {
+			reasons = append(reasons, reasonName(lang, k)+colon(lang)+" "+strconv.Itoa(c.FailedBy[k]))
+		}
+		failed += " (" + strings.Join(reasons, ", ") + ")"
+	}
+	parts = append(parts, failed, trN(lang, "pages_skipped", c.Skipped))
+	line = strings.Join(parts, ", ") + "."
+	if c.MostlyFailed() {
+		warning = tr(lang, "pages_mostly_failed", "failed", strconv.Itoa(c.Failed), "planned", strconv.Itoa(c.Planned))
+	}
+	return line, warning
+}
+
+// reasonName names a page failure reason ("http_404" → "HTTP 404").
+func reasonName(lang, reason string) string {
+	if code, ok := strings.CutPrefix(reason, "http_"); ok {
+		return "HTTP " + code
+	}
+	if _, ok := chrome["reason_"+reason]; ok {
+		return tr(lang, "reason_"+reason)
+	}
+	return reason
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // buildCriterion prepares one criterion.
@@ -203,7 +270,7 @@ func buildCriterion(r *result.Result, c *result.Criterion, num int, lang string)
 		unanswered[id] = true
 	}
 	for _, q := range c.Questions {
-		qv := questionView{ID: q.ID, Text: textOr(q.Text, lang, q.ID), Comment: q.Comment, NA: q.NA}
+		qv := questionView{ID: q.ID, Text: textOr(q.Text, lang, q.ID), Comment: markLang(r, q.Comment, lang), NA: q.NA, Unknown: q.Unknown}
 		switch {
 		case q.Answer == "" || unanswered[q.ID]:
 			qv.Unanswered, qv.Answer = true, tr(lang, "unanswered")
@@ -212,6 +279,9 @@ func buildCriterion(r *result.Result, c *result.Criterion, num int, lang string)
 		case q.NA:
 			qv.Answer = textOr(q.AnswerText, lang, tr(lang, "not_applicable"))
 			qv.Score = "–"
+		case q.Unknown:
+			qv.Answer = textOr(q.AnswerText, lang, tr(lang, "dont_know"))
+			qv.Score = formatNumber(lang, 0)
 		default:
 			qv.Answer = textOr(q.AnswerText, lang, q.Answer)
 			qv.Score = shareScore(lang, q.Score)
@@ -230,10 +300,19 @@ func buildCriterion(r *result.Result, c *result.Criterion, num int, lang string)
 	}
 	for _, t := range r.Tips {
 		if t.Criterion == c.ID {
-			cv.Tips = append(cv.Tips, buildTip(t, map[string]string{c.ID: cv.Title}, lang))
+			cv.Tips = append(cv.Tips, buildTip(r, t, map[string]string{c.ID: cv.Title}, lang))
 		}
 	}
 	return cv
+}
+
+// markLang marks a team comment written in another language than the
+// report with that language: "(nl) ...".
+func markLang(r *result.Result, comment, lang string) string {
+	if comment == "" || r.Assessment == nil || r.Assessment.Language == "" || r.Assessment.Language == lang {
+		return comment
+	}
+	return "(" + r.Assessment.Language + ") " + comment
 }
 
 // shareScore formats a 0–1 answer or check score on the 0–100 scale.
@@ -252,6 +331,10 @@ func buildCheck(ch *result.Check, lang string) checkView {
 	}
 	pass, fail := count(ch, "pass"), count(ch, "fail")
 	cv.Status = checkStatus(ch, pass, fail)
+	if cv.Status == "fail" {
+		// A failed check is headed by its problem, not by its goal.
+		cv.Title = textOr(ch.Problem, lang, cv.Title)
+	}
 	switch {
 	case cv.Status == "not_evaluated":
 		cv.Result = tr(lang, "check_not_run")
@@ -261,12 +344,10 @@ func buildCheck(ch *result.Check, lang string) checkView {
 		cv.Result = tr(lang, "check_review_only")
 	case ch.SiteWide || pass+fail == 1:
 		cv.Result = tr(lang, map[bool]string{true: "site_fail", false: "site_pass"}[fail > 0])
+	case fail > 0:
+		cv.Result = trN(lang, "pages_fail", fail, "total", strconv.Itoa(pass+fail))
 	default:
-		share := float64(pass) / float64(pass+fail)
-		if ch.Score != nil {
-			share = *ch.Score
-		}
-		cv.Result = tr(lang, "pages_pass", "passed", strconv.Itoa(pass), "pages", strconv.Itoa(pass+fail), "share", formatPercent(lang, share))
+		cv.Result = trN(lang, "pages_pass", pass, "total", strconv.Itoa(pass+fail))
 	}
 	cv.Examples, cv.MoreExamples = examples(ch, "fail", lang)
 	if cv.MoreExamples > 0 {
@@ -391,12 +472,32 @@ func notRunReason(ch *result.Check, lang string) string {
 	return tr(lang, "reason_not_run")
 }
 
-// buildTip prepares one tip; titles maps criterion ids to titles.
-func buildTip(t result.Tip, titles map[string]string, lang string) tipView {
+// buildTip prepares one tip; titles maps criterion ids to titles. A tip
+// for a check is headed by the check's problem title: it is there because
+// the check failed.
+func buildTip(r *result.Result, t result.Tip, titles map[string]string, lang string) tipView {
+	title := t.Title.In(lang)
+	if id, ok := strings.CutPrefix(t.Source, "check:"); ok {
+		if ch := findCheck(r, id); ch != nil && len(ch.Problem) > 0 {
+			title = ch.Problem.In(lang)
+		}
+	}
 	return tipView{
 		Criterion: firstNonEmpty(titles[t.Criterion], t.Criterion), CriterionID: t.Criterion,
-		Title: t.Title.In(lang), Text: t.Text.In(lang), Impact: formatNumber(lang, t.Impact),
+		Title: title, Text: t.Text.In(lang), Impact: formatNumber(lang, t.Impact),
 	}
+}
+
+// findCheck returns the check id of r, or nil.
+func findCheck(r *result.Result, id string) *result.Check {
+	for i := range r.Criteria {
+		for j := range r.Criteria[i].Checks {
+			if r.Criteria[i].Checks[j].ID == id {
+				return &r.Criteria[i].Checks[j]
+			}
+		}
+	}
+	return nil
 }
 
 // levels lists the level bands, highest first, marking the current one.

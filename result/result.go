@@ -5,7 +5,12 @@
 // Result without compiling the model, the checks or the crawler.
 package result
 
-import "github.com/didi-index/didi/i18n"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/didi-index/didi/i18n"
+)
 
 // SchemaVersion is the version of the result.json schema.
 const SchemaVersion = 1
@@ -47,6 +52,8 @@ type Result struct {
 	// Assessment holds the answers file's metadata; nil without one.
 	Assessment *Assessment `json:"assessment,omitempty"`
 	Pages      []Page      `json:"pages"`
+	// PageCounts sums Pages up: scanned, failed by reason, skipped.
+	PageCounts PageCounts  `json:"page_counts"`
 	Criteria   []Criterion `json:"criteria"`
 	// Tips are ranked by impact, highest first.
 	Tips []Tip `json:"tips"`
@@ -83,6 +90,9 @@ type Scan struct {
 	// Notes are plain remarks about the scan (e.g. checks skipped without a
 	// browser), in every language.
 	Notes []Text `json:"notes,omitempty"`
+	// RobotsSkipped lists found addresses that were not scanned because
+	// robots.txt disallows them for didi.
+	RobotsSkipped []string `json:"robots_skipped,omitempty"`
 }
 
 // Assessment is the metadata of the answers file.
@@ -91,6 +101,9 @@ type Assessment struct {
 	Product      string `json:"product,omitempty"`
 	Assessor     string `json:"assessor,omitempty"`
 	Date         string `json:"date,omitempty"`
+	// Language the team's comments are written in (nl, fr, en), when the
+	// answers file says; reports in another language mark the comments.
+	Language string `json:"language,omitempty"`
 }
 
 // Page is one scanned page.
@@ -132,12 +145,18 @@ type Question struct {
 	// Answer is the chosen option id, "" when unanswered.
 	Answer string `json:"answer"`
 	// Score is 0–1; nil when unanswered or not applicable.
-	Score      *float64 `json:"score"`
-	NA         bool     `json:"na,omitempty"`
-	Text       Text     `json:"text"`
-	AnswerText Text     `json:"answer_text,omitempty"`
-	Comment    string   `json:"comment,omitempty"`
-	Tip        Text     `json:"tip,omitempty"`
+	Score *float64 `json:"score"`
+	NA    bool     `json:"na,omitempty"`
+	// Unknown is true when the team answered "don't know": it scores 0,
+	// like an unanswered question, and the report lists it to find out.
+	Unknown bool `json:"unknown,omitempty"`
+	// Who names who usually knows the answer (the IT team, the supplier,
+	// management ...).
+	Who        Text   `json:"who,omitempty"`
+	Text       Text   `json:"text"`
+	AnswerText Text   `json:"answer_text,omitempty"`
+	Comment    string `json:"comment,omitempty"`
+	Tip        Text   `json:"tip,omitempty"`
 }
 
 // Check is the result of one automated check over the pages.
@@ -146,14 +165,18 @@ type Check struct {
 	Weight float64 `json:"weight"`
 	// Score is the share of applicable pages where it passes, 0–1; nil when
 	// inapplicable or not evaluated everywhere.
-	Score       *float64 `json:"score"`
-	SiteWide    bool     `json:"site_wide,omitempty"`
-	WCAG        []string `json:"wcag"`
-	ACTRules    []string `json:"act_rules"`
-	Title       Text     `json:"title"`
-	Description Text     `json:"description,omitempty"`
-	Tip         Text     `json:"tip,omitempty"`
-	Review      Text     `json:"review,omitempty"`
+	Score    *float64 `json:"score"`
+	SiteWide bool     `json:"site_wide,omitempty"`
+	WCAG     []string `json:"wcag"`
+	ACTRules []string `json:"act_rules"`
+	// Title names the check's goal (shown for a pass and in the catalogue).
+	Title Text `json:"title"`
+	// Problem names what is wrong when the check fails; reports head a
+	// failed check with it. Older results may lack it: use Title then.
+	Problem     Text `json:"problem,omitempty"`
+	Description Text `json:"description,omitempty"`
+	Tip         Text `json:"tip,omitempty"`
+	Review      Text `json:"review,omitempty"`
 	// ReviewAnswer is the team's answer to Review ("pass" or "fail") from
 	// the answers file; it replaces the needs_review outcomes.
 	ReviewAnswer  string `json:"review_answer,omitempty"`
@@ -213,4 +236,75 @@ type Level struct {
 type Mix struct {
 	Questionnaire float64 `json:"questionnaire"`
 	Automated     float64 `json:"automated"`
+}
+
+// PageCounts says how many pages were scanned, how many could not be
+// scanned and why, and how many found addresses were skipped.
+type PageCounts struct {
+	// Planned is every page didi tried: Scanned + Failed.
+	Planned int `json:"planned"`
+	// Scanned pages could be read and checked.
+	Scanned int `json:"scanned"`
+	// Failed pages could not be read; FailedBy sums them up by reason.
+	Failed   int            `json:"failed"`
+	FailedBy map[string]int `json:"failed_by"`
+	// Skipped counts addresses that were not scanned: found ones that
+	// robots.txt disallows, and those of an explicit list cut by --max-pages.
+	Skipped int `json:"skipped"`
+}
+
+// Page failure reasons, the keys of PageCounts.FailedBy: "http_404" and the
+// like for an HTTP error status, and these for the rest.
+const (
+	ReasonTimeout  = "timeout"
+	ReasonRedirect = "redirect"
+	ReasonBrowser  = "browser"
+	ReasonNetwork  = "network"
+	ReasonOther    = "other"
+)
+
+// FailureReason sorts a page that could not be scanned into one reason:
+// "http_404" for an HTTP error status, else timeout, redirect, browser,
+// network or other. It is "" for a page that was scanned.
+func (p Page) FailureReason() string {
+	e := strings.ToLower(p.Error)
+	switch {
+	case p.Error == "":
+		return ""
+	case p.Status >= 400:
+		return "http_" + strconv.Itoa(p.Status)
+	case strings.Contains(e, "timed out") || strings.Contains(e, "timeout") || strings.Contains(e, "deadline"):
+		return ReasonTimeout
+	case strings.Contains(e, "redirect") || strings.Contains(e, "by itself") || strings.Contains(e, "loop"):
+		return ReasonRedirect
+	case strings.HasPrefix(e, "browser"):
+		return ReasonBrowser
+	case strings.Contains(e, "dial") || strings.Contains(e, "connection") || strings.Contains(e, "no such host") || strings.Contains(e, "tls"):
+		return ReasonNetwork
+	}
+	return ReasonOther
+}
+
+// CountPages sums pages up; skipped is the number of addresses left out.
+func CountPages(pages []Page, skipped int) PageCounts {
+	c := PageCounts{Planned: len(pages), FailedBy: map[string]int{}, Skipped: skipped}
+	for _, p := range pages {
+		if r := p.FailureReason(); r != "" {
+			c.Failed++
+			c.FailedBy[r]++
+		} else {
+			c.Scanned++
+		}
+	}
+	return c
+}
+
+// MostlyFailed reports whether more than half of the pages tried could not
+// be scanned: the scores then rest on few pages, and reports say so.
+func (c PageCounts) MostlyFailed() bool { return c.Failed*2 > c.Planned }
+
+// Counts returns the page counts of r, computed from its pages (results
+// written before page_counts existed have none).
+func (r *Result) Counts() PageCounts {
+	return CountPages(r.Pages, max(r.PageCounts.Skipped, len(r.Scan.RobotsSkipped)+r.Scan.Skipped))
 }

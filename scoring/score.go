@@ -1,15 +1,17 @@
 package scoring
 
 import (
-	"github.com/didi-index/didi/result"
 	"math"
+	"regexp"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/i18n"
+	"github.com/didi-index/didi/result"
 )
 
 // MaxEvidence is the most evidence items kept per check and page in the
@@ -94,9 +96,10 @@ func Score(in Input) *result.Result {
 	if r.Pages == nil {
 		r.Pages = []result.Page{}
 	}
+	r.PageCounts = result.CountPages(r.Pages, len(in.Scan.RobotsSkipped)+in.Scan.Skipped)
 	if in.Answers != nil {
 		a := in.Answers
-		r.Assessment = &result.Assessment{Organisation: a.Organisation, Product: a.Product, Assessor: a.Assessor, Date: a.Date}
+		r.Assessment = &result.Assessment{Organisation: a.Organisation, Product: a.Product, Assessor: a.Assessor, Date: a.Date, Language: a.Language}
 	}
 	texts := map[string]*criteria.CheckText{}
 	for i := range m.Checks {
@@ -105,7 +108,7 @@ func Score(in Input) *result.Result {
 	var idx, idxW, cov, covW float64
 	anyAuto, anyQuest := false, false
 	for _, mc := range m.Criteria {
-		c := scoreCriterion(mc, in, texts)
+		c := scoreCriterion(mc, in, texts, m.Roles)
 		r.Criteria = append(r.Criteria, c)
 		r.Tips = append(r.Tips, tipsFor(mc, c, texts, in.Answers != nil)...)
 		if c.Score != nil {
@@ -143,7 +146,7 @@ func Score(in Input) *result.Result {
 	return r
 }
 
-func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText) result.Criterion {
+func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText, roles map[string]criteria.Text) result.Criterion {
 	c := result.Criterion{
 		ID: mc.ID, Title: mc.Title, Why: mc.Why, Weight: mc.Weight, Mix: result.Mix(mc.Mix),
 		Questions: []result.Question{}, Checks: []result.Check{},
@@ -153,12 +156,17 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 		var sum, w float64
 		counted := false
 		for _, q := range mc.Questions {
-			rq := result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip}
+			rq := result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip, Who: roles[q.Who]}
 			ans, ok := in.Answers.Answers[q.ID]
 			opt := findOption(q, ans.Option)
 			switch {
 			case !ok || opt == nil:
 				c.Unanswered = append(c.Unanswered, q.ID) // counts 0
+				w += q.Weight
+				counted = true
+			case opt.Unknown:
+				// "Don't know" counts 0, like no answer, but is recorded.
+				rq.Answer, rq.Unknown, rq.AnswerText, rq.Comment = opt.ID, true, opt.Text, ans.Comment
 				w += q.Weight
 				counted = true
 			case opt.NA:
@@ -179,7 +187,7 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 		}
 	} else {
 		for _, q := range mc.Questions {
-			c.Questions = append(c.Questions, result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip})
+			c.Questions = append(c.Questions, result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip, Who: roles[q.Who]})
 		}
 	}
 	// Automated part.
@@ -225,7 +233,7 @@ func findOption(q criteria.Question, id string) *criteria.Option {
 func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.Check {
 	c := result.Check{ID: ref.ID, Weight: ref.Weight, Counts: map[string]int{}, Outcomes: []result.Outcome{}, WCAG: []string{}, ACTRules: []string{}}
 	if t != nil {
-		c.Title, c.Description, c.Tip, c.Review = t.Title, t.Description, t.Tip, t.Review
+		c.Title, c.Problem, c.Description, c.Tip, c.Review = t.Title, t.Problem, t.Description, t.Tip, t.Review
 	}
 	if in.Registry != nil {
 		if def := in.Registry.Get(ref.ID); def != nil {
@@ -297,9 +305,67 @@ func message(t *criteria.CheckText, e checks.Evidence) result.Text {
 	}
 	out := result.Text{}
 	for lang, s := range tmpl {
-		out[lang] = i18n.Fill(s, e.Params)
+		out[lang] = i18n.Fill(s, localParams(lang, e.Params))
 	}
 	return out
+}
+
+// numberRE matches a parameter that is a number a check measured: "2.32",
+// "4.5:1", "12%".
+var numberRE = regexp.MustCompile(`^-?\d+(\.\d+)?(:1)?%?$`)
+
+// localParams returns params with its numbers written with lang's decimal
+// separator ("2,32:1" in nl and fr). Text quoted from the page is left as
+// it is.
+// Trailing zeros go: "4.50:1" is written "4,5:1", "7.00:1" "7:1".
+func localParams(lang string, params map[string]string) map[string]string {
+	if len(params) == 0 {
+		return params
+	}
+	out := make(map[string]string, len(params))
+	for k, v := range params {
+		if numberRE.MatchString(v) {
+			v = i18n.Numbers(lang, trailingZerosRE.ReplaceAllStringFunc(v, trimZeros))
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// trailingZerosRE finds the needless zeros of a decimal: "4.50" → "4.5",
+// "7.00" → "7".
+var trailingZerosRE = regexp.MustCompile(`^-?\d+\.\d+`)
+
+// trimZeros drops a decimal's trailing zeros, and its point when nothing
+// is left after it.
+func trimZeros(s string) string { return strings.TrimSuffix(strings.TrimRight(s, "0"), ".") }
+
+// Fill replaces each {name} in s by params[name]; unknown names stay.
+func Fill(s string, params map[string]string) string {
+	if len(params) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		name := s[i+1 : i+j]
+		if v, ok := params[name]; ok {
+			b.WriteString(s[:i])
+			b.WriteString(v)
+		} else {
+			b.WriteString(s[:i+j+1])
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 func tipsFor(mc criteria.Criterion, c result.Criterion, texts map[string]*criteria.CheckText, answered bool) []result.Tip {
@@ -324,9 +390,13 @@ func tipsFor(mc criteria.Criterion, c result.Criterion, texts map[string]*criter
 		if chk.Score == nil || *chk.Score >= 1 || chk.Weight == 0 || texts[chk.ID] == nil {
 			continue
 		}
+		title := chk.Problem // a tip is for a check that failed: name the problem
+		if len(title) == 0 {
+			title = chk.Title
+		}
 		tips = append(tips, result.Tip{
 			Criterion: mc.ID, Source: "check:" + chk.ID,
-			Impact: round(chk.Weight*(1-*chk.Score), 3), Title: chk.Title, Text: chk.Tip,
+			Impact: round(chk.Weight*(1-*chk.Score), 3), Title: title, Text: chk.Tip,
 		})
 	}
 	return tips

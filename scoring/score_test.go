@@ -335,3 +335,19 @@ func TestDefaultModelMatchesDeclarations(t *testing.T) {
 	_, err := criteria.LoadDefault(Known(checks.Default()))
 	require.NoError(t, err)
 }
+
+func TestLocalParams(t *testing.T) {
+	in := map[string]string{"ratio": "2.32:1", "required": "4.50:1", "aaa": "7.00:1", "n": "100", "share": "40%", "text": "Versie 1.50 van de tekst"}
+	tests := map[string]map[string]string{
+		"nl": {"ratio": "2,32:1", "required": "4,5:1", "aaa": "7:1", "n": "100", "share": "40%", "text": "Versie 1.50 van de tekst"},
+		"en": {"ratio": "2.32:1", "required": "4.5:1", "aaa": "7:1", "n": "100", "share": "40%", "text": "Versie 1.50 van de tekst"},
+	}
+	for lang, want := range tests {
+		got := localParams(lang, in)
+		for k, w := range want {
+			if got[k] != w {
+				t.Errorf("%s %s: got %q, want %q", lang, k, got[k], w)
+			}
+		}
+	}
+}

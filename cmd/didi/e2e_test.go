@@ -53,6 +53,8 @@ func TestDemoWritesEveryFormat(t *testing.T) {
 	assert.NotEmpty(t, r.Scan.Browser, "the demo ran with a browser")
 	assert.Equal(t, "combined", r.Mode)
 	assert.Contains(t, stdout, "didi-report.pdf")
+	assert.Contains(t, stdout, "pages: 8 scanned, 1 failed (404: 1), 0 skipped", "the summary counts pages the way the reports do")
+	assert.Equal(t, result.PageCounts{Planned: 9, Scanned: 8, Failed: 1, FailedBy: map[string]int{"http_404": 1}}, r.PageCounts)
 
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("CI") == "" {

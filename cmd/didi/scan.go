@@ -9,6 +9,7 @@ import (
 	"github.com/didi-index/didi/result"
 	"github.com/didi-index/didi/scoring"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -434,15 +435,18 @@ func printSummary(e env, r *result.Result, lang string, paths []string) {
 		}
 		fmt.Fprintf(e.stdout, "  %s  %s\n", score, c.Title.In(lang))
 	}
-	ok, failed := 0, 0
-	for _, p := range r.Pages {
-		if p.Error == "" {
-			ok++
-		} else {
-			failed++
-		}
+	pc := r.Counts()
+	reasons := ""
+	for _, k := range slices.Sorted(maps.Keys(pc.FailedBy)) {
+		reasons += fmt.Sprintf(", %s: %d", strings.TrimPrefix(k, "http_"), pc.FailedBy[k])
 	}
-	fmt.Fprintf(e.stdout, "pages: %d scanned, %d with errors\n", ok, failed)
+	if reasons != "" {
+		reasons = " (" + reasons[2:] + ")"
+	}
+	fmt.Fprintf(e.stdout, "pages: %d scanned, %d failed%s, %d skipped\n", pc.Scanned, pc.Failed, reasons, pc.Skipped)
+	if pc.MostlyFailed() {
+		fmt.Fprintf(e.stdout, "warning: most pages could not be scanned (%d of %d); the scores rest on %d pages\n", pc.Failed, pc.Planned, pc.Scanned)
+	}
 	for _, p := range paths {
 		fmt.Fprintf(e.stdout, "wrote %s\n", progress.Clean(p))
 	}
