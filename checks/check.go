@@ -5,6 +5,7 @@
 package checks
 
 import (
+	"context"
 	"github.com/didi-index/didi/snapshot"
 	"sort"
 	"strconv"
@@ -106,6 +107,9 @@ type Page struct {
 	doc    *goquery.Document
 	served *goquery.Document
 	sOnce  sync.Once
+
+	linksOnce sync.Once
+	links     []link
 }
 
 // NewPage wraps a snapshot for checks.
@@ -212,8 +216,9 @@ type PageOutcome struct {
 
 // Run evaluates check c on pages with params (merged over c.Params). Pages
 // that could not be loaded are skipped. Site-wide checks yield one outcome
-// for the first start page's URL.
-func Run(c *Check, pages []*Page, params Params) []PageOutcome {
+// for the first start page's URL. Once ctx is done, the pages not checked
+// yet are not_evaluated.
+func Run(ctx context.Context, c *Check, pages []*Page, params Params) []PageOutcome {
 	merged := c.WithDefaults(params)
 	var ok []*Page
 	for _, p := range pages {
@@ -226,7 +231,7 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 	}
 	if c.SiteWide() {
 		for _, p := range ok {
-			if !c.Available(p.Snap) {
+			if !c.Available(p.Snap) || ctx.Err() != nil {
 				return []PageOutcome{{URL: ok[0].URL(), Result: Result{Outcome: NotEvaluated}}}
 			}
 		}
@@ -236,7 +241,7 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 	}
 	out := make([]PageOutcome, 0, len(ok))
 	for _, p := range ok {
-		if !c.Available(p.Snap) {
+		if !c.Available(p.Snap) || ctx.Err() != nil {
 			out = append(out, PageOutcome{URL: p.URL(), Result: Result{Outcome: NotEvaluated}})
 			continue
 		}

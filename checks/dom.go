@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -109,14 +110,94 @@ func attr(n *html.Node, name string) string {
 	return ""
 }
 
+// nthOfType is n's position among its siblings of the same tag, from 1. A
+// parent with many children is indexed once (see domMemo), so that the
+// selectors of all its children cost linear time, not quadratic.
 func nthOfType(n *html.Node) int {
 	i := 1
-	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+	s := n.PrevSibling
+	for steps := 0; s != nil && steps < memoMinSiblings; s, steps = s.PrevSibling, steps+1 {
 		if s.Type == html.ElementNode && s.Data == n.Data {
 			i++
 		}
 	}
-	return i
+	if s == nil || n.Parent == nil {
+		return i
+	}
+	return domMemo.nth(n)
+}
+
+// memoMinSiblings is how many previous siblings nthOfType counts before it
+// turns to the memo.
+const memoMinSiblings = 64
+
+// memoMaxEntries bounds the memo: it is emptied when it holds more nodes
+// (a few documents' worth), so it keeps no page alive for long.
+const memoMaxEntries = 1 << 21
+
+// domMemo remembers, for the documents checked lately, the nth-of-type
+// position of the children of big parents and how often each id occurs.
+// Checks of one page run in parallel, hence the lock.
+var domMemo = &memo{}
+
+type memo struct {
+	mu      sync.Mutex
+	size    int
+	nthPos  map[*html.Node]int
+	idCount map[*html.Node]map[string]int
+}
+
+func (m *memo) grow(by int) {
+	if m.size+by > memoMaxEntries || m.nthPos == nil {
+		m.nthPos, m.idCount, m.size = map[*html.Node]int{}, map[*html.Node]map[string]int{}, 0
+	}
+	m.size += by
+}
+
+func (m *memo) nth(n *html.Node) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if i, ok := m.nthPos[n]; ok {
+		return i
+	}
+	count := map[string]int{}
+	kids := 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		kids++
+	}
+	m.grow(kids)
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			count[c.Data]++
+			m.nthPos[c] = count[c.Data]
+		}
+	}
+	return m.nthPos[n]
+}
+
+// ids returns how often each id occurs in the document of root.
+func (m *memo) ids(root *html.Node) map[string]int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if c, ok := m.idCount[root]; ok {
+		return c
+	}
+	c := map[string]int{}
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if x.Type == html.ElementNode {
+			if id := attr(x, "id"); id != "" {
+				c[id]++
+			}
+		}
+		for k := x.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(root)
+	m.grow(len(c) + 1)
+	m.idCount[root] = c
+	return c
 }
 
 func isSimpleIdent(id string) bool {
@@ -131,24 +212,11 @@ func isSimpleIdent(id string) bool {
 	return true
 }
 
+// uniqueID reports whether id occurs once in n's document.
 func uniqueID(n *html.Node, id string) bool {
 	root := n
 	for root.Parent != nil {
 		root = root.Parent
 	}
-	count := 0
-	var walk func(*html.Node)
-	walk = func(x *html.Node) {
-		if count > 1 {
-			return
-		}
-		if x.Type == html.ElementNode && attr(x, "id") == id {
-			count++
-		}
-		for c := x.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	return count == 1
+	return domMemo.ids(root)[id] == 1
 }

@@ -109,15 +109,21 @@ type link struct {
 	URL  *url.URL
 }
 
-// linksOf lists the links of a page in document order.
+// linksOf lists the links of a page in document order. The list is made
+// once per page and shared by the checks, which must not change it.
 func linksOf(p *Page) []link {
+	p.linksOnce.Do(func() { p.links = pageLinks(p) })
+	return p.links
+}
+
+func pageLinks(p *Page) []link {
 	base, _ := url.Parse(p.URL())
 	var out []link
 	p.Doc().Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href := strings.TrimSpace(s.AttrOr("href", ""))
 		l := link{Page: p, Sel: s, Href: href}
 		parts := []string{textOf(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")}
-		s.Find("img[alt]").Each(func(_ int, img *goquery.Selection) { parts = append(parts, img.AttrOr("alt", "")) })
+		parts = appendImgAlts(parts, s.Get(0))
 		l.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 		if u, err := url.Parse(href); err == nil {
 			if base != nil {
@@ -128,6 +134,20 @@ func linksOf(p *Page) []link {
 		out = append(out, l)
 	})
 	return out
+}
+
+// appendImgAlts appends the alt attributes of the img elements inside n.
+func appendImgAlts(parts []string, n *html.Node) []string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Data == "img" && hasAttr(c, "alt") {
+			parts = append(parts, attr(c, "alt"))
+		}
+		parts = appendImgAlts(parts, c)
+	}
+	return parts
 }
 
 // about reports whether the link leads to t: by its text, or by the path of

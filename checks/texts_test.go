@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -54,7 +55,7 @@ func TestEveryCheckHasItsTexts(t *testing.T) {
 			if fixtureOutcome(e.Name()) == "" || filepath.Ext(e.Name()) == ".want" {
 				continue
 			}
-			for _, o := range Run(c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), ref.Params) {
+			for _, o := range Run(context.Background(), c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), ref.Params) {
 				if o.Outcome == NeedsReview {
 					for _, lang := range langs {
 						assert.NotEmpty(t, text.Review[lang], "%s can need review but has no review question in %s", c.ID, lang)

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"fmt"
 	"github.com/didi-index/didi/snapshot"
 	"net/url"
@@ -19,7 +20,7 @@ func runFixture(t *testing.T, id, name string, params Params) PageOutcome {
 	c := Default().Get(id)
 	require.NotNil(t, c, id)
 	pages := loadFixture(t, filepath.Join("testdata", id, name))
-	got := Run(c, pages, params)
+	got := Run(context.Background(), c, pages, params)
 	require.NotEmpty(t, got)
 	return got[0]
 }
@@ -158,7 +159,7 @@ func TestUnderstandableSpeed(t *testing.T) {
 		var out []PageOutcome
 		for i := 0; i < 5; i++ { // the best of five
 			start := time.Now()
-			out = Run(c, []*Page{p}, nil)
+			out = Run(context.Background(), c, []*Page{p}, nil)
 			best = min(best, time.Since(start))
 		}
 		require.Len(t, out, 1)
@@ -177,7 +178,7 @@ func BenchmarkUnderstandableChecks(b *testing.B) {
 		}
 		b.Run(c.ID, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				Run(c, []*Page{p}, nil)
+				Run(context.Background(), c, []*Page{p}, nil)
 			}
 		})
 	}
@@ -239,7 +240,7 @@ func TestUnderstandableBadInput(t *testing.T) {
 			}
 			p := NewPage(&snapshot.Snapshot{URL: "https://example.be/x", HTML: src, DOM: src, Status: 200}, true)
 			require.NotPanics(t, func() {
-				out := Run(c, []*Page{p}, nil)
+				out := Run(context.Background(), c, []*Page{p}, nil)
 				require.Len(t, out, 1, "input %d, %s", i, c.ID)
 			}, "input %d, %s", i, c.ID)
 		}

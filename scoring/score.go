@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"context"
+	"fmt"
 	"github.com/didi-index/didi/result"
 	"math"
 	"runtime"
@@ -36,8 +38,10 @@ type Input struct {
 
 // Evaluate runs every check the model references on pages, with the
 // model's parameters, and returns the outcomes by check id. Checks are pure,
-// so they run in parallel, one goroutine per CPU.
-func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map[string][]checks.PageOutcome {
+// so they run in parallel, one goroutine per CPU. When ctx is done before
+// the checks end, Evaluate stops at once: what was not checked yet is
+// not_evaluated, and the error is ctx's.
+func Evaluate(ctx context.Context, m *criteria.Model, reg *checks.Registry, pages []*checks.Page) (map[string][]checks.PageOutcome, error) {
 	type job struct {
 		check  *checks.Check
 		params checks.Params
@@ -56,7 +60,7 @@ func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = checks.Run(jobs[i].check, pages, jobs[i].params)
+				results[i] = checks.Run(ctx, jobs[i].check, pages, jobs[i].params)
 			}
 		})
 	}
@@ -69,7 +73,10 @@ func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map
 	for i, j := range jobs {
 		out[j.check.ID] = results[i]
 	}
-	return out
+	if err := ctx.Err(); err != nil {
+		return out, fmt.Errorf("checks: %w", context.Cause(ctx))
+	}
+	return out, nil
 }
 
 // Score computes the Result. It is pure: the same Input gives the same
