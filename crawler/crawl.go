@@ -125,6 +125,15 @@ func (c *crawl) measureSlowLoad(u string) <-chan float64 {
 		return out
 	}
 	go func() {
+		// The page must pass the fetcher's gates first (size, type,
+		// redirects): a start page the crawl rejects is not loaded here.
+		fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
+		res := c.fetch.get(fctx, u, MaxHTMLBytes)
+		cancel()
+		if res.Err != nil {
+			out <- 0
+			return
+		}
 		t, err := c.browser.newTab(c.o, c.origins.list())
 		if err != nil {
 			out <- 0
@@ -485,6 +494,9 @@ func describeVisitError(err error, timeout time.Duration) string {
 	}
 	if errors.Is(err, context.Canceled) {
 		return "cancelled"
+	}
+	if errors.Is(err, errCrashed) {
+		return err.Error()
 	}
 	return "browser: " + err.Error()
 }

@@ -185,8 +185,15 @@ func (t *tab) visit(ctx context.Context, o Options, u string) (*visitResult, err
 	if r := left(); r != nil {
 		return r, nil // the error, if any, came from the document going away
 	}
+	if err != nil && t.rec.hasCrashed() {
+		return nil, errCrashed
+	}
 	return res, err
 }
+
+// errCrashed is a page whose renderer died, mostly because the page used
+// more memory than it may (jsHeapMB).
+var errCrashed = fmt.Errorf("the page crashed its browser tab (it may have used more than the %d MB of memory a page may use)", jsHeapMB)
 
 // gather reads every fact of the loaded page.
 func (t *tab) gather(ctx context.Context, o Options, u string, clock *stepClock) (*visitResult, error) {
@@ -282,6 +289,9 @@ func (t *tab) navigate(ctx context.Context, u string, timeout time.Duration) (*n
 	soft := time.NewTimer(timeout / 2)
 	defer soft.Stop()
 	for {
+		if t.rec.hasCrashed() {
+			return nil, errCrashed
+		}
 		loaded, wake := t.rec.lifecycleState(res.LoaderID, "load")
 		if _, left := t.rec.left(res.FrameID, res.LoaderID, u); loaded || left {
 			nav.took = time.Since(began)
@@ -410,7 +420,9 @@ func (t *tab) slowLoad(ctx context.Context, o Options, u string) float64 {
 		_, _ = chromedp.Call(rctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{}})
 		_, _ = chromedp.Call(rctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: false})
 	}()
-	_ = setViewport(ctx, desktopWidth)
+	if err := t.prepare(ctx, o, desktopWidth); err != nil { // the user's cookies, as on every load
+		return 0
+	}
 	sctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	nav, err := t.navigate(sctx, u, 2*o.Timeout)
