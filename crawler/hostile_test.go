@@ -52,8 +52,12 @@ func TestRequestsStayInScope(t *testing.T) {
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `<!doctype html><html lang="en"><title>home</title><body><a href="/leave">leave</a></body></html>`)
 	})
-	mux.HandleFunc("/leave", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, away.URL+"/landed", http.StatusFound) })
-	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, away.URL+"/elsewhere", http.StatusMovedPermanently) })
+	mux.HandleFunc("/leave", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, away.URL+"/landed", http.StatusFound)
+	})
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, away.URL+"/elsewhere", http.StatusMovedPermanently)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	scan := crawlT(t, Options{Start: []string{srv.URL + "/", srv.URL + "/moved"}, NoBrowser: true, MaxPages: 10})
