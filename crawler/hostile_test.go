@@ -182,3 +182,41 @@ func TestPageMemoryIsCapped(t *testing.T) {
 		t.Errorf("/ok: error %q, browser facts %v", p.Error, p.Browser != nil)
 	}
 }
+
+// TestPageCannotFakeItsFacts: a page that replaces getComputedStyle (and
+// JSON.stringify) to look black on white still shows its real 1.21:1
+// contrast: didi's page script runs in an isolated world.
+func TestPageCannotFakeItsFacts(t *testing.T) {
+	browser := browserOrSkip(t)
+	isolateTemp(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<!doctype html><html lang="en"><title>fake</title><body style="background:#fff">
+<p id="faint" style="color:#eeeeee">This text is hard to read.</p>
+<script>
+const real = window.getComputedStyle;
+window.getComputedStyle = function (el, pseudo) {
+  const s = real.call(window, el, pseudo);
+  return new Proxy(s, {get(o, k) {
+    if (k === "color") return "rgb(0, 0, 0)";
+    if (k === "getPropertyValue") return n => n === "color" ? "rgb(0, 0, 0)" : o.getPropertyValue(n);
+    const v = o[k]; return typeof v === "function" ? v.bind(o) : v; }});
+};
+JSON.stringify = () => "{}";
+</script></body></html>`)
+	}))
+	defer srv.Close()
+	scan := crawlT(t, Options{Start: []string{srv.URL + "/"}, Browser: browser, NoCrawl: true})
+	p := scan.Pages[0]
+	if p.Error != "" || p.Browser == nil {
+		t.Fatalf("page error %q", p.Error)
+	}
+	for _, ts := range p.Browser.Texts {
+		if strings.Contains(ts.Selector, "faint") {
+			if ts.Ratio > 1.3 {
+				t.Errorf("contrast of the faint text is %.2f:1, want its real 1.16:1", ts.Ratio)
+			}
+			return
+		}
+	}
+	t.Errorf("the faint text was not measured: %+v", p.Browser.Texts)
+}
