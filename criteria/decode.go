@@ -2,11 +2,12 @@ package criteria
 
 import (
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/didi-index/didi/diag"
 )
 
 // decoder decodes a yaml.Node tree into Go values strictly: unknown fields,
@@ -34,30 +35,16 @@ func (d *decoder) tooBig(n *yaml.Node) bool {
 }
 
 // parseDocument parses b into its root node. A syntax error is returned as
-// a single Error (the YAML parser gives the line only).
+// a single Error, where the problem is (see diag.YAMLSyntax).
 func parseDocument(file string, b []byte) (*yaml.Node, Errors) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, Errors{syntaxError(file, err)}
+		return nil, Errors{diag.YAMLSyntax(file, b, err)}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, Errors{{File: file, Line: 1, Col: 1, Msg: "the file is empty"}}
 	}
 	return doc.Content[0], nil
-}
-
-var lineRE = regexp.MustCompile(`line (\d+)`)
-
-// syntaxError turns a YAML parser error into an Error. The parser names the
-// line, not the column, so the column is 1.
-func syntaxError(file string, err error) Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimPrefix(msg, m[0]+": ")
-	}
-	return Error{File: file, Line: line, Col: 1, Msg: "YAML syntax: " + msg}
 }
 
 // resolve follows aliases.

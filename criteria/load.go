@@ -5,7 +5,7 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"fmt"
-	"os"
+	"github.com/didi-index/didi/diag"
 	"reflect"
 	"strconv"
 
@@ -35,7 +35,7 @@ func LoadDefault(known func(id string) bool) (*Model, error) {
 // LoadModel reads, parses and validates a model file. A file that cannot be
 // read gives a wrapped os error; a file with problems gives Errors.
 func LoadModel(path string, known func(id string) bool) (*Model, error) {
-	b, err := os.ReadFile(path)
+	b, err := diag.ReadFile(path, diag.MaxInputBytes)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}

@@ -154,7 +154,7 @@ func Evaluate(ctx context.Context, p Plan, scan *crawler.Scan, started, finished
 		if s.OK() {
 			loopback = loopback || isLoopbackURL(s.FinalURL)
 		} else {
-			reasons = append(reasons, fmt.Sprintf("  %s: %s", s.URL, s.Error))
+			reasons = append(reasons, progress.Clean(fmt.Sprintf("  %s: %s", s.URL, s.Error)))
 		}
 	}
 	if len(reasons) == len(scan.Pages) {

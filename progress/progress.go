@@ -144,6 +144,17 @@ func Clean(s string) string {
 	}, s)
 }
 
+// CleanLines is Clean for a message of several lines: it keeps the line
+// breaks (callers clean each site-controlled part with Clean first, so
+// that a site cannot add a line).
+func CleanLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = Clean(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 func isControl(r rune) bool {
 	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || r == '\u202e'
 }

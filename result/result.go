@@ -100,11 +100,11 @@ type Page struct {
 
 // Criterion is the score of one criterion.
 type Criterion struct {
-	ID     string       `json:"id"`
-	Title  Text         `json:"title"`
-	Why    Text         `json:"why,omitempty"`
-	Weight float64      `json:"weight"`
-	Mix    Mix          `json:"mix"`
+	ID     string  `json:"id"`
+	Title  Text    `json:"title"`
+	Why    Text    `json:"why,omitempty"`
+	Weight float64 `json:"weight"`
+	Mix    Mix     `json:"mix"`
 	// Score is 0–100 with one decimal; nil when neither part exists.
 	Score              *float64 `json:"score"`
 	QuestionnaireScore *float64 `json:"questionnaire_score"`

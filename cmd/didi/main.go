@@ -109,7 +109,7 @@ func run(ctx context.Context, args []string, e env) int {
 	case code == exitInternal:
 		fmt.Fprintln(e.stderr, "didi: internal error (please report it):", progress.Clean(err.Error()))
 	default:
-		fmt.Fprintln(e.stderr, "didi:", progress.Clean(err.Error()))
+		fmt.Fprintln(e.stderr, "didi:", progress.CleanLines(err.Error()))
 	}
 	return code
 }
