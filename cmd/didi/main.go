@@ -97,6 +97,9 @@ func main() {
 
 // run executes one didi command and returns its exit code.
 func run(ctx context.Context, args []string, e env) int {
+	// Everything on stdout is text that may quote a site, a model or a
+	// result file: no control character gets through to the terminal.
+	e.stdout = progress.CleanWriter(e.stdout)
 	err := dispatch(ctx, args, e)
 	code := exitCode(err)
 	var pos diag.Errors
