@@ -131,9 +131,10 @@ func nthOfType(n *html.Node) int {
 // turns to the memo.
 const memoMinSiblings = 64
 
-// memoMaxEntries bounds the memo: it is emptied when it holds more nodes
-// (a few documents' worth), so it keeps no page alive for long.
-const memoMaxEntries = 1 << 21
+// memoMaxEntries bounds the memo: it is emptied before it holds more
+// nodes (a few documents' worth), so that it keeps few parsed pages alive
+// (its nodes hold their whole document).
+const memoMaxEntries = 1 << 16
 
 // domMemo remembers, for the documents checked lately, the nth-of-type
 // position of the children of big parents and how often each id occurs.
@@ -148,7 +149,7 @@ type memo struct {
 }
 
 func (m *memo) grow(by int) {
-	if m.size+by > memoMaxEntries || m.nthPos == nil {
+	if (m.size > 0 && m.size+by > memoMaxEntries) || m.nthPos == nil {
 		m.nthPos, m.idCount, m.size = map[*html.Node]int{}, map[*html.Node]map[string]int{}, 0
 	}
 	m.size += by
@@ -183,8 +184,10 @@ func (m *memo) ids(root *html.Node) map[string]int {
 		return c
 	}
 	c := map[string]int{}
+	nodes := 0
 	var walk func(*html.Node)
 	walk = func(x *html.Node) {
+		nodes++
 		if x.Type == html.ElementNode {
 			if id := attr(x, "id"); id != "" {
 				c[id]++
@@ -195,7 +198,7 @@ func (m *memo) ids(root *html.Node) map[string]int {
 		}
 	}
 	walk(root)
-	m.grow(len(c) + 1)
+	m.grow(nodes) // it keeps the whole document alive
 	m.idCount[root] = c
 	return c
 }

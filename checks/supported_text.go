@@ -112,14 +112,26 @@ type link struct {
 // linksOf lists the links of a page in document order. The list is made
 // once per page and shared by the checks, which must not change it.
 func linksOf(p *Page) []link {
-	p.linksOnce.Do(func() { p.links = pageLinks(p) })
-	return p.links
+	doc := p.Doc()
+	p.mu.Lock()
+	if p.linksDoc == doc {
+		defer p.mu.Unlock()
+		return p.links
+	}
+	p.mu.Unlock()
+	links := pageLinks(p, doc)
+	p.mu.Lock()
+	if p.doc == doc { // not forgotten meanwhile
+		p.links, p.linksDoc = links, doc
+	}
+	p.mu.Unlock()
+	return links
 }
 
-func pageLinks(p *Page) []link {
+func pageLinks(p *Page, doc *goquery.Document) []link {
 	base, _ := url.Parse(p.URL())
 	var out []link
-	p.Doc().Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href := strings.TrimSpace(s.AttrOr("href", ""))
 		l := link{Page: p, Sel: s, Href: href}
 		parts := []string{textOf(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")}
