@@ -203,8 +203,12 @@ func (m *memo) ids(root *html.Node) map[string]int {
 	return c
 }
 
+// maxIDInSelector is the longest id a selector uses; an element with a
+// longer one is found by its path.
+const maxIDInSelector = 100
+
 func isSimpleIdent(id string) bool {
-	if id == "" || (id[0] >= '0' && id[0] <= '9') || id[0] == '-' {
+	if id == "" || len(id) > maxIDInSelector || (id[0] >= '0' && id[0] <= '9') || id[0] == '-' {
 		return false
 	}
 	for _, r := range id {

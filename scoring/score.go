@@ -18,6 +18,10 @@ import (
 // result; the rest are counted in Outcome.Omitted.
 const MaxEvidence = 25
 
+// MaxSelector is the longest selector kept in the result (a page may give
+// an element an id of 200 kB); longer ones end with "…".
+const MaxSelector = 300
+
 // Input is everything Score needs. Outcomes is nil when no page was checked
 // (questionnaire only); Answers is nil without an answers file.
 type Input struct {
@@ -271,7 +275,7 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.
 				ro.Omitted = len(o.Evidence) - MaxEvidence
 				break
 			}
-			ev := result.Evidence{Selector: e.Selector, Snippet: e.Snippet, Message: message(t, e)}
+			ev := result.Evidence{Selector: checks.Shorten(e.Selector, MaxSelector), Snippet: checks.Shorten(e.Snippet, checks.SnippetMax), Message: message(t, e)}
 			if e.URL != o.URL {
 				ev.URL = e.URL
 			}
