@@ -84,7 +84,7 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	opts := p.Crawl
 	opts.Events = p.Events
 	opts.SlowProfile = SlowProfile(p.Model, p.Registry)
-	started := clock()
+	started, began := clock(), time.Now() // began: the real time, for the budget
 	scan, err := crawler.Crawl(ctx, opts)
 	if errors.Is(err, crawler.ErrNoBrowser) && p.FallbackNoBrowser && !opts.NoBrowser {
 		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: err.Error() + "; going on without a browser: checks that need one (contrast, focus, reflow, network, accessibility tree) are reported as not evaluated"})
@@ -97,7 +97,7 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%w: %w", ErrScanFailed, err)
 	}
-	cctx, cancel := checksContext(ctx, opts, started, clock())
+	cctx, cancel := checksContext(ctx, opts, began, time.Now())
 	defer cancel()
 	out, err := Evaluate(cctx, p, scan, started, clock())
 	switch {
