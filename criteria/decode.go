@@ -1,6 +1,10 @@
 package criteria
 
 import (
+	"bytes"
+	"errors"
+	"io"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -38,7 +42,14 @@ func (d *decoder) tooBig(n *yaml.Node) bool {
 // a single Error, where the problem is (see diag.YAMLSyntax).
 func parseDocument(file string, b []byte) (*yaml.Node, Errors) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, Errors{diag.YAMLSyntax(file, b, err)}
+	}
+	var more yaml.Node
+	if err := dec.Decode(&more); err == nil {
+		return nil, Errors{{File: file, Line: more.Line, Col: more.Column, Msg: "a second YAML document (after ---): the file must hold one"}}
+	} else if !errors.Is(err, io.EOF) {
 		return nil, Errors{diag.YAMLSyntax(file, b, err)}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -111,6 +122,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, key pos) {
 		var f float64
 		if (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&f) != nil {
 			d.atPos(posOf(n), "%s%q is not a number", label(path), n.Value)
+			return
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			d.atPos(posOf(n), "%s%q is not a finite number", label(path), n.Value)
 			return
 		}
 		v.SetFloat(f)
