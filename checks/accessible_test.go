@@ -1,12 +1,14 @@
 package checks
 
 import (
+	"context"
 	"fmt"
-	"github.com/didi-index/didi/snapshot"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/stretchr/testify/assert"
@@ -31,7 +33,7 @@ func TestAccessibleWanted(t *testing.T) {
 			b, err := os.ReadFile(base + ".want")
 			require.NoError(t, err)
 			got := map[string]bool{}
-			for _, o := range Run(&c, loadFixture(t, path), nil) {
+			for _, o := range Run(context.Background(), &c, loadFixture(t, path), nil) {
 				for _, ev := range o.Evidence {
 					got[ev.Selector] = true
 				}
@@ -173,7 +175,7 @@ func BenchmarkAccessibleChecks(b *testing.B) {
 		page.Doc() // parsing is shared by all checks, not counted
 		b.StartTimer()
 		for i := range list {
-			Run(&list[i], []*Page{page}, nil)
+			Run(context.Background(), &list[i], []*Page{page}, nil)
 		}
 	}
 }
@@ -225,7 +227,7 @@ func TestAccessibleOddInput(t *testing.T) {
 		for _, b := range []*snapshot.BrowserFacts{nil, browser} {
 			snap := &snapshot.Snapshot{URL: "https://example.be/", Status: 200, HTML: src, DOM: src, ContentType: "text/html", Browser: b}
 			for i := range list {
-				assert.NotPanics(t, func() { Run(&list[i], []*Page{NewPage(snap, true)}, nil) }, "%s on %.40q", list[i].ID, src)
+				assert.NotPanics(t, func() { Run(context.Background(), &list[i], []*Page{NewPage(snap, true)}, nil) }, "%s on %.40q", list[i].ID, src)
 			}
 		}
 	}

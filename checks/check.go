@@ -5,12 +5,14 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/snapshot"
+	"context"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -114,6 +116,10 @@ func (p Params) Strings(name string, def []string) []string {
 }
 
 // Page is one scanned page as checks see it: the snapshot and its parsed DOM.
+// The parsed documents (ten times the size of the HTML) are kept in a
+// cache shared by all pages and bounded in size (see docCache): a scan of
+// thousands of pages keeps only the documents checked lately, and parses a
+// page again when a site-wide check comes back to it.
 type Page struct {
 	Snap *snapshot.Snapshot
 	// Start is true for the site's start page (the first start URL).
@@ -265,8 +271,9 @@ type PageOutcome struct {
 
 // Run evaluates check c on pages with params (merged over c.Params). Pages
 // that could not be loaded are skipped. Site-wide checks yield one outcome
-// for the first start page's URL.
-func Run(c *Check, pages []*Page, params Params) []PageOutcome {
+// for the first start page's URL. Once ctx is done, the pages not checked
+// yet are not_evaluated.
+func Run(ctx context.Context, c *Check, pages []*Page, params Params) []PageOutcome {
 	merged := c.WithDefaults(params)
 	var ok []*Page
 	for _, p := range pages {
@@ -279,7 +286,7 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 	}
 	if c.SiteWide() {
 		for _, p := range ok {
-			if !c.Available(p.Snap) {
+			if !c.Available(p.Snap) || ctx.Err() != nil {
 				return []PageOutcome{{URL: ok[0].URL(), Result: Result{Outcome: NotEvaluated}}}
 			}
 		}
@@ -292,7 +299,7 @@ func Run(c *Check, pages []*Page, params Params) []PageOutcome {
 	}
 	out := make([]PageOutcome, 0, len(ok))
 	for _, p := range ok {
-		if !c.Available(p.Snap) {
+		if !c.Available(p.Snap) || ctx.Err() != nil {
 			out = append(out, PageOutcome{URL: p.URL(), Result: Result{Outcome: NotEvaluated}})
 			continue
 		}

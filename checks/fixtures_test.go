@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"encoding/json"
 	"github.com/didi-index/didi/snapshot"
 	"net/http"
@@ -109,7 +110,7 @@ func TestFixtures(t *testing.T) {
 			path := filepath.Join("testdata", c.ID, e.Name())
 			t.Run(c.ID+"/"+e.Name(), func(t *testing.T) {
 				pages := loadFixture(t, path)
-				got := Run(c, pages, nil)
+				got := Run(context.Background(), c, pages, nil)
 				require.NotEmpty(t, got)
 				for _, o := range got {
 					if c.SiteWide() || o.URL == pages[0].URL() {

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 	"strings"
@@ -262,7 +263,7 @@ func TestSimpleAndReachableBadInput(t *testing.T) {
 		pages := []*Page{NewPage(s, true)}
 		for j := range checks {
 			c := &checks[j]
-			assert.NotPanics(t, func() { Run(c, pages, nil) }, "%s on page %d", c.ID, i)
+			assert.NotPanics(t, func() { Run(context.Background(), c, pages, nil) }, "%s on page %d", c.ID, i)
 		}
 	}
 	empty := []*Page{NewPage(&snapshot.Snapshot{URL: "https://example.be/", HTML: "<html><body></body></html>", DOM: "<html><body></body></html>"}, true)}
@@ -271,7 +272,7 @@ func TestSimpleAndReachableBadInput(t *testing.T) {
 		if c.ID == "viewport-responsive" { // a page without a viewport meta fails, empty or not
 			continue
 		}
-		for _, o := range Run(c, empty, nil) {
+		for _, o := range Run(context.Background(), c, empty, nil) {
 			assert.NotEqual(t, Fail, o.Outcome, "%s fails an empty page: %+v", c.ID, o.Evidence)
 		}
 	}

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bufio"
+	"context"
 	"github.com/didi-index/didi/snapshot"
 	"os"
 	"path/filepath"
@@ -60,7 +61,7 @@ func outcomesOf(pages []*Page) map[string][]PageOutcome {
 	out := map[string][]PageOutcome{}
 	for _, list := range [][]Check{supportedChecks(), trustworthyChecks(), involvingChecks()} {
 		for i := range list {
-			out[list[i].ID] = Run(&list[i], pages, nil)
+			out[list[i].ID] = Run(context.Background(), &list[i], pages, nil)
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"github.com/didi-index/didi/snapshot"
 	"testing"
 
@@ -205,7 +206,7 @@ func TestBadInputNeverPanics(t *testing.T) {
 		page := supPage(in)
 		for _, c := range append(append(supportedChecks(), trustworthyChecks()...), involvingChecks()...) {
 			c := c
-			assert.NotPanics(t, func() { Run(&c, []*Page{page}, nil) }, c.ID)
+			assert.NotPanics(t, func() { Run(context.Background(), &c, []*Page{page}, nil) }, c.ID)
 			if c.Page != nil {
 				assert.NotPanics(t, func() { c.Page(page, Params{}) }, c.ID)
 			} else {

@@ -1,10 +1,14 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -113,7 +117,7 @@ func findLinks(p *Page) []link {
 		href := strings.TrimSpace(s.AttrOr("href", ""))
 		l := link{Page: p, Sel: s, Href: href}
 		parts := []string{textOf(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")}
-		s.Find("img[alt]").Each(func(_ int, img *goquery.Selection) { parts = append(parts, img.AttrOr("alt", "")) })
+		parts = appendImgAlts(parts, s.Get(0))
 		l.Text = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 		if u, err := url.Parse(href); err == nil {
 			if base != nil {
@@ -124,6 +128,20 @@ func findLinks(p *Page) []link {
 		out = append(out, l)
 	})
 	return out
+}
+
+// appendImgAlts appends the alt attributes of the img elements inside n.
+func appendImgAlts(parts []string, n *html.Node) []string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Data == "img" && a11y.Has(c, "alt") {
+			parts = append(parts, attr(c, "alt"))
+		}
+		parts = appendImgAlts(parts, c)
+	}
+	return parts
 }
 
 // about reports whether the link leads to t: by its text, or by the path of

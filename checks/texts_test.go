@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,7 +57,7 @@ func TestEveryCheckHasItsTexts(t *testing.T) {
 			if fixtureOutcome(e.Name()) == "" || filepath.Ext(e.Name()) == ".want" {
 				continue
 			}
-			for _, o := range Run(c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), ref.Params) {
+			for _, o := range Run(context.Background(), c, loadFixture(t, filepath.Join("testdata", c.ID, e.Name())), ref.Params) {
 				if o.Outcome == NeedsReview {
 					assert.True(t, c.Review, "%s/%s says needs_review but does not declare Review", c.ID, e.Name())
 					for _, lang := range langs {

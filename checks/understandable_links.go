@@ -121,16 +121,26 @@ func describedBy(d *axDoc, n *html.Node) string {
 	return a11y.Collapse(strings.Join(parts, " "))
 }
 
-// contextCache remembers the number of words of context elements, so that
-// links in a long list cost one text walk per list item.
-type contextCache map[*html.Node]int
+// contextCache remembers what the context of links costs to compute once
+// per element: the words of context elements, the words of a block's own run
+// of text and whether a table has header cells. Links in a long list, a long
+// paragraph or a big table then cost one walk per list item, block or table,
+// and a page's links are checked in time linear in its size.
+type contextCache struct {
+	text, inline map[*html.Node]int
+	headers      map[*html.Node]bool
+}
 
-func (c contextCache) words(n *html.Node) int {
-	if w, ok := c[n]; ok {
+func newContextCache() *contextCache {
+	return &contextCache{text: map[*html.Node]int{}, inline: map[*html.Node]int{}, headers: map[*html.Node]bool{}}
+}
+
+func (c *contextCache) words(n *html.Node) int {
+	if w, ok := c.text[n]; ok {
 		return w
 	}
 	w := lang.CountWords(a11y.VisibleText(n, a11y.TextOpts{SkipAriaHidden: true}))
-	c[n] = w
+	c.text[n] = w
 	return w
 }
 
@@ -140,14 +150,14 @@ func (c contextCache) words(n *html.Node) int {
 // table cell of a table with header cells, or an enclosing paragraph, list
 // item (also the parent item of a nested list) or cell with at least
 // minWords words besides the link's own text.
-func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, cache contextCache) bool {
+func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, cache *contextCache) bool {
 	if describedBy(d, n) != "" {
 		return true
 	}
 	if t := normLinkText(attr(n, "title")); t != "" && !generic[t] {
 		return true
 	}
-	if inlineContextWords(n) >= minWords {
+	if inlineContextWords(n, cache) >= minWords {
 		return true // the sentence around the link, in any block
 	}
 	own := -1
@@ -156,7 +166,7 @@ func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, c
 		if !contextTags[x.Data] && role != "listitem" && role != "cell" && role != "gridcell" {
 			continue
 		}
-		if (x.Data == "td" || role == "cell" || role == "gridcell") && tableHasHeaders(x) {
+		if (x.Data == "td" || role == "cell" || role == "gridcell") && tableHasHeaders(x, cache) {
 			return true
 		}
 		if own < 0 {
@@ -173,8 +183,9 @@ func hasContext(d *axDoc, n *html.Node, generic map[string]bool, minWords int, c
 // text: the nearest block ancestor's text without links and without nested
 // blocks (a card's heading and paragraph are blocks of their own, so "Lees
 // meer" under them has no words around it; "<div><a>Read more</a> about the
-// W3C WAI</div>" has four).
-func inlineContextWords(n *html.Node) int {
+// W3C WAI</div>" has four). Every a element of a block has the same count,
+// which is walked once and kept in cache.
+func inlineContextWords(n *html.Node, cache *contextCache) int {
 	var blk *html.Node
 	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if blockTags[x.Data] {
@@ -184,6 +195,9 @@ func inlineContextWords(n *html.Node) int {
 	}
 	if blk == nil {
 		return 0
+	}
+	if w, ok := cache.inline[blk]; ok && n.Data == "a" {
+		return w
 	}
 	var sb strings.Builder
 	var walk func(x *html.Node)
@@ -201,14 +215,21 @@ func inlineContextWords(n *html.Node) int {
 		}
 	}
 	walk(blk)
-	return lang.CountWords(sb.String())
+	w := lang.CountWords(sb.String())
+	if n.Data == "a" { // links are left out of the text: the same for all of them
+		cache.inline[blk] = w
+	}
+	return w
 }
 
 // tableHasHeaders reports whether the table around cell has th cells.
-func tableHasHeaders(cell *html.Node) bool {
+func tableHasHeaders(cell *html.Node, cache *contextCache) bool {
 	for t := cell.Parent; t != nil && t.Type == html.ElementNode; t = t.Parent {
 		if t.Data != "table" {
 			continue
+		}
+		if found, ok := cache.headers[t]; ok {
+			return found
 		}
 		found := false
 		var walk func(x *html.Node)
@@ -225,6 +246,7 @@ func tableHasHeaders(cell *html.Node) bool {
 			}
 		}
 		walk(t)
+		cache.headers[t] = found
 		return found
 	}
 	return false
@@ -245,7 +267,7 @@ func linkText(p *Page, params Params) Result {
 	minWords := int(params.Float("min_context_words", 2))
 	var ev []Evidence
 	seen := false
-	cache := contextCache{}
+	cache := newContextCache()
 	for _, n := range links(d) {
 		name := d.Name(n)
 		if name == "" || strings.HasPrefix(strings.TrimSpace(attr(n, "href")), "#") {
@@ -377,7 +399,7 @@ func linkPurposeSameText(p *Page, params Params) Result {
 	base := pageBase(p, d)
 	minWords := int(params.Float("min_context_words", 2))
 	noGeneric := map[string]bool{}
-	cache := contextCache{}
+	cache := newContextCache()
 	groups := map[string]*sameTextGroup{}
 	var order []string
 	count := 0

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"fmt"
 	"github.com/didi-index/didi/snapshot"
 	"net/url"
@@ -18,7 +19,7 @@ func runFixture(t *testing.T, id, name string, params Params) PageOutcome {
 	c := Default().Get(id)
 	require.NotNil(t, c, id)
 	pages := loadFixture(t, filepath.Join("testdata", id, name))
-	got := Run(c, pages, params)
+	got := Run(context.Background(), c, pages, params)
 	require.NotEmpty(t, got)
 	return got[0]
 }
@@ -156,7 +157,7 @@ func BenchmarkUnderstandableChecks(b *testing.B) {
 				p := NewPage(snap, true)
 				p.Doc()
 				b.StartTimer()
-				Run(c, []*Page{p}, nil)
+				Run(context.Background(), c, []*Page{p}, nil)
 			}
 		})
 	}
@@ -218,7 +219,7 @@ func TestUnderstandableBadInput(t *testing.T) {
 			}
 			p := NewPage(&snapshot.Snapshot{URL: "https://example.be/x", HTML: src, DOM: src, Status: 200}, true)
 			require.NotPanics(t, func() {
-				out := Run(c, []*Page{p}, nil)
+				out := Run(context.Background(), c, []*Page{p}, nil)
 				require.Len(t, out, 1, "input %d, %s", i, c.ID)
 			}, "input %d, %s", i, c.ID)
 		}

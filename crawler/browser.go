@@ -72,6 +72,9 @@ var disabledFeatures = []string{
 	"SpareRendererForSitePerProcess", "BackForwardCache", "Prerender2",
 }
 
+// jsHeapMB caps the JavaScript heap of each page, in MB.
+const jsHeapMB = 512
+
 // browserFlags returns the Chromium flags for a scan. They keep a headless
 // browser quiet on a closed network and make tabs in the background run at
 // full speed.
@@ -105,6 +108,15 @@ func browserFlags(o Options, origins []string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
 		chromedp.Flag("window-size", "1280,800"),
+		// WebRTC sends UDP (STUN) only through a proxy, so a page cannot
+		// reach hosts beside the proxy nor learn the machine's addresses.
+		chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
+		chromedp.Flag("webrtc-ip-handling-policy", "disable_non_proxied_udp"),
+		chromedp.Flag("enforce-webrtc-ip-permission-check", true),
+		// A page's JavaScript heap is capped: a page that allocates without
+		// end crashes its renderer, which is recorded as a page error,
+		// instead of taking the machine's memory.
+		chromedp.Flag("js-flags", fmt.Sprintf("--max-old-space-size=%d", jsHeapMB)),
 		chromedp.ExecPath(o.Browser),
 	}
 	if os.Geteuid() == 0 {

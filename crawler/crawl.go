@@ -144,6 +144,15 @@ func (c *crawl) measureSlowLoad(u string) <-chan float64 {
 		return out
 	}
 	go func() {
+		// The page must pass the fetcher's gates first (size, type,
+		// redirects): a start page the crawl rejects is not loaded here.
+		fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
+		res := c.fetch.get(fctx, u, MaxHTMLBytes)
+		cancel()
+		if res.Err != nil {
+			out <- 0
+			return
+		}
 		t, err := c.browser.newTab(c.o, c.origins.list())
 		if err != nil {
 			out <- 0
@@ -504,6 +513,9 @@ func describeVisitError(err error, timeout time.Duration) error {
 	}
 	if errors.Is(err, context.Canceled) {
 		return newPageError(ErrCancelled, "cancelled")
+	}
+	if errors.Is(err, errCrashed) {
+		return newPageError(ErrBrowser, err.Error(), "detail", err.Error())
 	}
 	return newPageError(ErrBrowser, "browser: "+err.Error(), "detail", err.Error())
 }

@@ -63,12 +63,23 @@ func newFetcher(o Options, origins *originSet) *fetcher {
 		ResponseHeaderTimeout: o.Timeout,
 	}
 	rt := &scopedHeaders{next: tr, headers: o.Headers, cookies: o.Cookies, origins: origins}
-	c := &http.Client{Transport: rt, CheckRedirect: checkRedirect}
+	c := &http.Client{Transport: rt, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		return checkRedirect(req, via, origins)
+	}}
 	return &fetcher{client: c, origins: origins}
 }
 
-// checkRedirect stops redirect loops and over-long chains.
-func checkRedirect(req *http.Request, via []*http.Request) error {
+// errOffSite is returned, without requesting it, for a redirect to another
+// site: an origin that is not scanned and not the same host as the address
+// asked for (http to https and a www. host are the same site).
+var errOffSite = errors.New("redirects outside the scanned site to")
+
+// checkRedirect stops redirect loops, over-long chains and redirects to
+// another site.
+func checkRedirect(req *http.Request, via []*http.Request, origins *originSet) error {
+	if !origins.has(req.URL.Scheme+"://"+req.URL.Host) && !sameSite(req.URL, via[0].URL) {
+		return fmt.Errorf("%w %s (not followed)", errOffSite, req.URL.Redacted())
+	}
 	if len(via) >= maxRedirects {
 		return fmt.Errorf("%w: more than %d redirects", errRedirectLoop, maxRedirects)
 	}
@@ -79,6 +90,20 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		}
 	}
 	return nil
+}
+
+// sameSite reports whether a and b are on the same host and port, but for
+// the scheme and a leading "www." (http://x/ going on to https://www.x/ is
+// one site; another port is another site).
+func sameSite(a, b *url.URL) bool {
+	host := func(u *url.URL) string { return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") }
+	port := func(u *url.URL) string {
+		if p := u.Port(); p != "" && !(p == "80" && u.Scheme == "http") && !(p == "443" && u.Scheme == "https") {
+			return p
+		}
+		return ""
+	}
+	return host(a) == host(b) && port(a) == port(b)
 }
 
 // scopedHeaders adds the user's headers and cookies to requests for the

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -35,6 +36,8 @@ type recorder struct {
 	// dialogs receives a value for each JavaScript dialog (alert, confirm,
 	// beforeunload) the page opens; the tab closes them at once.
 	dialogs chan struct{}
+	// crashed is set when the page's renderer died (out of memory).
+	crashed bool
 }
 
 func newRecorder() *recorder {
@@ -51,6 +54,7 @@ func (r *recorder) reset() {
 	r.byID = map[network.RequestID]int{}
 	r.console = nil
 	r.lifecycle = map[cdp.LoaderID]map[string]bool{}
+	r.crashed = false
 	r.navs = nil
 	r.wake = make(chan struct{})
 }
@@ -108,6 +112,10 @@ func (r *recorder) handle(ev any) {
 			}
 			r.addConsole(text)
 		}
+	case *inspector.EventTargetCrashed:
+		r.crashed = true
+		close(r.wake)
+		r.wake = make(chan struct{})
 	case *page.EventJavascriptDialogOpening:
 		select {
 		case r.dialogs <- struct{}{}:
@@ -187,6 +195,13 @@ func consoleText(args []*runtime.RemoteObject) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// hasCrashed reports whether the page's renderer died since the last reset.
+func (r *recorder) hasCrashed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.crashed
 }
 
 // lifecycleState reports which lifecycle events a loader reached, and a

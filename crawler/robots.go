@@ -73,6 +73,8 @@ func (r *robotsCache) allowed(ctx context.Context, u string) bool {
 
 // sitemapURLs returns the page URLs listed in the origin's sitemaps: those
 // named in robots.txt, or /sitemap.xml, following sitemap index files.
+// Sitemaps on another origin are not fetched: a robots.txt or an index may
+// name any address, and didi requests only the scanned site's.
 func (r *robotsCache) sitemapURLs(ctx context.Context, origin string) []string {
 	var queue []string
 	if d := r.get(ctx, origin); d != nil {
@@ -86,7 +88,7 @@ func (r *robotsCache) sitemapURLs(ctx context.Context, origin string) []string {
 	for files := 0; len(queue) > 0 && files < maxSitemapFiles && len(pages) < maxSitemapURLs; files++ {
 		sm := queue[0]
 		queue = queue[1:]
-		if seen[sm] {
+		if seen[sm] || !sameOrigin(sm, origin) {
 			continue
 		}
 		seen[sm] = true
@@ -179,3 +181,6 @@ func (f *fetcher) finalURL(ctx context.Context, u string) (int, string) {
 	final, _ := normalizeURL(resp.Request.URL)
 	return resp.StatusCode, final
 }
+
+// sameOrigin reports whether raw is an address on origin o.
+func sameOrigin(raw, o string) bool { return origin(raw) == o }

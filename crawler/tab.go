@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
@@ -185,8 +186,15 @@ func (t *tab) visit(ctx context.Context, o Options, u string) (*visitResult, err
 	if r := left(); r != nil {
 		return r, nil // the error, if any, came from the document going away
 	}
+	if err != nil && t.rec.hasCrashed() {
+		return nil, errCrashed
+	}
 	return res, err
 }
+
+// errCrashed is a page whose renderer died, mostly because the page used
+// more memory than it may (jsHeapMB).
+var errCrashed = fmt.Errorf("the page crashed its browser tab (it may have used more than the %d MB of memory a page may use)", jsHeapMB)
 
 // gather reads every fact of the loaded page.
 func (t *tab) gather(ctx context.Context, o Options, u string, clock *stepClock) (*visitResult, error) {
@@ -284,6 +292,9 @@ func (t *tab) navigate(ctx context.Context, u string, timeout time.Duration) (*n
 	soft := time.NewTimer(timeout / 2)
 	defer soft.Stop()
 	for {
+		if t.rec.hasCrashed() {
+			return nil, errCrashed
+		}
 		loaded, wake := t.rec.lifecycleState(res.LoaderID, "load")
 		if _, left := t.rec.left(res.FrameID, res.LoaderID, u); loaded || left {
 			nav.took = time.Since(began)
@@ -377,11 +388,26 @@ func (t *tab) axTree(ctx context.Context, clock *stepClock) ([]snapshot.AXNode, 
 
 // pageFacts runs facts.js at the desktop viewport.
 func (t *tab) pageFacts(ctx context.Context, o Options) (*pageFacts, error) {
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](factsExpr("facts", o.FocusLimit, DefaultTextLimit)))
+	s, err := evalIsolated(ctx, factsExpr("facts", o.FocusLimit, DefaultTextLimit))
 	if err != nil {
-		return nil, fmt.Errorf("run page script: %w", err)
+		return nil, fmt.Errorf("the page broke didi's page script: %w", err)
 	}
 	return decodeFacts(s)
+}
+
+// evalIsolated evaluates expr in an isolated world of the main frame: it
+// shares the page's DOM but not its JavaScript, so a page that replaces
+// getComputedStyle, Element.prototype or JSON cannot change the facts.
+func evalIsolated(ctx context.Context, expr string) (string, error) {
+	tree, err := chromedp.Call(ctx, page.GetFrameTree, cdp.Empty{})
+	if err != nil || tree.FrameTree == nil || tree.FrameTree.Frame == nil {
+		return "", fmt.Errorf("find the page's frame: %w", err)
+	}
+	world, err := chromedp.Call(ctx, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: tree.FrameTree.Frame.ID, WorldName: "didi"})
+	if err != nil {
+		return "", fmt.Errorf("create an isolated world: %w", err)
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[string](expr, func(p *runtime.EvaluateParams) { p.ContextID = world.ExecutionContextID }))
 }
 
 // reflow narrows the viewport to 320 CSS px (no reload) and measures.
@@ -389,9 +415,9 @@ func (t *tab) reflow(ctx context.Context) (snapshot.Reflow, error) {
 	if err := setViewport(ctx, reflowWidth); err != nil {
 		return snapshot.Reflow{}, err
 	}
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](factsExpr("reflow", 0, 0)))
+	s, err := evalIsolated(ctx, factsExpr("reflow", 0, 0))
 	if err != nil {
-		return snapshot.Reflow{}, fmt.Errorf("run reflow script: %w", err)
+		return snapshot.Reflow{}, fmt.Errorf("the page broke didi's reflow script: %w", err)
 	}
 	return decodeReflow(s)
 }
@@ -412,7 +438,9 @@ func (t *tab) slowLoad(ctx context.Context, o Options, u string) float64 {
 		_, _ = chromedp.Call(rctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{}})
 		_, _ = chromedp.Call(rctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: false})
 	}()
-	_ = setViewport(ctx, desktopWidth)
+	if err := t.prepare(ctx, o, desktopWidth); err != nil { // the user's cookies, as on every load
+		return 0
+	}
 	sctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	nav, err := t.navigate(sctx, u, 2*o.Timeout)

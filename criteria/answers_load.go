@@ -2,7 +2,7 @@ package criteria
 
 import (
 	"fmt"
-	"os"
+	"github.com/didi-index/didi/diag"
 	"strings"
 	"time"
 
@@ -21,7 +21,7 @@ var answersFields = []string{"model", "organisation", "product", "assessor", "da
 // date) gives Errors with file:line:column. Unanswered questions are fine:
 // see Unanswered.
 func LoadAnswers(path string, m *Model) (*Answers, error) {
-	b, err := os.ReadFile(path)
+	b, err := diag.ReadFile(path, diag.MaxInputBytes)
 	if err != nil {
 		return nil, fmt.Errorf("load answers: %w", err)
 	}

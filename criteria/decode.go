@@ -1,12 +1,17 @@
 package criteria
 
 import (
+	"bytes"
+	"errors"
+	"io"
+	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/didi-index/didi/diag"
 )
 
 // decoder decodes a yaml.Node tree into Go values strictly: unknown fields,
@@ -34,30 +39,23 @@ func (d *decoder) tooBig(n *yaml.Node) bool {
 }
 
 // parseDocument parses b into its root node. A syntax error is returned as
-// a single Error (the YAML parser gives the line only).
+// a single Error, where the problem is (see diag.YAMLSyntax).
 func parseDocument(file string, b []byte) (*yaml.Node, Errors) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, Errors{syntaxError(file, err)}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, Errors{diag.YAMLSyntax(file, b, err)}
+	}
+	var more yaml.Node
+	if err := dec.Decode(&more); err == nil {
+		return nil, Errors{{File: file, Line: more.Line, Col: more.Column, Msg: "a second YAML document (after ---): the file must hold one"}}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, Errors{diag.YAMLSyntax(file, b, err)}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, Errors{{File: file, Line: 1, Col: 1, Msg: "the file is empty"}}
 	}
 	return doc.Content[0], nil
-}
-
-var lineRE = regexp.MustCompile(`line (\d+)`)
-
-// syntaxError turns a YAML parser error into an Error. The parser names the
-// line, not the column, so the column is 1.
-func syntaxError(file string, err error) Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimPrefix(msg, m[0]+": ")
-	}
-	return Error{File: file, Line: line, Col: 1, Msg: "YAML syntax: " + msg}
 }
 
 // resolve follows aliases.
@@ -124,6 +122,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, key pos) {
 		var f float64
 		if (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&f) != nil {
 			d.atPos(posOf(n), "%s%q is not a number", label(path), n.Value)
+			return
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			d.atPos(posOf(n), "%s%q is not a finite number", label(path), n.Value)
 			return
 		}
 		v.SetFloat(f)

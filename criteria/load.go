@@ -5,9 +5,10 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"reflect"
 	"strconv"
+
+	"github.com/didi-index/didi/diag"
 
 	"gopkg.in/yaml.v3"
 )
@@ -35,7 +36,7 @@ func LoadDefault(known Known) (*Model, error) {
 // LoadModel reads, parses and validates a model file. A file that cannot be
 // read gives a wrapped os error; a file with problems gives Errors.
 func LoadModel(path string, known Known) (*Model, error) {
-	b, err := os.ReadFile(path)
+	b, err := diag.ReadFile(path, diag.MaxInputBytes)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}

@@ -154,6 +154,13 @@ func TestLoadModelErrors(t *testing.T) {
 		}},
 		{"syntax", []string{`3:1: YAML syntax: did not find expected ',' or '}'`}},
 		{"empty", []string{`1:1: the file is empty`}},
+		{"numbers", []string{
+			`17:13: weight: ".inf" is not a finite number`,
+			`27:17: weight: ".nan" is not a finite number`,
+			`36:33: weight: "1e400" is not a number`,
+		}},
+		{"huge-weight", []string{`17:13: criterion "accessible": weight 1e+06 is too large (at most 1000)`}},
+		{"second-document", []string{`89:1: a second YAML document (after ---): the file must hold one`}},
 		{"not-a-mapping", []string{`2:1: expected a mapping with id, version, languages, title, levels, scales, criteria and checks`}},
 	}
 	for _, tt := range tests {

@@ -485,9 +485,16 @@ func (v *validator) text(p, what string, t Text) {
 	}
 }
 
+// maxWeight is the largest weight a model may give: weights are relative,
+// and a huge one is a typing error that would drown every other.
+const maxWeight = 1000
+
 func (v *validator) weight(p, owner string, w float64) {
-	if w < 0 || isBad(w) {
+	switch {
+	case w < 0 || isBad(w):
 		v.at(p, "%s: weight %s is negative", owner, num(w))
+	case w > maxWeight:
+		v.at(p, "%s: weight %s is too large (at most %d)", owner, num(w), maxWeight)
 	}
 }
 

@@ -91,7 +91,7 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: fmt.Sprintf(
 			"--max-pages %d cuts the list of %d URLs: %d are not scanned", opts.MaxPages, len(opts.Start), skipped)})
 	}
-	started := clock()
+	started, began := clock(), time.Now() // began: the real time, for the budget
 	scan, err := crawler.Crawl(ctx, opts)
 	if errors.Is(err, crawler.ErrNoBrowser) && p.FallbackNoBrowser && !opts.NoBrowser {
 		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: err.Error() + "; going on without a browser: checks that need one (contrast, focus, reflow, network, accessibility tree) are reported as not evaluated"})
@@ -104,29 +104,55 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%w: %w", ErrScanFailed, err)
 	}
-	out, err := evaluate(p, scan, started, clock(), skipped)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ErrInterrupted
-		}
+	cctx, cancel := checksContext(ctx, opts, began, time.Now())
+	defer cancel()
+	out, err := evaluate(cctx, p, scan, started, clock(), skipped)
+	switch {
+	case out == nil && ctx.Err() != nil:
+		return nil, ErrInterrupted
+	case out == nil:
 		return nil, err
-	}
-	if ctx.Err() != nil {
+	case ctx.Err() != nil:
 		out.Result.Interrupted = true
 		return out, ErrInterrupted
+	case err != nil:
+		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: "the time for the scan ran out during the checks (--budget); the checks not done are reported as not evaluated"})
 	}
 	return out, nil
 }
 
+// errChecksTimeUp ends the checks when the scan's time is up.
+var errChecksTimeUp = errors.New("the time for the scan ran out")
+
+// checksContext bounds the checks by the scan's budget (o.Budget from
+// started), but leaves them at least one page timeout (o.Timeout) from now,
+// so that a crawl that used the whole budget still gets its pages checked.
+func checksContext(ctx context.Context, o crawler.Options, started, now time.Time) (context.Context, context.CancelFunc) {
+	if o.Budget <= 0 {
+		return context.WithCancel(ctx)
+	}
+	timeout := o.Timeout
+	if timeout <= 0 {
+		timeout = crawler.DefaultTimeout
+	}
+	end := started.Add(o.Budget)
+	if least := now.Add(timeout); end.Before(least) {
+		end = least
+	}
+	return context.WithDeadlineCause(ctx, end, errChecksTimeUp)
+}
+
 // Evaluate runs the checks on a finished crawl and scores it. It fails with
-// a NothingScannedError when no page could be loaded.
-func Evaluate(p Plan, scan *crawler.Scan, started, finished time.Time) (*Output, error) {
-	return evaluate(p, scan, started, finished, 0)
+// a NothingScannedError when no page could be loaded. When ctx ends before
+// the checks do, it still scores what was checked (the rest is
+// not_evaluated) and returns that Output with ctx's error.
+func Evaluate(ctx context.Context, p Plan, scan *crawler.Scan, started, finished time.Time) (*Output, error) {
+	return evaluate(ctx, p, scan, started, finished, 0)
 }
 
 // evaluate is Evaluate with the number of listed URLs that --max-pages
 // left out (result.Scan.Skipped).
-func evaluate(p Plan, scan *crawler.Scan, started, finished time.Time, listSkipped int) (*Output, error) {
+func evaluate(ctx context.Context, p Plan, scan *crawler.Scan, started, finished time.Time, listSkipped int) (*Output, error) {
 	if p.Registry == nil {
 		p.Registry = checks.Default()
 	}
@@ -142,7 +168,7 @@ func evaluate(p Plan, scan *crawler.Scan, started, finished time.Time, listSkipp
 		if s.OK() {
 			loopback = loopback || isLoopbackURL(s.FinalURL)
 		} else {
-			reasons = append(reasons, fmt.Sprintf("  %s: %s", s.URL, s.Error))
+			reasons = append(reasons, progress.Clean(fmt.Sprintf("  %s: %s", s.URL, s.Error)))
 		}
 	}
 	if len(reasons) == len(scan.Pages) {
@@ -152,9 +178,10 @@ func evaluate(p Plan, scan *crawler.Scan, started, finished time.Time, listSkipp
 		return nil, &NothingScannedError{Reasons: reasons}
 	}
 	p.Events.Emit(progress.Event{Kind: progress.ChecksStarted, Done: len(scan.Pages), Planned: len(scan.Pages)})
+	outcomes, err := scoring.Evaluate(ctx, p.Model, p.Registry, pages)
 	in := scoring.Input{
 		Model: p.Model, Answers: p.Answers, Registry: p.Registry,
-		Outcomes: scoring.Evaluate(p.Model, p.Registry, pages), Pages: rpages,
+		Outcomes: outcomes, Pages: rpages,
 		Target: scan.Pages[0].URL, Targets: startURLs(scan), Languages: p.Languages,
 		Started: started.UTC().Format(time.RFC3339), Finished: finished.UTC().Format(time.RFC3339),
 		Tool: p.Tool,
@@ -162,7 +189,7 @@ func evaluate(p Plan, scan *crawler.Scan, started, finished time.Time, listSkipp
 	}
 	res := scoring.Score(in)
 	p.Events.Emit(progress.Event{Kind: progress.ChecksDone, Done: len(scan.Pages), Planned: len(scan.Pages)})
-	return &Output{Result: res, Input: in, Scan: scan}, nil
+	return &Output{Result: res, Input: in, Scan: scan}, err
 }
 
 // listLimit makes an explicit URL list (NoCrawl) the scope: without a

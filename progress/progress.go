@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind says what happened.
@@ -142,6 +143,50 @@ func Clean(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// CleanLines is Clean for a message of several lines: it keeps the line
+// breaks (callers clean each site-controlled part with Clean first, so
+// that a site cannot add a line).
+func CleanLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = Clean(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// CleanWriter returns a writer that writes through to w with every control
+// character but line breaks and tabs replaced as by Clean: for text that
+// holds what a site, a model or a result file says (the summary, a diff,
+// listings, the questionnaire). Writes may split a character anywhere.
+func CleanWriter(w io.Writer) io.Writer { return &cleanWriter{w: w} }
+
+type cleanWriter struct {
+	w       io.Writer
+	pending []byte // the start of a character cut by the last write
+}
+
+func (c *cleanWriter) Write(p []byte) (int, error) {
+	buf := append(c.pending, p...)
+	end := len(buf)
+	for i := max(0, len(buf)-utf8.UTFMax+1); i < len(buf); i++ {
+		if utf8.RuneStart(buf[i]) && !utf8.FullRune(buf[i:]) {
+			end = i
+			break
+		}
+	}
+	c.pending = append([]byte(nil), buf[end:]...)
+	text := strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && isControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, string(buf[:end]))
+	if _, err := io.WriteString(c.w, text); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func isControl(r rune) bool {

@@ -51,3 +51,19 @@ func TestRecorder(t *testing.T) {
 		t.Errorf("recorded %v", got)
 	}
 }
+
+// TestCleanWriter: control characters are replaced even when a write cuts
+// them (a C1 control is two bytes); line breaks, tabs and other text stay.
+func TestCleanWriter(t *testing.T) {
+	var b strings.Builder
+	w := CleanWriter(&b)
+	in := "ok\té\x1b[2J\u009bnext\rline\n"
+	for i := range len(in) { // one byte at a time
+		if _, err := w.Write([]byte{in[i]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := "ok\té\uFFFD[2J\uFFFDnext\uFFFDline\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"testing"
@@ -84,7 +85,7 @@ func fixtureResult(n int) *result.Result {
 		pages = append(pages, checks.NewPage(&s, i == 0))
 		run.Pages = append(run.Pages, result.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error})
 	}
-	run.Outcomes = scoring.Evaluate(in.Model, in.Registry, pages)
+	run.Outcomes, _ = scoring.Evaluate(context.Background(), in.Model, in.Registry, pages)
 	return scoring.Score(run)
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/didi-index/didi/diag"
 )
@@ -14,7 +13,7 @@ import (
 // the wrong type or another schema version is reported as diag.Errors
 // naming file:line:column; a file that cannot be read is a wrapped error.
 func Read(path string) (*Result, error) {
-	b, err := os.ReadFile(path)
+	b, err := diag.ReadFile(path, diag.MaxResultBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read result %s: %w", path, err)
 	}

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"context"
 	"os"
 	"syscall"
 	"testing"
@@ -37,7 +38,7 @@ func BenchmarkEvaluateSnapshots(b *testing.B) {
 		for i := range snaps {
 			pages[i] = checks.NewPage(&snaps[i], i == 0)
 		}
-		Evaluate(m, reg, pages)
+		Evaluate(context.Background(), m, reg, pages)
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(len(snaps)), "ms/page")
 	// CPU time is steadier than wall time on a shared machine.

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,7 +26,9 @@ func scoreFixture(t *testing.T, file, url string) *result.Result {
 	require.NoError(t, err)
 	s := &snapshot.Snapshot{URL: url, FinalURL: url, Status: 200, HTML: string(b), DOM: string(b), ContentType: "text/html"}
 	pages := []*checks.Page{checks.NewPage(s, true)}
-	return Score(Input{Model: m, Registry: reg, Outcomes: Evaluate(m, reg, pages), Target: url,
+	outcomes, err := Evaluate(context.Background(), m, reg, pages)
+	require.NoError(t, err)
+	return Score(Input{Model: m, Registry: reg, Outcomes: outcomes, Target: url,
 		Pages: []result.Page{{URL: url, FinalURL: url, Status: 200}}})
 }
 

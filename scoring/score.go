@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"regexp"
 	"runtime"
@@ -17,6 +19,10 @@ import (
 // MaxEvidence is the most evidence items kept per check and page in the
 // result; the rest are counted in Outcome.Omitted.
 const MaxEvidence = 25
+
+// MaxSelector is the longest selector kept in the result (a page may give
+// an element an id of 200 kB); longer ones end with "…".
+const MaxSelector = 300
 
 // Input is everything Score needs. Outcomes is nil when no page was checked
 // (questionnaire only); Answers is nil without an answers file.
@@ -38,8 +44,10 @@ type Input struct {
 
 // Evaluate runs every check the model references on pages, with the
 // model's parameters, and returns the outcomes by check id. Checks are pure,
-// so they run in parallel, one goroutine per CPU.
-func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map[string][]checks.PageOutcome {
+// so they run in parallel, one goroutine per CPU. When ctx is done before
+// the checks end, Evaluate stops at once: what was not checked yet is
+// not_evaluated, and the error is ctx's.
+func Evaluate(ctx context.Context, m *criteria.Model, reg *checks.Registry, pages []*checks.Page) (map[string][]checks.PageOutcome, error) {
 	type job struct {
 		check  *checks.Check
 		params checks.Params
@@ -58,7 +66,7 @@ func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = checks.Run(jobs[i].check, pages, jobs[i].params)
+				results[i] = checks.Run(ctx, jobs[i].check, pages, jobs[i].params)
 			}
 		})
 	}
@@ -71,7 +79,10 @@ func Evaluate(m *criteria.Model, reg *checks.Registry, pages []*checks.Page) map
 	for i, j := range jobs {
 		out[j.check.ID] = results[i]
 	}
-	return out
+	if err := ctx.Err(); err != nil {
+		return out, fmt.Errorf("checks: %w", context.Cause(ctx))
+	}
+	return out, nil
 }
 
 // Score computes the Result. It is pure: the same Input gives the same
@@ -272,7 +283,7 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.
 				ro.Omitted = len(o.Evidence) - MaxEvidence
 				break
 			}
-			ev := result.Evidence{Selector: e.Selector, Snippet: e.Snippet, Line: e.Line, Message: message(t, e)}
+			ev := result.Evidence{Selector: checks.Shorten(e.Selector, MaxSelector), Snippet: checks.Shorten(e.Snippet, checks.SnippetMax), Line: e.Line, Message: message(t, e)}
 			if e.URL != o.URL {
 				ev.URL = e.URL
 			}

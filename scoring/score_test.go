@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/didi-index/didi/result"
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -149,6 +150,18 @@ func TestEvidenceMessagesInEveryLanguage(t *testing.T) {
 	r := Score(Input{Model: testModel(), Outcomes: map[string][]checks.PageOutcome{"c1": o}})
 	ev := r.Criteria[0].Checks[0].Outcomes[0].Evidence[0]
 	assert.Equal(t, criteria.Text{"nl": "3 te weinig", "fr": "3 trop peu", "en": "3 too few"}, ev.Message)
+}
+
+// TestEvidenceIsCapped: a hostile page's 200 kB id or snippet does not
+// reach the result (nor JSON, SARIF or JUnit) whole.
+func TestEvidenceIsCapped(t *testing.T) {
+	o := outcomes("fail")
+	huge := strings.Repeat("x", 200_000)
+	o[0].Evidence = []checks.Evidence{{Selector: "#" + huge, Snippet: "<p id=" + huge + ">"}}
+	r := Score(Input{Model: testModel(), Outcomes: map[string][]checks.PageOutcome{"c1": o}})
+	ev := r.Criteria[0].Checks[0].Outcomes[0].Evidence[0]
+	assert.LessOrEqual(t, len([]rune(ev.Selector)), MaxSelector)
+	assert.LessOrEqual(t, len([]rune(ev.Snippet)), checks.SnippetMax)
 }
 
 // randomInput draws answers and outcomes for the test model.

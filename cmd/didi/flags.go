@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/diag"
+	"github.com/didi-index/didi/progress"
 )
 
 // parseFlags parses args with fs, allowing flags after positional arguments
@@ -59,18 +62,23 @@ func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
 // applyConfig reads a YAML config file whose keys are flag names (without
 // dashes) and sets every flag not given on the command line. Lists may be
-// YAML sequences. Errors name file:line:column.
-func applyConfig(fs *flag.FlagSet, path string, required bool) error {
-	b, err := os.ReadFile(path)
+// YAML sequences. Errors name file:line:column. It says on stderr which file
+// it loaded. Relative paths in it (answers, model, urls-from, out, browser)
+// are taken from the config file's folder. An implicit config (found in the
+// working directory, not given with --config) may not name the browser to
+// run: a repository's .didi.yaml would run any program.
+func applyConfig(fs *flag.FlagSet, path string, required bool, stderr io.Writer) error {
+	b, err := diag.ReadFile(path, diag.MaxInputBytes)
 	if err != nil {
 		if !required && errors.Is(err, os.ErrNotExist) {
 			return nil
 		}
 		return usageErr("read config %s: %v", path, err)
 	}
+	fmt.Fprintf(stderr, "didi: using the settings in %s\n", progress.Clean(path))
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return badInput(fmt.Errorf("%s: %w", path, err))
+		return criteria.Errors{diag.YAMLSyntax(path, b, err)}
 	}
 	if len(doc.Content) == 0 {
 		return nil
@@ -95,6 +103,10 @@ func applyConfig(fs *flag.FlagSet, path string, required bool) error {
 		if set[k.Value] {
 			continue // the command line wins
 		}
+		if k.Value == "browser" && !required {
+			fmt.Fprintf(stderr, "didi: %s:%d:%d: browser is ignored: didi runs a browser named in a config file only when you give that file with --config\n", progress.Clean(path), k.Line, k.Column)
+			continue
+		}
 		var vals []string
 		switch v.Kind {
 		case yaml.ScalarNode:
@@ -118,8 +130,14 @@ func applyConfig(fs *flag.FlagSet, path string, required bool) error {
 			continue
 		}
 		for _, s := range vals {
+			if pathSettings[k.Value] && s != "" && s != "-" && !filepath.IsAbs(s) && (k.Value != "browser" || strings.ContainsRune(s, '/')) {
+				s = filepath.Join(filepath.Dir(path), s)
+				if !strings.ContainsRune(s, filepath.Separator) {
+					s = "." + string(filepath.Separator) + s // a file here, not a program on PATH
+				}
+			}
 			if err := fs.Set(k.Value, s); err != nil {
-				errs = append(errs, at(v, "%s: %v", k.Value, err))
+				errs = append(errs, at(v, "%s: %q is not a valid value (%s)", k.Value, s, f.Usage))
 			}
 		}
 	}
@@ -128,6 +146,11 @@ func applyConfig(fs *flag.FlagSet, path string, required bool) error {
 	}
 	return nil
 }
+
+// pathSettings are the config settings that name files or folders; a
+// relative one is taken from the config file's folder. A browser given as a
+// bare name (chromium) is looked up on PATH as on the command line.
+var pathSettings = map[string]bool{"answers": true, "model": true, "urls-from": true, "out": true, "browser": true}
 
 // parseScore reads a score between 0 and 100.
 func parseScore(s string) (float64, error) {

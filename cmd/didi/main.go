@@ -101,6 +101,9 @@ func main() {
 
 // run executes one didi command and returns its exit code.
 func run(ctx context.Context, args []string, e env) int {
+	// Everything on stdout is text that may quote a site, a model or a
+	// result file: no control character gets through to the terminal.
+	e.stdout = progress.CleanWriter(e.stdout)
 	err := dispatch(ctx, args, e)
 	code := exitCode(err)
 	var pos diag.Errors
@@ -118,7 +121,7 @@ func run(ctx context.Context, args []string, e env) int {
 	case code == exitInternal:
 		fmt.Fprintln(e.stderr, "didi: internal error (please report it):", progress.Clean(err.Error()))
 	default:
-		fmt.Fprintln(e.stderr, "didi:", progress.Clean(err.Error()))
+		fmt.Fprintln(e.stderr, "didi:", progress.CleanLines(err.Error()))
 	}
 	return code
 }

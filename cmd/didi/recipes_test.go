@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -273,7 +274,7 @@ func TestConfigExample(t *testing.T) {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	var f scanFlags
 	f.register(fs)
-	require.NoError(t, applyConfig(fs, path, true))
+	require.NoError(t, applyConfig(fs, path, true, io.Discard))
 	assert.Equal(t, []string{"image-alt", "html-lang"}, []string(f.failOn))
 	assert.Equal(t, "0", f.failPageErrs)
 

@@ -4,10 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/didi-index/didi/engine"
-	"github.com/didi-index/didi/progress"
-	"github.com/didi-index/didi/result"
-	"github.com/didi-index/didi/scoring"
 	"io"
 	"maps"
 	"net/http"
@@ -19,6 +15,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/diag"
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/progress"
+	"github.com/didi-index/didi/result"
+	"github.com/didi-index/didi/scoring"
 
 	"github.com/didi-index/didi/internal/atomicfile"
 
@@ -122,7 +124,7 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	}
 	configGiven := false
 	fs.Visit(func(fl *flag.Flag) { configGiven = configGiven || fl.Name == "config" })
-	if err := applyConfig(fs, f.config, configGiven); err != nil {
+	if err := applyConfig(fs, f.config, configGiven, e.stderr); err != nil {
 		return err
 	}
 	if f.urlsFrom != "" {
@@ -259,9 +261,9 @@ func readURLs(path string, given []string, e env) ([]string, error) {
 	var b []byte
 	var err error
 	if path == "-" {
-		b, err = io.ReadAll(e.stdin)
+		b, err = diag.ReadAll(e.stdin, "standard input", diag.MaxInputBytes)
 	} else {
-		b, err = os.ReadFile(path)
+		b, err = diag.ReadFile(path, diag.MaxInputBytes)
 	}
 	if err != nil {
 		return nil, usageErr("--urls-from: %v", err)

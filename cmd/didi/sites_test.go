@@ -64,7 +64,7 @@ func scanSite(t *testing.T, name string) *result.Result {
 	}
 	m, err := loadModel("")
 	require.NoError(t, err)
-	out, err := engine.Evaluate(engine.Plan{Model: m, Registry: registry, Languages: []string{"en"}, Tool: tool()}, scan, pinned, pinned)
+	out, err := engine.Evaluate(context.Background(), engine.Plan{Model: m, Registry: registry, Languages: []string{"en"}, Tool: tool()}, scan, pinned, pinned)
 	require.NoError(t, err)
 	return out.Result
 }
