@@ -115,11 +115,8 @@ func (p Params) Strings(name string, def []string) []string {
 	return out
 }
 
-// Page is one scanned page as checks see it: the snapshot and its parsed DOM.
-// The parsed documents (ten times the size of the HTML) are kept in a
-// cache shared by all pages and bounded in size (see docCache): a scan of
-// thousands of pages keeps only the documents checked lately, and parses a
-// page again when a site-wide check comes back to it.
+// Page is one scanned page as checks see it: the snapshot, its parsed DOM
+// and what many checks derive from it, each computed once per page.
 type Page struct {
 	Snap *snapshot.Snapshot
 	// Start is true for the site's start page (the first start URL).

@@ -51,7 +51,8 @@ func TestAnswersRoundTrip(t *testing.T) {
 	if _, ok := q.Option("past-year"); !ok {
 		t.Fatalf("the model has no option recent for accessible.audit: %v", q.OptionIDs())
 	}
-	c.post(ev+"/q/trustworthy", url.Values{"trustworthy.updates": {m.Criterion("trustworthy").Questions[0].Options[0].ID}})
+	tq := m.Criterion("trustworthy").Questions[0]
+	c.post(ev+"/q/trustworthy", url.Values{tq.ID: {tq.Options[0].ID}})
 	_, yaml, h := c.get(ev + "/answers.yaml")
 	if !strings.Contains(h.Get("Content-Disposition"), "answers.yaml") {
 		t.Errorf("not a download: %v", h)

@@ -78,6 +78,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 		"num": formatScore,
 		"pct": func(l string, f float64) string { return formatScore(l, ptrOf(f*100)) + " %" },
 		"inc": func(i int) int { return i + 1 },
+		"add": func(a, b int) int { return a + b },
 	}
 	names, err := templateFS.ReadDir("templates")
 	if err != nil {
@@ -332,8 +333,10 @@ func (s *Server) showQuestions(w http.ResponseWriter, r *http.Request, saved boo
 		return
 	}
 	c := s.model.Criteria[idx]
+	parts := questionParts(c.Questions)
+	part := min(max(atoiOr(r.URL.Query().Get("part"), 1), 1), len(parts))
 	var qs []questionView
-	for _, q := range c.Questions {
+	for _, q := range parts[part-1] {
 		qv := questionView{ID: q.ID, Text: q.Text.In(l), Help: q.Help.In(l)}
 		for _, o := range q.Options {
 			qv.Options = append(qv.Options, optionView{ID: o.ID, Text: o.Text.In(l), NA: o.NA, Checked: e.Answers.Answers[q.ID].Option == o.ID})
@@ -342,15 +345,73 @@ func (s *Server) showQuestions(w http.ResponseWriter, r *http.Request, saved boo
 	}
 	crits, _, _ := s.progressOf(e, l)
 	crits[idx].Active = true
-	data := map[string]any{"ID": e.ID, "Crit": c.ID, "Title": c.Title.In(l), "Why": c.Why.In(l), "Questions": qs,
-		"Step": t(l, "qp.step", idx+1, len(s.model.Criteria)), "Crits": crits, "Saved": saved}
-	if idx > 0 {
-		data["Prev"] = s.model.Criteria[idx-1].ID
+	step := t(l, "qp.step", idx+1, len(s.model.Criteria))
+	if len(parts) > 1 {
+		step += " · " + t(l, "qp.part", part, len(parts))
 	}
-	if idx+1 < len(s.model.Criteria) {
+	data := map[string]any{"ID": e.ID, "Crit": c.ID, "Part": part, "Title": c.Title.In(l), "Why": c.Why.In(l), "Questions": qs,
+		"First": questionsBefore(parts, part), "Step": step, "Crits": crits, "Saved": saved}
+	switch {
+	case part > 1:
+		data["Prev"] = partRef(c.ID, part-1)
+	case idx > 0:
+		prev := s.model.Criteria[idx-1]
+		data["Prev"] = partRef(prev.ID, len(questionParts(prev.Questions)))
+	}
+	switch {
+	case part < len(parts):
+		data["Next"] = partRef(c.ID, part+1)
+	case idx+1 < len(s.model.Criteria):
 		data["Next"] = s.model.Criteria[idx+1].ID
 	}
 	s.render(w, r, http.StatusOK, "questions", t(l, "qp.title", c.Title.In(l)), data)
+}
+
+// maxQuestionsPerPage bounds one page of the questionnaire: didi's own
+// form-length check asks for forms of at most 10 fields, so a criterion
+// with more questions is shown in parts of even size.
+const maxQuestionsPerPage = 8
+
+// questionParts splits a criterion's questions into parts of at most
+// maxQuestionsPerPage, as even in size as possible.
+func questionParts(qs []criteria.Question) [][]criteria.Question {
+	n := max((len(qs)+maxQuestionsPerPage-1)/maxQuestionsPerPage, 1)
+	size := (len(qs) + n - 1) / n
+	var parts [][]criteria.Question
+	for i := 0; i < len(qs); i += size {
+		parts = append(parts, qs[i:min(i+size, len(qs))])
+	}
+	if len(parts) == 0 {
+		parts = append(parts, nil)
+	}
+	return parts
+}
+
+// questionsBefore counts the questions on the parts before part, so that
+// questions are numbered across the criterion.
+func questionsBefore(parts [][]criteria.Question, part int) int {
+	n := 0
+	for _, p := range parts[:part-1] {
+		n += len(p)
+	}
+	return n
+}
+
+// partRef names a part of a criterion's questions: "accessible" for the
+// first, "accessible?part=2" for the next ones (a path below /q/).
+func partRef(crit string, part int) string {
+	if part <= 1 {
+		return crit
+	}
+	return crit + "?part=" + strconv.Itoa(part)
+}
+
+// atoiOr parses s as a number, or gives def.
+func atoiOr(s string, def int) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	return def
 }
 
 func (s *Server) saveQuestions(w http.ResponseWriter, r *http.Request) {
@@ -379,13 +440,26 @@ func (s *Server) saveQuestions(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Header.Get("X-CSRF-Token") != "": // saved on change by the script
 		w.WriteHeader(http.StatusNoContent)
-	case r.PostFormValue("next") != "" && s.model.Criterion(r.PostFormValue("next")) != nil:
-		http.Redirect(w, r, "/e/"+e.ID+"/q/"+r.PostFormValue("next"), http.StatusSeeOther)
+	case r.PostFormValue("next") != "" && s.nextPart(r.PostFormValue("next")) != "":
+		http.Redirect(w, r, "/e/"+e.ID+"/q/"+s.nextPart(r.PostFormValue("next")), http.StatusSeeOther)
 	case r.PostFormValue("next") == "done":
 		http.Redirect(w, r, "/e/"+e.ID, http.StatusSeeOther)
 	default:
-		http.Redirect(w, r, "/e/"+e.ID+"/q/"+c.ID, http.StatusSeeOther)
+		http.Redirect(w, r, "/e/"+e.ID+"/q/"+partRef(c.ID, atoiOr(r.PostFormValue("part"), 1)), http.StatusSeeOther)
 	}
+}
+
+// nextPart checks a "next" value of the questionnaire form ("simple" or
+// "accessible?part=2") and returns it, or "" when it names no criterion.
+func (s *Server) nextPart(next string) string {
+	crit, part, hasPart := strings.Cut(next, "?part=")
+	if s.model.Criterion(crit) == nil {
+		return ""
+	}
+	if !hasPart {
+		return crit
+	}
+	return partRef(crit, atoiOr(part, 1))
 }
 
 func (s *Server) downloadAnswers(w http.ResponseWriter, r *http.Request) {

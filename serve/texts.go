@@ -122,7 +122,8 @@ var texts = map[string]i18n.Text{
 	"qp.savenext": {"nl": "Bewaren en verder", "fr": "Enregistrer et continuer", "en": "Save and go on"},
 	"qp.save":     {"nl": "Bewaren", "fr": "Enregistrer", "en": "Save"},
 	"qp.saved":    {"nl": "Bewaard.", "fr": "Enregistré.", "en": "Saved."},
-	"qp.prev":     {"nl": "Vorig criterium", "fr": "Critère précédent", "en": "Previous criterion"},
+	"qp.prev":     {"nl": "Vorige vragen", "fr": "Questions précédentes", "en": "Previous questions"},
+	"qp.part":     {"nl": "deel %d van %d", "fr": "partie %d sur %d", "en": "part %d of %d"},
 	"qp.back":     {"nl": "Terug naar uw evaluatie", "fr": "Retour à votre évaluation", "en": "Back to your evaluation"},
 	"qp.criteria": {"nl": "Criteria", "fr": "Critères", "en": "Criteria"},
 
