@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/didi-index/didi/scoring"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/scoring"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -1,8 +1,9 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"golang.org/x/net/html"
 )

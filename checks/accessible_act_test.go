@@ -1,8 +1,9 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/snapshot"
 	"testing"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/stretchr/testify/assert"
 )

@@ -1,11 +1,12 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"golang.org/x/net/html"
 )

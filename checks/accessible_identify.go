@@ -2,10 +2,11 @@ package checks
 
 import (
 	"fmt"
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"golang.org/x/net/html"
 )

@@ -2,12 +2,13 @@ package checks
 
 import (
 	"fmt"
-	"github.com/didi-index/didi/checks/internal/a11y"
-	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/snapshot"
 
 	"golang.org/x/net/html"
 )

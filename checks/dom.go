@@ -2,10 +2,11 @@ package checks
 
 import (
 	"fmt"
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"

@@ -3,13 +3,14 @@ package checks
 import (
 	"context"
 	"encoding/json"
-	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

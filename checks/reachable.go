@@ -1,14 +1,15 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/text"
-	"github.com/didi-index/didi/snapshot"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/didi-index/didi/checks/internal/text"
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
 )

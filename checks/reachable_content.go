@@ -1,11 +1,12 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
 )

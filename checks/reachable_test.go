@@ -1,10 +1,11 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/text"
-	"github.com/didi-index/didi/snapshot"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/checks/internal/text"
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

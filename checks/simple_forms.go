@@ -1,10 +1,11 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/text"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"

@@ -1,12 +1,13 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/text"
 	"net/url"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
 )

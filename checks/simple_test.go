@@ -2,10 +2,11 @@ package checks
 
 import (
 	"context"
-	"github.com/didi-index/didi/checks/internal/text"
-	"github.com/didi-index/didi/snapshot"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/checks/internal/text"
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -1,9 +1,10 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/text"
 	"regexp"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"

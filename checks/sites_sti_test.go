@@ -3,13 +3,14 @@ package checks
 import (
 	"bufio"
 	"context"
-	"github.com/didi-index/didi/snapshot"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

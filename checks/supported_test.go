@@ -2,8 +2,9 @@ package checks
 
 import (
 	"context"
-	"github.com/didi-index/didi/snapshot"
 	"testing"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/stretchr/testify/assert"
 )

@@ -1,13 +1,14 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"net/url"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"golang.org/x/net/html"
 

@@ -2,8 +2,9 @@ package checks
 
 import (
 	"fmt"
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"github.com/didi-index/didi/checks/lang"
 )

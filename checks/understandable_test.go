@@ -3,11 +3,12 @@ package checks
 import (
 	"context"
 	"fmt"
-	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

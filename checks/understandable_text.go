@@ -1,9 +1,10 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"golang.org/x/net/html"
 

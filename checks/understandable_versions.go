@@ -1,10 +1,11 @@
 package checks
 
 import (
-	"github.com/didi-index/didi/checks/internal/a11y"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"golang.org/x/net/html"
 

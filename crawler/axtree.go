@@ -2,9 +2,10 @@ package crawler
 
 import (
 	"encoding/json"
-	"github.com/didi-index/didi/snapshot"
 	"regexp"
 	"strconv"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"

@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/didi-index/didi/progress"
-	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"slices"
 	"sort"
@@ -15,6 +13,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/didi-index/didi/progress"
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
 )

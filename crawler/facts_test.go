@@ -2,7 +2,6 @@ package crawler
 
 import (
 	"fmt"
-	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/snapshot"
 )
 
 // TestFactsFixture scans testdata/facts, a page made to show each browser

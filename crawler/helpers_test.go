@@ -3,7 +3,6 @@ package crawler
 import (
 	"bytes"
 	"context"
-	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/snapshot"
 )
 
 // browserOrSkip returns the browser path. Without one it skips the test,

@@ -3,14 +3,15 @@ package crawler
 import (
 	"errors"
 	"fmt"
-	"github.com/didi-index/didi/progress"
-	"github.com/didi-index/didi/snapshot"
 	"net"
 	"net/http"
 	"net/url"
 	"regexp"
 	"runtime"
 	"time"
+
+	"github.com/didi-index/didi/progress"
+	"github.com/didi-index/didi/snapshot"
 )
 
 // Defaults of Options fields left at their zero value.

@@ -1,10 +1,11 @@
 package crawler
 
 import (
-	"github.com/didi-index/didi/snapshot"
 	"net/url"
 	"strings"
 	"sync"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/inspector"

@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/didi-index/didi/snapshot"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"

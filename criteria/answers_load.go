@@ -2,9 +2,10 @@ package criteria
 
 import (
 	"fmt"
-	"github.com/didi-index/didi/diag"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/diag"
 
 	"gopkg.in/yaml.v3"
 )

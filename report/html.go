@@ -3,13 +3,14 @@ package report
 import (
 	_ "embed"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"html"
 	"html/template"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/result"
 )
 
 //go:embed report.html.tmpl

@@ -3,8 +3,9 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"io"
+
+	"github.com/didi-index/didi/result"
 )
 
 // jsonWriter writes result.json: the Result itself, indented, with HTML

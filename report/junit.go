@@ -3,9 +3,10 @@ package report
 import (
 	"encoding/xml"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"io"
 	"strings"
+
+	"github.com/didi-index/didi/result"
 )
 
 // junitWriter writes a JUnit XML file for CI test views (GitLab's test

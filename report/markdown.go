@@ -2,10 +2,11 @@ package report
 
 import (
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/result"
 )
 
 // markdownWriter writes a short summary for a pull request comment or a CI

@@ -3,12 +3,13 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/result"
 
 	"github.com/jung-kurt/gofpdf"
 )

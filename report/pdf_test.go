@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/didi-index/didi/result"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/result"
 )
 
 // needPoppler skips the test when a poppler tool is missing, except in CI

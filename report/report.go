@@ -11,11 +11,12 @@ package report
 import (
 	"errors"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/didi-index/didi/result"
 
 	"github.com/didi-index/didi/internal/atomicfile"
 )

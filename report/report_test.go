@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"github.com/didi-index/didi/result"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/result"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/result.json and the golden files")

@@ -1,10 +1,11 @@
 package report
 
 import (
-	"github.com/didi-index/didi/result"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/result"
 )
 
 // maxExamples is how many failing elements a report shows per check.

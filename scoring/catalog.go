@@ -3,9 +3,10 @@ package scoring
 import (
 	"bytes"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"sort"
 	"strings"
+
+	"github.com/didi-index/didi/result"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/criteria"

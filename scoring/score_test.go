@@ -3,10 +3,11 @@ package scoring
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/result"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -3,11 +3,12 @@ package serve
 import (
 	"context"
 	"fmt"
-	"github.com/didi-index/didi/scoring"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/scoring"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/crawler"

@@ -15,7 +15,6 @@ import (
 	"encoding/base32"
 	"errors"
 	"fmt"
-	"github.com/didi-index/didi/scoring"
 	"html/template"
 	"io"
 	"io/fs"
@@ -28,6 +27,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/didi-index/didi/scoring"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/crawler"

@@ -12,7 +12,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/didi-index/didi/progress"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -24,6 +23,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/didi-index/didi/progress"
 
 	"github.com/didi-index/didi/crawler"
 	"github.com/didi-index/didi/snapshot"

@@ -4,13 +4,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/didi-index/didi/engine"
-	"github.com/didi-index/didi/progress"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/progress"
 
 	"github.com/didi-index/didi/crawler"
 	"github.com/didi-index/didi/criteria"

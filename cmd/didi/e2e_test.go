@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/didi-index/didi/result"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/didi-index/didi/result"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

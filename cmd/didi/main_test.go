@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/didi-index/didi/result"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/result"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

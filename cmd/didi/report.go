@@ -3,12 +3,13 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/didi-index/didi/engine"
 	"github.com/didi-index/didi/progress"
 	"github.com/didi-index/didi/report"
 	"github.com/didi-index/didi/result"
-	"slices"
-	"strings"
 
 	"github.com/didi-index/didi/scoring"
 )

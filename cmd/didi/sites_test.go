@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"github.com/didi-index/didi/engine"
-	"github.com/didi-index/didi/result"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/result"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

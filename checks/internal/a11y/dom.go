@@ -7,10 +7,11 @@
 package a11y
 
 import (
-	"github.com/didi-index/didi/snapshot"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
