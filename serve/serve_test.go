@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -252,7 +253,7 @@ func TestTokenRequired(t *testing.T) {
 // and prints the URL with it.
 func TestRunNeedsToken(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	var out bytes.Buffer
+	var out lockedBuffer
 	done := make(chan error, 1)
 	go func() { done <- Run(ctx, Config{Addr: "0.0.0.0:0", DB: ":memory:", Log: &out}) }()
 	deadline := time.Now().Add(10 * time.Second)
@@ -477,4 +478,23 @@ func waitRunning(t *testing.T, s *testServer) {
 		time.Sleep(25 * time.Millisecond)
 	}
 	t.Fatal("no scan started")
+}
+
+// lockedBuffer is a bytes.Buffer that a server may write while the test
+// reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
