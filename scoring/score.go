@@ -351,34 +351,6 @@ var trailingZerosRE = regexp.MustCompile(`^-?\d+\.\d+`)
 // is left after it.
 func trimZeros(s string) string { return strings.TrimSuffix(strings.TrimRight(s, "0"), ".") }
 
-// Fill replaces each {name} in s by params[name]; unknown names stay.
-func Fill(s string, params map[string]string) string {
-	if len(params) == 0 || !strings.Contains(s, "{") {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
-		}
-		name := s[i+1 : i+j]
-		if v, ok := params[name]; ok {
-			b.WriteString(s[:i])
-			b.WriteString(v)
-		} else {
-			b.WriteString(s[:i+j+1])
-		}
-		s = s[i+j+1:]
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
 func tipsFor(mc criteria.Criterion, c result.Criterion, texts map[string]*criteria.CheckText, answered bool) []result.Tip {
 	var tips []result.Tip
 	for i, q := range c.Questions {
