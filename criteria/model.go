@@ -9,9 +9,9 @@
 // "file:line:column: message" per line, sorted by position; get it with
 // errors.As. A file that cannot be read is a plain wrapped error.
 //
-// The questionnaire (RunQuestionnaire), the answers template (WriteTemplate)
-// and the model's documentation (ModelMarkdown, ModelJSON) live here too, so
-// cmd/didi only wires flags to them.
+// The answers template (WriteTemplate) and the model's documentation
+// (ModelMarkdown, ModelJSON) live here too, so cmd/didi only wires flags to
+// them; the terminal questionnaire is package questionnaire.
 package criteria
 
 // Model is the whole evaluation model.

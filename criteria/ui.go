@@ -2,7 +2,6 @@ package criteria
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/didi-index/didi/i18n"
 )
@@ -52,80 +51,9 @@ var uiText = map[string][3]string{ // nl, fr, en
 		"Some things a computer cannot judge. The report then asks a question about them. Answer here with pass (fine) or fail (not fine). Remove the hash sign before the lines you fill in.",
 	},
 	"question": {"Vraag {n}/{total}", "Question {n}/{total}", "Question {n}/{total}"},
-
-	"q.welcome": {
-		"Vragenlijst {title}. U beantwoordt de vragen één voor één. Na elk antwoord bewaren we alles in {file}.",
-		"Questionnaire {title}. Vous répondez aux questions une par une. Après chaque réponse, tout est enregistré dans {file}.",
-		"Questionnaire {title}. You answer the questions one by one. After each answer, everything is saved to {file}.",
-	},
-	"q.resume": {
-		"U hebt al {answered} van de {total} vragen beantwoord. We gaan verder bij vraag {next}.",
-		"Vous avez déjà répondu à {answered} questions sur {total}. Nous reprenons à la question {next}.",
-		"You have already answered {answered} of {total} questions. We continue at question {next}.",
-	},
-	"q.resume.one": {
-		"U hebt al {answered} van de {total} vragen beantwoord. We gaan verder bij vraag {next}.",
-		"Vous avez déjà répondu à {answered} question sur {total}. Nous reprenons à la question {next}.",
-		"You have already answered {answered} of {total} questions. We continue at question {next}.",
-	},
-	"q.review": {
-		"Alle vragen hebben al een antwoord. Druk op Enter om een antwoord te houden, of kies een ander.",
-		"Toutes les questions ont déjà une réponse. Appuyez sur Entrée pour garder une réponse, ou choisissez-en une autre.",
-		"Every question already has an answer. Press Enter to keep an answer, or choose another one.",
-	},
-	"q.field":        {"{field}: ", "{field} : ", "{field}: "},
-	"q.organisation": {"Organisatie", "Organisation", "Organisation"},
-	"q.product":      {"Product of dienst", "Produit ou service", "Product or service"},
-	"q.assessor":     {"Uw naam", "Votre nom", "Your name"},
-	"q.current":      {"Huidig antwoord: {answer} (Enter = houden)", "Réponse actuelle : {answer} (Entrée = garder)", "Current answer: {answer} (Enter = keep)"},
-	"q.prompt": {
-		"Uw keuze (1-{max}, ? = uitleg, < = vorige vraag, Enter = overslaan, x = bewaren en stoppen): ",
-		"Votre choix (1-{max}, ? = explication, < = question précédente, Entrée = passer, x = enregistrer et quitter) : ",
-		"Your choice (1-{max}, ? = help, < = previous question, Enter = skip, x = save and quit): ",
-	},
-	"q.first": {"Dit is de eerste vraag.", "C'est la première question.", "This is the first question."},
-	"q.bad": {
-		"{quoted} is geen keuze. Typ een nummer van 1 tot {max}, of ? voor uitleg.",
-		"« {value} » n'est pas un choix. Tapez un numéro de 1 à {max}, ou ? pour l'explication.",
-		"{quoted} is not a choice. Type a number from 1 to {max}, or ? for help.",
-	},
-	"q.badLine": {
-		"{quoted} is geen antwoord op vraag {question}. Kies een nummer van 1 tot {max}: {choices}.",
-		"« {value} » n'est pas une réponse à la question {question}. Choisissez un numéro de 1 à {max} : {choices}.",
-		"{quoted} is not an answer to question {question}. Choose a number from 1 to {max}: {choices}.",
-	},
-	"q.badField": {
-		"{quoted} kennen we niet. Gebruik organisation, product, assessor of date.",
-		"« {value} » est inconnu. Utilisez organisation, product, assessor ou date.",
-		"{quoted} is unknown. Use organisation, product, assessor or date.",
-	},
-	"q.badDate": {
-		"{quoted} is geen datum. Schrijf de datum als JJJJ-MM-DD.",
-		"« {value} » n'est pas une date. Écrivez la date sous la forme AAAA-MM-JJ.",
-		"{quoted} is not a date. Write the date as YYYY-MM-DD.",
-	},
-	"q.summary":     {"{answered} van de {total} vragen beantwoord.", "{answered} questions sur {total} ont une réponse.", "{answered} of {total} questions answered."},
-	"q.summary.one": {"{answered} van de {total} vragen beantwoord.", "{answered} question sur {total} a une réponse.", "{answered} of {total} questions answered."},
-	"q.open":        {"Nog zonder antwoord: {questions}", "Encore sans réponse : {questions}", "Still without an answer: {questions}"},
-	"q.saved":       {"Uw antwoorden staan in {file}.", "Vos réponses sont dans {file}.", "Your answers are in {file}."},
-	"q.stopped": {
-		"Gestopt. Start dezelfde opdracht opnieuw om verder te gaan.",
-		"Arrêté. Relancez la même commande pour continuer.",
-		"Stopped. Run the same command again to continue.",
-	},
-	"q.done": {"Klaar! Alle vragen zijn beantwoord.", "Terminé ! Toutes les questions ont une réponse.", "Done! Every question has an answer."},
 }
 
 // uiText's columns are i18n.Languages, in that order (TestUITextComplete).
-
-// trN is tr for a count n: it uses key+".one" when n is 1 and that text
-// exists, and fills {n} besides kv.
-func trN(lang, key string, n int, kv ...string) string {
-	if _, ok := uiText[key+".one"]; ok && n == 1 {
-		key += ".one"
-	}
-	return tr(lang, key, append([]string{"n", strconv.Itoa(n)}, kv...)...)
-}
 
 // tr returns the UI text key in lang (English when lang is not one of
 // i18n.Languages), its {placeholders} filled from kv (name, value pairs)
@@ -144,7 +72,3 @@ func tr(lang, key string, kv ...string) string {
 	}
 	return i18n.Typeset(lang, i18n.Fill(texts[col], i18n.Pairs(kv...)))
 }
-
-// quoted are the {value} and {quoted} parameters of a text that repeats what
-// the user typed: Dutch and English show it Go-quoted, French between « ».
-func quoted(value string) []string { return []string{"value", value, "quoted", strconv.Quote(value)} }

@@ -3,7 +3,12 @@
 // is a leaf package: the model, the result schema and the reports use it.
 package i18n
 
-import "strings"
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
 
 // Text is a user-facing text in several languages, keyed by language code
 // ("nl", "fr", "en").
@@ -66,3 +71,37 @@ func Pairs(kv ...string) map[string]string {
 	}
 	return params
 }
+
+// TableProblems checks a table of texts with one column per language of
+// Languages: every text present, the same {placeholders} in every language
+// ({quoted} and {value} both stand for what the user typed) and no fmt verb.
+// It returns one line per problem; tests call it on each package's table.
+func TableProblems(table map[string][3]string) []string {
+	var problems []string
+	norm := func(s string) string {
+		list := placeholderRE.FindAllString(strings.ReplaceAll(s, "{quoted}", "{value}"), -1)
+		slices.Sort(list)
+		return strings.Join(list, "")
+	}
+	for key, texts := range table {
+		want := norm(texts[0])
+		for i, s := range texts {
+			lang := Languages[i]
+			switch {
+			case strings.TrimSpace(s) == "":
+				problems = append(problems, fmt.Sprintf("%s: no %s text", key, lang))
+			case norm(s) != want:
+				problems = append(problems, fmt.Sprintf("%s/%s: placeholders %s, %s has %s", key, lang, norm(s), Languages[0], want))
+			case fmtVerbRE.MatchString(s):
+				problems = append(problems, fmt.Sprintf("%s/%s: a fmt verb; use {placeholders}", key, lang))
+			}
+		}
+	}
+	slices.Sort(problems)
+	return problems
+}
+
+var (
+	placeholderRE = regexp.MustCompile(`\{[a-z]+\}`)
+	fmtVerbRE     = regexp.MustCompile(`%[a-z]`)
+)

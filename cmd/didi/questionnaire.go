@@ -10,6 +10,7 @@ import (
 
 	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/questionnaire"
 )
 
 func cmdQuestionnaire(ctx context.Context, args []string, e env) error {
@@ -31,7 +32,7 @@ func cmdQuestionnaire(ctx context.Context, args []string, e env) error {
 	if *template {
 		return writeTemplate(m, *lang, *out, e)
 	}
-	_, err = criteria.RunQuestionnaire(ctx, criteria.QuestionnaireOptions{
+	_, err = questionnaire.Run(ctx, questionnaire.Options{
 		Model: m, Lang: *lang, Path: *out, In: interruptible(ctx, e.stdin), Out: e.stdout,
 		InName: "standard input", Interactive: e.stdinTTY, Today: now().Format(time.DateOnly),
 	})

@@ -21,6 +21,7 @@ var allowed = map[string][]string{
 	"internal/atomicfile":  {},
 	"snapshot":             {"internal/atomicfile"},
 	"result":               {"i18n", "diag"},
+	"questionnaire":        {"criteria", "diag", "i18n"},
 	"criteria":             {"i18n", "diag", "internal/atomicfile"},
 	"crawler":              {"snapshot", "progress", "internal/atomicfile"},
 	"checks":               {"snapshot", "checks/lang", "i18n"},

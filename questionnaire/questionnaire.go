@@ -1,4 +1,7 @@
-package criteria
+// Package questionnaire asks the model's questions in a terminal, one at a
+// time, and saves the answers file after every answer (didi questionnaire).
+// It can also read one answer per line from a script.
+package questionnaire
 
 import (
 	"bufio"
@@ -7,15 +10,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/diag"
 )
 
-// QuestionnaireOptions configures RunQuestionnaire.
-type QuestionnaireOptions struct {
+// Options configures Run.
+type Options struct {
 	// Model holds the questions.
-	Model *Model
+	Model *criteria.Model
 	// Lang is the language of the questions and of the tool's own words.
 	Lang string
 	// Path is the answers file (--out). When it exists it is read first and
@@ -38,14 +45,14 @@ type QuestionnaireOptions struct {
 	Today string
 }
 
-// RunQuestionnaire asks the questions of the model one at a time and saves
+// Run asks the questions of the model one at a time and saves
 // the answers to o.Path after every answer. Commands at the prompt: a
 // number or option code answers, "?" shows the help text, "b" or "<" goes
 // back, "s" (or an empty line) skips and keeps any earlier answer, "q"
 // saves and stops; the end of the input also saves and stops. It returns
 // the answers as saved. A bad existing file gives its Errors; a bad line
 // in non-interactive mode gives an Errors naming o.InName and the line.
-func RunQuestionnaire(ctx context.Context, o QuestionnaireOptions) (*Answers, error) {
+func Run(ctx context.Context, o Options) (*criteria.Answers, error) {
 	s, err := newSession(o)
 	if err != nil {
 		return nil, err
@@ -58,20 +65,20 @@ func RunQuestionnaire(ctx context.Context, o QuestionnaireOptions) (*Answers, er
 
 // session is one run of the questionnaire.
 type session struct {
-	QuestionnaireOptions
-	m    *Model
-	a    *Answers
-	qs   []*Question
-	crit []*Criterion
+	Options
+	m    *criteria.Model
+	a    *criteria.Answers
+	qs   []*criteria.Question
+	crit []*criteria.Criterion
 	in   *bufio.Reader
 	line int
 }
 
-func newSession(o QuestionnaireOptions) (*session, error) {
+func newSession(o Options) (*session, error) {
 	if o.Model == nil {
 		return nil, errors.New("questionnaire: no model")
 	}
-	if !contains(o.Model.Languages, o.Lang) {
+	if !slices.Contains(o.Model.Languages, o.Lang) {
 		return nil, fmt.Errorf("questionnaire: language %q is not in the model (%s)", o.Lang, strings.Join(o.Model.Languages, ", "))
 	}
 	if o.Path == "" {
@@ -86,14 +93,14 @@ func newSession(o QuestionnaireOptions) (*session, error) {
 	if o.In == nil {
 		o.In = strings.NewReader("")
 	}
-	a, err := LoadAnswers(o.Path, o.Model)
+	a, err := criteria.LoadAnswers(o.Path, o.Model)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		a = &Answers{Model: o.Model.ID, Answers: map[string]Answer{}}
+		a = &criteria.Answers{Model: o.Model.ID, Answers: map[string]criteria.Answer{}}
 	case err != nil:
 		return nil, err
 	}
-	s := &session{QuestionnaireOptions: o, m: o.Model, a: a, in: bufio.NewReader(o.In)}
+	s := &session{Options: o, m: o.Model, a: a, in: bufio.NewReader(o.In)}
 	for i := range s.m.Criteria {
 		c := &s.m.Criteria[i]
 		for j := range c.Questions {
@@ -116,7 +123,7 @@ func (s *session) save() error {
 	if s.a.Language == "" {
 		s.a.Language = s.Lang // the comments are written in the session's language
 	}
-	return WriteAnswers(s.Path, s.a, s.m, s.Lang)
+	return criteria.WriteAnswers(s.Path, s.a, s.m, s.Lang)
 }
 
 // readLine returns the next line without its line end, and false at the
@@ -272,7 +279,7 @@ func (s *session) bad(msg string) error {
 		fmt.Fprintln(s.Out, msg)
 		return nil
 	}
-	return Errors{{File: s.InName, Line: s.line, Col: 1, Msg: msg}}
+	return diag.Errors{{File: s.InName, Line: s.line, Col: 1, Msg: msg}}
 }
 
 // setField sets one of the file's details from a "name: value" line and
@@ -286,7 +293,7 @@ func (s *session) setField(name, value string) string {
 	case "assessor":
 		s.a.Assessor = value
 	case "date":
-		if _, err := time.Parse(DateLayout, value); err != nil {
+		if _, err := time.Parse(criteria.DateLayout, value); err != nil {
 			return tr(s.Lang, "q.badDate", quoted(value)...)
 		}
 		s.a.Date = value
@@ -333,7 +340,7 @@ func (s *session) finish(stopped bool) error {
 }
 
 // numberedOptions lists q's options as "1 = Ja, 2 = Nee".
-func numberedOptions(q *Question, lang string) string {
+func numberedOptions(q *criteria.Question, lang string) string {
 	parts := make([]string, len(q.Options))
 	for i, o := range q.Options {
 		parts[i] = strconv.Itoa(i+1) + " = " + o.Text.In(lang)
@@ -373,7 +380,7 @@ type input struct {
 
 // parseInput reads one line at the prompt of question q. Commands come
 // first; an option is chosen by its number or its code (any case).
-func parseInput(line string, q *Question) input {
+func parseInput(line string, q *criteria.Question) input {
 	text := strings.TrimSpace(line)
 	if strings.HasPrefix(text, "#") {
 		return input{kind: inputComment}

@@ -1,4 +1,4 @@
-package criteria
+package questionnaire
 
 import (
 	"bytes"
@@ -12,12 +12,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/diag"
 )
 
-func runScript(t *testing.T, m *Model, path, lang, script string, interactive bool) (*Answers, string, error) {
+func runScript(t *testing.T, m *criteria.Model, path, lang, script string, interactive bool) (*criteria.Answers, string, error) {
 	t.Helper()
 	var out bytes.Buffer
-	a, err := RunQuestionnaire(context.Background(), QuestionnaireOptions{
+	a, err := Run(context.Background(), Options{
 		Model: m, Lang: lang, Path: path, In: strings.NewReader(script), Out: &out,
 		Interactive: interactive, Today: "2026-11-23",
 	})
@@ -42,11 +45,11 @@ func TestQuestionnaireScripted(t *testing.T) {
 	a, out, err := runScript(t, m, path, "nl", script, false)
 	require.NoError(t, err)
 
-	loaded, err := LoadAnswers(path, m)
+	loaded, err := criteria.LoadAnswers(path, m)
 	require.NoError(t, err, "the file the questionnaire writes loads")
 	loaded.Source = ""
 	assert.Equal(t, a, loaded)
-	assert.Equal(t, map[string]Answer{
+	assert.Equal(t, map[string]criteria.Answer{
 		"accessible.audit": {Option: "yes"}, "accessible.statement": {Option: "draft"},
 		"simple.steps": {Option: "na"}, "reachable.phone": {Option: "no"},
 		"supported.phone": {Option: "yes"}, "involving.test": {Option: "na"},
@@ -81,7 +84,7 @@ func TestQuestionnaireBadLine(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "answers.yaml")
 			_, _, err := runScript(t, m, path, tt.lang, tt.script, false)
 			require.Error(t, err)
-			var es Errors
+			var es diag.Errors
 			require.True(t, errors.As(err, &es))
 			assert.Equal(t, tt.want, err.Error())
 		})
@@ -100,7 +103,7 @@ func TestQuestionnaireResume(t *testing.T) {
 	assert.Contains(t, out, "You have already answered 2 of 7 questions. We continue at question 3.")
 	assert.NotContains(t, out, "Question 1/7")
 	assert.Contains(t, out, "[Understandable] Question 3/7")
-	assert.Equal(t, map[string]Answer{
+	assert.Equal(t, map[string]criteria.Answer{
 		"accessible.audit": {Option: "yes"}, "accessible.statement": {Option: "full"}, "understandable.b1": {Option: "no"},
 	}, a.Answers)
 
@@ -134,7 +137,7 @@ func TestQuestionnaireInteractive(t *testing.T) {
 	}, "\n")
 	a, out, err := runScript(t, m, path, "nl", script, true)
 	require.NoError(t, err)
-	assert.Equal(t, map[string]Answer{"accessible.audit": {Option: "yes"}, "accessible.statement": {Option: "none"}}, a.Answers)
+	assert.Equal(t, map[string]criteria.Answer{"accessible.audit": {Option: "yes"}, "accessible.statement": {Option: "none"}}, a.Answers)
 	assert.Equal(t, "Stad Gent", a.Organisation)
 	assert.Equal(t, "An Peeters", a.Assessor)
 
@@ -148,7 +151,7 @@ func TestQuestionnaireInteractive(t *testing.T) {
 	assert.Contains(t, out, "[Eenvoudig] Vraag 4/7")
 	assert.NotContains(t, out, "Vraag 5/7", "q stops")
 
-	saved, err := LoadAnswers(path, m)
+	saved, err := criteria.LoadAnswers(path, m)
 	require.NoError(t, err)
 	assert.Equal(t, a.Answers, saved.Answers)
 
@@ -166,12 +169,12 @@ type lineReader struct {
 	lines []string
 	path  string
 	seen  []int
-	m     *Model
+	m     *criteria.Model
 }
 
 func (r *lineReader) Read(p []byte) (int, error) {
 	n := -1
-	if a, err := LoadAnswers(r.path, r.m); err == nil {
+	if a, err := criteria.LoadAnswers(r.path, r.m); err == nil {
 		n = len(a.Answers)
 	}
 	r.seen = append(r.seen, n)
@@ -187,7 +190,7 @@ func TestQuestionnaireSavesAfterEveryAnswer(t *testing.T) {
 	m := loadTestModel(t)
 	path := filepath.Join(t.TempDir(), "answers.yaml")
 	r := &lineReader{lines: []string{"1", "1", "1"}, path: path, m: m}
-	_, err := RunQuestionnaire(context.Background(), QuestionnaireOptions{Model: m, Lang: "en", Path: path, In: r, Today: "2026-11-23"})
+	_, err := Run(context.Background(), Options{Model: m, Lang: "en", Path: path, In: r, Today: "2026-11-23"})
 	require.NoError(t, err)
 	assert.Equal(t, []int{-1, 1, 2, 3}, r.seen, "before each read, the file holds every answer so far")
 }
@@ -207,14 +210,14 @@ func TestQuestionnaireRefuses(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	path := filepath.Join(dir, "c.yaml")
-	_, err = RunQuestionnaire(ctx, QuestionnaireOptions{Model: m, Lang: "nl", Path: path, In: strings.NewReader("1\n")})
+	_, err = Run(ctx, Options{Model: m, Lang: "nl", Path: path, In: strings.NewReader("1\n")})
 	assert.ErrorIs(t, err, context.Canceled)
-	_, err = LoadAnswers(path, m)
+	_, err = criteria.LoadAnswers(path, m)
 	assert.NoError(t, err, "a cancelled run still saves")
 }
 
 func TestParseInput(t *testing.T) {
-	q := &Question{Options: []Option{{ID: "yes"}, {ID: "s-level"}, {ID: "no"}}}
+	q := &criteria.Question{Options: []criteria.Option{{ID: "yes"}, {ID: "s-level"}, {ID: "no"}}}
 	tests := []struct {
 		line string
 		want input
@@ -243,13 +246,13 @@ func TestParseInput(t *testing.T) {
 // on the embedded model in every language: whatever its questions, the
 // files written load again.
 func TestDefaultModelEndToEnd(t *testing.T) {
-	m, err := LoadDefault(nil)
+	m, err := criteria.LoadDefault(nil)
 	require.NoError(t, err)
 	for _, lang := range m.Languages {
 		t.Run(lang, func(t *testing.T) {
 			var tpl bytes.Buffer
-			require.NoError(t, WriteTemplate(&tpl, m, lang))
-			_, err := ParseAnswers("template.yaml", tpl.Bytes(), m)
+			require.NoError(t, criteria.WriteTemplate(&tpl, m, lang))
+			_, err := criteria.ParseAnswers("template.yaml", tpl.Bytes(), m)
 			require.NoError(t, err)
 
 			path := filepath.Join(t.TempDir(), "answers.yaml")
@@ -257,9 +260,23 @@ func TestDefaultModelEndToEnd(t *testing.T) {
 			a, _, err := runScript(t, m, path, lang, script, false)
 			require.NoError(t, err)
 			assert.Empty(t, a.Unanswered(m))
-			loaded, err := LoadAnswers(path, m)
+			loaded, err := criteria.LoadAnswers(path, m)
 			require.NoError(t, err)
 			assert.Equal(t, a.Answers, loaded.Answers)
 		})
 	}
+}
+
+// loadTestModel loads criteria's small test model (testdata/model/valid.yaml
+// there), with the checks it names declared as the program declares them.
+func loadTestModel(t *testing.T) *criteria.Model {
+	t.Helper()
+	checks := map[string]*criteria.CheckSpec{
+		"html-lang": {Messages: []string{"invalid"}},
+		"image-alt": {Params: []string{"min", "skip"}, Messages: []string{"fail"}, Review: true},
+		"https":     {Messages: []string{"fail"}},
+	}
+	m, err := criteria.LoadModel("../criteria/testdata/model/valid.yaml", func(id string) *criteria.CheckSpec { return checks[id] })
+	require.NoError(t, err)
+	return m
 }
