@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/didi-index/didi/i18n"
 	"github.com/didi-index/didi/internal/atomicfile"
 )
 
@@ -113,7 +114,9 @@ var scriptHash = func() string {
 }()
 
 var page = template.Must(template.New("summary").Funcs(template.FuncMap{
-	"num": num,
+	// num and pct write numbers as the reader's language does ("54,6" in
+	// nl and fr); the CSV and JSON keep the decimal point.
+	"num": func(lang string, v *float64, prec int) string { return i18n.Numbers(lang, num(v, prec)) },
 	"sortnum": func(v *float64) string {
 		if v == nil {
 			return "-1"
@@ -121,11 +124,11 @@ var page = template.Must(template.New("summary").Funcs(template.FuncMap{
 		return strconv.FormatFloat(*v, 'f', 3, 64)
 	},
 	"avg": func(v view, a Average) avgView { return avgView{V: v, A: a} },
-	"pct": func(v *float64) string {
+	"pct": func(lang string, v *float64) string {
 		if v == nil {
 			return ""
 		}
-		return strconv.FormatFloat(*v*100, 'f', 0, 64) + "%"
+		return i18n.Typeset(lang, strconv.FormatFloat(*v*100, 'f', 0, 64)+"%")
 	},
 }).Parse(summaryTemplate))
 
