@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -309,15 +310,18 @@ func TestQuestionnaireInterrupt(t *testing.T) {
 // TestScanInterrupt: Ctrl-C during a scan writes the reports for the pages
 // done, marked interrupted, and exits 130.
 func TestScanInterrupt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var pages atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		time.Sleep(50 * time.Millisecond)
+		if strings.HasSuffix(r.URL.Path, "/x") && pages.Add(1) == 4 {
+			cancel() // Ctrl-C while the fifth page loads: four are done
+		}
 		n := len(r.URL.Path)
 		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Page %d</title></head><body><main><h1>Page %d</h1><a href="%s/x">next</a></main></body></html>`, n, n, strings.TrimSuffix(r.URL.Path, "/"))
 	}))
 	defer srv.Close()
 	out := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(400*time.Millisecond, cancel)
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, []string{"scan", srv.URL + "/", "--no-browser", "--concurrency", "1", "--max-pages", "100", "--max-depth", "100",
 		"--format", "json,md", "--lang", "en", "--out", out, "--quiet"}, env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr})
