@@ -287,7 +287,11 @@ func TestQuestionnaireInterrupt(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
 		fmt.Fprintln(pw, "1") // one answer, then the terminal waits
-		time.Sleep(200 * time.Millisecond)
+		for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+			if _, err := os.Stat(answers); err == nil {
+				break // the answer is saved
+			}
+		}
 		cancel()
 	}()
 	var out, errb bytes.Buffer
