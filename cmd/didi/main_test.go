@@ -338,3 +338,14 @@ func TestScanInterrupt(t *testing.T) {
 	assert.Contains(t, stdout.String(), "interrupted")
 	assert.NotContains(t, stderr.String(), "starting it again")
 }
+
+// TestScanHelpNamesArguments: `didi scan -h` names what a flag takes
+// (-answers FILE, -fail-under SCORE), not the Go type.
+func TestScanHelpNamesArguments(t *testing.T) {
+	code, _, stderr := didi(t, "", "scan", "-h")
+	assert.Equal(t, 0, code)
+	for _, want := range []string{"-answers FILE", "-model FILE", "-urls-from FILE", "-fail-under SCORE", "-fail-on CHECK_ID", "-baseline FILE"} {
+		assert.Contains(t, stderr, want)
+	}
+	assert.NotContains(t, stderr, "-answers string")
+}

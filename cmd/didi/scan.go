@@ -36,9 +36,9 @@ type outputFlags struct {
 }
 
 func (o *outputFlags) register(fs *flag.FlagSet, defaultFormat, defaultOut string) {
-	fs.StringVar(&o.lang, "lang", "nl,fr", "report languages: nl, fr, en (one or more, comma-separated)")
-	fs.StringVar(&o.format, "format", defaultFormat, "report formats: "+strings.Join(report.Formats(), ", "))
-	fs.StringVar(&o.out, "out", defaultOut, "folder for the output files")
+	fs.StringVar(&o.lang, "lang", "nl,fr", "report `languages`: nl, fr, en (one or more, comma-separated)")
+	fs.StringVar(&o.format, "format", defaultFormat, "report `formats`: "+strings.Join(report.Formats(), ", "))
+	fs.StringVar(&o.out, "out", defaultOut, "`folder` for the output files")
 }
 
 // resolve checks languages against the model's and formats against the
@@ -82,15 +82,15 @@ type scanFlags struct {
 
 func (f *scanFlags) register(fs *flag.FlagSet) {
 	f.outputFlags.register(fs, "pdf,json", "didi-report")
-	fs.StringVar(&f.answers, "answers", "", "answers file from `didi questionnaire`")
-	fs.StringVar(&f.model, "model", "", "model file to use instead of the built-in one")
-	fs.StringVar(&f.config, "config", ".didi.yaml", "config file with default flag values (keys are flag names)")
-	fs.StringVar(&f.urlsFrom, "urls-from", "", "file with one URL per line to scan (- for standard input)")
-	fs.StringVar(&f.browser, "browser", "", "path to Chromium or Chrome (default: $DIDI_BROWSER, then PATH)")
-	fs.Var(&f.include, "include", "only follow URLs that match this regular expression (repeatable)")
-	fs.Var(&f.exclude, "exclude", "never follow URLs that match this regular expression (repeatable)")
-	fs.Var(&f.headers, "header", "extra request header \"Name: value\" (repeatable)")
-	fs.Var(&f.cookies, "cookie", "cookie \"name=value\" sent to the scanned site (repeatable)")
+	fs.StringVar(&f.answers, "answers", "", "answers `FILE` from didi questionnaire")
+	fs.StringVar(&f.model, "model", "", "model `FILE` to use instead of the built-in one")
+	fs.StringVar(&f.config, "config", ".didi.yaml", "config `FILE` with default flag values (keys are flag names)")
+	fs.StringVar(&f.urlsFrom, "urls-from", "", "`FILE` with one URL per line to scan (- for standard input)")
+	fs.StringVar(&f.browser, "browser", "", "`path` to Chromium or Chrome (default: $DIDI_BROWSER, then PATH)")
+	fs.Var(&f.include, "include", "only follow URLs that match this regular expression `RE` (repeatable)")
+	fs.Var(&f.exclude, "exclude", "never follow URLs that match this regular expression `RE` (repeatable)")
+	fs.Var(&f.headers, "header", "extra request `header` \"Name: value\" (repeatable)")
+	fs.Var(&f.cookies, "cookie", "`cookie` \"name=value\" sent to the scanned site (repeatable)")
 	fs.IntVar(&f.maxPages, "max-pages", 25, "most pages to scan")
 	fs.IntVar(&f.maxDepth, "max-depth", crawler.DefaultMaxDepth, "most links to follow from a start URL")
 	fs.IntVar(&f.concurrency, "concurrency", crawler.DefaultConcurrency(), "pages loaded at the same time")
@@ -102,13 +102,13 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.allowOutside, "allow-outside", false, "let the browser load resources from other sites (default: they fail at once but are recorded)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress output (warnings still show)")
 	fs.BoolVar(&f.verbose, "verbose", false, "more progress output")
-	fs.StringVar(&f.failUnder, "fail-under", "", "exit 1 when the index is below this score (0-100)")
-	fs.Var(&f.failUnderCriterion, "fail-under-criterion", "exit 1 when criterion ID scores below SCORE: ID=SCORE (repeatable)")
-	fs.Var(&f.failOn, "fail-on", "exit 1 when check CHECK_ID fails on any page (repeatable, or ids separated by commas)")
-	fs.StringVar(&f.failPageErrs, "fail-on-page-errors", "", "exit 1 when more than N pages could not be scanned")
-	fs.StringVar(&f.baseline, "baseline", "", "result.json of an earlier scan to compare with (writes didi-diff.md and didi-diff.json)")
+	fs.StringVar(&f.failUnder, "fail-under", "", "exit 1 when the index is below this `SCORE` (0-100)")
+	fs.Var(&f.failUnderCriterion, "fail-under-criterion", "exit 1 when criterion ID scores below SCORE: `ID=SCORE` (repeatable)")
+	fs.Var(&f.failOn, "fail-on", "exit 1 when check `CHECK_ID` fails on any page (repeatable, or ids separated by commas)")
+	fs.StringVar(&f.failPageErrs, "fail-on-page-errors", "", "exit 1 when more than `N` pages could not be scanned")
+	fs.StringVar(&f.baseline, "baseline", "", "result.json `FILE` of an earlier scan to compare with (writes didi-diff.md and didi-diff.json)")
 	fs.BoolVar(&f.failOnNew, "fail-on-new", false, "exit 1 when a failing element is new since --baseline")
-	fs.StringVar(&f.failOnRegression, "fail-on-regression", "", "exit 1 when the index or a criterion dropped by more than POINTS since --baseline")
+	fs.StringVar(&f.failOnRegression, "fail-on-regression", "", "exit 1 when the index or a criterion dropped by more than `POINTS` since --baseline")
 }
 
 // now is the clock; tests fix it so result.json is reproducible.
