@@ -1,15 +1,13 @@
 package criteria
 
 import (
-	"slices"
-
 	"github.com/didi-index/didi/i18n"
 )
 
 // uiText holds the questionnaire's and the answers files' own words (tool
 // UI, not model content), by key, one column per language of
 // i18n.Languages. {placeholders} are filled by tr.
-var uiText = map[string][3]string{ // nl, fr, en
+var uiText = i18n.Table{ // nl, fr, en
 	"file.header": {
 		"Antwoorden op de vragenlijst {title} ({model}).",
 		"Réponses au questionnaire {title} ({model}).",
@@ -53,22 +51,6 @@ var uiText = map[string][3]string{ // nl, fr, en
 	"question": {"Vraag {n}/{total}", "Question {n}/{total}", "Question {n}/{total}"},
 }
 
-// uiText's columns are i18n.Languages, in that order (TestUITextComplete).
-
-// tr returns the UI text key in lang (English when lang is not one of
-// i18n.Languages), its {placeholders} filled from kv (name, value pairs)
-// with i18n.Fill, the syntax of the model's texts.
-func tr(lang, key string, kv ...string) string {
-	col := slices.Index(i18n.Languages, "en")
-	if i := slices.Index(i18n.Languages, lang); i >= 0 {
-		col = i
-	}
-	texts, ok := uiText[key]
-	if !ok {
-		return key
-	}
-	if len(kv) == 0 {
-		return i18n.Typeset(lang, texts[col])
-	}
-	return i18n.Typeset(lang, i18n.Fill(texts[col], i18n.Pairs(kv...)))
-}
+// tr returns the text key of uiText in lang, filled from kv (name, value
+// pairs).
+func tr(lang, key string, kv ...string) string { return uiText.Text(lang, key, kv...) }

@@ -2,13 +2,11 @@ package criteria
 
 import (
 	"testing"
-
-	"github.com/didi-index/didi/i18n"
 )
 
 // TestUITextComplete checks the answers file's own words in every language.
 func TestUITextComplete(t *testing.T) {
-	for _, p := range i18n.TableProblems(uiText) {
+	for _, p := range uiText.Problems() {
 		t.Error(p)
 	}
 	if got := tr("de", "question", "n", "2", "total", "9"); got != "Question 2/9" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -72,11 +73,41 @@ func Pairs(kv ...string) map[string]string {
 	return params
 }
 
-// TableProblems checks a table of texts with one column per language of
-// Languages: every text present, the same {placeholders} in every language
-// ({quoted} and {value} both stand for what the user typed) and no fmt verb.
-// It returns one line per problem; tests call it on each package's table.
-func TableProblems(table map[string][3]string) []string {
+// Table holds a package's own texts (the questionnaire's, the answers
+// file's): key → one text per language of Languages, in that order.
+type Table map[string][3]string
+
+// Text returns the text key in lang (English when lang is not one of
+// Languages), its {placeholders} filled from kv (name, value pairs) with
+// Fill, and typeset for lang (French spacing). A missing key shows the key,
+// so a gap is visible.
+func (t Table) Text(lang, key string, kv ...string) string {
+	col := slices.Index(Languages, "en")
+	if i := slices.Index(Languages, lang); i >= 0 {
+		col = i
+	}
+	texts, ok := t[key]
+	if !ok {
+		return key
+	}
+	return Typeset(lang, Fill(texts[col], Pairs(kv...)))
+}
+
+// TextN is Text for a count n: it uses key+".one" when n is 1 and that text
+// exists, and fills {n} besides kv.
+func (t Table) TextN(lang, key string, n int, kv ...string) string {
+	if _, ok := t[key+".one"]; ok && n == 1 {
+		key += ".one"
+	}
+	return t.Text(lang, key, append([]string{"n", strconv.Itoa(n)}, kv...)...)
+}
+
+// Problems checks the table: every text present, the same {placeholders}
+// in every language ({quoted} and {value} both stand for what the user
+// typed) and no fmt verb. It returns one line per problem; each package's
+// tests call it on its table.
+func (t Table) Problems() []string {
+	table := t
 	var problems []string
 	norm := func(s string) string {
 		list := placeholderRE.FindAllString(strings.ReplaceAll(s, "{quoted}", "{value}"), -1)

@@ -1,7 +1,6 @@
 package questionnaire
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/didi-index/didi/i18n"
@@ -9,7 +8,7 @@ import (
 
 // uiText holds the questionnaire's own words, one column per language of
 // i18n.Languages (nl, fr, en), with {placeholders} filled by tr.
-var uiText = map[string][3]string{
+var uiText = i18n.Table{
 	"question": {"Vraag {n}/{total}", "Question {n}/{total}", "Question {n}/{total}"},
 	"q.welcome": {
 		"Vragenlijst {title}. U beantwoordt de vragen één voor één. Na elk antwoord bewaren we alles in {file}.",
@@ -74,29 +73,12 @@ var uiText = map[string][3]string{
 	"q.done": {"Klaar! Alle vragen zijn beantwoord.", "Terminé ! Toutes les questions ont une réponse.", "Done! Every question has an answer."},
 }
 
-// trN is tr for a count n: it uses key+".one" when n is 1 and that text
-// exists, and fills {n} besides kv.
-func trN(lang, key string, n int, kv ...string) string {
-	if _, ok := uiText[key+".one"]; ok && n == 1 {
-		key += ".one"
-	}
-	return tr(lang, key, append([]string{"n", strconv.Itoa(n)}, kv...)...)
-}
+// tr returns the text key of uiText in lang, filled from kv (name, value
+// pairs).
+func tr(lang, key string, kv ...string) string { return uiText.Text(lang, key, kv...) }
 
-// tr returns the text key in lang (English when lang is not one of
-// i18n.Languages), its {placeholders} filled from kv (name, value pairs)
-// with i18n.Fill, the syntax of the model's texts, and French spacing.
-func tr(lang, key string, kv ...string) string {
-	col := slices.Index(i18n.Languages, "en")
-	if i := slices.Index(i18n.Languages, lang); i >= 0 {
-		col = i
-	}
-	texts, ok := uiText[key]
-	if !ok {
-		return key
-	}
-	return i18n.Typeset(lang, i18n.Fill(texts[col], i18n.Pairs(kv...)))
-}
+// trN is tr for a count n (see i18n.Table.TextN).
+func trN(lang, key string, n int, kv ...string) string { return uiText.TextN(lang, key, n, kv...) }
 
 // quoted are the {value} and {quoted} parameters of a text that repeats what
 // the user typed: Dutch and English show it Go-quoted, French between « ».

@@ -2,13 +2,11 @@ package questionnaire
 
 import (
 	"testing"
-
-	"github.com/didi-index/didi/i18n"
 )
 
 // TestUITextComplete checks the questionnaire's own words in every language.
 func TestUITextComplete(t *testing.T) {
-	for _, p := range i18n.TableProblems(uiText) {
+	for _, p := range uiText.Problems() {
 		t.Error(p)
 	}
 }
