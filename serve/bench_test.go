@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/didi-index/didi/internal/proctree"
 )
 
 // BenchmarkClass30 is a lecture hall: 30 students join one session and
@@ -56,7 +57,7 @@ func BenchmarkClass30(b *testing.B) {
 				}
 				s.scans.mu.Unlock()
 				if tick++; tick%10 == 0 { // memory every 500 ms
-					peakRSS = max(peakRSS, treeRSS(os.Getpid()))
+					peakRSS = max(peakRSS, int64(proctree.SumPSS(proctree.Read().Tree(os.Getpid())))<<10)
 				}
 			}
 		})
@@ -137,52 +138,6 @@ func BenchmarkClass30(b *testing.B) {
 			b.Errorf("done %d/%d, fair %v, peak %d MB", done, students, fair, peakRSS>>20)
 		}
 	}
-}
-
-// treeRSS is the memory of process pid and all its descendants, in bytes:
-// the sum of their proportional set sizes (PSS, so memory the browser's
-// processes share is counted once; Linux only, 0 elsewhere).
-func treeRSS(pid int) int64 {
-	parent := map[int]int{}
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	for _, d := range dirs {
-		p, _ := strconv.Atoi(filepath.Base(d))
-		stat, err := os.ReadFile(d + "/stat")
-		if err != nil {
-			continue
-		}
-		f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+2:]))
-		if len(f) < 22 {
-			continue
-		}
-		pp, _ := strconv.Atoi(f[1])
-		parent[p] = pp
-	}
-	var total int64
-	for p := range parent {
-		for q := p; q > 1; q = parent[q] {
-			if q == pid {
-				total += pss(fmt.Sprintf("/proc/%d", p))
-				break
-			}
-		}
-	}
-	return total
-}
-
-// pss reads Pss from /proc/PID/smaps_rollup, in bytes.
-func pss(dir string) int64 {
-	b, err := os.ReadFile(dir + "/smaps_rollup")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "Pss:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }
 
 // BenchmarkLecturerPage is the lecturer's page alone, for a class of 30

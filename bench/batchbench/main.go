@@ -23,6 +23,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/didi-index/didi/internal/proctree"
 )
 
 func main() {
@@ -115,7 +117,7 @@ func report(label, out string, sites int, f func() error) {
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		for {
-			if m := treePSS(os.Getpid()); m > peak {
+			if m := proctree.SumPSS(proctree.Read().Tree(os.Getpid())[1:]) / 1024; m > peak {
 				peak = m
 			}
 			select {
@@ -168,40 +170,6 @@ func countPages(out string) int {
 		}
 	}
 	return n
-}
-
-// treePSS sums the PSS (MB) of root's descendants, root excluded.
-func treePSS(root int) float64 {
-	children := map[int][]int{}
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	for _, s := range stats {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			continue
-		}
-		str := string(b)
-		if i := strings.LastIndexByte(str, ')'); i >= 0 {
-			if f := strings.Fields(str[i+1:]); len(f) > 1 {
-				pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(s)))
-				ppid, _ := strconv.Atoi(f[1])
-				children[ppid] = append(children[ppid], pid)
-			}
-		}
-	}
-	total := 0.0
-	queue := append([]int(nil), children[root]...)
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = append(queue[1:], children[p]...)
-		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/smaps_rollup", p))
-		for _, line := range strings.Split(string(b), "\n") {
-			if f := strings.Fields(line); len(f) >= 2 && f[0] == "Pss:" {
-				kb, _ := strconv.ParseFloat(f[1], 64)
-				total += kb / 1024
-			}
-		}
-	}
-	return total
 }
 
 func numCPU() int {

@@ -16,13 +16,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"runtime/pprof"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/didi-index/didi/internal/proctree"
 
 	"github.com/didi-index/didi/progress"
 
@@ -230,67 +230,20 @@ const (
 // is set (0 otherwise), and keeps the CPU time (s) seen for each process in
 // cpu.
 func treeSample(root int, cpu map[int]float64, withPSS bool) float64 {
-	children := map[int][]int{}
-	ticks := map[int]float64{}
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	for _, s := range stats {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			continue
-		}
-		str := string(b)
-		i := strings.LastIndexByte(str, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(str[i+1:])
-		if len(f) < 2 {
-			continue
-		}
-		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(s)))
-		ppid, _ := strconv.Atoi(f[1])
-		children[ppid] = append(children[ppid], pid)
-		if len(f) > 13 {
-			ut, _ := strconv.ParseFloat(f[11], 64)
-			st, _ := strconv.ParseFloat(f[12], 64)
-			ticks[pid] = (ut + st) / 100
-		}
-	}
+	t := proctree.Read()
 	var total float64
-	queue := []int{root}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
+	for _, p := range t.Tree(root) {
 		if withPSS {
-			total += pss(p)
+			total += proctree.PSS(p)
 		}
 		if k := kinds[p]; k == "" || k == "zygote" || k == "browser" {
 			kinds[p] = kind(p, root)
 		}
-		if ticks[p] > cpu[p] {
-			cpu[p] = ticks[p]
+		if t.CPU[p] > cpu[p] {
+			cpu[p] = t.CPU[p]
 		}
-		queue = append(queue, children[p]...)
 	}
 	return total / 1024
-}
-
-// pss returns the PSS of a process in kB.
-func pss(pid int) float64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps_rollup", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "Pss:") {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				v, _ := strconv.ParseFloat(f[1], 64)
-				return v
-			}
-		}
-	}
-	return 0
 }
 
 func median(v []float64) float64 {
