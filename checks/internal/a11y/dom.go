@@ -513,21 +513,10 @@ func Value(n *html.Node, name string) string {
 	return ""
 }
 
-// NthOfType is n's position among its siblings of the same tag, from 1.
-func NthOfType(n *html.Node) int {
-	i := 1
-	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-		if s.Type == html.ElementNode && s.Data == n.Data {
-			i++
-		}
-	}
-	return i
-}
-
 // SimpleIdent reports whether id can be written #id in a selector without
-// escaping.
+// escaping, and is short enough to use there (MaxIDInSelector).
 func SimpleIdent(id string) bool {
-	if id == "" || (id[0] >= '0' && id[0] <= '9') || id[0] == '-' {
+	if id == "" || len(id) > MaxIDInSelector || (id[0] >= '0' && id[0] <= '9') || id[0] == '-' {
 		return false
 	}
 	for _, r := range id {
