@@ -16,9 +16,6 @@ import (
 // txt builds a Text in nl, fr and en.
 func txt(nl, fr, en string) result.Text { return result.Text{"nl": nl, "fr": fr, "en": en} }
 
-// fp returns a pointer to v.
-func fp(v float64) *float64 { return &v }
-
 // fixtureURL is the URL of page i beyond the saved pages; some are very
 // long.
 func fixtureURL(i int) string {
