@@ -28,6 +28,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/didi-index/didi/engine"
 	"github.com/didi-index/didi/scoring"
 
 	"github.com/didi-index/didi/checks"
@@ -146,7 +147,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.pages = pages
 	if s.store, err = openStore(cfg.DB); err != nil {
-		return nil, err
+		// A folder that does not exist or a file that is no database: the
+		// user's --db (exit 2).
+		return nil, engine.BadInputf("--db: %v", err)
 	}
 	s.rate = &rateLimiter{per: cfg.ScansPerMinute, seen: map[string][]time.Time{}}
 	s.results = &resultCache{m: map[string]cached{}}
@@ -185,7 +188,7 @@ func Run(ctx context.Context, cfg Config) error {
 	cfg = cfg.withDefaults()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+		return engine.BadInputf("--addr: cannot listen on %s: %v", cfg.Addr, err)
 	}
 	if cfg.Token == "" && !isLoopbackAddr(ln.Addr()) {
 		cfg.Token = randomID() + randomID()

@@ -349,3 +349,16 @@ func TestScanHelpNamesArguments(t *testing.T) {
 	}
 	assert.NotContains(t, stderr, "-answers string")
 }
+
+// TestServeBadInput: an address didi cannot listen on and a database it
+// cannot open are the user's flags (exit 2), not internal errors.
+func TestServeBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"serve", "--addr", "nonsense"},
+		{"serve", "--db", filepath.Join(t.TempDir(), "no-such-folder", "didi.db")},
+	} {
+		code, _, stderr := didi(t, "", args...)
+		assert.Equal(t, 2, code, "%v: %s", args, stderr)
+		assert.Contains(t, stderr, args[1]+":", args)
+	}
+}
