@@ -429,14 +429,14 @@ func (t *tab) reflow(ctx context.Context) (snapshot.Reflow, error) {
 func (t *tab) slowLoad(ctx context.Context, o Options, u string) float64 {
 	p := o.SlowProfile
 	cond := &network.Conditions{Latency: float64(p.Latency.Milliseconds()), DownloadThroughput: p.Down, UploadThroughput: p.Up}
-	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{cond}}); err != nil {
+	if err := throttle(ctx, []*network.Conditions{cond}); err != nil {
 		return 0
 	}
 	_, _ = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
 	defer func() {
 		rctx, cancel := context.WithTimeout(t.ctx, 5*time.Second)
 		defer cancel()
-		_, _ = chromedp.Call(rctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{}})
+		_ = throttle(rctx, []*network.Conditions{})
 		_, _ = chromedp.Call(rctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: false})
 	}()
 	if err := t.prepare(ctx, o, desktopWidth); err != nil { // the user's cookies, as on every load
@@ -452,4 +452,27 @@ func (t *tab) slowLoad(ctx context.Context, o Options, u string) float64 {
 		return 0
 	}
 	return float64(nav.took.Milliseconds())
+}
+
+// throttleByRule is Network.emulateNetworkConditionsByRule as Chromium 141 to
+// 149 take it: with a top-level "offline" that later versions moved into each
+// rule (and ignore here).
+type throttleByRule struct {
+	Offline bool                  `json:"offline"`
+	Rules   []*network.Conditions `json:"matchedNetworkConditions"`
+}
+
+// throttle sets the network conditions of the tab (none: no throttling). It
+// speaks both forms of the command, so the Chromium a distribution ships,
+// older or newer than cdproto, throttles the same way.
+func throttle(ctx context.Context, rules []*network.Conditions) error {
+	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: rules})
+	if err == nil {
+		return nil
+	}
+	cmd := cdp.Command[throttleByRule, cdp.Empty]{Method: network.CommandEmulateNetworkConditionsByRule}
+	if _, err2 := chromedp.Call(ctx, cmd, throttleByRule{Rules: rules}); err2 != nil {
+		return fmt.Errorf("throttle the network: %w", err)
+	}
+	return nil
 }
