@@ -52,20 +52,6 @@ func (d *axDoc) ev(n *html.Node, message string, kv ...string) Evidence {
 
 // axSnippet renders n shortened; containers are shown by their start tag.
 func axSnippet(n *html.Node) string {
-	var b strings.Builder
-	if a11y.HasElementChild(n) && n.Data != "a" && n.Data != "button" {
-		shallow := &html.Node{Type: n.Type, Data: n.Data, DataAtom: n.DataAtom, Namespace: n.Namespace, Attr: n.Attr}
-		if err := html.Render(&b, shallow); err != nil {
-			return ""
-		}
-		s := b.String()
-		if i := strings.Index(s, "</"); i > 0 {
-			s = s[:i]
-		}
-		return Shorten(strings.Join(strings.Fields(s), " "), SnippetMax)
-	}
-	if err := html.Render(&b, n); err != nil {
-		return ""
-	}
-	return Shorten(strings.Join(strings.Fields(b.String()), " "), SnippetMax)
+	startOnly := a11y.HasElementChild(n) && n.Data != "a" && n.Data != "button"
+	return Shorten(strings.Join(strings.Fields(outerHTML(n, startOnly)), " "), SnippetMax)
 }

@@ -55,11 +55,7 @@ func Snippet(sel *goquery.Selection) string {
 	if sel.Length() == 0 {
 		return ""
 	}
-	h, err := goquery.OuterHtml(sel.First())
-	if err != nil {
-		return ""
-	}
-	return Shorten(strings.Join(strings.Fields(h), " "), SnippetMax)
+	return Shorten(strings.Join(strings.Fields(outerHTML(sel.Get(0), false)), " "), SnippetMax)
 }
 
 // Shorten cuts s to at most max characters, ending with "…" when cut.

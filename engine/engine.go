@@ -28,6 +28,10 @@ type Plan struct {
 	Answers *criteria.Answers
 	// Registry holds the checks; nil means checks.Default().
 	Registry *checks.Registry
+	// Rules switch checks off or make them warnings, and ignore elements
+	// and pages, for this scan (.didi.yaml checks:, ignore-selector:,
+	// ignore-url:).
+	Rules Rules
 	// Crawl holds the start URLs and the limits. Its Events are replaced
 	// by Plan.Events, and what the crawler gathers beyond the page itself
 	// (the slow-connection load, the 320 px layout) follows from the
@@ -50,21 +54,61 @@ type Plan struct {
 
 // Output is what a run produced: the Result, and the scoring input behind
 // it, so that a front end can score again with other answers (a review
-// answered in serve) without scanning again.
+// answered in serve, `didi report --answers`) without scanning again.
 type Output struct {
 	Result *result.Result
 	// Input is the scoring input; Input.Answers is the plan's answers.
 	Input scoring.Input
-	// Scan is the crawl, with every snapshot.
+	// Scan is the crawl, with every snapshot; nil for an Output made from
+	// a saved result (FromResult).
 	Scan *crawler.Scan
 }
 
-// Rescore scores the same outcomes with other answers.
+// Rescore scores the same outcomes with other answers (questions and
+// reviews): the result is the one a scan with those answers would have
+// given.
 func (o *Output) Rescore(a *criteria.Answers) *result.Result {
 	in := o.Input
 	in.Answers = a
 	return scoring.Score(in)
 }
+
+// FromResult makes an Output from a saved result, so that Rescore scores it
+// again with other answers without scanning: its check outcomes, pages and
+// overrides are what a scan would have given. m must be the model the
+// result was made with (same id, version and SHA-256), else it is an
+// InputError that says so; reg nil means checks.Default().
+func FromResult(res *result.Result, m *criteria.Model, reg *checks.Registry) (*Output, error) {
+	if reg == nil {
+		reg = checks.Default()
+	}
+	if res.Model.ID != m.ID || res.Model.Version != m.Version || res.Model.SHA256 != m.SHA256 {
+		return nil, BadInputf("the result was made with model %s %s (SHA-256 %s), not with %s %s (%s): give that model with --model",
+			res.Model.ID, res.Model.Version, short12(res.Model.SHA256), m.ID, m.Version, short12(m.SHA256))
+	}
+	rules, err := RulesOf(res.Overrides).compile(m)
+	if err != nil {
+		return nil, err
+	}
+	saved := map[string][]result.Outcome{}
+	for _, c := range res.Criteria {
+		for _, chk := range c.Checks {
+			saved[chk.ID] = chk.Outcomes
+		}
+	}
+	in := scoring.Input{
+		Model: rules.model, Registry: reg, Saved: saved, Overrides: res.Overrides, Interrupted: res.Interrupted,
+		Pages: res.Pages, Target: res.Target, Targets: res.Targets, Started: res.Started, Finished: res.Finished,
+		Languages: res.Languages, Tool: res.Tool, Scan: res.Scan,
+	}
+	if res.Mode == "questionnaire" {
+		in.Saved = nil // no page was checked
+	}
+	return &Output{Result: res, Input: in}, nil
+}
+
+// short12 shortens a SHA-256 for messages.
+func short12(sha string) string { return sha[:min(len(sha), 12)] }
 
 // Run crawls the plan's start URLs, runs the model's checks on every page
 // and scores the result.
@@ -75,8 +119,9 @@ func (o *Output) Rescore(a *criteria.Answers) *result.Result {
 // were scanned; crawler.ErrNoBrowser when no browser is found and the plan
 // does not fall back.
 func Run(ctx context.Context, p Plan) (*Output, error) {
-	if p.Registry == nil {
-		p.Registry = checks.Default()
+	rules, err := p.prepare()
+	if err != nil {
+		return nil, err
 	}
 	clock := p.Clock
 	if clock == nil {
@@ -106,14 +151,14 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	}
 	cctx, cancel := checksContext(ctx, opts, began, time.Now())
 	defer cancel()
-	out, err := evaluate(cctx, p, scan, started, clock(), skipped)
+	out, err := evaluate(cctx, p, rules, scan, started, clock(), skipped)
 	switch {
 	case out == nil && ctx.Err() != nil:
 		return nil, ErrInterrupted
 	case out == nil:
 		return nil, err
 	case ctx.Err() != nil:
-		out.Result.Interrupted = true
+		out.Result.Interrupted, out.Input.Interrupted = true, true
 		return out, ErrInterrupted
 	case err != nil:
 		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: "the time for the scan ran out during the checks (--budget); the checks not done are reported as not evaluated"})
@@ -147,31 +192,61 @@ func checksContext(ctx context.Context, o crawler.Options, started, now time.Tim
 // the checks do, it still scores what was checked (the rest is
 // not_evaluated) and returns that Output with ctx's error.
 func Evaluate(ctx context.Context, p Plan, scan *crawler.Scan, started, finished time.Time) (*Output, error) {
-	return evaluate(ctx, p, scan, started, finished, 0)
+	rules, err := p.prepare()
+	if err != nil {
+		return nil, err
+	}
+	return evaluate(ctx, p, rules, scan, started, finished, 0)
 }
 
-// evaluate is Evaluate with the number of listed URLs that --max-pages
-// left out (result.Scan.Skipped).
-func evaluate(ctx context.Context, p Plan, scan *crawler.Scan, started, finished time.Time, listSkipped int) (*Output, error) {
+// prepare fills in the default registry, checks the plan's rules against
+// its model and puts the model they give (checks switched off left out,
+// warnings at weight 0) in its place.
+func (p *Plan) prepare() (*compiledRules, error) {
 	if p.Registry == nil {
 		p.Registry = checks.Default()
 	}
+	rules, err := p.Rules.compile(p.Model)
+	if err != nil {
+		return nil, err
+	}
+	p.Model = rules.model
+	return rules, nil
+}
+
+// evaluate is Evaluate with the plan's rules compiled (p.Model is the model
+// they give) and the number of listed URLs that --max-pages left out
+// (result.Scan.Skipped).
+func evaluate(ctx context.Context, p Plan, rules *compiledRules, scan *crawler.Scan, started, finished time.Time, listSkipped int) (*Output, error) {
 	var pages []*checks.Page
 	var rpages []result.Page
 	var reasons []string
-	loopback := false
+	loopback, ignoredOK, checked := false, 0, 0
 	for i := range scan.Pages {
 		s := &scan.Pages[i]
-		pages = append(pages, checks.NewPage(s, i == 0)) // the site's start page: the first start URL
+		ignored := rules.ignoresPage(s.URL, s.FinalURL)
 		rpages = append(rpages, result.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error,
-			ErrorCode: s.ErrorCode, ErrorParams: s.ErrorParams})
+			ErrorCode: s.ErrorCode, ErrorParams: s.ErrorParams, Ignored: ignored})
+		if ignored {
+			if s.OK() {
+				ignoredOK++
+			}
+			continue
+		}
+		// The site's start page is the first start URL, or the first page
+		// after it when that one is ignored.
+		pages = append(pages, checks.NewPage(s, len(pages) == 0))
 		if s.OK() {
+			checked++
 			loopback = loopback || isLoopbackURL(s.FinalURL)
 		} else {
 			reasons = append(reasons, progress.Clean(fmt.Sprintf("  %s: %s", s.URL, s.Error)))
 		}
 	}
-	if len(reasons) == len(scan.Pages) {
+	if checked == 0 {
+		if ignoredOK > 0 {
+			return nil, badSetting("ignore-url", "", "every page that could be scanned matches it (%d pages): nothing is left to check", ignoredOK)
+		}
 		if len(reasons) == 0 {
 			reasons = append(reasons, "  no page was reached")
 		}
@@ -179,8 +254,10 @@ func evaluate(ctx context.Context, p Plan, scan *crawler.Scan, started, finished
 	}
 	p.Events.Emit(progress.Event{Kind: progress.ChecksStarted, Done: len(scan.Pages), Planned: len(scan.Pages)})
 	outcomes, err := scoring.Evaluate(ctx, p.Model, p.Registry, pages)
+	overrides := rules.overrides
+	overrides.IgnoredElements = scoring.IgnoreElements(outcomes, pages, rules.selectors)
 	in := scoring.Input{
-		Model: p.Model, Answers: p.Answers, Registry: p.Registry,
+		Model: p.Model, Answers: p.Answers, Registry: p.Registry, Overrides: overrides,
 		Outcomes: outcomes, Pages: rpages,
 		Target: scan.Pages[0].URL, Targets: startURLs(scan), Languages: p.Languages,
 		Started: started.UTC().Format(time.RFC3339), Finished: finished.UTC().Format(time.RFC3339),
@@ -236,16 +313,13 @@ func GatherPlan(m *criteria.Model, reg *checks.Registry) *crawler.Gather {
 	return &crawler.Gather{Reflow: checks.Wants(used, checks.FactReflow)}
 }
 
-// startURLs lists the start URLs when there were several.
+// startURLs lists the start URLs.
 func startURLs(scan *crawler.Scan) []string {
-	var out []string
+	out := []string{}
 	for _, p := range scan.Pages {
 		if p.Depth == 0 {
 			out = append(out, p.URL)
 		}
-	}
-	if len(out) < 2 {
-		return nil
 	}
 	return out
 }

@@ -48,21 +48,23 @@ type Gate struct {
 }
 
 // ValidateGates checks the gates' criterion and check ids against the
-// model; an unknown id is an InputError that suggests the nearest known one.
-func ValidateGates(gates []Gate, m *criteria.Model) error {
-	var crits, chks []string
+// model as loaded, and against the rules: an unknown id is a SettingError
+// that suggests the nearest known one, and a gate on a check the rules
+// switch off could never fail, so it is one too.
+func ValidateGates(gates []Gate, m *criteria.Model, r Rules) error {
+	var crits []string
 	for _, c := range m.Criteria {
 		crits = append(crits, c.ID)
-		for _, ref := range c.Checks {
-			chks = append(chks, ref.ID)
-		}
 	}
+	chks := m.CheckIDs()
 	for _, g := range gates {
 		switch {
 		case g.Kind == GateScore && g.Criterion != "" && !slices.Contains(crits, g.Criterion):
-			return BadInputf("--fail-under-criterion: unknown criterion %q%s", g.Criterion, suggest(g.Criterion, crits))
+			return badSetting("fail-under-criterion", g.Criterion, "unknown criterion %q%s", g.Criterion, suggest(g.Criterion, crits))
 		case g.Kind == GateCheck && !slices.Contains(chks, g.Check):
-			return BadInputf("--fail-on: unknown check %q%s (didi checks lists them all)", g.Check, suggest(g.Check, chks))
+			return badSetting("fail-on", g.Check, "unknown check %q%s (didi checks lists them all)", g.Check, suggest(g.Check, chks))
+		case g.Kind == GateCheck && r.Checks[g.Check] == result.LevelOff:
+			return badSetting("fail-on", g.Check, "check %q is switched off (checks: %s: off), so it cannot fail", g.Check, g.Check)
 		case (g.Kind == GateNew || g.Kind == GateRegression) && g.Base == nil:
 			return BadInputf("--fail-on-new and --fail-on-regression need --baseline BASE.json")
 		}
@@ -136,14 +138,8 @@ func (g Gate) failure(r *result.Result, d *result.Diff) string {
 			return fmt.Sprintf("--fail-on-regression: required no drop of more than %.1f points since %s, measured a drop of %.1f points (%s)", g.Points, g.base(), drop, what)
 		}
 	case GatePageErrors:
-		failed := 0
-		for _, p := range r.Pages {
-			if p.Error != "" {
-				failed++
-			}
-		}
-		if failed > g.Max {
-			return fmt.Sprintf("--fail-on-page-errors: required at most %s, measured %d of %d pages", plural(g.Max, "page with errors", "pages with errors"), failed, len(r.Pages))
+		if c := r.Counts(); c.Failed > g.Max {
+			return fmt.Sprintf("--fail-on-page-errors: required at most %s, measured %d of %d pages", plural(g.Max, "page with errors", "pages with errors"), c.Failed, c.Tried())
 		}
 	}
 	return ""

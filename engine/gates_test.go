@@ -25,6 +25,13 @@ func gateResult(index, crit float64, selector string) *result.Result {
 	}
 }
 
+// ignoredErrors adds a page that failed but matches an ignore-url pattern.
+func ignoredErrors(r *result.Result) *result.Result {
+	c := *r
+	c.Pages = append(append([]result.Page(nil), r.Pages...), result.Page{URL: "http://x.test/legacy", Error: "HTTP 404", Status: 404, Ignored: true})
+	return &c
+}
+
 func TestCheckGates(t *testing.T) {
 	base := gateResult(70, 80, "img")
 	same := gateResult(68, 76, "img")
@@ -43,6 +50,7 @@ func TestCheckGates(t *testing.T) {
 		{"new", worse, []Gate{{Kind: GateNew, Base: base, BaseName: "base.json"}}, []string{"--fail-on-new: required no failing element new since base.json, measured 1 new failing element: image-alt on /a"}},
 		{"regression", worse, []Gate{{Kind: GateRegression, Points: 5, Base: base}}, []string{"--fail-on-regression: required no drop of more than 5.0 points since the baseline, measured a drop of 10.0 points (index)"}},
 		{"page errors", same, []Gate{{Kind: GatePageErrors, Max: 0}}, []string{"--fail-on-page-errors: required at most 0 pages with errors, measured 1 of 2 pages"}},
+		{"an ignored page's error does not count", ignoredErrors(same), []Gate{{Kind: GatePageErrors, Max: 1}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := CheckGates(tc.head, tc.gates)

@@ -37,11 +37,22 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+}
+
+// junitProperties hold the elements and pages the scan ignored.
+type junitProperties struct {
+	List []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -70,8 +81,12 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	}
 	lang := langs[0]
 	all := junitSuites{Name: "didi " + r.Target}
+	levels := map[string]string{}
+	for _, o := range r.Overrides.Checks {
+		levels[o.ID] = o.Level
+	}
 	for _, c := range r.Criteria {
-		s := junitSuite{Name: "didi." + c.ID}
+		s := junitSuite{Name: "didi." + c.ID, Properties: junitIgnores(r.Overrides)}
 		for _, chk := range c.Checks {
 			tc := junitCase{Name: chk.ID + ": " + oneLine(chk.Title.In(lang)), ClassName: "didi." + c.ID}
 			fails := fmt.Sprintf("%d of %d pages fail", chk.Counts["fail"], chk.Counts["fail"]+chk.Counts["pass"])
@@ -79,6 +94,10 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 			case chk.Counts["fail"] > 0 && chk.Weight > 0:
 				tc.Failure = &junitFailure{Type: "fail", Message: oneLine(problemTitle(chk).In(lang)) + ": " + fails, Body: failureBody(chk, lang)}
 				s.Failures++
+			case chk.Counts["fail"] > 0 && levels[chk.ID] == result.LevelWarn:
+				tc.Skipped = &junitSkipped{Message: "advisory: " + fails + "; made a warning for this scan (checks: " + chk.ID + ": warn), not counted in the score"}
+				tc.SystemOut = failureBody(chk, lang)
+				s.Skipped++
 			case chk.Counts["fail"] > 0:
 				tc.Skipped = &junitSkipped{Message: "advisory: " + fails + "; weight 0, not counted in the score"}
 				tc.SystemOut = failureBody(chk, lang)
@@ -89,6 +108,14 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 			}
 			s.Cases = append(s.Cases, tc)
 			s.Tests++
+		}
+		for _, o := range r.Overrides.Checks {
+			if o.Criterion == c.ID && o.Level == result.LevelOff {
+				s.Cases = append(s.Cases, junitCase{Name: o.ID + ": " + oneLine(o.Title.In(lang)), ClassName: "didi." + c.ID,
+					Skipped: &junitSkipped{Message: "switched off for this scan (checks: " + o.ID + ": off): not run, not counted"}})
+				s.Tests++
+				s.Skipped++
+			}
 		}
 		all.Tests += s.Tests
 		all.Failures += s.Failures
@@ -105,6 +132,22 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
+}
+
+// junitIgnores lists the ignored selectors and URL patterns as properties,
+// nil when there are none.
+func junitIgnores(o result.Overrides) *junitProperties {
+	p := &junitProperties{}
+	for _, s := range o.IgnoreSelectors {
+		p.List = append(p.List, junitProperty{Name: "didi.ignore-selector", Value: s})
+	}
+	for _, s := range o.IgnoreURLs {
+		p.List = append(p.List, junitProperty{Name: "didi.ignore-url", Value: s})
+	}
+	if len(p.List) == 0 {
+		return nil
+	}
+	return p
 }
 
 // skipReason says why a check has no score.

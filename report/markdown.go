@@ -48,7 +48,7 @@ func writeMarkdown(b *strings.Builder, v *docView) {
 	if v.Date != "" {
 		fmt.Fprintf(b, " · %s", v.Date)
 	}
-	fmt.Fprintf(b, "\n\n%s%s %s\n\n", tr(l, "pages_title"), colon(l), mdEscape(v.PagesLine))
+	fmt.Fprintf(b, "\n\n%s\n\n%s%s %s\n\n", tr(l, "coverage_explain"), tr(l, "pages_title"), colon(l), mdEscape(v.PagesLine))
 	if v.PagesWarning != "" {
 		fmt.Fprintf(b, "> **%s**\n\n", mdEscape(v.PagesWarning))
 	}
@@ -57,6 +57,13 @@ func writeMarkdown(b *strings.Builder, v *docView) {
 	}
 	for _, n := range v.Notes {
 		fmt.Fprintf(b, "> %s\n\n", mdEscape(n))
+	}
+	if len(v.Overrides) > 0 {
+		fmt.Fprintf(b, "**%s.** %s\n\n", tr(l, "overrides_title"), tr(l, "overrides_intro"))
+		for _, o := range v.Overrides {
+			fmt.Fprintf(b, "- %s\n", mdEscape(o))
+		}
+		b.WriteString("\n")
 	}
 	fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|\n",
 		tr(l, "criterion"), tr(l, "combined"), tr(l, "questionnaire"), tr(l, "automated"), tr(l, "coverage"))
@@ -99,8 +106,9 @@ func tipLine(t tipView) string {
 }
 
 // mdEscaper escapes the characters that would break a table cell or start
-// markup, and folds line breaks.
-var mdEscaper = strings.NewReplacer("\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`",
+// markup (& too: Markdown decodes character references, so "&amp;" on a
+// page must stay "&amp;" once shown), and folds line breaks.
+var mdEscaper = strings.NewReplacer("&", "&amp;", "\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`",
 	"<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\r\n", " ", "\n", " ", "\r", " ")
 
 // mdEscape makes s safe inside a Markdown line or table cell.

@@ -2,14 +2,18 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/didi-index/didi/result"
 )
 
-// TestPageCountsInEveryFormat: every format states the pages scanned,
-// failed by reason and skipped, and warns when most pages failed.
+// TestPageCountsInEveryFormat: every report (PDF, HTML, Markdown) states
+// the pages scanned, failed by reason, skipped and not checked, and warns
+// when most pages that count failed; a page ignored by ignore-url, even one
+// that failed, counts as neither.
 func TestPageCountsInEveryFormat(t *testing.T) {
 	r := fixtureResult(4)
 	r.Pages = []result.Page{
@@ -17,14 +21,16 @@ func TestPageCountsInEveryFormat(t *testing.T) {
 		{URL: "https://a.be/x", Status: 404, Error: "HTTP 404 Not Found"},
 		{URL: "https://a.be/y", Error: "timed out after 30s in the browser"},
 		{URL: "https://a.be/z", Error: "timed out after 30s in the browser"},
+		{URL: "https://a.be/legacy/a", Status: 200, Ignored: true},
+		{URL: "https://a.be/legacy/b", Status: 404, Error: "HTTP 404 Not Found", Ignored: true},
 	}
 	r.Scan.RobotsSkipped = []string{"https://a.be/private"}
 	want := map[string][]string{
-		"nl": {"1 pagina gescand, 3 niet gelukt (HTTP 404: 1, time-out: 2), 1 overgeslagen.", "de meeste pagina's konden niet worden gescand (3 van de 4)"},
-		"fr": {"1 page analysée, 3 en échec (HTTP 404\u00a0: 1, délai dépassé\u00a0: 2), 1 ignorée.", "la plupart des pages n'ont pas pu être analysées (3 sur 4)"},
-		"en": {"1 page scanned, 3 failed (HTTP 404: 1, timeout: 2), 1 skipped.", "most pages could not be scanned (3 of 4)"},
+		"nl": {"1 pagina gescand, 3 niet gelukt (HTTP 404: 1, time-out: 2), 1 overgeslagen, 2 niet gecontroleerd.", "de meeste pagina's konden niet worden gescand (3 van de 4)"},
+		"fr": {"1 page analysée, 3 en échec (HTTP 404\u00a0: 1, délai dépassé\u00a0: 2), 1 ignorée, 2 non contrôlées.", "la plupart des pages n'ont pas pu être analysées (3 sur 4)"},
+		"en": {"1 page scanned, 3 failed (HTTP 404: 1, timeout: 2), 1 skipped, 2 not checked.", "most pages could not be scanned (3 of 4)"},
 	}
-	for _, format := range []string{"md", "html"} {
+	for _, format := range []string{"md", "html", "pdf"} {
 		w, err := WriterFor(format)
 		if err != nil {
 			t.Fatal(err)
@@ -35,7 +41,17 @@ func TestPageCountsInEveryFormat(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := strings.ReplaceAll(b.String(), "&#39;", "'")
+			if format == "pdf" {
+				path := filepath.Join(t.TempDir(), "r.pdf")
+				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				out = pdfText(t, path)
+			}
 			for _, s := range texts {
+				if format == "pdf" {
+					s = fold(s)
+				}
 				if !strings.Contains(out, s) {
 					t.Errorf("%s %s: missing %q", format, lang, s)
 				}
@@ -43,7 +59,7 @@ func TestPageCountsInEveryFormat(t *testing.T) {
 		}
 	}
 	c := r.Counts()
-	if c.Planned != 4 || c.Scanned != 1 || c.Failed != 3 || c.FailedBy["timeout"] != 2 || c.FailedBy["http_404"] != 1 || c.Skipped != 1 || !c.MostlyFailed() {
+	if c.Planned != 6 || c.Scanned != 1 || c.Failed != 3 || c.Ignored != 2 || c.FailedBy["timeout"] != 2 || c.FailedBy["http_404"] != 1 || c.Skipped != 1 || !c.MostlyFailed() {
 		t.Errorf("counts %+v", c)
 	}
 	r.Pages = r.Pages[:2]

@@ -242,6 +242,7 @@ func (d *pdfDoc) summary(v *docView) {
 		line += colon(l) + " " + v.LevelLabel
 	}
 	d.para(line+" · "+tr(l, "coverage")+" "+v.Coverage, "B", colInk)
+	d.small(tr(l, "coverage_explain"), colMuted)
 	d.small(tr(l, "pages_title")+colon(l)+" "+v.PagesLine, colInk)
 	if v.PagesWarning != "" {
 		d.warning(v.PagesWarning)
@@ -281,6 +282,13 @@ func (d *pdfDoc) summary(v *docView) {
 	d.f.Ln(2)
 	d.small(strings.Join(countLines(v), " "), colInk)
 	d.small(levelsLine(v), colMuted)
+	if len(v.Overrides) > 0 {
+		d.heading2(tr(l, "overrides_title"))
+		d.small(tr(l, "overrides_intro"), colMuted)
+		for _, o := range v.Overrides {
+			d.item("•", "", o)
+		}
+	}
 }
 
 // countLines says how many checks fail, need review and questions are open.

@@ -36,8 +36,32 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
+	Invocations        []sarifInvocation           `json:"invocations,omitempty"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult               `json:"results"`
+}
+
+// sarifInvocation records the scan's overrides: checks switched off
+// (enabled false) or made warnings (level note) as rule configuration
+// overrides, and the ignored selectors and URL patterns as properties.
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	RuleOverrides       []sarifRuleOverride `json:"ruleConfigurationOverrides,omitempty"`
+	Properties          map[string]any      `json:"properties,omitempty"`
+}
+
+type sarifRuleOverride struct {
+	Descriptor    sarifDescriptor     `json:"descriptor"`
+	Configuration sarifOverrideConfig `json:"configuration"`
+}
+
+type sarifDescriptor struct {
+	ID string `json:"id"`
+}
+
+type sarifOverrideConfig struct {
+	Enabled bool   `json:"enabled"`
+	Level   string `json:"level,omitempty"`
 }
 
 type sarifTool struct {
@@ -116,6 +140,9 @@ func (sarifWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	if root != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{sarifRoot: {URI: root}}
 	}
+	if inv, ok := sarifOverrides(r.Overrides); ok {
+		run.Invocations = []sarifInvocation{inv}
+	}
 	seen := map[string]int{}
 	for _, c := range r.Criteria {
 		for _, chk := range c.Checks {
@@ -160,6 +187,26 @@ func (sarifWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 		return fmt.Errorf("encode sarif: %w", err)
 	}
 	return nil
+}
+
+// sarifOverrides describes the scan's overrides as an invocation; false
+// when there are none.
+func sarifOverrides(o result.Overrides) (sarifInvocation, bool) {
+	if o.Empty() {
+		return sarifInvocation{}, false
+	}
+	inv := sarifInvocation{ExecutionSuccessful: true}
+	for _, c := range o.Checks {
+		conf := sarifOverrideConfig{Enabled: c.Level != result.LevelOff}
+		if c.Level == result.LevelWarn {
+			conf.Level = "note"
+		}
+		inv.RuleOverrides = append(inv.RuleOverrides, sarifRuleOverride{Descriptor: sarifDescriptor{ID: c.ID}, Configuration: conf})
+	}
+	if len(o.IgnoreSelectors)+len(o.IgnoreURLs) > 0 {
+		inv.Properties = map[string]any{"ignoreSelectors": o.IgnoreSelectors, "ignoreUrls": o.IgnoreURLs, "ignoredElements": o.IgnoredElements}
+	}
+	return inv, true
 }
 
 // sarifRuleOf describes one check; no text is left empty.

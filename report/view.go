@@ -48,8 +48,11 @@ type docView struct {
 	// ToFindOut lists the questions answered "don't know", with who
 	// usually knows.
 	ToFindOut []findOutView
-	// PagesLine says how many pages were scanned, failed (by reason) and
-	// skipped; PagesWarning is set when most pages failed.
+	// Overrides lists, one sentence each, the checks switched off or made
+	// warnings and the elements and pages ignored for this scan.
+	Overrides []string
+	// PagesLine says how many pages were scanned, failed (by reason),
+	// skipped and not checked; PagesWarning is set when most pages failed.
 	PagesLine    string
 	PagesWarning string
 	MadeWith     string
@@ -189,6 +192,7 @@ func buildView(r *result.Result, lang string) *docView {
 		v.Notes = append(v.Notes, tr(lang, "interrupted"))
 	}
 	v.PagesLine, v.PagesWarning = pageCounts(r.Counts(), lang)
+	v.Overrides = overrides(r, lang)
 	for _, n := range r.Scan.Notes {
 		v.Notes = append(v.Notes, n.In(lang))
 	}
@@ -199,6 +203,27 @@ func buildView(r *result.Result, lang string) *docView {
 	v.Facts = facts(r, lang)
 	typesetView(v)
 	return v
+}
+
+// overrides says, one sentence each, which checks were switched off or made
+// warnings and which elements and pages were ignored.
+func overrides(r *result.Result, lang string) []string {
+	var out []string
+	o := r.Overrides
+	for _, c := range o.Checks {
+		key := "override_off"
+		if c.Level == result.LevelWarn {
+			key = "override_warn"
+		}
+		out = append(out, tr(lang, key, "check", textOr(c.Title, lang, c.ID)+" ("+c.ID+")"))
+	}
+	if len(o.IgnoreSelectors) > 0 {
+		out = append(out, trN(lang, "override_selectors", o.IgnoredElements, "selectors", strings.Join(o.IgnoreSelectors, ", ")))
+	}
+	if len(o.IgnoreURLs) > 0 {
+		out = append(out, trN(lang, "override_urls", r.Counts().Ignored, "patterns", strings.Join(o.IgnoreURLs, ", ")))
+	}
+	return out
 }
 
 // findOut lists the questions of c answered "don't know".
@@ -225,9 +250,12 @@ func pageCounts(c result.PageCounts, lang string) (line, warning string) {
 		failed += " (" + strings.Join(reasons, ", ") + ")"
 	}
 	parts = append(parts, failed, trN(lang, "pages_skipped", c.Skipped))
+	if c.Ignored > 0 {
+		parts = append(parts, trN(lang, "pages_ignored", c.Ignored))
+	}
 	line = strings.Join(parts, ", ") + "."
 	if c.MostlyFailed() {
-		warning = tr(lang, "pages_mostly_failed", "failed", strconv.Itoa(c.Failed), "planned", strconv.Itoa(c.Planned))
+		warning = tr(lang, "pages_mostly_failed", "failed", strconv.Itoa(c.Failed), "planned", strconv.Itoa(c.Tried()))
 	}
 	return line, warning
 }
@@ -545,7 +573,10 @@ func pages(r *result.Result, lang string) []pageView {
 		} else {
 			pv.Status = "–"
 		}
-		if p.Error != "" {
+		switch {
+		case p.Ignored:
+			pv.Error = tr(lang, "page_ignored")
+		case p.Error != "":
 			pv.Error = tr(lang, "page_error") + colon(lang) + " " + pageErrorText(lang, p)
 		}
 		out = append(out, pv)

@@ -16,9 +16,23 @@ type Diff struct {
 	// Problems are the failing elements of checks that count (weight above
 	// 0), matched between base and head by fingerprint.
 	Problems ProblemDiff `json:"problems"`
-	// Warnings say why the two results may not compare well (other
-	// targets, other modes).
-	Warnings []string `json:"warnings,omitempty"`
+	// Warnings say in English why the two results may not compare well
+	// (other targets, modes, browsers, models, languages or overrides);
+	// Mismatches say the same as data, for reports in other languages.
+	Warnings   []string   `json:"warnings"`
+	Mismatches []Mismatch `json:"mismatches"`
+}
+
+// Mismatch is one way two results were made differently.
+type Mismatch struct {
+	// What differs: "target", "mode", "browser", "model" (id, version or
+	// SHA-256), "languages" (--lang) or "overrides".
+	What string `json:"what"`
+	// Base and Head are the two values, as short text: URLs, modes
+	// (combined, automated, questionnaire), "browser" or "none", "didi
+	// 2026.2 (sha…)", "nl,fr", or the overrides on one line ("none").
+	Base string `json:"base"`
+	Head string `json:"head"`
 }
 
 // CriterionDiff is the change of one criterion's score.
@@ -43,15 +57,15 @@ type ProblemDiff struct {
 type Problem struct {
 	Check     string `json:"check"`
 	Criterion string `json:"criterion"`
-	Title     Text   `json:"title,omitempty"`
+	Title     Text   `json:"title"`
 	// Page is the page's normalised path (scoring.NormalPath); URL the
 	// page as scanned (head's for new and still failing, base's for fixed).
 	Page        string `json:"page"`
 	URL         string `json:"url"`
-	Selector    string `json:"selector,omitempty"`
-	Snippet     string `json:"snippet,omitempty"`
-	Line        int    `json:"line,omitempty"`
-	Message     Text   `json:"message,omitempty"`
+	Selector    string `json:"selector"`
+	Snippet     string `json:"snippet"`
+	Line        int    `json:"line"`
+	Message     Text   `json:"message"`
 	Fingerprint string `json:"fingerprint"`
 }
 

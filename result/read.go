@@ -21,6 +21,8 @@ func Read(path string) (*Result, error) {
 }
 
 // Parse decodes a result.json held in b; name is used in error messages.
+// The result is normalized: fields an older didi left out are empty, not
+// nil.
 func Parse(name string, b []byte) (*Result, error) {
 	var r Result
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&r); err != nil {
@@ -39,6 +41,7 @@ func Parse(name string, b []byte) (*Result, error) {
 	if r.SchemaVersion != SchemaVersion {
 		return nil, diag.Errors{{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("schema_version %d is not supported (want %d)", r.SchemaVersion, SchemaVersion)}}
 	}
+	r.Normalize()
 	return &r, nil
 }
 

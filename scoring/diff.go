@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/didi-index/didi/result"
 )
@@ -15,7 +16,10 @@ type Diff = result.Diff
 
 // Compare computes the difference from base to head. Failing elements are
 // matched by their fingerprints; a result written before fingerprints
-// existed gets them computed from its selectors and snippets.
+// existed gets them computed from its selectors and snippets. Checks that
+// either result switched off or made a warning, and pages either ignored,
+// are left out of the new and fixed problems: they changed by a setting,
+// not on the site. The mismatches say how the two were made differently.
 func Compare(base, head *result.Result) Diff {
 	d := Diff{BaseIndex: base.Index, HeadIndex: head.Index, Delta: round(head.Index-base.Index, 1),
 		Criteria: []result.CriterionDiff{}, NewFailures: []string{}, Fixed: []string{}}
@@ -33,7 +37,8 @@ func Compare(base, head *result.Result) Diff {
 		}
 		d.Criteria = append(d.Criteria, cd)
 	}
-	bf, hf := failing(base), failing(head)
+	skip := settingChanges(base, head)
+	bf, hf := failing(base, skip), failing(head, skip)
 	for id := range hf {
 		if !bf[id] {
 			d.NewFailures = append(d.NewFailures, id)
@@ -46,14 +51,87 @@ func Compare(base, head *result.Result) Diff {
 	}
 	sort.Strings(d.NewFailures)
 	sort.Strings(d.Fixed)
-	d.Problems = compareProblems(Problems(base), Problems(head))
-	if base.Target != "" && siteOf(base.Target) != siteOf(head.Target) {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("the targets differ: %s and %s", base.Target, head.Target))
+	d.Problems = compareProblems(skip.problems(Problems(base)), skip.problems(Problems(head)))
+	d.Mismatches = mismatches(base, head)
+	for _, m := range d.Mismatches {
+		b, h := m.Base, m.Head
+		if m.What == "browser" {
+			b, h = browserWords[b], browserWords[h]
+		}
+		d.Warnings = append(d.Warnings, fmt.Sprintf("the %s differ: %s and %s", mismatchNames[m.What], b, h))
 	}
-	if base.Mode != head.Mode {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("the modes differ: %s and %s", base.Mode, head.Mode))
-	}
+	d.Normalize()
 	return d
+}
+
+// mismatchNames name what differs in the English warnings.
+var mismatchNames = map[string]string{"target": "targets", "mode": "modes", "browser": "browsers",
+	"model": "models", "languages": "languages", "overrides": "overrides"}
+
+// mismatches lists how base and head were made differently.
+func mismatches(base, head *result.Result) []result.Mismatch {
+	var out []result.Mismatch
+	add := func(what, b, h string) {
+		if b != h {
+			out = append(out, result.Mismatch{What: what, Base: b, Head: h})
+		}
+	}
+	if base.Target != "" && siteOf(base.Target) != siteOf(head.Target) {
+		out = append(out, result.Mismatch{What: "target", Base: base.Target, Head: head.Target})
+	}
+	add("mode", base.Mode, head.Mode)
+	add("browser", browserOf(base), browserOf(head))
+	add("model", modelOf(base), modelOf(head))
+	add("languages", strings.Join(base.Languages, ","), strings.Join(head.Languages, ","))
+	add("overrides", base.Overrides.String(), head.Overrides.String())
+	return out
+}
+
+// browserOf says whether a result was made with a browser ("browser") or
+// without ("none"); the version does not matter.
+func browserOf(r *result.Result) string {
+	if r.Scan.Browser == "" {
+		return "none"
+	}
+	return "browser"
+}
+
+// browserWords write browserOf's values in the English warnings.
+var browserWords = map[string]string{"none": "no browser", "browser": "a browser"}
+
+// modelOf names a result's model with its version and hash.
+func modelOf(r *result.Result) string {
+	return fmt.Sprintf("%s %s (%s)", r.Model.ID, r.Model.Version, r.Model.SHA256[:min(len(r.Model.SHA256), 12)])
+}
+
+// changes are the checks and pages that either result's overrides left
+// out or made advisory: their problems are not compared.
+type changes struct {
+	checks map[string]bool
+	pages  map[string]bool
+}
+
+// settingChanges collects the checks switched off or made warnings and
+// the pages ignored in base or head.
+func settingChanges(base, head *result.Result) changes {
+	c := changes{checks: map[string]bool{}, pages: map[string]bool{}}
+	for _, r := range []*result.Result{base, head} {
+		for _, o := range r.Overrides.Checks {
+			c.checks[o.ID] = true
+		}
+		for _, p := range r.Pages {
+			if p.Ignored {
+				c.pages[NormalPath(p.URL)] = true
+				c.pages[NormalPath(p.FinalURL)] = true
+			}
+		}
+	}
+	return c
+}
+
+// problems drops the problems of changed checks and ignored pages.
+func (c changes) problems(ps []result.Problem) []result.Problem {
+	return slices.DeleteFunc(ps, func(p result.Problem) bool { return c.checks[p.Check] || c.pages[p.Page] })
 }
 
 // siteOf is a target without scheme, port, query or trailing slash: a scan
@@ -66,11 +144,13 @@ func siteOf(target string) string {
 	return host + NormalPath(target)
 }
 
-func failing(r *result.Result) map[string]bool {
+// failing lists the checks of r that fail on some page, but those skip
+// leaves out.
+func failing(r *result.Result, skip changes) map[string]bool {
 	out := map[string]bool{}
 	for _, c := range r.Criteria {
 		for _, chk := range c.Checks {
-			if chk.Counts["fail"] > 0 {
+			if chk.Counts["fail"] > 0 && !skip.checks[chk.ID] {
 				out[chk.ID] = true
 			}
 		}

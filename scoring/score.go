@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,22 +25,35 @@ const MaxEvidence = 25
 // an element an id of 200 kB); longer ones end with "…".
 const MaxSelector = 300
 
-// Input is everything Score needs. Outcomes is nil when no page was checked
-// (questionnaire only); Answers is nil without an answers file.
+// Input is everything Score needs. Outcomes and Saved are nil when no page
+// was checked (questionnaire only); Answers is nil without an answers file.
 type Input struct {
+	// Model is the model with the scan's Overrides applied (see
+	// ApplyLevels): checks switched off are not in it.
 	Model    *criteria.Model
 	Answers  *criteria.Answers
 	Registry *checks.Registry
 	// Outcomes holds each check's outcomes by check id (see Evaluate).
-	Outcomes  map[string][]checks.PageOutcome
-	Pages     []result.Page
-	Target    string
-	Targets   []string
-	Started   string
-	Finished  string
-	Languages []string
-	Tool      result.Tool
-	Scan      result.Scan
+	Outcomes map[string][]checks.PageOutcome
+	// Saved holds each check's outcomes by check id as a saved result.json
+	// has them, when Outcomes is nil (`didi report --answers`, see
+	// engine.FromResult): their evidence is rendered already, and outcomes
+	// the team's review answers decided are needs_review again before
+	// Answers' reviews apply.
+	Saved map[string][]result.Outcome
+	// Overrides records the checks switched off or made warnings and what
+	// was ignored; Score copies it into the result.
+	Overrides result.Overrides
+	// Interrupted marks a scan stopped before every planned page was done.
+	Interrupted bool
+	Pages       []result.Page
+	Target      string
+	Targets     []string
+	Started     string
+	Finished    string
+	Languages   []string
+	Tool        result.Tool
+	Scan        result.Scan
 }
 
 // Evaluate runs every check the model references on pages, with the
@@ -99,6 +113,8 @@ func Score(in Input) *result.Result {
 		Finished:      in.Finished,
 		Languages:     in.Languages,
 		Scan:          in.Scan,
+		Interrupted:   in.Interrupted,
+		Overrides:     in.Overrides,
 		Pages:         in.Pages,
 		Levels:        resultLevels(m.Levels),
 		Criteria:      []result.Criterion{},
@@ -119,14 +135,14 @@ func Score(in Input) *result.Result {
 	var idx, idxW, cov, covW float64
 	anyAuto, anyQuest := false, false
 	for _, mc := range m.Criteria {
-		c := scoreCriterion(mc, in, texts, m.Roles)
+		c, applies := scoreCriterion(mc, in, texts, m.Roles)
 		r.Criteria = append(r.Criteria, c)
 		r.Tips = append(r.Tips, tipsFor(mc, c, texts, in.Answers != nil)...)
 		if c.Score != nil {
 			idx += mc.Weight * *c.Score
 			idxW += mc.Weight
 		}
-		if in.Outcomes != nil && len(mc.Checks) > 0 {
+		if applies {
 			cov += mc.Weight * c.Coverage
 			covW += mc.Weight
 		}
@@ -136,8 +152,11 @@ func Score(in Input) *result.Result {
 	if idxW > 0 {
 		r.Index = round(idx/idxW, 1)
 	}
-	if covW > 0 {
+	switch {
+	case covW > 0:
 		r.Coverage = round(cov/covW, 3)
+	case in.Outcomes != nil || in.Saved != nil:
+		r.Coverage = 1 // pages were checked and no check applies: none was missed
 	}
 	switch {
 	case anyAuto && anyQuest:
@@ -154,11 +173,15 @@ func Score(in Input) *result.Result {
 		}
 		return r.Tips[i].Source < r.Tips[j].Source
 	})
+	r.Normalize()
 	return r
 }
 
-func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText, roles map[string]criteria.Text) result.Criterion {
-	c := result.Criterion{
+// scoreCriterion scores one criterion; applies is true when some of its
+// checks (of weight above 0) apply to the site, so that its coverage counts
+// in the result's.
+func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.CheckText, roles map[string]criteria.Text) (c result.Criterion, applies bool) {
+	c = result.Criterion{
 		ID: mc.ID, Title: mc.Title, Why: mc.Why, Weight: mc.Weight, Mix: result.Mix(mc.Mix),
 		Questions: []result.Question{}, Checks: []result.Check{},
 	}
@@ -201,23 +224,27 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 			c.Questions = append(c.Questions, result.Question{ID: q.ID, Weight: q.Weight, Text: q.Text, Tip: q.Tip, Who: roles[q.Who]})
 		}
 	}
-	// Automated part.
-	var sum, w, evalW, allW float64
+	// Automated part. Coverage is the weight of the checks with a score
+	// over the weight of the checks that apply: a check inapplicable on
+	// every page does not lower it.
+	var sum, w, applyW float64
 	for _, ref := range mc.Checks {
 		chk := checkResult(ref, in, texts[ref.ID])
-		allW += ref.Weight
 		if chk.Score != nil {
 			sum += ref.Weight * *chk.Score
 			w += ref.Weight
-			evalW += ref.Weight
+		}
+		if checkApplies(chk) {
+			applyW += ref.Weight
 		}
 		c.Checks = append(c.Checks, chk)
 	}
 	if w > 0 {
 		c.AutomatedScore = ptr(round(100*sum/w, 1))
 	}
-	if allW > 0 {
-		c.Coverage = round(evalW/allW, 3)
+	c.Coverage = 1
+	if applyW > 0 {
+		c.Coverage = round(w/applyW, 3)
 	}
 	// Combined.
 	q, a := c.QuestionnaireScore, c.AutomatedScore
@@ -229,7 +256,14 @@ func scoreCriterion(mc criteria.Criterion, in Input, texts map[string]*criteria.
 	case a != nil:
 		c.Score = ptr(*a)
 	}
-	return c
+	return c, applyW > 0
+}
+
+// checkApplies reports whether a check applies to the site: it does unless
+// it was inapplicable on every page. A check with no outcome at all (no
+// page could be checked) may apply: it was not evaluated.
+func checkApplies(c result.Check) bool {
+	return len(c.Outcomes) == 0 || c.Counts[string(checks.Inapplicable)] < len(c.Outcomes)
 }
 
 func findOption(q criteria.Question, id string) *criteria.Option {
@@ -253,8 +287,12 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.
 			c.ACTRules = append(c.ACTRules, def.ACT...)
 		}
 	}
-	outs := append([]checks.PageOutcome(nil), in.Outcomes[ref.ID]...)
-	sort.SliceStable(outs, func(i, j int) bool { return outs[i].URL < outs[j].URL })
+	var outs []result.Outcome
+	if in.Outcomes == nil && in.Saved != nil {
+		outs = unreviewed(ref.ID, in.Saved[ref.ID])
+	} else {
+		outs = rendered(ref.ID, in.Outcomes[ref.ID], t)
+	}
 	review, reviewed := criteria.Answer{}, false
 	if in.Answers != nil {
 		review, reviewed = in.Answers.Reviews[ref.ID]
@@ -264,20 +302,36 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.
 	}
 	pass, fail := 0, 0
 	for _, o := range outs {
-		wasReview := o.Outcome == checks.NeedsReview && reviewed
-		if wasReview {
+		if o.Outcome == string(checks.NeedsReview) && reviewed {
 			// The team answered the check's review question: its verdict
 			// counts like any other outcome.
-			o.Outcome = checks.Outcome(review.Option)
+			o.Outcome, o.Reviewed = review.Option, true
 		}
-		c.Counts[string(o.Outcome)]++
-		switch o.Outcome {
+		c.Counts[o.Outcome]++
+		switch checks.Outcome(o.Outcome) {
 		case checks.Pass:
 			pass++
 		case checks.Fail:
 			fail++
 		}
-		ro := result.Outcome{URL: o.URL, Outcome: string(o.Outcome), Reviewed: wasReview}
+		c.Outcomes = append(c.Outcomes, o)
+	}
+	if pass+fail > 0 {
+		c.Score = ptr(round(float64(pass)/float64(pass+fail), 4))
+	}
+	return c
+}
+
+// rendered turns a check's outcomes into the result's, sorted by URL, as
+// they were measured (before any review answer): evidence capped at
+// MaxEvidence, shortened, its message rendered in every language and
+// fingerprinted.
+func rendered(id string, raw []checks.PageOutcome, t *criteria.CheckText) []result.Outcome {
+	raw = slices.Clone(raw)
+	sort.SliceStable(raw, func(i, j int) bool { return raw[i].URL < raw[j].URL })
+	out := make([]result.Outcome, 0, len(raw))
+	for _, o := range raw {
+		ro := result.Outcome{URL: o.URL, Outcome: string(o.Outcome)}
 		for i, e := range o.Evidence {
 			if i == MaxEvidence {
 				ro.Omitted = len(o.Evidence) - MaxEvidence
@@ -289,13 +343,28 @@ func checkResult(ref criteria.CheckRef, in Input, t *criteria.CheckText) result.
 			}
 			ro.Evidence = append(ro.Evidence, ev)
 		}
-		fingerprintEvidence(ref.ID, &ro)
-		c.Outcomes = append(c.Outcomes, ro)
+		fingerprintEvidence(id, &ro)
+		out = append(out, ro)
 	}
-	if pass+fail > 0 {
-		c.Score = ptr(round(float64(pass)/float64(pass+fail), 4))
+	return out
+}
+
+// unreviewed copies a saved result's outcomes of one check as they were
+// measured: an outcome the team's review answer decided is needs_review
+// again. Evidence without fingerprints (an older result) gets them.
+func unreviewed(id string, saved []result.Outcome) []result.Outcome {
+	out := make([]result.Outcome, 0, len(saved))
+	for _, o := range saved {
+		if o.Reviewed {
+			o.Outcome, o.Reviewed = string(checks.NeedsReview), false
+		}
+		o.Evidence = slices.Clone(o.Evidence)
+		if len(o.Evidence) > 0 && o.Evidence[0].Fingerprint == "" {
+			fingerprintEvidence(id, &o)
+		}
+		out = append(out, o)
 	}
-	return c
+	return out
 }
 
 // message renders the evidence's message template in every language.

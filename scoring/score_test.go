@@ -101,6 +101,34 @@ func TestScoreTable(t *testing.T) {
 			wantA: ptr(100), wantAAuto: ptr(100), wantIndex: 100, wantLevel: "A", wantCovA: 0.667, wantMode: "automated",
 		},
 		{
+			name:    "a check inapplicable everywhere does not lower coverage",
+			answers: nil,
+			outcomes: map[string][]checks.PageOutcome{
+				"c1": outcomes("pass", "inapplicable"), // 1
+				"c2": outcomes("inapplicable", "inapplicable"),
+				"c3": outcomes("pass"),
+			},
+			wantA: ptr(100), wantAAuto: ptr(100), wantIndex: 100, wantLevel: "A", wantCovA: 1, wantMode: "automated",
+		},
+		{
+			name:    "a check that only asks for review lowers coverage",
+			answers: nil,
+			outcomes: map[string][]checks.PageOutcome{
+				"c1": outcomes("pass"),
+				"c2": outcomes("needs_review", "inapplicable"),
+				"c3": outcomes("pass"),
+			},
+			wantA: ptr(100), wantAAuto: ptr(100), wantIndex: 100, wantLevel: "A", wantCovA: 0.667, wantMode: "automated",
+		},
+		{
+			name:    "no check applies: nothing was missed",
+			answers: nil,
+			outcomes: map[string][]checks.PageOutcome{
+				"c1": outcomes("inapplicable"), "c2": outcomes("inapplicable"), "c3": outcomes("pass"),
+			},
+			wantIndex: 100, wantLevel: "A", wantCovA: 1, wantMode: "automated",
+		},
+		{
 			name:    "combined with unanswered and na",
 			answers: answers("a.one", "partly", "b.one", "na"),
 			outcomes: map[string][]checks.PageOutcome{
@@ -129,7 +157,7 @@ func TestScoreTable(t *testing.T) {
 			assert.Equal(t, tt.wantLevel, r.Level)
 			assert.Equal(t, tt.wantCovA, a.Coverage, "coverage")
 			assert.Equal(t, tt.wantMode, r.Mode)
-			assert.Equal(t, tt.wantUnanswA, a.Unanswered)
+			assert.ElementsMatch(t, tt.wantUnanswA, a.Unanswered)
 		})
 	}
 }
@@ -265,7 +293,7 @@ func TestPropertyFailToPassNeverLowers(t *testing.T) {
 	}
 }
 
-func TestPropertyNotApplicableChangesCoverageNotScore(t *testing.T) {
+func TestPropertyNotApplicableChangesNoScore(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	for i := 0; i < 1000; i++ {
 		in := randomInput(rng)
@@ -278,9 +306,14 @@ func TestPropertyNotApplicableChangesCoverageNotScore(t *testing.T) {
 		in2 := in
 		in2.Outcomes = changed
 		assert.Equal(t, scores(before), scores(Score(in2)))
-		// A check inapplicable everywhere lowers coverage but not the score.
+		// A check inapplicable everywhere lowers neither coverage nor the
+		// score; one not evaluated lowers coverage only.
 		only := map[string][]checks.PageOutcome{"c1": {{URL: "u", Result: checks.Result{Outcome: checks.Pass}}}, "c2": outcomes("inapplicable")}
 		r := Score(Input{Model: testModel(), Outcomes: only})
+		require.Equal(t, 100.0, *r.Criteria[0].AutomatedScore)
+		require.Equal(t, 1.0, r.Criteria[0].Coverage)
+		only["c2"] = outcomes("not_evaluated")
+		r = Score(Input{Model: testModel(), Outcomes: only})
 		require.Equal(t, 100.0, *r.Criteria[0].AutomatedScore)
 		require.Less(t, r.Criteria[0].Coverage, 1.0)
 	}

@@ -75,7 +75,8 @@ const usage = `didi — Digital Inclusion by Design Index
 Usage:
   didi scan URL... [flags]          scan a site and write reports (didi scan -h for flags)
   didi questionnaire [flags]        answer the questionnaire (--lang nl --out answers.yaml [--template])
-  didi report RESULT.json [flags]   render reports again from a result (--lang, --format, --out)
+  didi report RESULT.json [flags]   render reports again from a result (--lang, --format, --out);
+                                    --answers FILE scores it again with those answers, without scanning
   didi diff BASE.json HEAD.json     compare two results (--format text|md|json, --fail-on-new,
                                     --fail-on-regression POINTS)
   didi model validate [FILE]        check a model file

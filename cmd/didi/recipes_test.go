@@ -274,9 +274,26 @@ func TestConfigExample(t *testing.T) {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	var f scanFlags
 	f.register(fs)
-	require.NoError(t, applyConfig(fs, path, true, io.Discard))
+	_, err := applyConfig(fs, path, true, io.Discard)
+	require.NoError(t, err)
 	assert.Equal(t, []string{"image-alt", "html-lang"}, []string(f.failOn))
 	assert.Equal(t, "0", f.failPageErrs)
+	assert.Equal(t, map[string]string{"target-size": "off", "heading-order": "warn"}, f.checkLevels.m)
+	m, err := loadModel("")
+	require.NoError(t, err)
+	require.NoError(t, f.rules().Validate(m))
+
+	// The example of the section on overrides parses and fits the model too.
+	levels := docBlocks(t, ciDoc)["Switching checks off, warnings, and ignoring parts of the site yaml"]
+	require.Len(t, levels, 1)
+	require.NoError(t, os.WriteFile(path, []byte(levels[0]), 0o644))
+	var g scanFlags
+	gs := flag.NewFlagSet("scan", flag.ContinueOnError)
+	g.register(gs)
+	_, err = applyConfig(gs, path, true, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"#cookie-banner", ".third-party-widget"}, []string(g.ignoreSelectors))
+	require.NoError(t, g.rules().Validate(m))
 
 	doc, err := os.ReadFile(ciDoc)
 	require.NoError(t, err)

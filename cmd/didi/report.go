@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/engine"
 	"github.com/didi-index/didi/progress"
 	"github.com/didi-index/didi/report"
@@ -24,6 +25,8 @@ func cmdReport(args []string, e env) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	var o outputFlags
 	o.register(fs, "pdf,json", "didi-report")
+	answers := fs.String("answers", "", "answers `FILE`: score the result again with these answers (questions and reviews), without scanning")
+	model := fs.String("model", "", "model `FILE` the result was made with, when it is not the built-in one (with --answers)")
 	pos, err := parseFlags(fs, args, e.stderr)
 	if err != nil {
 		return err
@@ -35,11 +38,37 @@ func cmdReport(args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	if *answers != "" {
+		if r, err = rescore(r, *model, *answers); err != nil {
+			return err
+		}
+	} else if *model != "" {
+		return usageErr("report: --model is only used with --answers")
+	}
 	langs, formats, err := o.resolve(r.TextLanguages())
 	if err != nil {
 		return err
 	}
 	return writeAndGate(r, formats, langs, o.out, nil, e)
+}
+
+// rescore scores a saved result again with the answers file at
+// answersPath, as a scan with those answers would have: engine.FromResult
+// and Output.Rescore, the way didi serve scores review answers.
+func rescore(r *result.Result, modelPath, answersPath string) (*result.Result, error) {
+	m, err := loadModel(modelPath)
+	if err != nil {
+		return nil, err
+	}
+	out, err := engine.FromResult(r, m, registry)
+	if err != nil {
+		return nil, err
+	}
+	a, err := criteria.LoadAnswers(answersPath, m)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return out.Rescore(a), nil
 }
 
 func cmdDiff(args []string, e env) error {

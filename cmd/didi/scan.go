@@ -78,6 +78,8 @@ type scanFlags struct {
 	baseline, failOnRegression, failPageErrs  string
 	failOn                                    multiFlag
 	failOnNew                                 bool
+	checkLevels                               levelsFlag
+	ignoreSelectors, ignoreURLs               multiFlag
 }
 
 func (f *scanFlags) register(fs *flag.FlagSet) {
@@ -109,6 +111,14 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.baseline, "baseline", "", "result.json `FILE` of an earlier scan to compare with (writes didi-diff.md and didi-diff.json)")
 	fs.BoolVar(&f.failOnNew, "fail-on-new", false, "exit 1 when a failing element is new since --baseline")
 	fs.StringVar(&f.failOnRegression, "fail-on-regression", "", "exit 1 when the index or a criterion dropped by more than `POINTS` since --baseline")
+	fs.Var(&f.checkLevels, "checks", "set a check's level, `CHECK_ID=LEVEL`: off (not run, not scored), warn (shown, counts 0) or on (repeatable, or pairs separated by commas)")
+	fs.Var(&f.ignoreSelectors, "ignore-selector", "ignore what checks find on elements that match this CSS `selector`, or inside them (repeatable)")
+	fs.Var(&f.ignoreURLs, "ignore-url", "do not check or score pages whose address matches this regular expression `RE`; their links are still followed (repeatable)")
+}
+
+// rules are the check levels and ignores of the flags.
+func (f *scanFlags) rules() engine.Rules {
+	return engine.Rules{Checks: f.checkLevels.m, IgnoreSelectors: f.ignoreSelectors, IgnoreURLs: f.ignoreURLs}
 }
 
 // now is the clock; tests fix it so result.json is reproducible.
@@ -124,9 +134,16 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	}
 	configGiven := false
 	fs.Visit(func(fl *flag.Flag) { configGiven = configGiven || fl.Name == "config" })
-	if err := applyConfig(fs, f.config, configGiven, e.stderr); err != nil {
+	orig, err := applyConfig(fs, f.config, configGiven, e.stderr)
+	if err != nil {
 		return err
 	}
+	// A bad value found from here on is reported where the config wrote it.
+	return orig.locate(scan(ctx, fs, &f, urls, e))
+}
+
+// scan runs `didi scan` once its flags and config are read.
+func scan(ctx context.Context, fs *flag.FlagSet, f *scanFlags, urls []string, e env) error {
 	if f.urlsFrom != "" {
 		more, err := readURLs(f.urlsFrom, urls, e)
 		if err != nil {
@@ -156,7 +173,7 @@ func cmdScan(ctx context.Context, args []string, e env) error {
 	if !flagGiven(fs, "max-pages") && f.noCrawl {
 		opts.MaxPages = 0 // an explicit list is the scope: scan every URL
 	}
-	out, err := engine.Run(ctx, engine.Plan{Model: m, Answers: answers, Registry: registry, Crawl: opts,
+	out, err := engine.Run(ctx, engine.Plan{Model: m, Answers: answers, Registry: registry, Rules: f.rules(), Crawl: opts,
 		Languages: langs, Tool: tool(), Clock: now, Events: f.events(e)})
 	if out == nil {
 		return err
@@ -405,7 +422,10 @@ func (f *scanFlags) gates(m *criteria.Model) ([]engine.Gate, *result.Result, err
 			gates[i].Base, gates[i].BaseName = base, f.baseline
 		}
 	}
-	if err := engine.ValidateGates(gates, m); err != nil {
+	if err := f.rules().Validate(m); err != nil {
+		return nil, nil, err
+	}
+	if err := engine.ValidateGates(gates, m, f.rules()); err != nil {
 		return nil, nil, err
 	}
 	return gates, base, nil
@@ -445,9 +465,20 @@ func printSummary(e env, r *result.Result, lang string, paths []string) {
 	if reasons != "" {
 		reasons = " (" + reasons[2:] + ")"
 	}
-	fmt.Fprintf(e.stdout, "pages: %d scanned, %d failed%s, %d skipped\n", pc.Scanned, pc.Failed, reasons, pc.Skipped)
+	ignored := ""
+	if pc.Ignored > 0 {
+		ignored = fmt.Sprintf(", %d not checked (ignore-url)", pc.Ignored)
+	}
+	fmt.Fprintf(e.stdout, "pages: %d scanned, %d failed%s, %d skipped%s\n", pc.Scanned, pc.Failed, reasons, pc.Skipped, ignored)
+	if !r.Overrides.Empty() {
+		fmt.Fprintf(e.stdout, "changed for this scan: %s", progress.Clean(r.Overrides.String()))
+		if n := r.Overrides.IgnoredElements; len(r.Overrides.IgnoreSelectors) > 0 {
+			fmt.Fprintf(e.stdout, " (%d %s ignored)", n, map[bool]string{true: "element", false: "elements"}[n == 1])
+		}
+		fmt.Fprintln(e.stdout)
+	}
 	if pc.MostlyFailed() {
-		fmt.Fprintf(e.stdout, "warning: most pages could not be scanned (%d of %d); the scores rest on %d pages\n", pc.Failed, pc.Planned, pc.Scanned)
+		fmt.Fprintf(e.stdout, "warning: most pages could not be scanned (%d of %d); the scores rest on %d pages\n", pc.Failed, pc.Tried(), pc.Scanned)
 	}
 	for _, p := range paths {
 		fmt.Fprintf(e.stdout, "wrote %s\n", progress.Clean(p))
