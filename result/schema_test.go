@@ -168,3 +168,21 @@ func TestParseNormalizes(t *testing.T) {
 		t.Errorf("not normalized: %+v", r)
 	}
 }
+
+// TestDiffFieldsPresent: didi-diff.json has every field docs/ci.md lists,
+// empty lists as [].
+func TestDiffFieldsPresent(t *testing.T) {
+	d := Diff{Problems: ProblemDiff{New: []Problem{{}}}}
+	d.Normalize()
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{`"criteria":[]`, `"new_failures":[]`, `"fixed":[]`, `"warnings":[]`, `"mismatches":[]`,
+		`"fixed":[]`, `"still_failing":[]`, `"title":{}`, `"selector":""`, `"snippet":""`, `"line":0`, `"message":{}`, `"fingerprint":""`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("didi-diff.json lacks %s: %s", want, s)
+		}
+	}
+}
