@@ -572,7 +572,7 @@ func (s *Server) startScan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.scans.add(sr.ID, e.ID, target); err != nil {
-		_ = s.store.finishScan(sr.ID, statusFailed, "queue full", nil, nil)
+		_ = s.store.finishScan(sr.ID, statusFailed, "queue full", nil)
 		s.showEvaluation(w, r, http.StatusServiceUnavailable, "", []string{t(l, "err.queue", s.cfg.MaxQueue)})
 		return
 	}
@@ -611,23 +611,14 @@ func (s *Server) resultOf(sr *scanRow, e *evaluation) (*result.Result, error) {
 		}
 		sr = full
 	}
-	var res *result.Result
-	if len(sr.Input) > 0 {
-		var si storedInput
-		if err := json.Unmarshal(sr.Input, &si); err != nil {
-			return nil, fmt.Errorf("scan %s: input: %w", sr.ID, err)
-		}
-		out := &engine.Output{Input: si.input(s.model, s.reg)}
+	res, err := result.Parse("result.json", sr.Result)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", sr.ID, err)
+	}
+	// The team's answers as they are now re-score the scan. A scan made
+	// with another model (didi was updated since) is shown as it was.
+	if out, err := engine.FromResult(res, s.model, s.reg); err == nil {
 		res = out.Rescore(answersOf(e))
-		if interrupted := bytes.Contains(sr.Result, []byte(`"interrupted": true`)); interrupted {
-			res.Interrupted = true
-		}
-	} else {
-		r, err := result.Parse("result.json", sr.Result)
-		if err != nil {
-			return nil, fmt.Errorf("scan %s: %w", sr.ID, err)
-		}
-		res = r
 	}
 	s.results.mu.Lock()
 	s.results.m[sr.ID] = cached{rev: rev, res: res}

@@ -190,7 +190,7 @@ func (sc *scanner) run(j *job) {
 	_ = s.store.setScanStatus(j.id, statusRunning, "")
 	ev, err := s.store.evaluation(ctx, j.evalID)
 	if err != nil {
-		sc.end(j, statusFailed, err.Error(), nil, nil)
+		sc.end(j, statusFailed, err.Error(), nil)
 		return
 	}
 	events := progress.Func(func(e progress.Event) {
@@ -227,20 +227,19 @@ func (sc *scanner) run(j *job) {
 		if status == statusDone {
 			status = statusFailed
 		}
-		sc.end(j, status, msg, nil, nil)
+		sc.end(j, status, msg, nil)
 		return
 	}
 	if out.Result.Interrupted && msg == "" {
 		msg = "timeout"
 	}
 	res, _ := json.MarshalIndent(out.Result, "", "  ")
-	in, _ := json.Marshal(toStored(out.Input))
-	sc.end(j, status, msg, res, in)
+	sc.end(j, status, msg, res)
 }
 
 // end records a scan's end and tells its watchers.
-func (sc *scanner) end(j *job, status, msg string, res, in []byte) {
-	if err := sc.srv.store.finishScan(j.id, status, msg, res, in); err != nil {
+func (sc *scanner) end(j *job, status, msg string, res []byte) {
+	if err := sc.srv.store.finishScan(j.id, status, msg, res); err != nil {
 		log.Printf("didi serve: record scan %s: %v", j.id, err)
 	}
 	sc.mu.Lock()
@@ -271,7 +270,7 @@ func (sc *scanner) close() {
 		sc.mu.Lock()
 		sc.running++ // end decrements
 		sc.mu.Unlock()
-		sc.end(j, statusInterrupted, "server stopped", nil, nil)
+		sc.end(j, statusInterrupted, "server stopped", nil)
 	}
 	done := make(chan struct{})
 	go func() { sc.wg.Wait(); close(done) }()

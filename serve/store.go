@@ -8,10 +8,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/criteria"
-	"github.com/didi-index/didi/result"
-	"github.com/didi-index/didi/scoring"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver "sqlite"
 )
@@ -233,38 +230,14 @@ func (s *store) saveAnswers(ctx context.Context, id string, a *criteria.Answers)
 	return err
 }
 
-// scanRow is one scan. Result holds result.json as the engine wrote it;
-// Input what rescoring needs (storedInput as JSON).
+// scanRow is one scan. Result holds result.json as the engine wrote it:
+// the team's later answers re-score it (engine.FromResult).
 type scanRow struct {
 	ID, EvalID, URL, Status, Error, Created, Finished string
-	Result, Input                                     []byte
-	// HasResult is true when Result is stored (lists leave Result and
-	// Input unread: they are large).
+	Result                                            []byte
+	// HasResult is true when Result is stored (lists leave Result unread:
+	// it is large).
 	HasResult bool
-}
-
-// storedInput is scoring.Input without the model, answers and registry,
-// which the server has: enough to score a scan again after a restart.
-type storedInput struct {
-	Outcomes  map[string][]checks.PageOutcome `json:"outcomes"`
-	Pages     []result.Page                   `json:"pages"`
-	Target    string                          `json:"target"`
-	Targets   []string                        `json:"targets,omitempty"`
-	Started   string                          `json:"started"`
-	Finished  string                          `json:"finished"`
-	Languages []string                        `json:"languages"`
-	Tool      result.Tool                     `json:"tool"`
-	Scan      result.Scan                     `json:"scan"`
-}
-
-func toStored(in scoring.Input) storedInput {
-	return storedInput{Outcomes: in.Outcomes, Pages: in.Pages, Target: in.Target, Targets: in.Targets,
-		Started: in.Started, Finished: in.Finished, Languages: in.Languages, Tool: in.Tool, Scan: in.Scan}
-}
-
-func (si storedInput) input(m *criteria.Model, reg *checks.Registry) scoring.Input {
-	return scoring.Input{Model: m, Registry: reg, Outcomes: si.Outcomes, Pages: si.Pages, Target: si.Target,
-		Targets: si.Targets, Started: si.Started, Finished: si.Finished, Languages: si.Languages, Tool: si.Tool, Scan: si.Scan}
 }
 
 func (s *store) createScan(ctx context.Context, evalID, url string) (*scanRow, error) {
@@ -279,20 +252,22 @@ func (s *store) setScanStatus(id, status, msg string) error {
 	return err
 }
 
-func (s *store) finishScan(id, status, msg string, res, in []byte) error {
-	_, err := s.db.Exec(`UPDATE scans SET status=?, error=?, finished=?, result=?, input=? WHERE id=?`,
-		status, msg, now(), res, in, id)
+// finishScan records a scan's end. The input column of databases made
+// before 2026-12 is left as it is and no longer read.
+func (s *store) finishScan(id, status, msg string, res []byte) error {
+	_, err := s.db.Exec(`UPDATE scans SET status=?, error=?, finished=?, result=? WHERE id=?`,
+		status, msg, now(), res, id)
 	return err
 }
 
 const (
-	scanColumns = `id,eval_id,url,status,error,created,finished,result,input,result IS NOT NULL`
-	listColumns = `id,eval_id,url,status,error,created,finished,NULL,NULL,result IS NOT NULL`
+	scanColumns = `id,eval_id,url,status,error,created,finished,result,result IS NOT NULL`
+	listColumns = `id,eval_id,url,status,error,created,finished,NULL,result IS NOT NULL`
 )
 
 func scanScan(row interface{ Scan(...any) error }) (*scanRow, error) {
 	r := &scanRow{}
-	err := row.Scan(&r.ID, &r.EvalID, &r.URL, &r.Status, &r.Error, &r.Created, &r.Finished, &r.Result, &r.Input, &r.HasResult)
+	err := row.Scan(&r.ID, &r.EvalID, &r.URL, &r.Status, &r.Error, &r.Created, &r.Finished, &r.Result, &r.HasResult)
 	return r, notFound(err)
 }
 
@@ -301,7 +276,7 @@ func (s *store) scan(ctx context.Context, id string) (*scanRow, error) {
 }
 
 // scans lists an evaluation's scans, newest first, without their result
-// and input (resultOf reads them when it needs them).
+// (resultOf reads it when it needs it).
 func (s *store) scans(ctx context.Context, evalID string) ([]*scanRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+listColumns+` FROM scans WHERE eval_id=? ORDER BY created DESC`, evalID)
 	if err != nil {

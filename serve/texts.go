@@ -144,6 +144,9 @@ var texts = map[string]i18n.Text{
 
 	"res.index":    {"nl": "Index: %s van 100, niveau %s", "fr": "Indice : %s sur 100, niveau %s", "en": "Index: %s out of 100, level %s"},
 	"res.coverage": {"nl": "Dekking van de automatische tests: %s", "fr": "Couverture des tests automatiques : %s", "en": "Coverage of the automated tests: %s"},
+	"res.coverage.explain": {"nl": "Dat is het deel van de automatische tests voor deze website dat didi kon doen. Tests die hier niet van toepassing zijn, tellen niet mee.",
+		"fr": "C’est la part des tests automatiques prévus pour ce site que didi a pu faire. Les tests sans objet ici ne comptent pas.",
+		"en": "This is the share of the automated tests for this website that didi could run. Tests that do not apply here do not count."},
 	"res.criteria": {"nl": "Score per criterium", "fr": "Score par critère", "en": "Score per criterion"},
 	"res.crit":     {"nl": "Criterium", "fr": "Critère", "en": "Criterion"},
 	"res.score":    {"nl": "Score", "fr": "Score", "en": "Score"},
