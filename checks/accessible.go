@@ -63,7 +63,7 @@ func accessibleChecks() []Check {
 		{ID: "visible-label", Messages: []string{"aria", "placeholder", "review"}, Review: true, WCAG: []string{"3.3.2", "1.3.1"}, Page: visibleLabel},
 		{ID: "choice-group", Messages: []string{"checkbox", "radio"}, WCAG: []string{"1.3.1"}, Page: choiceGroups},
 		{ID: "layout-table", Messages: []string{"fail"}, WCAG: []string{"1.3.1"}, Page: layoutTable},
-		{ID: "on-input", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"3.2.2"}, Page: onInput},
+		{ID: "on-input", Messages: []string{"fail", "review", "script"}, Review: true, WCAG: []string{"3.2.2"}, Page: onInput},
 		{ID: "link-in-text-block", Messages: []string{"fail"}, WCAG: []string{"1.4.1"}, Needs: []Fact{FactStyles}, Params: Params{"min_ratio": 3}, Page: linkInTextBlock},
 		{ID: "distinct-labels", Messages: []string{"field", "field_review", "heading"}, Review: true, WCAG: []string{"2.4.6"}, Page: distinctLabels},
 		{ID: "faux-heading", Messages: []string{"fail", "review"}, Review: true, WCAG: []string{"1.3.1"}, Page: fauxHeadings},

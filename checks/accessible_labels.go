@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -380,47 +381,95 @@ func layoutTable(p *Page, _ Params) Result {
 	return Verdict(ev)
 }
 
-// changesContext reports whether an inline event handler navigates or
-// submits: it sets location, opens a window or submits a form.
-func changesContext(js string) bool {
-	js = strings.ToLower(strings.ReplaceAll(js, " ", ""))
-	for _, s := range []string{"location", ".submit(", "window.open(", "requestsubmit("} {
-		if strings.Contains(js, s) {
-			return true
-		}
-	}
-	return false
-}
+// navigation matches script that goes to another page, reloads it,
+// opens a window or submits a form: location (or location.href, .pathname,
+// .search) set, location.assign/replace/reload, submit() or
+// requestSubmit(), window.open(), and Dreamweaver's MM_jumpMenu(). A
+// comparison (location.href == x) or a name that only contains the word
+// (geolocation, updateLocation) does not match.
+var navigation = regexp.MustCompile(`(?i)\blocation\s*(\.\s*(href|pathname|search)\s*)?=[^=]|\blocation\s*\.\s*(assign|replace|reload)\s*\(|\.\s*(submit|requestsubmit)\s*\(|\bwindow\s*\.\s*open\s*\(|\bmm_jumpmenu\s*\(`)
 
-// onInput fails for a select, radio button or check box whose onchange (or
-// oninput) handler navigates or submits the form, when the form offers no
+// navigates reports whether event handler code clearly navigates or
+// submits.
+func navigates(js string) bool { return navigation.MatchString(js) }
+
+// onInput fails for a select, radio button or check box whose change or
+// input handler navigates or submits the form, when the form offers no
 // button to do that on purpose (WCAG 3.2.2): choosing an option with the
-// keyboard then already moves the user away. With a button in the form it
-// needs review: the handler may still act before the user presses it.
+// keyboard then already moves the user away. The handler is an inline
+// onchange or oninput attribute, or a listener a script added that the
+// browser saw (BrowserFacts.InputListeners). With a button in the form it
+// needs review: the handler may still act before the user presses it. A
+// script listener on a select or radio group without a button whose code
+// does not clearly navigate also needs review: it may only update the page,
+// which 3.2.2 allows (a check box's listener is left alone: it mostly shows
+// or hides part of the form).
 func onInput(p *Page, _ Params) Result {
 	d := newAXDoc(p)
+	scripts := inputListeners(p)
 	applicable := false
 	var ev, review []Evidence
+	reviewed := map[radioGroup]bool{}
 	for _, n := range d.Elems {
 		t := a11y.InputType(n)
 		if n.Data != "select" && (n.Data != "input" || (t != "radio" && t != "checkbox")) || !d.Exposed(n) {
 			continue
 		}
 		applicable = true
+		var srcs []string
+		if len(scripts) > 0 {
+			srcs = scripts[d.Sel(n)]
+		}
+		nav := navigates(attr(n, "onchange") + ";" + attr(n, "oninput"))
+		for _, src := range srcs {
+			nav = nav || navigates(src)
+		}
 		switch {
-		case !changesContext(attr(n, "onchange") + ";" + attr(n, "oninput")):
-		case formHasButton(n):
+		case nav && formHasButton(n):
 			if len(review) < axMaxEvidence {
 				review = append(review, d.ev(n, "review"))
 			}
-		case len(ev) < axMaxEvidence:
-			ev = append(ev, d.ev(n, "fail"))
+		case nav:
+			if len(ev) < axMaxEvidence {
+				ev = append(ev, d.ev(n, "fail"))
+			}
+		case len(srcs) > 0 && t != "checkbox" && !formHasButton(n):
+			g := radioGroup{form: formOf(n), name: attr(n, "name")}
+			if t == "radio" && g.name != "" {
+				if reviewed[g] {
+					continue // one question per radio group
+				}
+				reviewed[g] = true
+			}
+			if len(review) < axMaxEvidence {
+				review = append(review, d.ev(n, "script"))
+			}
 		}
 	}
 	if !applicable {
 		return Result{Outcome: Inapplicable}
 	}
 	return VerdictOrReview(ev, review)
+}
+
+// radioGroup is the form and name that group radio buttons.
+type radioGroup struct {
+	form *html.Node
+	name string
+}
+
+// inputListeners maps the selector of each form control with a change or
+// input listener added by a script to the listeners' source texts.
+func inputListeners(p *Page) map[string][]string {
+	b := p.Snap.Browser
+	if b == nil || len(b.InputListeners) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, l := range b.InputListeners {
+		out[l.Selector] = append(out[l.Selector], l.Source)
+	}
+	return out
 }
 
 // formHasButton reports whether the form around n has a button other than

@@ -37,10 +37,11 @@ type crawl struct {
 
 	finished atomic.Int64 // pages scanned or failed, for progress
 
-	mu         sync.Mutex
-	snaps      map[int]snapshot.Snapshot
-	startsLeft int
-	skipped    []string
+	mu           sync.Mutex
+	snaps        map[int]snapshot.Snapshot
+	silentStarts map[string]error // start URLs that did not answer in time
+	startsLeft   int
+	skipped      []string
 	// cut is set when a planned page was left out because the budget ran
 	// out or the context was cancelled.
 	cut bool
@@ -59,7 +60,7 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]snapshot.Snapshot{}}
+	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]snapshot.Snapshot{}, silentStarts: map[string]error{}}
 	c.scope = &scope{origins: c.origins, include: o.Include, exclude: o.Exclude}
 	c.front = newFrontier(o.MaxPages)
 	var starts []string
@@ -115,6 +116,7 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	}
 	slow := c.measureSlowLoad(starts[0])
 	c.run()
+	c.front.settleRest(c.settle)
 	scan.Pages = c.pages()
 	if ms := <-slow; ms > 0 {
 		for i := range scan.Pages {
@@ -145,6 +147,10 @@ func (c *crawl) measureSlowLoad(u string) <-chan float64 {
 		return out
 	}
 	go func() {
+		if c.silent(u) != nil {
+			out <- 0
+			return
+		}
 		// The page must pass the fetcher's gates first (size, type,
 		// redirects): a start page the crawl rejects is not loaded here.
 		fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
@@ -172,7 +178,10 @@ func (c *crawl) measureSlowLoad(u string) <-chan float64 {
 // addRedirectOrigins adds the origins that start URLs redirect to (http to
 // https, a www host), so that BlockOutside lets the browser reach them. It
 // asks up to 4 at a time: a list of 1,000 start URLs would otherwise delay
-// the browser's start by a request per URL.
+// the browser's start by a request per URL. A start URL that does not
+// answer within the page timeout is recorded as such (silentStarts), so
+// that neither its scan nor the slow-connection load waits for it again:
+// one such page costs one timeout, not three (issue 18).
 func (c *crawl) addRedirectOrigins(ctx context.Context, starts []string) {
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, 4)
@@ -180,14 +189,29 @@ func (c *crawl) addRedirectOrigins(ctx context.Context, starts []string) {
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
-			rctx, cancel := context.WithTimeout(ctx, min(c.o.Timeout, 10*time.Second))
+			rctx, cancel := context.WithTimeout(ctx, c.o.Timeout)
 			defer cancel()
-			if status, final := c.fetch.finalURL(rctx, u); status != 0 {
+			status, final, err := c.fetch.finalURL(rctx, u)
+			if status != 0 {
 				c.origins.add(origin(final))
+				return
+			}
+			if pe, ok := errors.AsType[*pageError](err); ok && pe.code == ErrTimeout {
+				c.mu.Lock()
+				c.silentStarts[u] = err
+				c.mu.Unlock()
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// silent returns the error of a start URL that did not answer within the
+// page timeout before the crawl began, or nil.
+func (c *crawl) silent(u string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.silentStarts[u]
 }
 
 // run starts the workers and waits for them.
@@ -222,6 +246,20 @@ func (c *crawl) pages() []snapshot.Snapshot {
 	return out
 }
 
+// pageResult is what the scan of one task gave, until it is settled in
+// the crawl's canonical order (frontier.finish).
+type pageResult struct {
+	tk task
+	// snap is nil when there is nothing to keep: the page leads to a page
+	// scanned anyway, or the budget or a cancel cut it short.
+	snap *snapshot.Snapshot
+	// links are the page's links, to plan.
+	links []string
+	// claims are the other addresses the page led to: redirect targets and
+	// where it went by itself.
+	claims []string
+}
+
 // worker scans pages from the frontier until there are none left. Each
 // browser worker keeps one tab of the pool.
 func (c *crawl) worker() {
@@ -239,53 +277,74 @@ func (c *crawl) worker() {
 		if c.ctx.Err() != nil {
 			c.markCut()
 			c.front.stop()
-			c.front.done()
+			c.front.finish(tk.rank, pageResult{tk: tk}, c.settle)
 			return
 		}
 		planned, _ := c.front.counts()
 		c.o.Events.Emit(progress.Event{Kind: progress.PageStarted, URL: tk.url, Done: int(c.finished.Load()), Planned: planned})
 		began := time.Now()
-		snap, links, dup := c.scanPage(&t, tk)
-		if dup {
-			// It redirects to a page that is already scanned or planned:
-			// keep one snapshot per page.
-			c.front.done()
-			continue
-		}
-		if snap.Error != "" && c.ctx.Err() != nil {
+		res := c.scanPage(&t, tk)
+		if res.snap != nil && res.snap.Error != "" && c.ctx.Err() != nil {
 			// Cut short by the budget or a cancel: the page was not scanned.
 			c.markCut()
-			c.front.done()
-			continue
+			res.snap = nil
 		}
-		c.mu.Lock()
-		c.snaps[tk.order] = snap
-		c.mu.Unlock()
-		c.follow(tk, links)
-		c.front.done()
-		c.emitFinished(&snap, time.Since(began))
+		if res.snap != nil {
+			c.emitFinished(res.snap, time.Since(began))
+		}
+		c.front.finish(tk.rank, res, c.settle)
 	}
 }
 
-// follow plans the links of a scanned page, and the sitemap seeds once the
-// last start page is done (so that a large sitemap does not crowd out the
-// start pages' own links).
-func (c *crawl) follow(tk task, links []string) {
-	if c.o.NoCrawl {
-		return
+// settle keeps a finished page's snapshot and plans its links, in the
+// crawl's canonical order (one call at a time, by rank). A page that led
+// to a page planned or reached before it is a duplicate: one snapshot per
+// page.
+func (c *crawl) settle(v any) {
+	r := v.(pageResult)
+	dup := c.front.claim(r.claims)
+	if r.snap != nil && dup {
+		c.finished.Add(-1) // counted as done, but it is not a page of its own
 	}
-	if tk.depth < c.o.MaxDepth {
+	if r.snap != nil && !dup {
+		c.mu.Lock()
+		c.snaps[r.tk.rank] = *r.snap
+		c.mu.Unlock()
+		c.follow(r.tk, r.links)
+	}
+	if r.tk.start {
+		c.startDone()
+	}
+}
+
+// follow plans the links of a scanned page.
+func (c *crawl) follow(tk task, links []string) {
+	if !c.o.NoCrawl && tk.depth < c.o.MaxDepth {
 		c.plan(links, tk.depth+1)
 	}
-	if !tk.start {
-		return
-	}
+}
+
+// startDone counts a settled start page; after the last one it plans the
+// sitemap seeds (so that a large sitemap does not crowd out the start
+// pages' own links) of the origins where a start page answered: an origin
+// that does not answer would make robots.txt and the sitemap wait a page
+// timeout each.
+func (c *crawl) startDone() {
 	c.mu.Lock()
 	c.startsLeft--
 	last := c.startsLeft == 0
+	answered := map[string]bool{}
+	for _, s := range c.snaps {
+		if s.Depth == 0 && s.Status != 0 {
+			answered[origin(s.URL)], answered[origin(s.FinalURL)] = true, true
+		}
+	}
 	c.mu.Unlock()
-	if last && c.o.MaxDepth > 0 {
-		for _, og := range c.origins.list() {
+	if !last || c.o.NoCrawl || c.o.MaxDepth <= 0 {
+		return
+	}
+	for _, og := range c.origins.list() {
+		if answered[og] {
 			c.plan(c.robots.sitemapURLs(c.ctx, og), 1)
 		}
 	}
@@ -299,7 +358,7 @@ func (c *crawl) plan(links []string, depth int) {
 			continue
 		}
 		if !c.robots.allowed(c.ctx, u) {
-			if !c.front.markSeen(u) {
+			if c.front.skipOnce(u) {
 				c.mu.Lock()
 				if len(c.skipped) < maxRobotsSkipped {
 					c.skipped = append(c.skipped, u)
@@ -315,19 +374,26 @@ func (c *crawl) plan(links []string, depth int) {
 // scanPage loads one page: plain HTTP first (status, headers, HTML as
 // served, and the faults that need no browser), then one browser
 // navigation. A page that goes on to another one by itself (a meta
-// refresh, a script) is followed like an HTTP redirect. It returns the
-// snapshot and the page's links; dup is true (and nothing else is done)
-// when the page redirects to one that is already scanned or planned.
-func (c *crawl) scanPage(t **tab, tk task) (snap0 snapshot.Snapshot, links []string, dup bool) {
+// refresh, a script) is followed like an HTTP redirect. The result has no
+// snapshot (and nothing else is done) when the page leads to one that is
+// already planned or reached: that stays so until the page is settled.
+func (c *crawl) scanPage(t **tab, tk task) pageResult {
+	res := pageResult{tk: tk}
 	var chain []string // pages that went on to the next one by themselves
 	for {
-		snap, links, dup, left := c.scanOnce(t, tk)
+		snap, links, dup, left := c.scanOnce(t, tk, &res.claims)
+		if dup {
+			res.snap = nil
+			return res
+		}
 		if len(chain) > 0 {
 			snap.URL = chain[0]
 			snap.Redirects = append(append([]string(nil), chain...), snap.Redirects...)
 		}
-		if dup || left == nil {
-			return snap, links, dup
+		res.snap = &snap
+		if left == nil {
+			res.links = links
+			return res
 		}
 		// The page went on to another one by itself (a meta refresh, a
 		// script): like an HTTP redirect, scan where it leads, once.
@@ -343,15 +409,18 @@ func (c *crawl) scanPage(t **tab, tk task) (snap0 snapshot.Snapshot, links []str
 			setError(&snap, newPageError(ErrClientTooMany, fmt.Sprintf("goes on by itself to another page more than %d times (%s)", maxClientRedirects, left.Reason), "max", strconv.Itoa(maxClientRedirects)))
 		case !c.origins.has(origin(to)):
 			setError(&snap, newPageError(ErrClientOutside, fmt.Sprintf("leaves by itself (%s) for a page outside the scanned site: %s", left.Reason, to), "url", to))
-		case c.front.markSeen(to):
-			return snap, nil, true // it leads to a page that is scanned anyway
+		case c.front.known(to):
+			res.claims = append(res.claims, to)
+			res.snap = nil
+			return res // it leads to a page that is scanned anyway
 		default:
+			res.claims = append(res.claims, to)
 			chain = append(chain, tk.url)
 			tk.url = to
 			continue
 		}
 		snap.FinalURL = to
-		return snap, nil, false
+		return res
 	}
 }
 
@@ -360,15 +429,23 @@ const maxClientRedirects = 5
 
 // scanOnce fetches one page and loads it in the browser. left is set when
 // the page went on to another one by itself while the browser loaded it.
-func (c *crawl) scanOnce(t **tab, tk task) (snap0 snapshot.Snapshot, links []string, dup bool, left *clientNav) {
+// The address it is redirected to is added to claims; dup is true when
+// that address is already planned or reached.
+func (c *crawl) scanOnce(t **tab, tk task, claims *[]string) (snap0 snapshot.Snapshot, links []string, dup bool, left *clientNav) {
 	snap := snapshot.Snapshot{URL: tk.url, FinalURL: tk.url, Depth: tk.depth, Insecure: c.o.Insecure, Fetched: time.Now()}
-	fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
-	res := c.fetch.get(fctx, tk.url, MaxHTMLBytes)
-	cancel()
+	res := fetchResult{FinalURL: tk.url, Err: c.silent(tk.url)}
+	if res.Err == nil {
+		fctx, cancel := context.WithTimeout(c.ctx, c.o.Timeout)
+		res = c.fetch.get(fctx, tk.url, MaxHTMLBytes)
+		cancel()
+	}
 	snap.FinalURL, snap.Redirects, snap.Status = res.FinalURL, res.Redirects, res.Status
 	snap.Headers, snap.ContentType = res.Headers, res.ContentType
-	if final, ok := Normalize(snap.FinalURL); ok && final != tk.url && c.front.markSeen(final) {
-		return snap, nil, true, nil
+	if final, ok := Normalize(snap.FinalURL); ok && final != tk.url {
+		*claims = append(*claims, final)
+		if c.front.known(final) {
+			return snap, nil, true, nil
+		}
 	}
 	if res.Err != nil {
 		setError(&snap, res.Err)

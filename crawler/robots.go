@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -166,20 +167,21 @@ func (f *fetcher) raw(ctx context.Context, u string, limit int64) (int, []byte) 
 }
 
 // finalURL follows the redirects of u and returns the status and the final
-// normalised URL; the status is 0 when no response came.
-func (f *fetcher) finalURL(ctx context.Context, u string) (int, string) {
+// normalised URL; the status is 0 when no response came, and err then
+// says why.
+func (f *fetcher) finalURL(ctx context.Context, u string) (status int, final string, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return 0, u
+		return 0, u, fmt.Errorf("build request: %w", err)
 	}
 	req.Header.Set("User-Agent", "didi (+https://github.com/didi-index/didi)")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return 0, u
+		return 0, u, describeFetchError(ctx, err)
 	}
 	resp.Body.Close()
-	final, _ := normalizeURL(resp.Request.URL)
-	return resp.StatusCode, final
+	final, _ = normalizeURL(resp.Request.URL)
+	return resp.StatusCode, final, nil
 }
 
 // sameOrigin reports whether raw is an address on origin o.

@@ -211,7 +211,7 @@ func (t *tab) gather(ctx context.Context, o Options, u string, clock *stepClock)
 	clock.mark("facts")
 	// The accessibility tree comes after the focus test: once Chromium
 	// builds it, every style change also updates it.
-	ax, err := t.axTree(ctx, clock)
+	ax, listeners, capped, err := t.domFacts(ctx, clock)
 	if err != nil {
 		return nil, err
 	}
@@ -225,6 +225,7 @@ func (t *tab) gather(ctx context.Context, o Options, u string, clock *stepClock)
 	}
 	bf := pf.browserFacts()
 	bf.AXTree = ax
+	bf.InputListeners, bf.InputListenersCapped = listeners, capped
 	bf.Cookies = cookies
 	reflow.ZoomBlocked, reflow.ViewportMeta = bf.Reflow.ZoomBlocked, bf.Reflow.ViewportMeta
 	bf.Reflow = reflow
@@ -358,33 +359,40 @@ func userCookie(name, value string, mine []*http.Cookie) bool {
 	return false
 }
 
-// axTree reads Chromium's accessibility tree and maps its nodes to
-// selectors with one DOM.getDocument call.
-func (t *tab) axTree(ctx context.Context, clock *stepClock) ([]snapshot.AXNode, error) {
+// domFacts reads the DOM tree (one DOM.getDocument call), the event
+// listeners of its choice controls and Chromium's accessibility tree, and
+// maps their nodes to selectors.
+func (t *tab) domFacts(ctx context.Context, clock *stepClock) (ax []snapshot.AXNode, listeners []snapshot.InputListener, capped bool, err error) {
 	depth := int64(-1)
 	doc, err := chromedp.Call(ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth})
 	if err != nil {
-		return nil, fmt.Errorf("read DOM tree: %w", err)
-	}
-	clock.mark("dom")
-	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
-	if err != nil {
-		return nil, fmt.Errorf("read accessibility tree: %w", err)
-	}
-	clock.mark("axtree")
-	// Stop the DOM agent from reporting every later change of the page, and
-	// turn accessibility off again so that later pages load without it.
-	if _, err := chromedp.Call(ctx, dom.Disable, cdp.Empty{}); err != nil {
-		return nil, fmt.Errorf("read DOM tree: %w", err)
-	}
-	if _, err := chromedp.Call(ctx, accessibility.Disable, cdp.Empty{}); err != nil {
-		return nil, fmt.Errorf("read accessibility tree: %w", err)
+		return nil, nil, false, fmt.Errorf("read DOM tree: %w", err)
 	}
 	var sels map[cdp.BackendNodeID]string
 	if doc.Root != nil {
 		sels = domSelectors(doc.Root)
 	}
-	return axNodes(tree.Nodes, sels), nil
+	clock.mark("dom")
+	if doc.Root != nil {
+		if listeners, capped, err = inputListeners(ctx, doc.Root, sels); err != nil {
+			return nil, nil, false, err
+		}
+		clock.mark("listeners")
+	}
+	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		return nil, nil, false, fmt.Errorf("read accessibility tree: %w", err)
+	}
+	clock.mark("axtree")
+	// Stop the DOM agent from reporting every later change of the page, and
+	// turn accessibility off again so that later pages load without it.
+	if _, err := chromedp.Call(ctx, dom.Disable, cdp.Empty{}); err != nil {
+		return nil, nil, false, fmt.Errorf("read DOM tree: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, accessibility.Disable, cdp.Empty{}); err != nil {
+		return nil, nil, false, fmt.Errorf("read accessibility tree: %w", err)
+	}
+	return axNodes(tree.Nodes, sels), listeners, capped, nil
 }
 
 // pageFacts runs facts.js at the desktop viewport.

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -96,10 +97,67 @@ func TestFrontierOnceAndLimit(t *testing.T) {
 			break
 		}
 		got = append(got, tk.url)
-		f.done()
+		f.finish(tk.rank, nil, func(any) {})
 	}
 	if len(got) != 3 || got[0] != "a" || got[1] != "b" || got[2] != "c" {
 		t.Errorf("order %v, want [a b c]", got)
+	}
+}
+
+// TestFrontierSettlesInRankOrder hands tasks back in several orders: they
+// are settled in rank order every time, start pages only once all of them
+// are finished, and a duplicate frees its place in the budget.
+func TestFrontierSettlesInRankOrder(t *testing.T) {
+	for _, finishOrder := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 0, 2}, {2, 0, 3, 1}} {
+		f := newFrontier(5)
+		f.add("s1", 0, true)
+		f.add("s2", 0, true)
+		f.add("a", 1, false)
+		f.add("b", 1, false)
+		var tasks []task
+		for range 4 {
+			tk, ok := f.next()
+			if !ok {
+				t.Fatal("next: no task")
+			}
+			tasks = append(tasks, tk)
+		}
+		var settled []string
+		settle := func(v any) {
+			tk := v.(task)
+			settled = append(settled, tk.url)
+			if tk.url == "b" && f.claim([]string{"a"}) {
+				settled = append(settled, "(b is a duplicate)")
+			}
+			f.add(tk.url+"/x", tk.depth+1, false)
+		}
+		for i, r := range finishOrder {
+			if i == 0 && r == 0 {
+				f.finish(r, tasks[r], settle)
+				if len(settled) != 0 {
+					t.Errorf("s1 settled before s2 was finished")
+				}
+				continue
+			}
+			f.finish(r, tasks[r], settle)
+		}
+		if want := "s1 s2 a b (b is a duplicate)"; strings.Join(settled, " ") != want {
+			t.Errorf("finish order %v: settled %v, want %s", finishOrder, settled, want)
+		}
+		var rest []string
+		for {
+			tk, ok := f.next()
+			if !ok {
+				break
+			}
+			rest = append(rest, tk.url)
+			f.finish(tk.rank, tk, func(any) {})
+		}
+		// 5 places: s1, s2, a, b and s1/x; b gave its place back, and the
+		// next page planned, b/x, took it (a single tab does the same).
+		if want := "s1/x b/x"; strings.Join(rest, " ") != want {
+			t.Errorf("finish order %v: then planned %v, want %s", finishOrder, rest, want)
+		}
 	}
 }
 

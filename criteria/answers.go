@@ -20,6 +20,10 @@ type Answers struct {
 	Reviews map[string]Answer `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	// Source is the file the answers came from.
 	Source string `yaml:"-" json:"-"`
+	// Notes are the comment lines a person wrote in the file by hand, by
+	// question id (or check id, for reviews) of the answer they stood next
+	// to, "" for the others; WriteAnswers writes them back (see notesOf).
+	Notes map[string][]string `yaml:"-" json:"-"`
 }
 
 // The verdicts a team can give on a check that needs review.

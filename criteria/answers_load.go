@@ -86,6 +86,7 @@ func ParseAnswers(name string, b []byte, m *Model) (*Answers, error) {
 	if err := r.errs.OrNil(); err != nil {
 		return nil, err
 	}
+	a.Notes = notesOf(b, m)
 	return a, nil
 }
 
@@ -123,7 +124,7 @@ func (d *decoder) answers(n *yaml.Node, m *Model, a *Answers) {
 			continue
 		}
 		if _, ok := q.Option(ans.Option); !ok {
-			if id := q.optionByText(ans.Option); id != "" {
+			if id := q.OptionByText(ans.Option); id != "" {
 				ans.Option = id
 			} else {
 				d.atPos(at, "question %q has no option %q (options: %s)", q.ID, ans.Option, strings.Join(q.OptionIDs(), ", "))
@@ -151,9 +152,9 @@ func (d *decoder) answers(n *yaml.Node, m *Model, a *Answers) {
 	}
 }
 
-// optionByText returns the id of the option whose text in some language
+// OptionByText returns the id of the option whose text in some language
 // is s (any case, e.g. "Ja" or "Je ne sais pas"), or "".
-func (q *Question) optionByText(s string) string {
+func (q *Question) OptionByText(s string) string {
 	s = strings.TrimSpace(s)
 	for _, o := range q.Options {
 		for _, t := range o.Text {

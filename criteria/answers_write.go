@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,20 +29,38 @@ func WriteAnswers(path string, a *Answers, m *Model, lang string) error {
 // AnswersYAML renders a as an answers file: the metadata, then the answered
 // questions in model order, each under a comment with its criterion,
 // question text and chosen option in lang. Answers to questions the model
-// does not have are left out.
+// does not have are left out. The notes a person wrote in the file (Notes)
+// come back where they stood: above their answer (a question with notes
+// but no answer is written empty), the others at the top.
 func AnswersYAML(a *Answers, m *Model, lang string) []byte {
 	var b bytes.Buffer
 	comment(&b, "", tr(lang, "file.header", "title", m.Title.In(lang), "model", m.ID+" "+m.Version))
 	comment(&b, "", tr(lang, "file.note"))
+	writeNotes(&b, "", topNotes(a, m))
 	writeMeta(&b, a, m.ID, a.Language, lang)
 	writeAnswers(&b, a, m, lang)
 	writeReviews(&b, a, m, lang)
 	return b.Bytes()
 }
 
+// topNotes returns the notes written at the top of the file: those that
+// stood elsewhere than next to an answer, and those of a review left
+// without an answer.
+func topNotes(a *Answers, m *Model) []string {
+	top := a.Notes[""]
+	for _, id := range slices.Sorted(maps.Keys(a.Notes)) {
+		q, _ := m.Question(id)
+		if _, answered := a.Reviews[id]; id != "" && q == nil && !answered {
+			top = append(top, a.Notes[id]...)
+		}
+	}
+	return top
+}
+
 // writeAnswers writes the answers: section in model order.
 func writeAnswers(b *bytes.Buffer, a *Answers, m *Model, lang string) {
-	if len(a.Answers) == 0 {
+	written := func(id string) bool { return a.Answers[id].Option != "" || len(a.Notes[id]) > 0 }
+	if !slices.ContainsFunc(m.QuestionIDs(), written) {
 		b.WriteString("answers: {}\n")
 		return
 	}
@@ -48,8 +68,8 @@ func writeAnswers(b *bytes.Buffer, a *Answers, m *Model, lang string) {
 	last := ""
 	for _, c := range m.Criteria {
 		for _, q := range c.Questions {
-			ans, ok := a.Answers[q.ID]
-			if !ok || ans.Option == "" {
+			ans := a.Answers[q.ID]
+			if !written(q.ID) {
 				continue
 			}
 			if c.ID != last {
@@ -59,9 +79,10 @@ func writeAnswers(b *bytes.Buffer, a *Answers, m *Model, lang string) {
 			}
 			b.WriteString("\n")
 			comment(b, "  ", q.Text.In(lang))
-			if o, ok := q.Option(ans.Option); ok {
+			if o, ok := q.Option(ans.Option); ok && ans.Option != "" {
 				comment(b, "  ", tr(lang, "file.answer", "answer", o.Text.In(lang)))
 			}
+			writeNotes(b, "  ", a.Notes[q.ID])
 			writeAnswer(b, q.ID, ans)
 		}
 	}
@@ -77,6 +98,7 @@ func writeReviews(b *bytes.Buffer, a *Answers, m *Model, lang string) {
 	for _, ct := range m.Checks {
 		if ans, ok := a.Reviews[ct.ID]; ok {
 			comment(b, "  ", ct.Review.In(lang))
+			writeNotes(b, "  ", a.Notes[ct.ID])
 			writeAnswer(b, ct.ID, ans)
 		}
 	}
@@ -96,6 +118,10 @@ func writeMeta(b *bytes.Buffer, a *Answers, modelID, language, uiLang string) {
 }
 
 func writeAnswer(b *bytes.Buffer, id string, ans Answer) {
+	if ans.Option == "" && ans.Comment == "" {
+		fmt.Fprintf(b, "  %s:\n", id) // unanswered: kept for its notes
+		return
+	}
 	if ans.Comment == "" {
 		fmt.Fprintf(b, "  %s: %s\n", id, quote(ans.Option))
 		return

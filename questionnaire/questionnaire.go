@@ -17,6 +17,7 @@ import (
 
 	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/diag"
+	"github.com/didi-index/didi/i18n"
 )
 
 // Options configures Run.
@@ -36,20 +37,31 @@ type Options struct {
 	InName string
 	// Interactive is true on a terminal: one question at a time, with
 	// prompts for the organisation, product and assessor, and a bad answer
-	// asks again. Otherwise In holds one answer per line (an option code or
-	// number; an empty line skips; lines starting with # are ignored;
-	// "organisation: NAME", "product: …", "assessor: …" and "date: …" lines
-	// set the file's details) and a bad line is an error naming its line.
+	// asks again. Otherwise In holds one answer per line (an option's
+	// number, code or text; an empty line skips; lines starting with # are
+	// ignored; "organisation: NAME", "product: …", "assessor: …" and
+	// "date: …" lines set the file's details, "comment: …" the comment on
+	// the current question's answer) and a bad line is an error naming its
+	// line.
 	Interactive bool
 	// Today is the date (YYYY-MM-DD) written when the file has none.
 	Today string
+	// Width is the width the text is wrapped at, at word boundaries
+	// (0 = DefaultWidth; see TerminalWidth).
+	Width int
+	// ModelPath is the model file given with --model ("" for the built-in
+	// model), for the command the questionnaire suggests at the end.
+	ModelPath string
 }
 
 // Run asks the questions of the model one at a time and saves
-// the answers to o.Path after every answer. Commands at the prompt: a
-// number or option code answers, "?" shows the help text, "b" or "<" goes
-// back, "s" (or an empty line) skips and keeps any earlier answer, "q"
-// saves and stops; the end of the input also saves and stops. It returns
+// the answers to o.Path after every answer. Commands at the prompt: an
+// option's number, code or text (in any language, any case) answers, "?"
+// shows the help text, "c" asks for a comment on the answer, "b" or "<"
+// goes back (from the first question, on a terminal, to the organisation,
+// product and assessor), "s" (or an empty line) skips and keeps any
+// earlier answer, "q" or "x" saves and stops; the end of the input also
+// saves and stops. At the end it shows the command to run next. It returns
 // the answers as saved. A bad existing file gives its Errors; a bad line
 // in non-interactive mode gives an Errors naming o.InName and the line.
 func Run(ctx context.Context, o Options) (*criteria.Answers, error) {
@@ -72,6 +84,9 @@ type session struct {
 	crit []*criteria.Criterion
 	in   *bufio.Reader
 	line int
+	// pending is a comment given before the question had an answer: it is
+	// saved with the answer.
+	pending string
 }
 
 func newSession(o Options) (*session, error) {
@@ -93,6 +108,9 @@ func newSession(o Options) (*session, error) {
 	if o.In == nil {
 		o.In = strings.NewReader("")
 	}
+	if o.Width <= 0 {
+		o.Width = DefaultWidth
+	}
 	a, err := criteria.LoadAnswers(o.Path, o.Model)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -111,12 +129,20 @@ func newSession(o Options) (*session, error) {
 	return s, nil
 }
 
-func (s *session) printf(key string, kv ...string) {
-	fmt.Fprint(s.Out, tr(s.Lang, key, kv...))
-}
+// say shows text wrapped to the width, and ends the line.
+func (s *session) say(text string) { fmt.Fprintln(s.Out, wrap(text, s.Width)) }
 
-func (s *session) println(key string, kv ...string) {
-	fmt.Fprintln(s.Out, tr(s.Lang, key, kv...))
+// prompt shows a prompt wrapped to the width; the answer follows on its
+// line.
+func (s *session) prompt(text string) { fmt.Fprint(s.Out, wrap(text, s.Width)) }
+
+// println shows the text key of the questionnaire's words.
+func (s *session) println(key string, kv ...string) { s.say(tr(s.Lang, key, kv...)) }
+
+// model returns a text of the model in the session's language, with French
+// punctuation held to its word.
+func (s *session) model(t i18n.Text) string {
+	return i18n.Typeset(s.Lang, strings.TrimSpace(t.In(s.Lang)))
 }
 
 func (s *session) save() error {
@@ -148,7 +174,7 @@ func (s *session) readLine() (string, bool) {
 func (s *session) run(ctx context.Context) error {
 	s.println("q.welcome", "title", s.m.Title.In(s.Lang), "file", s.Path)
 	if s.Interactive {
-		if stop := s.askDetails(); stop {
+		if stop := s.askDetails(false); stop {
 			return s.finish(true)
 		}
 	}
@@ -182,7 +208,7 @@ func (s *session) start() int {
 	for i, q := range s.qs {
 		if s.a.Answers[q.ID].Option == "" {
 			if answered > 0 {
-				fmt.Fprintln(s.Out, trN(s.Lang, "q.resume", answered, "answered", strconv.Itoa(answered), "total", strconv.Itoa(len(s.qs)), "next", strconv.Itoa(i+1)))
+				s.say(trN(s.Lang, "q.resume", answered, "answered", strconv.Itoa(answered), "total", strconv.Itoa(len(s.qs)), "next", strconv.Itoa(i+1)))
 			}
 			return i
 		}
@@ -193,23 +219,30 @@ func (s *session) start() int {
 	return 0
 }
 
-// askDetails asks for the organisation, product and assessor when the file
-// has none. It reports true when the input ended.
-func (s *session) askDetails() bool {
+// askDetails asks for the organisation, product and assessor: those the
+// file has none of, or all of them (again) when all is true, where Enter
+// keeps what the file has. It reports true when the input ended.
+func (s *session) askDetails(all bool) bool {
 	fields := []struct {
 		key string
 		val *string
 	}{{"q.organisation", &s.a.Organisation}, {"q.product", &s.a.Product}, {"q.assessor", &s.a.Assessor}}
 	for _, f := range fields {
-		if *f.val != "" {
+		switch {
+		case *f.val == "":
+			s.prompt(tr(s.Lang, "q.field", "field", tr(s.Lang, f.key)))
+		case all:
+			s.prompt(tr(s.Lang, "q.fieldCurrent", "field", tr(s.Lang, f.key), "value", *f.val))
+		default:
 			continue
 		}
-		s.printf("q.field", "field", tr(s.Lang, f.key))
 		line, ok := s.readLine()
 		if !ok {
 			return true
 		}
-		*f.val = strings.TrimSpace(line)
+		if v := strings.TrimSpace(line); v != "" || !all {
+			*f.val = v
+		}
 	}
 	return false
 }
@@ -222,36 +255,70 @@ func (s *session) ask(i int) (next int, stop bool, err error) {
 	prompt := true
 	for {
 		if prompt {
-			s.printf("q.prompt", "max", strconv.Itoa(len(q.Options)))
+			s.prompt(tr(s.Lang, "q.prompt", "max", strconv.Itoa(len(q.Options))))
 		}
 		prompt = true
 		line, ok := s.readLine()
 		if !ok {
+			s.dropPending()
 			return i, true, nil
 		}
 		in := parseInput(line, q)
 		switch in.kind {
 		case inputHelp:
-			fmt.Fprintln(s.Out, "\n"+strings.TrimSpace(q.Help.In(s.Lang))+"\n")
+			fmt.Fprintln(s.Out)
+			s.say(s.model(q.Help))
+			fmt.Fprintln(s.Out)
 		case inputBack:
-			if i == 0 {
+			s.dropPending()
+			if i > 0 {
+				return i - 1, false, nil
+			}
+			if !s.Interactive {
 				s.println("q.first")
 				continue
 			}
-			return i - 1, false, nil
+			if stop := s.askDetails(true); stop {
+				return i, true, nil
+			}
+			if err := s.save(); err != nil {
+				return i, false, err
+			}
+			return i, false, nil // question 1 again
 		case inputSkip:
+			s.dropPending()
 			return i + 1, false, nil
 		case inputQuit:
+			s.dropPending()
 			return i, true, nil
 		case inputAnswer:
 			ans := s.a.Answers[q.ID]
 			ans.Option = in.option
+			if s.pending != "" {
+				ans.Comment, s.pending = s.pending, ""
+			}
 			s.a.Answers[q.ID] = ans
 			if err := s.save(); err != nil {
 				return i, false, err
 			}
 			return i + 1, false, nil
+		case inputCommentAsk:
+			s.prompt(tr(s.Lang, "q.commentPrompt"))
+			text, ok := s.readLine()
+			if !ok {
+				return i, true, nil
+			}
+			if err := s.comment(q, strings.TrimSpace(text)); err != nil {
+				return i, false, err
+			}
 		case inputField:
+			if in.field == "comment" {
+				if err := s.comment(q, in.value); err != nil {
+					return i, false, err
+				}
+				prompt = s.Interactive
+				continue
+			}
 			if msg := s.setField(in.field, in.value); msg != "" {
 				if err := s.bad(msg); err != nil {
 					return i, false, err
@@ -272,11 +339,41 @@ func (s *session) ask(i int) (next int, stop bool, err error) {
 	}
 }
 
+// comment sets the comment on the answer to q: saved at once when q has an
+// answer, else with the answer the user gives next. An empty text keeps
+// the comment there is.
+func (s *session) comment(q *criteria.Question, text string) error {
+	if text == "" {
+		return nil
+	}
+	ans, answered := s.a.Answers[q.ID]
+	if !answered || ans.Option == "" {
+		s.pending = text
+		s.println("q.commentPending")
+		return nil
+	}
+	ans.Comment = text
+	s.a.Answers[q.ID] = ans
+	if err := s.save(); err != nil {
+		return err
+	}
+	s.println("q.commentSaved")
+	return nil
+}
+
+// dropPending forgets a comment that did not get an answer, and says so.
+func (s *session) dropPending() {
+	if s.pending != "" {
+		s.pending = ""
+		s.println("q.commentDropped")
+	}
+}
+
 // bad reports a bad input: on a terminal it says so and the caller asks
 // again; otherwise it is an error naming the line.
 func (s *session) bad(msg string) error {
 	if s.Interactive {
-		fmt.Fprintln(s.Out, msg)
+		s.say(msg)
 		return nil
 	}
 	return diag.Errors{{File: s.InName, Line: s.line, Col: 1, Msg: msg}}
@@ -304,39 +401,62 @@ func (s *session) setField(name, value string) string {
 }
 
 // show prints question i: its criterion, progress, text, the numbered
-// options and the current answer.
+// options, and the current answer and comment.
 func (s *session) show(i int) {
 	q, c := s.qs[i], s.crit[i]
-	fmt.Fprintf(s.Out, "\n[%s] %s\n%s\n", c.Title.In(s.Lang), tr(s.Lang, "question", "n", strconv.Itoa(i+1), "total", strconv.Itoa(len(s.qs))), strings.TrimSpace(q.Text.In(s.Lang)))
+	fmt.Fprintln(s.Out)
+	s.say("[" + s.model(c.Title) + "] " + tr(s.Lang, "question", "n", strconv.Itoa(i+1), "total", strconv.Itoa(len(s.qs))))
+	s.say(s.model(q.Text))
 	for n, o := range q.Options {
-		fmt.Fprintf(s.Out, "  %d) %s\n", n+1, o.Text.In(s.Lang))
+		s.say(fmt.Sprintf("  %d) %s", n+1, s.model(o.Text)))
 	}
-	if cur := s.a.Answers[q.ID].Option; cur != "" {
-		if o, ok := q.Option(cur); ok {
-			s.println("q.current", "answer", o.Text.In(s.Lang))
-		}
+	ans := s.a.Answers[q.ID]
+	if o, ok := q.Option(ans.Option); ok && ans.Option != "" {
+		s.println("q.current", "answer", s.model(o.Text))
+	}
+	if ans.Comment != "" {
+		s.println("q.currentComment", "comment", ans.Comment)
 	}
 }
 
-// finish saves and prints a summary.
+// finish saves, prints a summary and the command to run next: the scan
+// with these answers, or, when the user stopped before the end, the same
+// questionnaire to continue.
 func (s *session) finish(stopped bool) error {
 	if err := s.save(); err != nil {
 		return err
 	}
 	open := s.a.Unanswered(s.m)
 	fmt.Fprintln(s.Out)
-	fmt.Fprintln(s.Out, trN(s.Lang, "q.summary", len(s.qs)-len(open), "answered", strconv.Itoa(len(s.qs)-len(open)), "total", strconv.Itoa(len(s.qs))))
+	s.say(trN(s.Lang, "q.summary", len(s.qs)-len(open), "answered", strconv.Itoa(len(s.qs)-len(open)), "total", strconv.Itoa(len(s.qs))))
 	if len(open) > 0 {
 		s.println("q.open", "questions", shortList(open, 8))
 	}
 	s.println("q.saved", "file", s.Path)
+	model := ""
+	if s.ModelPath != "" {
+		model = " --model " + shellQuote(s.ModelPath)
+	}
 	switch {
 	case stopped && len(open) > 0:
 		s.println("q.stopped")
-	case len(open) == 0:
-		s.println("q.done")
+		fmt.Fprintf(s.Out, "  didi questionnaire --lang %s --out %s%s\n", s.Lang, shellQuote(s.Path), model)
+	default:
+		if len(open) == 0 {
+			s.println("q.done")
+		}
+		s.println("q.next")
+		fmt.Fprintf(s.Out, "  didi scan %s --answers %s%s\n", tr(s.Lang, "q.url"), shellQuote(s.Path), model)
 	}
 	return nil
+}
+
+// shellQuote quotes a path for a POSIX shell when it needs it.
+func shellQuote(p string) string {
+	if p != "" && strings.Trim(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == "" {
+		return p
+	}
+	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
 }
 
 // numberedOptions lists q's options as "1 = Ja, 2 = Nee".
@@ -368,6 +488,7 @@ const (
 	inputQuit
 	inputField
 	inputComment
+	inputCommentAsk
 )
 
 // input is one parsed line.
@@ -379,13 +500,14 @@ type input struct {
 }
 
 // parseInput reads one line at the prompt of question q. Commands come
-// first; an option is chosen by its number or its code (any case).
+// first; an option is chosen by its number, its code or its text in any
+// language (any case).
 func parseInput(line string, q *criteria.Question) input {
 	text := strings.TrimSpace(line)
 	if strings.HasPrefix(text, "#") {
 		return input{kind: inputComment}
 	}
-	if name, value, ok := strings.Cut(text, ":"); ok {
+	if name, value, ok := strings.Cut(text, ":"); ok && q.OptionByText(text) == "" {
 		return input{kind: inputField, field: strings.ToLower(strings.TrimSpace(name)), value: strings.TrimSpace(value)}
 	}
 	if cut, _, ok := strings.Cut(text, "#"); ok {
@@ -402,6 +524,8 @@ func parseInput(line string, q *criteria.Question) input {
 		return input{kind: inputSkip}
 	case "q", "x":
 		return input{kind: inputQuit}
+	case "c":
+		return input{kind: inputCommentAsk}
 	}
 	if n, err := strconv.Atoi(text); err == nil {
 		if n >= 1 && n <= len(q.Options) {
@@ -413,6 +537,9 @@ func parseInput(line string, q *criteria.Question) input {
 		if strings.EqualFold(o.ID, text) {
 			return input{kind: inputAnswer, option: o.ID}
 		}
+	}
+	if id := q.OptionByText(text); id != "" {
+		return input{kind: inputAnswer, option: id}
 	}
 	return input{kind: inputInvalid, value: text}
 }

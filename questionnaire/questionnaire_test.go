@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/diag"
+	"github.com/didi-index/didi/i18n"
 )
 
 func runScript(t *testing.T, m *criteria.Model, path, lang, script string, interactive bool) (*criteria.Answers, string, error) {
@@ -124,7 +126,6 @@ func TestQuestionnaireInteractive(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "answers.yaml")
 	script := strings.Join([]string{
 		"Stad Gent", "e-loket", "An Peeters", // the file's details
-		"b",    // back on the first question: nothing to go back to
 		"?",    // help of accessible.audit
 		"1",    // accessible.audit: yes
 		"<",    // back to accessible.audit
@@ -142,12 +143,11 @@ func TestQuestionnaireInteractive(t *testing.T) {
 	assert.Equal(t, "An Peeters", a.Assessor)
 
 	assert.Contains(t, out, "Organisatie: ")
-	assert.Contains(t, out, "Dit is de eerste vraag.")
 	assert.Contains(t, out, "\nUitleg\n", "? shows the help text")
 	assert.Equal(t, 2, strings.Count(out, "[Toegankelijk] Vraag 1/7"), "back shows question 1 again")
 	assert.Contains(t, out, "Huidig antwoord: Ja (Enter = houden)")
 	assert.Contains(t, out, `"what" is geen keuze. Typ een nummer van 1 tot 4, of ? voor uitleg.`)
-	assert.Contains(t, out, "Start dezelfde opdracht opnieuw om verder te gaan.")
+	assert.Contains(t, out, "Gestopt. Typ deze opdracht om verder te gaan:\n  didi questionnaire --lang nl --out "+path+"\n")
 	assert.Contains(t, out, "[Eenvoudig] Vraag 4/7")
 	assert.NotContains(t, out, "Vraag 5/7", "q stops")
 
@@ -161,6 +161,134 @@ func TestQuestionnaireInteractive(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, out, "Organisatie: ")
 	assert.Contains(t, out, "[Begrijpelijk] Vraag 3/7")
+}
+
+// TestQuestionnaireBackToDetails: "b" on the first question goes back to
+// the organisation, product and assessor, where Enter keeps each; a script
+// has no details to go back to.
+func TestQuestionnaireBackToDetails(t *testing.T) {
+	m := loadTestModel(t)
+	path := filepath.Join(t.TempDir(), "answers.yaml")
+	_, _, err := runScript(t, m, path, "en", "Stad Gent\ne-loket\nAn\nq\n", true)
+	require.NoError(t, err)
+	a, out, err := runScript(t, m, path, "en", "b\n\nMijn Gemeente\n\n2\nq\n", true)
+	require.NoError(t, err)
+	assert.Contains(t, out, "Organisation (Stad Gent, Enter = keep): Product or service (e-loket, Enter = keep): Your name (An, Enter = keep): ")
+	assert.Equal(t, 2, strings.Count(out, "[Accessible] Question 1/7"), "then question 1 again")
+	assert.Equal(t, "Stad Gent", a.Organisation, "Enter keeps")
+	assert.Equal(t, "Mijn Gemeente", a.Product)
+	assert.Equal(t, "An", a.Assessor)
+	assert.Equal(t, "no", a.Answers["accessible.audit"].Option)
+	saved, err := criteria.LoadAnswers(path, m)
+	require.NoError(t, err)
+	assert.Equal(t, "Mijn Gemeente", saved.Product, "the details are saved at once")
+
+	_, out, err = runScript(t, m, filepath.Join(t.TempDir(), "b.yaml"), "en", "b\n", false)
+	require.NoError(t, err)
+	assert.Contains(t, out, "This is the first question.")
+}
+
+// TestQuestionnaireOptionText: an option can be chosen by its text, in any
+// language and case, also when it holds a colon.
+func TestQuestionnaireOptionText(t *testing.T) {
+	m := loadTestModel(t)
+	path := filepath.Join(t.TempDir(), "answers.yaml")
+	a, _, err := runScript(t, m, path, "nl", "nee\nOntwerp\nDon't know\nsans objet\n", false)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]criteria.Answer{
+		"accessible.audit": {Option: "no"}, "accessible.statement": {Option: "draft"},
+		"understandable.b1": {Option: "dont-know"}, "simple.steps": {Option: "na"},
+	}, a.Answers)
+
+	q := &criteria.Question{Options: []criteria.Option{{ID: "part", Text: i18n.Text{"nl": "Ja: voor een deel"}}}}
+	assert.Equal(t, input{kind: inputAnswer, option: "part"}, parseInput("ja: VOOR een deel", q))
+}
+
+// TestQuestionnaireComments: "c" asks for a comment on the answer, saved
+// with it; a "comment:" line does the same in a script; a comment before
+// the answer waits for it, and one that gets no answer is said to be lost;
+// comments already in the file, as a comment field or as lines written by
+// hand, are kept when it is written again.
+func TestQuestionnaireComments(t *testing.T) {
+	m := loadTestModel(t)
+	path := filepath.Join(t.TempDir(), "answers.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("# Ingevuld met de dienst Communicatie\nmodel: test\nanswers:\n  # Jan belt terug\n  reachable.phone: {answer: \"no\", comment: \"Vraag het aan Jan\"}\n"), 0o644))
+	script := strings.Join([]string{
+		"org", "prod", "me",
+		"1", // accessible.audit: yes
+		"<", // back to it
+		"c", "Audit door Firma X in 2025",
+		"",                              // keep the answer
+		"comment: Enkel de startpagina", // before the answer: waits for it
+		"2",                             // accessible.statement: draft, with the comment
+		"c", "Geen idee", "s",           // a comment, then skip: lost
+	}, "\n")
+	a, out, err := runScript(t, m, path, "nl", script, true)
+	require.NoError(t, err)
+	assert.Contains(t, out, "Opmerking bewaard.")
+	assert.Contains(t, out, "We bewaren uw opmerking samen met uw antwoord. Kies nu een antwoord.")
+	assert.Contains(t, out, "Uw opmerking is niet bewaard: een opmerking hoort bij een antwoord.")
+	want := map[string]criteria.Answer{
+		"accessible.audit":     {Option: "yes", Comment: "Audit door Firma X in 2025"},
+		"accessible.statement": {Option: "draft", Comment: "Enkel de startpagina"},
+		"reachable.phone":      {Option: "no", Comment: "Vraag het aan Jan"},
+	}
+	assert.Equal(t, want, a.Answers)
+	saved, err := criteria.LoadAnswers(path, m)
+	require.NoError(t, err)
+	assert.Equal(t, want, saved.Answers)
+	assert.Equal(t, map[string][]string{"": {"Ingevuld met de dienst Communicatie"}, "reachable.phone": {"Jan belt terug"}}, saved.Notes,
+		"the notes written by hand in the file are kept")
+
+	_, out, err = runScript(t, m, path, "nl", "<\nq\n", true) // from question 3 back to 2
+	require.NoError(t, err)
+	assert.Contains(t, out, "Uw opmerking: Enkel de startpagina", "a question shows its comment")
+}
+
+// TestQuestionnaireWraps: every line fits the width (the commands to copy
+// at the end excepted), at word boundaries.
+func TestQuestionnaireWraps(t *testing.T) {
+	m := loadTestModel(t)
+	for _, lang := range m.Languages {
+		path := filepath.Join(t.TempDir(), "antwoorden van het team.yaml")
+		var out bytes.Buffer
+		// Not on a terminal: each line typed is echoed, as a terminal does.
+		_, err := Run(context.Background(), Options{
+			Model: m, Lang: lang, Path: path, In: strings.NewReader("?\n1\n<\nc\nok\n\nx\n"), Out: &out,
+			Today: "2026-11-23", Width: 40,
+		})
+		require.NoError(t, err)
+		for _, line := range strings.Split(out.String(), "\n") {
+			if strings.HasPrefix(line, "  didi ") {
+				continue
+			}
+			assert.LessOrEqual(t, utf8.RuneCountInString(strings.TrimRight(line, " ")), 40, "%s: %q", lang, line)
+		}
+		assert.Contains(t, out.String(), "  didi questionnaire --lang "+lang+" --out '"+path+"'\n", "a path with spaces is quoted")
+	}
+}
+
+// TestQuestionnaireNextCommand: at the end the questionnaire shows the
+// command to scan with the answers (with the model given), or to continue
+// when the user stopped early.
+func TestQuestionnaireNextCommand(t *testing.T) {
+	m := loadTestModel(t)
+	tests := []struct {
+		name, script, lang, want string
+	}{
+		{"all answered", strings.Repeat("1\n", 7), "en", "Done! Every question has an answer.\nNext step: scan your website with these answers. Type this command, with the\naddress of your website:\n  didi scan https://www.your-website.be --answers ANSWERS --model my-model.yaml\n"},
+		{"reached the end with a skip", "\n" + strings.Repeat("1\n", 6), "fr", "  didi scan https://www.votre-site.be --answers ANSWERS --model my-model.yaml\n"},
+		{"stopped early", "1\nx\n", "nl", "Gestopt. Typ deze opdracht om verder te gaan:\n  didi questionnaire --lang nl --out ANSWERS --model my-model.yaml\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "answers.yaml")
+			var out bytes.Buffer
+			_, err := Run(context.Background(), Options{Model: m, Lang: tt.lang, Path: path, In: strings.NewReader(tt.script), Out: &out, ModelPath: "my-model.yaml"})
+			require.NoError(t, err)
+			assert.True(t, strings.HasSuffix(out.String(), strings.ReplaceAll(tt.want, "ANSWERS", path)), "output ends with\n%s", out.String()[max(0, out.Len()-300):])
+		})
+	}
 }
 
 // lineReader returns one line per Read and records the answers file before
@@ -236,6 +364,8 @@ func TestParseInput(t *testing.T) {
 		{"0", input{kind: inputInvalid, value: "0"}},
 		{"perhaps", input{kind: inputInvalid, value: "perhaps"}},
 		{"Product: e-loket: v2", input{kind: inputField, field: "product", value: "e-loket: v2"}},
+		{"c", input{kind: inputCommentAsk}},
+		{"comment: asked the supplier", input{kind: inputField, field: "comment", value: "asked the supplier"}},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, parseInput(tt.line, q), "line %q", tt.line)

@@ -112,6 +112,17 @@ type BrowserFacts struct {
 	Overlays []Overlay `json:"overlays,omitempty"`
 	// MinFontSizePx is the smallest computed font size of visible text.
 	MinFontSizePx float64 `json:"min_font_size_px,omitempty"`
+	// InputListeners lists the change and input listeners that scripts
+	// added to select, radio and check box elements (addEventListener, or
+	// an onchange property set by a script), in document order. Inline
+	// onchange and oninput attributes are in the DOM and not listed. Only
+	// the first MaxListenerElements such elements of a page are read
+	// (InputListenersCapped). Snapshots of didi before 2026-12 do not have
+	// it.
+	InputListeners []InputListener `json:"input_listeners,omitempty"`
+	// InputListenersCapped is true when the page had more select, radio and
+	// check box elements than were read.
+	InputListenersCapped bool `json:"input_listeners_capped,omitempty"`
 	// SlowLoadMs is the load time under the emulated slow connection
 	// (Options.SlowProfile); only measured on start pages, 0 otherwise. When
 	// the page did not load within the page timeout it is the timeout.
@@ -132,6 +143,25 @@ type AXNode struct {
 	Ignored bool `json:"ignored,omitempty"`
 	// Focusable is true when the node can take keyboard focus.
 	Focusable bool `json:"focusable,omitempty"`
+}
+
+// MaxListenerElements bounds the select, radio and check box elements of a
+// page whose event listeners are read (BrowserFacts.InputListeners).
+const MaxListenerElements = 100
+
+// MaxListenerSource bounds InputListener.Source, in bytes.
+const MaxListenerSource = 1000
+
+// InputListener is a change or input event listener that a script added to
+// a form control.
+type InputListener struct {
+	// Selector finds the element.
+	Selector string `json:"selector"`
+	// Event is "change" or "input".
+	Event string `json:"event"`
+	// Source is the start of the listener function's source text (at most
+	// MaxListenerSource bytes); "" when the browser did not give it.
+	Source string `json:"source,omitempty"`
 }
 
 // Colour is an sRGB colour with alpha in [0,1].

@@ -39,3 +39,33 @@ func TestOldSnapshotColoursLoad(t *testing.T) {
 		t.Errorf("after a round trip: %+v, want %+v", c, want[0])
 	}
 }
+
+// TestInputListenersRoundTrip: a snapshot without input_listeners (saved
+// before 2026-12) loads with none; one with them keeps them through a save.
+func TestInputListenersRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.json")
+	if err := os.WriteFile(old, []byte(`[{"url": "https://example.be/", "browser": {"reflow": {}, "timing": {}}}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	snaps, err := Load(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := snaps[0].Browser; b.InputListeners != nil || b.InputListenersCapped {
+		t.Errorf("an old snapshot has listeners %+v, capped %t", b.InputListeners, b.InputListenersCapped)
+	}
+	want := []InputListener{{Selector: "#s", Event: "change", Source: "function () { location.href = '/'; }"}}
+	snaps[0].Browser.InputListeners, snaps[0].Browser.InputListenersCapped = want, true
+	again := filepath.Join(dir, "new.json")
+	if err := Save(again, snaps); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := back[0].Browser; len(b.InputListeners) != 1 || b.InputListeners[0] != want[0] || !b.InputListenersCapped {
+		t.Errorf("after a round trip: %+v, capped %t", b.InputListeners, b.InputListenersCapped)
+	}
+}

@@ -35,6 +35,7 @@ func cmdQuestionnaire(ctx context.Context, args []string, e env) error {
 	_, err = questionnaire.Run(ctx, questionnaire.Options{
 		Model: m, Lang: *lang, Path: *out, In: interruptible(ctx, e.stdin), Out: e.stdout,
 		InName: "standard input", Interactive: e.stdinTTY, Today: now().Format(time.DateOnly),
+		Width: questionnaire.TerminalWidth(e.stdout), ModelPath: *modelPath,
 	})
 	if ctx.Err() != nil {
 		// Ctrl-C or SIGTERM: the answers given so far are saved.

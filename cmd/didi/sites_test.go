@@ -143,6 +143,7 @@ func TestWCAGSites(t *testing.T) {
 		{"faux-heading", []string{"/"}, "html > body > div:nth-of-type(2) > div:nth-of-type(1)"},
 		{"on-input", []string{"/nl/formulier.html"}, "html > body > div:nth-of-type(2) > select:nth-of-type(1)"},
 		{"on-input", []string{"/fr/formulaire.html"}, "html > body > div:nth-of-type(2) > form:nth-of-type(1) > select:nth-of-type(1)"},
+		{"on-input", []string{"/nl/formulier.html"}, "#thema"}, // a script's change listener (issue 12)
 		{"focus-visible", everyPage, menu},
 		{"bypass-blocks", everyPage, menu},
 		{"link-in-text-block", homes, para(1) + " > a:nth-of-type(1)"},
