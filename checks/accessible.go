@@ -58,6 +58,7 @@ func accessibleChecks() []Check {
 		{ID: "meta-refresh-no-delay", Messages: []string{"fail"}, WCAG: []string{"2.2.4", "3.2.5"}, ACT: []string{"bisz58"}, Page: metaRefreshNoDelay},
 		{ID: "table-header-cells", Messages: []string{"fail"}, WCAG: []string{"1.3.1"}, ACT: []string{"d0f69e"}, Page: tableHeaderCells},
 		{ID: "frame-tab-order", Messages: []string{"fail"}, WCAG: []string{"2.1.1"}, ACT: []string{"akn7bn"}, Page: frameTabOrder},
+		{ID: "scrollable-keyboard", Messages: []string{"fail"}, WCAG: []string{"2.1.1"}, ACT: []string{"0ssw9k"}, Needs: []Fact{FactStyles}, Page: scrollableKeyboard},
 		{ID: "orientation-lock", Messages: []string{"landscape", "portrait"}, WCAG: []string{"1.3.4"}, ACT: []string{"b33eff"}, Page: orientationLock},
 		{ID: "text-spacing", Messages: []string{"fail"}, WCAG: []string{"1.4.12"}, ACT: []string{"24afc2", "78fd32", "9e45ec"}, Page: textSpacing},
 		{ID: "visible-label", Messages: []string{"aria", "placeholder", "review"}, Review: true, WCAG: []string{"3.3.2", "1.3.1"}, Page: visibleLabel},

@@ -54,6 +54,8 @@ func TestFactsFixture(t *testing.T) {
 			text(b, "#shadow").Halo == nil},
 		{"text in a shadow tree", text(b, "#host").Text == "Text in a shadow tree."},
 		{"screen-reader-only text left out", text(b, "#sronly").Selector == ""},
+		{"scrolling area", scroller(b, "#scroll") != nil && !scroller(b, "#scroll").Focusable && !scroller(b, "#scroll").FocusableInside},
+		{"scrolling area with a link", scroller(b, "#scroll-link") != nil && scroller(b, "#scroll-link").FocusableInside && len(b.Scrollers) == 2},
 		{"text shadow flagged", text(b, "#shadow").Shadow && !text(b, "#low").Shadow},
 		{"normal text not flagged", !text(b, "#low").BackgroundImage && text(b, "#low").FontSizePx == 16},
 		{"control contrast", control(b, "#q") != nil},
@@ -116,6 +118,15 @@ func normalizeTimes(s []snapshot.Snapshot) []snapshot.Snapshot {
 		out[i].Fetched = out[i].Fetched.Round(0).UTC()
 	}
 	return out
+}
+
+func scroller(b *snapshot.BrowserFacts, sel string) *snapshot.Scroller {
+	for i := range b.Scrollers {
+		if b.Scrollers[i].Selector == sel {
+			return &b.Scrollers[i]
+		}
+	}
+	return nil
 }
 
 func text(b *snapshot.BrowserFacts, sel string) snapshot.TextStyle {

@@ -83,6 +83,9 @@ type BrowserFacts struct {
 	// screen readers but not seen: 1 px or less, or moved off the page to
 	// the left or the top.
 	HiddenLabels []string `json:"hidden_labels,omitempty"`
+	// Scrollers lists the areas whose content scrolls inside them (see
+	// Scroller), at most 100.
+	Scrollers []Scroller `json:"scrollers,omitempty"`
 	// Focusables lists focusable elements in tab order.
 	Focusables []Focusable `json:"focusables,omitempty"`
 	// FocusSampled is true when only the first N focusables were tested for a
@@ -174,6 +177,17 @@ type TextStyle struct {
 	// RatioMin the lowest; RatioMin is 0 for text on one colour.
 	Ratio    float64 `json:"ratio"`
 	RatioMin float64 `json:"ratio_min,omitempty"`
+}
+
+// Scroller is an element whose content scrolls inside it (overflow auto or
+// scroll) by more than its padding and at least 10 px, that shows something
+// and is not inert. The page itself and frames are not scrollers.
+type Scroller struct {
+	Selector string `json:"selector"`
+	// Focusable is true when the element itself is in the Tab order.
+	Focusable bool `json:"focusable,omitempty"`
+	// FocusableInside is true when an element inside it is in the Tab order.
+	FocusableInside bool `json:"focusable_inside,omitempty"`
 }
 
 // ControlStyle describes the visual boundary of a form control.

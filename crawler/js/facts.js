@@ -698,6 +698,57 @@
     return doc.activeElement === el;
   }
 
+  // ---- scrollable areas -----------------------------------------------
+  // scrollers lists the elements whose content scrolls inside them (overflow
+  // auto or scroll) by more than their padding on that axis and at least
+  // 10 px (a few pixels of rounding hide nothing), that show something (text
+  // or an image, a control, media), and that are not inert: whether they are
+  // in the Tab order themselves, or hold something that is. The page itself
+  // and frames (another document) are left out. At most 100.
+  var mediaSel = 'img, svg, video, canvas, picture, object, embed, iframe, input, select, textarea, button, meter, progress';
+  function inTabOrder(el) {
+    if (el.disabled || el.tabIndex < 0) {
+      return false;
+    }
+    if (el.checkVisibility) {
+      return el.checkVisibility({visibilityProperty: true});
+    }
+    var cs = getComputedStyle(el);
+    return cs.display !== 'none' && cs.visibility !== 'hidden' && cs.visibility !== 'collapse';
+  }
+  function scrollers() {
+    var out = [];
+    if (!doc.body) {
+      return out;
+    }
+    var modal = doc.querySelector('dialog:modal');
+    var all = doc.body.getElementsByTagName('*');
+    for (var i = 0; i < all.length && out.length < 100; i++) {
+      var el = all[i];
+      var dx = el.scrollWidth - el.clientWidth, dy = el.scrollHeight - el.clientHeight;
+      if ((dx < 10 && dy < 10) || /^(iframe|textarea|select|frame|object|embed)$/.test(el.localName)) {
+        continue;
+      }
+      var cs = getComputedStyle(el);
+      var sx = /auto|scroll/.test(cs.overflowX) && dx >= 10 && dx > num(cs.paddingLeft) + num(cs.paddingRight);
+      var sy = /auto|scroll/.test(cs.overflowY) && dy >= 10 && dy > num(cs.paddingTop) + num(cs.paddingBottom);
+      if ((!sx && !sy) || !visible(el, cs) || el.closest('[inert]') || (modal && !modal.contains(el))) {
+        continue;
+      }
+      if (!/\S/.test(el.innerText || '') && !el.querySelector(mediaSel)) {
+        continue; // nothing to see: a scroll bar on its own
+      }
+      var self = el.matches(focusSel) && inTabOrder(el);
+      var inside = false;
+      var fs = self ? [] : el.querySelectorAll(focusSel);
+      for (var k = 0; k < fs.length && !inside; k++) {
+        inside = inTabOrder(fs[k]);
+      }
+      out.push({selector: sel(el), focusable: self || undefined, focusable_inside: inside || undefined});
+    }
+    return out;
+  }
+
   // ---- targets --------------------------------------------------------
   var targetSel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, area[href], ' +
       '[role=button], [role=link], [role=checkbox], [role=radio], [role=tab], [role=menuitem], [role=switch], [role=option]';
@@ -972,6 +1023,8 @@
   perf['focus-test'] = focusTestMs;
   var tg = targets();
   lap('targets');
+  var sc = scrollers();
+  lap('scrollers');
   var vp = viewportMeta();
   var body = doc.body ? doc.body.innerText || '' : '';
   var html = root.outerHTML;
@@ -1001,6 +1054,7 @@
     links: ln,
     text_links: tl.length ? tl : undefined,
     hidden_labels: hl.length ? hl : undefined,
+    scrollers: sc.length ? sc : undefined,
     perf: perf
   });
 })
