@@ -26,6 +26,7 @@ func accessibleChecks() []Check {
 		{ID: "landmark-main", Messages: []string{"fail"}, Params: Params{"min_words": 30}, Page: landmarkMain},
 		{ID: "bypass-blocks", Messages: []string{"fail"}, WCAG: []string{"2.4.1"}, ACT: []string{"cf77f2"}, Page: bypassBlocks},
 		{ID: "content-heading", Messages: []string{"fail"}, ACT: []string{"047fe0"}, Page: contentHeading},
+		{ID: "skip-link-target", Messages: []string{"fail"}, ACT: []string{"ye5d6e"}, Page: skipLinkTarget},
 		{ID: "aria-role-valid", Messages: []string{"fail"}, WCAG: []string{"4.1.2"}, ACT: []string{"674b10"}, Page: ariaRoleValid},
 		{ID: "aria-attr-valid", Messages: []string{"fail"}, WCAG: []string{"4.1.2"}, ACT: []string{"5f99a7"}, Page: ariaAttrValid},
 		{ID: "aria-value-valid", Messages: []string{"fail"}, WCAG: []string{"4.1.2"}, ACT: []string{"6a7281"}, Page: ariaValueValid},

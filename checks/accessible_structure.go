@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -420,6 +421,50 @@ func (d *axDoc) hasSkipLink() bool {
 		}
 	}
 	return false
+}
+
+// skipLinkTarget fails for a skip link that leads nowhere: one of the
+// page's first links (skipLinkWindow) points at a fragment that no element
+// has as id (nor an a element as name), and no other of those links skips
+// anywhere. Links a script handles (role=button, aria-controls,
+// aria-expanded) and "#top", which browsers always know, are left out.
+// Pages whose first links point at no fragment are inapplicable.
+func skipLinkTarget(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	if d.Body == nil || !p.IsHTML() {
+		return Result{Outcome: Inapplicable}
+	}
+	applicable := false
+	var ev []Evidence
+	seen := 0
+	for _, n := range d.Elems {
+		if n.Data != "a" || !a11y.Has(n, "href") {
+			continue
+		}
+		if seen++; seen > skipLinkWindow {
+			break
+		}
+		h := strings.TrimSpace(attr(n, "href"))
+		if len(h) < 2 || h[0] != '#' || strings.EqualFold(h, "#top") || a11y.Has(n, "aria-controls") ||
+			a11y.Has(n, "aria-expanded") || strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button") {
+			continue
+		}
+		applicable = true
+		frag := h[1:]
+		if u, err := url.PathUnescape(frag); err == nil {
+			frag = u
+		}
+		if d.ByID(frag) == nil && !d.namedAnchor(frag) {
+			ev = append(ev, d.ev(n, "fail", "target", frag))
+		}
+	}
+	switch {
+	case !applicable:
+		return Result{Outcome: Inapplicable}
+	case len(ev) > 0 && d.hasSkipLink():
+		return Result{Outcome: Pass} // another of the first links skips to the content
+	}
+	return Verdict(ev)
 }
 
 // namedAnchor reports whether an a element has name.
