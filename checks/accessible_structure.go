@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -284,6 +285,86 @@ func bypassBlocks(p *Page, _ Params) Result {
 	return Verdict([]Evidence{d.ev(d.Elems[firstLink], "fail")})
 }
 
+// contentHeading fails for pages that open with links (a header, a menu)
+// when no heading marks where their own content starts: no exposed heading
+// with a name after the first of those links and before the first block
+// of text (in the main landmark when there is one; never in a header, menu,
+// sidebar or footer, which repeat on every page). Screen reader users jump
+// from heading to heading; without one there they must go through the
+// links. Links inside a heading (a card's title) do not count, nor does
+// text inside a link or a heading. Pages without such links, or without a
+// block of text, are inapplicable. A heading inside the menu after its
+// first link is enough: the check does not tell menus apart.
+func contentHeading(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	if d.Body == nil || !p.IsHTML() {
+		return Result{Outcome: Inapplicable}
+	}
+	var main *html.Node
+	for _, n := range d.Elems {
+		if d.Role(n) == "main" && d.exposedOrIgnored(n) {
+			main = n
+			break
+		}
+	}
+	linked, headed := false, false
+	for _, n := range d.Elems {
+		heading := a11y.BaseRole(d.Role(n)) == "heading"
+		switch {
+		case heading && linked && d.exposedOrIgnored(n) && d.Name(n) != "":
+			headed = true
+		case !linked && n.Data == "a" && a11y.Has(n, "href") && !a11y.Hidden(n) && !d.axInHeading(n):
+			linked = true
+		case !heading && axIsTextBlock(n) && !a11y.Hidden(n) && !axInLink(n) && !d.axInHeading(n) &&
+			(main == nil || axWithin(n, main)) && !axInRepeated(n):
+			switch {
+			case !linked:
+				return Result{Outcome: Inapplicable} // nothing to skip before the content
+			case headed:
+				return Result{Outcome: Pass}
+			}
+			return Verdict([]Evidence{d.ev(n, "fail")})
+		}
+	}
+	return Result{Outcome: Inapplicable}
+}
+
+// axInHeading reports whether n lies inside a heading.
+func (d *axDoc) axInHeading(n *html.Node) bool {
+	for x := n.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
+		if a11y.BaseRole(d.Role(x)) == "heading" {
+			return true
+		}
+	}
+	return false
+}
+
+// axRepeated are the elements and roles of the parts that repeat on every
+// page: header, menu, sidebar, footer, search.
+var axRepeated = map[string]bool{"header": true, "nav": true, "aside": true, "footer": true, "banner": true,
+	"navigation": true, "complementary": true, "contentinfo": true, "search": true}
+
+// axInRepeated reports whether n lies in a part that repeats on every page
+// (see axRepeated).
+func axInRepeated(n *html.Node) bool {
+	for x := n; x != nil && x.Type == html.ElementNode; x = x.Parent {
+		if axRepeated[x.Data] || axRepeated[strings.ToLower(strings.TrimSpace(attr(x, "role")))] {
+			return true
+		}
+	}
+	return false
+}
+
+// axWithin reports whether n is anc or lies inside it.
+func axWithin(n, anc *html.Node) bool {
+	for x := n; x != nil; x = x.Parent {
+		if x == anc {
+			return true
+		}
+	}
+	return false
+}
+
 // axIsTextBlock reports whether n is a paragraph or holds a long run of
 // text of its own: the start of the page's content.
 func axIsTextBlock(n *html.Node) bool {
@@ -340,6 +421,50 @@ func (d *axDoc) hasSkipLink() bool {
 		}
 	}
 	return false
+}
+
+// skipLinkTarget fails for a skip link that leads nowhere: one of the
+// page's first links (skipLinkWindow) points at a fragment that no element
+// has as id (nor an a element as name), and no other of those links skips
+// anywhere. Links a script handles (role=button, aria-controls,
+// aria-expanded) and "#top", which browsers always know, are left out.
+// Pages whose first links point at no fragment are inapplicable.
+func skipLinkTarget(p *Page, _ Params) Result {
+	d := newAXDoc(p)
+	if d.Body == nil || !p.IsHTML() {
+		return Result{Outcome: Inapplicable}
+	}
+	applicable := false
+	var ev []Evidence
+	seen := 0
+	for _, n := range d.Elems {
+		if n.Data != "a" || !a11y.Has(n, "href") {
+			continue
+		}
+		if seen++; seen > skipLinkWindow {
+			break
+		}
+		h := strings.TrimSpace(attr(n, "href"))
+		if len(h) < 2 || h[0] != '#' || strings.EqualFold(h, "#top") || a11y.Has(n, "aria-controls") ||
+			a11y.Has(n, "aria-expanded") || strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button") {
+			continue
+		}
+		applicable = true
+		frag := h[1:]
+		if u, err := url.PathUnescape(frag); err == nil {
+			frag = u
+		}
+		if d.ByID(frag) == nil && !d.namedAnchor(frag) {
+			ev = append(ev, d.ev(n, "fail", "target", frag))
+		}
+	}
+	switch {
+	case !applicable:
+		return Result{Outcome: Inapplicable}
+	case len(ev) > 0 && d.hasSkipLink():
+		return Result{Outcome: Pass} // another of the first links skips to the content
+	}
+	return Verdict(ev)
 }
 
 // namedAnchor reports whether an a element has name.

@@ -232,3 +232,40 @@ func TestAccessibleOddInput(t *testing.T) {
 		}
 	}
 }
+
+func TestContrastVerdict(t *testing.T) {
+	c := func(r, g, b uint8) snapshot.Colour { return snapshot.Colour{R: r, G: g, B: b, A: 1} }
+	white, grey, light := c(255, 255, 255), c(102, 102, 102), c(170, 170, 170)
+	tests := []struct {
+		name   string
+		text   snapshot.TextStyle
+		inline bool
+		want   string
+	}{
+		{"enough", snapshot.TextStyle{Foreground: grey, Background: white, Ratio: 5.74}, false, ""},
+		{"too little", snapshot.TextStyle{Foreground: light, Background: white, Ratio: 2.32}, false, "fail"},
+		{"image", snapshot.TextStyle{Foreground: grey, Background: white, Ratio: 5.74, BackgroundImage: true}, false, "review"},
+		{"shadow may help", snapshot.TextStyle{Foreground: light, Background: white, Ratio: 2.32, Shadow: true}, false, "review"},
+		{"inline shadow may help", snapshot.TextStyle{Foreground: light, Background: white, Ratio: 2.32}, true, "review"},
+		{"gradient too low everywhere", snapshot.TextStyle{Foreground: light, Background: white, Ratio: 3.7, RatioMin: 2.32}, false, "gradient"},
+		{"gradient low somewhere", snapshot.TextStyle{Foreground: grey, Background: white, Ratio: 5.74, RatioMin: 2}, false, "review"},
+		{"gradient enough everywhere", snapshot.TextStyle{Foreground: grey, Background: white, Ratio: 5.74, RatioMin: 4.6}, false, ""},
+		{"halo too close", snapshot.TextStyle{Foreground: grey, Background: white, Ratio: 5.74, Shadow: true, Halo: &light}, false, "shadow"},
+		{"halo helps", snapshot.TextStyle{Foreground: c(0, 0, 0), Background: c(115, 115, 115), Ratio: 4.3, Shadow: true, Halo: &white}, false, ""},
+		{"halo stands out", snapshot.TextStyle{Foreground: white, Background: c(0, 0, 34), Ratio: 19.6, Shadow: true, Halo: &white}, false, "review"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, axContrastVerdict(tt.text, 4.5, tt.inline))
+		})
+	}
+}
+
+func TestContrastRatio(t *testing.T) {
+	c := func(r, g, b uint8) snapshot.Colour { return snapshot.Colour{R: r, G: g, B: b, A: 1} }
+	assert.Equal(t, 21.0, axContrast(c(0, 0, 0), c(255, 255, 255)))
+	assert.Equal(t, 2.32, axContrast(c(170, 170, 170), c(255, 255, 255)))
+	assert.Equal(t, 5.74, axContrast(c(102, 102, 102), c(255, 255, 255)))
+	half := snapshot.Colour{R: 0, G: 0, B: 0, A: 0.5}
+	assert.Equal(t, c(128, 128, 128), axOver(half, c(255, 255, 255)))
+}

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -64,8 +65,13 @@ func axLargeText(t snapshot.TextStyle) bool {
 }
 
 // colorContrast fails for visible text whose contrast with its background is
-// below 4.5:1 (3:1 for large text). Text over a background image or
-// gradient cannot be measured: it needs review.
+// below 4.5:1 (3:1 for large text). Colours are as seen: an opacity fades
+// the text and its background. Text on a gradient fails when even its best
+// contrast on the gradient's colours is too low, and needs review when only
+// its worst is. Text shadows that wrap each letter closely (Halo) are what
+// the letters stand out against: the text fails when it has too little
+// contrast with them and they with the background. Text over a background
+// image, or with another shadow that may help it, needs review.
 func colorContrast(p *Page, params Params) Result {
 	b := p.Snap.Browser
 	if b == nil || len(b.Texts) == 0 {
@@ -93,17 +99,15 @@ func colorContrast(p *Page, params Params) Result {
 		}
 		e.Params = map[string]string{"ratio": axRatio(t.Ratio), "required": axRatio(need),
 			"fg": axHex(t.Foreground), "bg": axHex(t.Background), "text": Shorten(strings.TrimSpace(t.Text), 60)}
+		e.Message = axContrastVerdict(t, need, n != nil && axInlineShadow(n))
+		if t.Halo != nil {
+			e.Params["ratio"], e.Params["bg"] = axRatio(axContrast(axOver(t.Foreground, *t.Halo), *t.Halo)), axHex(*t.Halo)
+		}
 		switch {
-		case t.BackgroundImage || ((t.Shadow || (n != nil && axInlineShadow(n))) && t.Ratio < need):
-			e.Message = "review"
-			if len(review) < axMaxEvidence {
-				review = append(review, e)
-			}
-		case t.Ratio > 0 && t.Ratio < need:
-			e.Message = "fail"
-			if len(fails) < axMaxEvidence {
-				fails = append(fails, e)
-			}
+		case e.Message == "review" && len(review) < axMaxEvidence:
+			review = append(review, e)
+		case e.Message != "" && e.Message != "review" && len(fails) < axMaxEvidence:
+			fails = append(fails, e)
 		}
 	}
 	if len(fails) > 0 {
@@ -113,6 +117,57 @@ func colorContrast(p *Page, params Params) Result {
 		return Result{Outcome: NeedsReview, Evidence: review}
 	}
 	return Result{Outcome: Pass}
+}
+
+// axContrastVerdict says what text t, which needs contrast need, gets: ""
+// when it passes, "review", or the message key of its failure ("fail", or
+// "gradient" or "shadow" for what decided it). inlineShadow is true when
+// the element or an ancestor sets a text shadow in its style attribute.
+func axContrastVerdict(t snapshot.TextStyle, need float64, inlineShadow bool) string {
+	if t.Halo != nil {
+		fg := axOver(t.Foreground, *t.Halo)
+		switch {
+		case axContrast(fg, *t.Halo) >= need:
+			return ""
+		case axContrast(*t.Halo, t.Background) < need:
+			return "shadow" // the letters do not stand out from the shadow, nor it from the background
+		}
+		return "review"
+	}
+	switch {
+	case t.BackgroundImage || ((t.Shadow || inlineShadow) && t.Ratio < need):
+		return "review"
+	case t.RatioMin > 0 && t.Ratio < need:
+		return "gradient"
+	case t.RatioMin > 0 && t.RatioMin < need:
+		return "review"
+	case t.Ratio > 0 && t.Ratio < need:
+		return "fail"
+	}
+	return ""
+}
+
+// axOver composites colour top over an opaque colour bottom.
+func axOver(top, bottom snapshot.Colour) snapshot.Colour {
+	ch := func(t, b uint8) uint8 { return uint8(math.Round(float64(t)*top.A + float64(b)*(1-top.A))) }
+	return snapshot.Colour{R: ch(top.R, bottom.R), G: ch(top.G, bottom.G), B: ch(top.B, bottom.B), A: 1}
+}
+
+// axContrast is the WCAG contrast ratio of two opaque colours, rounded to
+// two decimals as the page script does.
+func axContrast(a, b snapshot.Colour) float64 {
+	lum := func(c snapshot.Colour) float64 {
+		f := func(v uint8) float64 {
+			x := float64(v) / 255
+			if x <= 0.04045 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*f(c.R) + 0.7152*f(c.G) + 0.0722*f(c.B)
+	}
+	l1, l2 := lum(a), lum(b)
+	return math.Round((max(l1, l2)+0.05)/(min(l1, l2)+0.05)*100) / 100
 }
 
 // disabledLabelIDs returns the ids that disabled controls name with

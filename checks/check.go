@@ -372,7 +372,8 @@ func (r *Registry) All() []*Check {
 }
 
 // IsHTML reports whether the page is an HTML document (not SVG or other XML
-// served on its own).
+// served on its own). An XHTML page served as XML (application/xml) is one:
+// its root is an html element in the XHTML namespace.
 func (p *Page) IsHTML() bool {
 	if p.isHTML == nil { // a Page built without NewPage
 		return p.computeIsHTML()
@@ -382,13 +383,17 @@ func (p *Page) IsHTML() bool {
 
 func (p *Page) computeIsHTML() bool {
 	ct := p.Snap.ContentType
-	if strings.Contains(ct, "svg") || (strings.Contains(ct, "xml") && !strings.Contains(ct, "xhtml")) {
+	if strings.Contains(ct, "svg") {
 		return false
 	}
 	src := strings.TrimSpace(p.Snap.HTML)
 	if strings.HasPrefix(src, "<?xml") {
 		src = src[strings.Index(src, "?>")+2:]
 		src = strings.TrimSpace(src)
+	}
+	if strings.Contains(ct, "xml") && !strings.Contains(ct, "xhtml") {
+		head := src[:min(len(src), 2048)]
+		return strings.Contains(head, "<html") && strings.Contains(head, "http://www.w3.org/1999/xhtml")
 	}
 	return len(src) < 4 || !strings.EqualFold(src[:4], "<svg")
 }

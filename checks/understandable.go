@@ -8,7 +8,9 @@ package checks
 // alone): every link they flag fails it. They flag less than 2.4.9 does, as
 // links explained by their sentence, list item or table cell pass (the
 // programmatic context of 2.4.4); a card's heading does not count, because
-// "Lees meer" after a heading still says nothing in a list of links.
+// "Lees meer" after a heading still says nothing in a list of links. For
+// the same reason every link link-text flags fails ACT rule aizyf1 (link is
+// descriptive): a generic name describes no purpose.
 func understandableChecks() []Check {
 	return []Check{
 		{
@@ -31,6 +33,7 @@ func understandableChecks() []Check {
 		{
 			ID: "link-text", Messages: []string{"fail"},
 			WCAG:   []string{"2.4.9"},
+			ACT:    []string{"aizyf1"},
 			Params: linkTextParams,
 			Page:   linkText,
 		},

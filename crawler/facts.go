@@ -38,6 +38,7 @@ type pageFacts struct {
 	Links        []string            `json:"links"`
 	TextLinks    []snapshot.TextLink `json:"text_links"`
 	HiddenLabels []string            `json:"hidden_labels"`
+	Scrollers    []snapshot.Scroller `json:"scrollers"`
 	// Perf holds the script's own time per part in ms (--verbose).
 	Perf map[string]float64 `json:"perf"`
 }
@@ -73,6 +74,7 @@ func (f *pageFacts) browserFacts() *snapshot.BrowserFacts {
 		Controls:      f.Controls,
 		TextLinks:     f.TextLinks,
 		HiddenLabels:  f.HiddenLabels,
+		Scrollers:     f.Scrollers,
 		Focusables:    f.Focusables,
 		FocusSampled:  f.FocusSampled,
 		Targets:       f.Targets,

@@ -46,7 +46,16 @@ func TestFactsFixture(t *testing.T) {
 		{"rendered DOM", strings.Contains(p.DOM, `id="overlay"`)},
 		{"served HTML", strings.Contains(p.HTML, "OTHER_ORIGIN") == false && strings.Contains(p.HTML, "Facts fixture")},
 		{"low contrast text", text(b, "#low").Ratio > 2 && text(b, "#low").Ratio < 2.5},
-		{"gradient background flagged", text(b, "#grad").BackgroundImage},
+		{"gradient read: best and worst contrast", !text(b, "#grad").BackgroundImage && text(b, "#grad").Ratio > 18 &&
+			text(b, "#grad").RatioMin > 10 && text(b, "#grad").RatioMin < 13},
+		{"background image flagged", text(b, "#photo").BackgroundImage},
+		{"opacity fades the text", text(b, "#faded").Ratio > 1.8 && text(b, "#faded").Ratio < 2.4},
+		{"shadow wrapping the letters", text(b, "#halo").Halo != nil && *text(b, "#halo").Halo == snapshot.Colour{R: 170, G: 170, B: 170, A: 1} &&
+			text(b, "#shadow").Halo == nil},
+		{"text in a shadow tree", text(b, "#host").Text == "Text in a shadow tree."},
+		{"screen-reader-only text left out", text(b, "#sronly").Selector == ""},
+		{"scrolling area", scroller(b, "#scroll") != nil && !scroller(b, "#scroll").Focusable && !scroller(b, "#scroll").FocusableInside},
+		{"scrolling area with a link", scroller(b, "#scroll-link") != nil && scroller(b, "#scroll-link").FocusableInside && len(b.Scrollers) == 2},
 		{"text shadow flagged", text(b, "#shadow").Shadow && !text(b, "#low").Shadow},
 		{"normal text not flagged", !text(b, "#low").BackgroundImage && text(b, "#low").FontSizePx == 16},
 		{"control contrast", control(b, "#q") != nil},
@@ -109,6 +118,15 @@ func normalizeTimes(s []snapshot.Snapshot) []snapshot.Snapshot {
 		out[i].Fetched = out[i].Fetched.Round(0).UTC()
 	}
 	return out
+}
+
+func scroller(b *snapshot.BrowserFacts, sel string) *snapshot.Scroller {
+	for i := range b.Scrollers {
+		if b.Scrollers[i].Selector == sel {
+			return &b.Scrollers[i]
+		}
+	}
+	return nil
 }
 
 func text(b *snapshot.BrowserFacts, sel string) snapshot.TextStyle {

@@ -157,12 +157,16 @@ func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult 
 	res.Redirects = redirectChain(resp)
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	res.ContentType = mt
-	if !isHTMLType(mt) {
+	notHTML := func() fetchResult {
 		res.Err = newPageError(ErrNotHTML, fmt.Sprintf("not an HTML page (content type %q)", mt), "type", mt)
 		if resp.StatusCode >= 400 {
 			res.Err = httpError(resp.StatusCode)
 		}
 		return res
+	}
+	xml := isXMLType(mt)
+	if !isHTMLType(mt) && !xml {
+		return notHTML()
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
@@ -176,6 +180,9 @@ func (f *fetcher) get(ctx context.Context, raw string, limit int64) fetchResult 
 	if isBinary(body) {
 		res.Err = newPageError(ErrBinary, "binary content served as HTML")
 		return res
+	}
+	if xml && !rendersAsDocument(body) {
+		return notHTML()
 	}
 	res.Body = body
 	if resp.StatusCode >= 400 {
@@ -238,6 +245,54 @@ func flattenHeaders(h http.Header) map[string]string {
 // is taken as HTML, as browsers sniff it.
 func isHTMLType(mt string) bool {
 	return mt == "" || mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// isXMLType reports whether a media type is XML that a browser may render
+// as a document (see rendersAsDocument).
+func isXMLType(mt string) bool {
+	return mt == "image/svg+xml" || mt == "application/xml" || mt == "text/xml"
+}
+
+// rendersAsDocument reports whether an XML body is a document a browser
+// renders as a page: its root element is in the SVG or the XHTML namespace
+// (an SVG drawing, an XHTML page served as XML). Other XML (a feed, a
+// sitemap, MathML without its namespace) the browser only shows as a tree
+// of source code.
+func rendersAsDocument(body []byte) bool {
+	rest := bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	for {
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(rest, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end = []byte("-->")
+		case bytes.HasPrefix(rest, []byte("<!")):
+			end = []byte(">")
+		}
+		if end == nil {
+			break
+		}
+		i := bytes.Index(rest, end)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(end):]
+	}
+	if !bytes.HasPrefix(rest, []byte("<")) {
+		return false
+	}
+	tag := rest
+	if i := bytes.IndexByte(tag, '>'); i >= 0 {
+		tag = tag[:i]
+	}
+	for _, ns := range []string{"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml"} {
+		if bytes.Contains(tag, []byte(`xmlns="`+ns+`"`)) || bytes.Contains(tag, []byte(`xmlns='`+ns+`'`)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBinary reports whether the start of body looks like binary data rather

@@ -21,7 +21,8 @@ func faultServer(t *testing.T) *httptest.Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
-		links := []string{"/ok1", "/ok2", "/slow", "/500", "/loop", "/huge", "/download", "/gone", "/reset", "/garbage", "/hang", "/alert", "/cal/2026/1"}
+		links := []string{"/ok1", "/ok2", "/slow", "/500", "/loop", "/huge", "/download", "/gone", "/reset", "/garbage", "/hang", "/alert",
+			"/drawing", "/feed", "/cal/2026/1"}
 		var b strings.Builder
 		for _, l := range links {
 			fmt.Fprintf(&b, `<a href="%s">%s</a> `, l, l)
@@ -51,6 +52,14 @@ func faultServer(t *testing.T) *httptest.Server {
 				return
 			}
 		}
+	})
+	mux.HandleFunc("/drawing", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/svg+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><title>Map</title><text y="20">Station</text></svg>`)
+	})
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>`)
 	})
 	mux.HandleFunc("/download", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/octet-stream")
@@ -96,6 +105,8 @@ var wantFaults = map[string]string{
 	"/loop":       "redirect loop",
 	"/huge":       "larger than 10 MB",
 	"/download":   "not an HTML page",
+	"/drawing":    "",
+	"/feed":       "not an HTML page",
 	"/gone":       "HTTP 404",
 	"/reset":      "EOF",
 	"/garbage":    "binary content",
@@ -110,6 +121,7 @@ var wantCodes = map[string]string{
 	"/loop":     ErrRedirectLoop,
 	"/huge":     ErrTooLarge,
 	"/download": ErrNotHTML,
+	"/feed":     ErrNotHTML,
 	"/gone":     ErrHTTPStatus,
 	"/reset":    ErrConnectionClosed,
 	"/garbage":  ErrBinary,
@@ -166,7 +178,7 @@ func TestFaultsAreRecordedAndTheScanGoesOn(t *testing.T) {
 				if p := pageByPath(t, scan, "/hang"); !strings.Contains(p.Error, "timed out") {
 					t.Errorf("/hang: error %q, want a browser time-out", p.Error)
 				}
-				for _, path := range []string{"/ok2", "/alert"} {
+				for _, path := range []string{"/ok2", "/alert", "/drawing"} {
 					if p := pageByPath(t, scan, path); p.Browser == nil {
 						t.Errorf("%s has no browser facts", path)
 					}

@@ -164,3 +164,34 @@ func TestIsBinary(t *testing.T) {
 		}
 	}
 }
+
+func TestRendersAsDocument(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       bool
+	}{
+		{"svg", `<svg xmlns="http://www.w3.org/2000/svg"><text>A</text></svg>`, true},
+		{"svg after declaration, comment and doctype", "\ufeff<?xml version=\"1.0\"?>\n<!-- drawn by hand -->\n" +
+			`<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">` +
+			`<svg width='10' xmlns='http://www.w3.org/2000/svg'/>`, true},
+		{"xhtml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" lang="en"><body/></html>`, true},
+		{"feed", `<?xml version="1.0"?><rss version="2.0"><channel/></rss>`, false},
+		{"mathml without its namespace", `<math lang="en">x</math>`, false},
+		{"svg without its namespace", `<svg><text>A</text></svg>`, false},
+		{"unterminated comment", `<!-- <svg xmlns="http://www.w3.org/2000/svg"/>`, false},
+		{"text", "just text", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rendersAsDocument([]byte(tt.body)); got != tt.want {
+				t.Errorf("rendersAsDocument(%q) = %v, want %v", tt.body, got, tt.want)
+			}
+		})
+	}
+	for mt, want := range map[string]bool{"image/svg+xml": true, "application/xml": true, "text/xml": true,
+		"application/rss+xml": false, "text/html": false, "application/json": false} {
+		if got := isXMLType(mt); got != want {
+			t.Errorf("isXMLType(%q) = %v, want %v", mt, got, want)
+		}
+	}
+}

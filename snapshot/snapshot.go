@@ -83,6 +83,9 @@ type BrowserFacts struct {
 	// screen readers but not seen: 1 px or less, or moved off the page to
 	// the left or the top.
 	HiddenLabels []string `json:"hidden_labels,omitempty"`
+	// Scrollers lists the areas whose content scrolls inside them (see
+	// Scroller), at most 100.
+	Scrollers []Scroller `json:"scrollers,omitempty"`
 	// Focusables lists focusable elements in tab order.
 	Focusables []Focusable `json:"focusables,omitempty"`
 	// FocusSampled is true when only the first N focusables were tested for a
@@ -172,24 +175,49 @@ type Colour struct {
 	A float64 `json:"a"`
 }
 
-// TextStyle describes a visible text element.
+// TextStyle describes a visible text element. Its selector is that of the
+// shadow host for text in a shadow tree.
 type TextStyle struct {
 	Selector string `json:"selector"`
 	// Text is a sample of the element's own text (shortened).
-	Text       string  `json:"text"`
+	Text string `json:"text"`
+	// Foreground is the text colour; for text that an opacity fades or that
+	// lies on a gradient, the colour as seen, composited like Background.
 	Foreground Colour  `json:"fg"`
 	Background Colour  `json:"bg"`
 	FontSizePx float64 `json:"font_size_px"`
 	FontWeight int     `json:"font_weight"`
-	// BackgroundImage is true when an image or gradient lies behind the text,
-	// so contrast cannot be computed reliably.
+	// BackgroundImage is true when an image lies behind the text (or a
+	// gradient the page script could not read), so contrast cannot be
+	// computed reliably.
 	BackgroundImage bool `json:"bg_image,omitempty"`
 	// Shadow is true when the text has a text shadow or a text stroke
 	// (computed text-shadow other than "none", or -webkit-text-stroke-width
 	// above 0): it changes the contrast, which then needs review.
 	Shadow bool `json:"shadow,omitempty"`
-	// Ratio is the contrast ratio of Foreground on Background.
-	Ratio float64 `json:"ratio"`
+	// Halo is the colour of text shadows that wrap each letter closely (one
+	// colour, blurred at least as far as offset, by at most half the font
+	// size, together at least 90 % opaque at the letters' edges), over the
+	// background: the letters stand out against it rather than against
+	// Background. Nil otherwise.
+	Halo *Colour `json:"halo,omitempty"`
+	// Ratio is the contrast ratio of Foreground on Background. For text on
+	// a gradient it is the highest contrast the text reaches on any of the
+	// gradient's colours (Foreground and Background are that pair), and
+	// RatioMin the lowest; RatioMin is 0 for text on one colour.
+	Ratio    float64 `json:"ratio"`
+	RatioMin float64 `json:"ratio_min,omitempty"`
+}
+
+// Scroller is an element whose content scrolls inside it (overflow auto or
+// scroll) by more than its padding and at least 10 px, that shows something
+// and is not inert. The page itself and frames are not scrollers.
+type Scroller struct {
+	Selector string `json:"selector"`
+	// Focusable is true when the element itself is in the Tab order.
+	Focusable bool `json:"focusable,omitempty"`
+	// FocusableInside is true when an element inside it is in the Tab order.
+	FocusableInside bool `json:"focusable_inside,omitempty"`
 }
 
 // ControlStyle describes the visual boundary of a form control.

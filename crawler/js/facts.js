@@ -140,11 +140,161 @@
     if (own.A >= 1) {
       res = {c: own, img: img};
     } else {
-      var below = effectiveBg(el.parentElement);
+      var below = effectiveBg(parentOf(el));
       res = {c: own.A > 0 ? over(own, below.c) : below.c, img: img || below.img};
     }
     bgCache.set(el, res);
     return res;
+  }
+  // parentOf is el's parent in the flat tree: the shadow host for the top
+  // of a shadow tree.
+  function parentOf(el) {
+    return el.parentElement || (el.parentNode && el.parentNode.host) || null;
+  }
+
+  // ---- colours behind text: gradients and opacity ----------------------
+  // gradientColours returns the colours a background-image made of one
+  // gradient paints: its stops and three points between each two stops
+  // (interpolated with premultiplied alpha, as browsers do). It returns null
+  // for anything else (an image, several layers), whose pixels the script
+  // cannot know.
+  var colourRe = /(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\)/g;
+  function gradientColours(bi) {
+    if (/url\(|image-set\(|element\(|cross-fade\(|paint\(/.test(bi) || (bi.match(/gradient\(/g) || []).length !== 1) {
+      return null;
+    }
+    var stops = (bi.match(colourRe) || []).map(parseColour);
+    if (stops.length === 0 || stops.length > 16) {
+      return null;
+    }
+    var out = [stops[0]];
+    for (var i = 1; i < stops.length; i++) {
+      for (var k = 1; k <= 4; k++) {
+        out.push(mix(stops[i - 1], stops[i], k / 4));
+      }
+    }
+    return out;
+  }
+  function mix(a, b, t) {
+    var A = a.A + (b.A - a.A) * t;
+    if (A === 0) {
+      return {R: 0, G: 0, B: 0, A: 0};
+    }
+    function ch(x, y) {
+      return Math.round((x * a.A * (1 - t) + y * b.A * t) / A);
+    }
+    return {R: ch(a.R, b.R), G: ch(a.G, b.G), B: ch(a.B, b.B), A: A};
+  }
+  // layerOf is what el paints under its content: its background colour,
+  // the colours of a background gradient, whether an image the script
+  // cannot read lies there, and its opacity.
+  var layerCache = new Map();
+  function layerOf(el) {
+    var l = layerCache.get(el);
+    if (!l) {
+      var cs = getComputedStyle(el);
+      var bi = cs.backgroundImage;
+      var grad = bi && bi !== 'none' ? gradientColours(bi) : null;
+      l = {bg: parseColour(cs.backgroundColor), grad: grad, img: !!(bi && bi !== 'none' && !grad),
+        op: cs.opacity === '' ? 1 : num(cs.opacity),
+        // A gradient of the default size and position covers the whole box;
+        // otherwise the background colour may show beside it.
+        partial: !!grad && (!/^auto( auto)?$/.test(cs.backgroundSize) ||
+          cs.backgroundPosition.split(/\s+/).some(function (v) { return parseFloat(v) !== 0; }))};
+      layerCache.set(el, l);
+    }
+    return l;
+  }
+  // faded reports whether el or an ancestor has an opacity below 1.
+  var fadedCache = new Map();
+  function faded(el) {
+    if (!el) {
+      return false;
+    }
+    if (!fadedCache.has(el)) {
+      fadedCache.set(el, layerOf(el).op < 1 || faded(parentOf(el)));
+    }
+    return fadedCache.get(el);
+  }
+  function fade(c, op) {
+    return {R: c.R, G: c.G, B: c.B, A: c.A * op};
+  }
+  // paint composites text colour fg of el, and the background without the
+  // text, through el and its ancestors up to the white canvas: background
+  // colours, the colours of gradients, and opacities (an element's opacity
+  // fades everything it paints, its background and the text in it). It
+  // returns the [text, background] colour pairs a reader can see, and img
+  // when an image the script cannot read lies behind. Null when the colours
+  // are too many to list.
+  var clear = {R: 0, G: 0, B: 0, A: 0};
+  function paint(el, fg) {
+    var pairs = [[fg, clear]], img = false;
+    for (var x = el; x; x = parentOf(x)) {
+      var l = layerOf(x);
+      var covered = pairs.every(function (p) { return p[1].A >= 1; });
+      if (!covered) {
+        // What is painted so far lies over x's background colour, or over
+        // each colour of its gradient (which lies over that colour).
+        var unders = [l.bg];
+        if (l.grad) {
+          unders = l.grad.map(function (g) { return over(g, l.bg); });
+          if (l.partial) {
+            unders.push(l.bg);
+          }
+        }
+        img = img || l.img;
+        var next = [], keys = new Set();
+        for (var i = 0; i < pairs.length; i++) {
+          for (var j = 0; j < unders.length; j++) {
+            var p = [over(pairs[i][0], unders[j]), over(pairs[i][1], unders[j])];
+            var key = JSON.stringify(p);
+            if (!keys.has(key)) {
+              keys.add(key);
+              next.push(p);
+            }
+          }
+        }
+        if (next.length > 64) {
+          return null;
+        }
+        pairs = next;
+      }
+      if (l.op < 1) {
+        pairs = pairs.map(function (p) { return [fade(p[0], l.op), fade(p[1], l.op)]; });
+      } else if (covered && !faded(parentOf(x))) {
+        break;
+      }
+    }
+    return {pairs: pairs.map(function (p) { return [over(p[0], white), over(p[1], white)]; }), img: img};
+  }
+  // shadowHalo returns the colour (over bg) of text shadows that wrap each
+  // letter closely enough to be what the letters stand out against: shadows
+  // of one colour, each blurred at least as far as it is offset and by at
+  // most half the font size. A blurred shadow gives about half its opacity
+  // at the edge of a letter; together they must give 90 %. Null otherwise.
+  var shadowRe = /((?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\)|[a-z]+)\s+(-?[\d.]+)px\s+(-?[\d.]+)px(?:\s+([\d.]+)px)?/g;
+  function shadowHalo(ts, size, bg) {
+    if (!ts || ts === 'none') {
+      return null;
+    }
+    var colour = '', alpha = 0, m;
+    shadowRe.lastIndex = 0;
+    while ((m = shadowRe.exec(ts)) !== null) {
+      var x = Math.abs(+m[2]), y = Math.abs(+m[3]), blur = m[4] === undefined ? 0 : +m[4];
+      if (blur < x || blur < y || blur === 0 || blur > size / 2) {
+        continue;
+      }
+      if (colour && colour !== m[1]) {
+        return null;
+      }
+      colour = m[1];
+      alpha += parseColour(m[1]).A / 2;
+    }
+    if (alpha < 0.9) {
+      return null;
+    }
+    var c = parseColour(colour);
+    return over({R: c.R, G: c.G, B: c.B, A: Math.min(1, alpha)}, bg);
   }
 
   // ---- visibility -----------------------------------------------------
@@ -158,6 +308,29 @@
     }
     var r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
+  }
+  // clippedAway reports whether el or an ancestor is cut down to 1 px or
+  // less, as screen-reader-only text is (clip: rect(1px, 1px, 1px, 1px), a
+  // 1 px box with its overflow hidden, clip-path: inset(50%)): no one sees
+  // it.
+  var clipCache = new Map();
+  function clippedAway(el) {
+    if (!el || el === doc.body || el === root) {
+      return false;
+    }
+    if (!clipCache.has(el)) {
+      var cs = getComputedStyle(el), r = el.getBoundingClientRect(), away = false;
+      if ((r.width <= 1 || r.height <= 1) && cs.overflowX !== 'visible' && cs.overflowY !== 'visible') {
+        away = true;
+      } else if (cs.clip && cs.clip !== 'auto' && (cs.position === 'absolute' || cs.position === 'fixed')) {
+        var v = (cs.clip.match(/-?[\d.]+/g) || []).map(Number);
+        away = v.length === 4 && (v[1] - v[3] <= 1 || v[2] - v[0] <= 1);
+      } else if (/inset\(\s*(50|100)%/.test(cs.clipPath || '')) {
+        away = true;
+      }
+      clipCache.set(el, away || clippedAway(parentOf(el)));
+    }
+    return clipCache.get(el);
   }
   function ariaHidden(el) {
     for (var n = el; n && n.nodeType === 1; n = n.parentElement) {
@@ -188,55 +361,104 @@
 
   // ---- texts ----------------------------------------------------------
   // Texts groups text nodes by their parent element: one entry per element
-  // with its own visible text. Bounded by opts.textLimit.
+  // with its own visible text, in the document and in open shadow trees
+  // (text at the top of a shadow tree counts for its host). Bounded by
+  // opts.textLimit.
   function texts() {
     var limit = opts.textLimit || 3000;
     var out = [], seen = new Set(), capped = false, minFont = 0;
     if (!doc.body) {
       return {list: out, capped: false, minFont: 0};
     }
-    var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT, null);
     var skip = {SCRIPT: 1, STYLE: 1, NOSCRIPT: 1, TEMPLATE: 1, TITLE: 1, OPTION: 1};
-    for (var t = walker.nextNode(); t; t = walker.nextNode()) {
-      var el = t.parentElement;
-      if (!el || seen.has(el) || skip[el.tagName] || !/\S/.test(t.nodeValue)) {
-        continue;
-      }
-      seen.add(el);
-      var cs = getComputedStyle(el);
-      if (!visible(el, cs)) {
-        continue;
-      }
-      if (out.length >= limit) {
-        capped = true;
-        break;
-      }
-      var own = '';
-      for (var c = el.firstChild; c && own.length < 120; c = c.nextSibling) {
-        if (c.nodeType === 3) {
-          own += c.nodeValue;
+    var roots = [doc.body];
+    for (var ri = 0; ri < roots.length && !capped; ri++) {
+      var all = roots[ri].querySelectorAll('*');
+      for (var a = 0; a < all.length; a++) {
+        if (all[a].shadowRoot) {
+          roots.push(all[a].shadowRoot);
         }
       }
-      var fg = parseColour(cs.color);
-      var bg = effectiveBg(el);
-      var fgOn = fg.A < 1 ? over(fg, bg.c) : fg;
-      var size = num(cs.fontSize);
-      if (size > 0 && (minFont === 0 || size < minFont)) {
-        minFont = size;
+      var walker = doc.createTreeWalker(roots[ri], NodeFilter.SHOW_TEXT, null);
+      for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+        var el = t.parentElement || (t.parentNode && t.parentNode.host);
+        if (!el || seen.has(el) || skip[el.tagName] || !/\S/.test(t.nodeValue)) {
+          continue;
+        }
+        seen.add(el);
+        var cs = getComputedStyle(el);
+        if (!visible(el, cs) || clippedAway(el)) {
+          continue;
+        }
+        if (out.length >= limit) {
+          capped = true;
+          break;
+        }
+        var own = '', kids = t.parentElement ? el.childNodes : t.parentNode.childNodes;
+        for (var c = 0; c < kids.length && own.length < 120; c++) {
+          if (kids[c].nodeType === 3) {
+            own += kids[c].nodeValue;
+          }
+        }
+        var size = num(cs.fontSize);
+        if (size > 0 && (minFont === 0 || size < minFont)) {
+          minFont = size;
+        }
+        out.push(textStyle(el, cs, own, size));
       }
-      out.push({
-        selector: sel(el),
-        text: short(own, 80),
-        fg: fg,
-        bg: bg.c,
-        font_size_px: size,
-        font_weight: parseInt(cs.fontWeight, 10) || 400,
-        bg_image: bg.img || undefined,
-        shadow: (cs.textShadow && cs.textShadow !== 'none') || num(cs.webkitTextStrokeWidth) > 0 || undefined,
-        ratio: contrast(fgOn, bg.c)
-      });
     }
     return {list: out, capped: capped, minFont: minFont};
+  }
+  // textStyle measures the colours of el's text. Text that an opacity fades
+  // or that lies on a gradient is composited through its ancestors (paint):
+  // its ratio is then the highest contrast it reaches, ratio_min the lowest.
+  function textStyle(el, cs, own, size) {
+    var fg = parseColour(cs.color);
+    var bg = effectiveBg(el);
+    var shadow = (cs.textShadow && cs.textShadow !== 'none') || num(cs.webkitTextStrokeWidth) > 0;
+    var host = el;
+    while (host.getRootNode() !== doc && host.getRootNode().host) {
+      host = host.getRootNode().host;
+    }
+    var res = {
+      selector: sel(host),
+      text: short(own, 80),
+      fg: fg,
+      bg: bg.c,
+      font_size_px: size,
+      font_weight: parseInt(cs.fontWeight, 10) || 400,
+      bg_image: bg.img || undefined,
+      shadow: shadow || undefined,
+      ratio: contrast(fg.A < 1 ? over(fg, bg.c) : fg, bg.c)
+    };
+    if (faded(el) || bg.img) {
+      var p = paint(el, fg);
+      if (p) {
+        var lo = Infinity, hi = 0, best = null;
+        for (var i = 0; i < p.pairs.length; i++) {
+          var r = contrast(p.pairs[i][0], p.pairs[i][1]);
+          lo = Math.min(lo, r);
+          if (r > hi) {
+            hi = r;
+            best = p.pairs[i];
+          }
+        }
+        res.fg = best[0];
+        res.bg = best[1];
+        res.ratio = hi;
+        res.bg_image = p.img || undefined;
+        if (p.pairs.length > 1) {
+          res.ratio_min = lo;
+        }
+      }
+    }
+    if (shadow) {
+      var halo = shadowHalo(cs.textShadow, size, res.bg);
+      if (halo) {
+        res.halo = halo;
+      }
+    }
+    return res;
   }
 
   // ---- links in text ---------------------------------------------------
@@ -474,6 +696,57 @@
       return false;
     }
     return doc.activeElement === el;
+  }
+
+  // ---- scrollable areas -----------------------------------------------
+  // scrollers lists the elements whose content scrolls inside them (overflow
+  // auto or scroll) by more than their padding on that axis and at least
+  // 10 px (a few pixels of rounding hide nothing), that show something (text
+  // or an image, a control, media), and that are not inert: whether they are
+  // in the Tab order themselves, or hold something that is. The page itself
+  // and frames (another document) are left out. At most 100.
+  var mediaSel = 'img, svg, video, canvas, picture, object, embed, iframe, input, select, textarea, button, meter, progress';
+  function inTabOrder(el) {
+    if (el.disabled || el.tabIndex < 0) {
+      return false;
+    }
+    if (el.checkVisibility) {
+      return el.checkVisibility({visibilityProperty: true});
+    }
+    var cs = getComputedStyle(el);
+    return cs.display !== 'none' && cs.visibility !== 'hidden' && cs.visibility !== 'collapse';
+  }
+  function scrollers() {
+    var out = [];
+    if (!doc.body) {
+      return out;
+    }
+    var modal = doc.querySelector('dialog:modal');
+    var all = doc.body.getElementsByTagName('*');
+    for (var i = 0; i < all.length && out.length < 100; i++) {
+      var el = all[i];
+      var dx = el.scrollWidth - el.clientWidth, dy = el.scrollHeight - el.clientHeight;
+      if ((dx < 10 && dy < 10) || /^(iframe|textarea|select|frame|object|embed)$/.test(el.localName)) {
+        continue;
+      }
+      var cs = getComputedStyle(el);
+      var sx = /auto|scroll/.test(cs.overflowX) && dx >= 10 && dx > num(cs.paddingLeft) + num(cs.paddingRight);
+      var sy = /auto|scroll/.test(cs.overflowY) && dy >= 10 && dy > num(cs.paddingTop) + num(cs.paddingBottom);
+      if ((!sx && !sy) || !visible(el, cs) || el.closest('[inert]') || (modal && !modal.contains(el))) {
+        continue;
+      }
+      if (!/\S/.test(el.innerText || '') && !el.querySelector(mediaSel)) {
+        continue; // nothing to see: a scroll bar on its own
+      }
+      var self = el.matches(focusSel) && inTabOrder(el);
+      var inside = false;
+      var fs = self ? [] : el.querySelectorAll(focusSel);
+      for (var k = 0; k < fs.length && !inside; k++) {
+        inside = inTabOrder(fs[k]);
+      }
+      out.push({selector: sel(el), focusable: self || undefined, focusable_inside: inside || undefined});
+    }
+    return out;
   }
 
   // ---- targets --------------------------------------------------------
@@ -750,6 +1023,8 @@
   perf['focus-test'] = focusTestMs;
   var tg = targets();
   lap('targets');
+  var sc = scrollers();
+  lap('scrollers');
   var vp = viewportMeta();
   var body = doc.body ? doc.body.innerText || '' : '';
   var html = root.outerHTML;
@@ -779,6 +1054,7 @@
     links: ln,
     text_links: tl.length ? tl : undefined,
     hidden_labels: hl.length ? hl : undefined,
+    scrollers: sc.length ? sc : undefined,
     perf: perf
   });
 })
