@@ -152,11 +152,11 @@ func (d *pdfDoc) setProperties() {
 		subjects[i] = dv.Subtitle
 	}
 	tool := strings.TrimSpace(firstNonEmpty(d.r.Tool.Name, "didi") + " " + d.r.Tool.Version)
-	d.f.SetTitle(title, true)
+	d.f.SetTitle(showBidi(title), true)
 	d.f.SetAuthor(tool, true)
 	d.f.SetCreator(tool, true)
 	d.f.SetSubject(strings.Join(subjects, " / "), true)
-	d.f.SetKeywords("digital inclusion, accessibility, WCAG, "+strings.Join(v.Targets, " "), true)
+	d.f.SetKeywords(showBidi("digital inclusion, accessibility, WCAG, "+strings.Join(v.Targets, " ")), true)
 	t, ok := parseDate(firstNonEmpty(d.r.Finished, d.r.Started))
 	if !ok {
 		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -86,7 +86,7 @@ var substitutes = map[rune]string{
 func (g *glyphSet) clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if r != '\n' && !g.has[r] {
+		if r != '\n' && !g.has[r] || isBidiControl(r) {
 			ok = false
 			break
 		}
@@ -98,6 +98,8 @@ func (g *glyphSet) clean(s string) string {
 	for _, r := range s {
 		sub, hasSub := substitutes[r]
 		switch {
+		case isBidiControl(r): // before g.has: the PDF shows them, as it cannot isolate
+			b.WriteString(bidiName(r))
 		case r == '\n' || g.has[r]:
 			b.WriteRune(r)
 		case r == '\r':
