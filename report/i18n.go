@@ -163,6 +163,9 @@ var chrome = map[string]map[string]string{
 	"page_error_browser":           {"nl": "de browser gaf een fout: {detail}", "fr": "le navigateur a donné une erreur : {detail}", "en": "the browser gave an error: {detail}"},
 	"page_error_browser_stopped":   {"nl": "de browser stopte tijdens het laden: {detail}", "fr": "le navigateur s'est arrêté pendant le chargement : {detail}", "en": "the browser stopped while loading the page: {detail}"},
 	"page_error_other":             {"nl": "de pagina kon niet geladen worden: {detail}", "fr": "la page n'a pas pu être chargée : {detail}", "en": "the page could not be loaded: {detail}"},
+	"glyph_missing":                {"nl": "[niet getoond]", "fr": "[non affiché]", "en": "[not shown]"},
+	"glyph_missing_label":          {"nl": "Niet alle tekens getoond", "fr": "Caractères non affichés", "en": "Not every character shown"},
+	"glyph_missing_note":           {"nl": "Sommige tekens van de website kunnen niet in deze PDF staan, zoals emoji of Chinees, Arabisch of Hebreeuws schrift. Op hun plaats staat {marker}. Het HTML-rapport toont alle tekens.", "fr": "Certains caractères du site ne peuvent pas s'afficher dans ce PDF, par exemple les émojis ou l'écriture chinoise, arabe ou hébraïque. À leur place, vous voyez {marker}. Le rapport HTML montre tous les caractères.", "en": "Some characters of the website cannot be shown in this PDF, such as emoji or Chinese, Arabic or Hebrew script. In their place you see {marker}. The HTML report shows every character."},
 	"interrupted":                  {"nl": "De scan werd onderbroken. De scores gelden alleen voor de pagina's die al gescand waren.", "fr": "L'analyse a été interrompue. Les scores portent seulement sur les pages déjà analysées.", "en": "The scan was interrupted. The scores cover only the pages scanned before the stop."},
 }
 

@@ -110,6 +110,10 @@ type pdfDoc struct {
 	tocPg  int // first page of the table of contents
 	tocN   int // number of pages reserved for it
 	glyphs *glyphSet
+	marker map[string]string // by language: what stands for characters the fonts lack
+	// missing says by language whether the view holds characters the
+	// fonts lack, so its summary explains the marker.
+	missing map[string]bool
 }
 
 // newPDFDoc sets up the document: page, fonts, properties and footer.
@@ -119,7 +123,11 @@ func newPDFDoc(r *result.Result, views []*docView) (*pdfDoc, error) {
 		return nil, err
 	}
 	f := gofpdf.New("P", "mm", "A4", "")
-	d := &pdfDoc{f: f, r: r, views: views, v: views[0], glyphs: glyphs}
+	d := &pdfDoc{f: f, r: r, views: views, v: views[0], glyphs: glyphs, marker: map[string]string{}, missing: map[string]bool{}}
+	for _, v := range views {
+		d.marker[v.Lang] = strings.ReplaceAll(tr(v.Lang, "glyph_missing"), " ", "\u00a0") // one piece on a line
+		d.missing[v.Lang] = glyphs.lacksAny(v)
+	}
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetCellMargin(0)
 	f.SetCatalogSort(true)

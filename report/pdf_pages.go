@@ -249,6 +249,9 @@ func (d *pdfDoc) summary(v *docView) {
 	if v.ModeNote != "" {
 		d.note(v.ModeLabel, v.ModeNote)
 	}
+	if d.missing[l] {
+		d.note(tr(l, "glyph_missing_label"), tr(l, "glyph_missing_note", "marker", d.marker[l]))
+	}
 	d.heading2(tr(l, "scores_per_criterion"))
 	cols := []column{
 		{title: tr(l, "criterion"), width: 0.40, align: "L"},

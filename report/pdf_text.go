@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"unicode"
@@ -73,17 +74,37 @@ func readGlyphs() (*glyphSet, error) {
 	return set, nil
 }
 
+// lacksAny reports whether any text of v holds a character the fonts
+// cannot draw.
+func (g *glyphSet) lacksAny(v *docView) bool {
+	lacks := false
+	eachString(reflect.ValueOf(v).Elem(), nil, func(s string) string {
+		if !lacks {
+			for _, r := range s {
+				if _, ok := g.draw(r); !ok {
+					lacks = true
+					break
+				}
+			}
+		}
+		return s
+	})
+	return lacks
+}
+
 // substitutes replace common characters the fonts lack.
 var substitutes = map[rune]string{
 	'\u202f': "\u00a0", '\u2007': " ", '\u2009': " ", '\u200b': "", '\u2011': "-",
 	'\u2212': "-", '\u2192': "->", '\u2190': "<-", '\u2713': "v", '\u2717': "x",
-	'\ufeff': "",
+	'\ufeff': "", '\u200c': "", '\u200d': "", '\ufe0e': "", '\ufe0f': "",
 }
 
 // clean returns s with every character the fonts can draw: control
 // characters become spaces, known look-alikes replace missing characters,
-// and anything else becomes "?". Line breaks are kept.
-func (g *glyphSet) clean(s string) string {
+// bidi controls are shown ("[U+202E]"), and each run of other characters
+// the fonts lack (emoji, Chinese, Arabic, Hebrew...), spaces between them
+// included, becomes marker. Line breaks are kept.
+func (g *glyphSet) clean(s, marker string) string {
 	ok := true
 	for _, r := range s {
 		if r != '\n' && !g.has[r] || isBidiControl(r) {
@@ -95,23 +116,49 @@ func (g *glyphSet) clean(s string) string {
 		return s
 	}
 	var b strings.Builder
+	inRun, spaces := false, 0 // in a run of missing characters; spaces held back after one
 	for _, r := range s {
-		sub, hasSub := substitutes[r]
-		switch {
-		case isBidiControl(r): // before g.has: the PDF shows them, as it cannot isolate
-			b.WriteString(bidiName(r))
-		case r == '\n' || g.has[r]:
-			b.WriteRune(r)
-		case r == '\r':
-		case hasSub:
-			b.WriteString(sub)
-		case unicode.IsControl(r) || unicode.IsSpace(r):
-			b.WriteByte(' ')
-		default:
-			b.WriteByte('?')
+		if inRun && r == ' ' {
+			spaces++
+			continue
 		}
+		if inRun && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) && !isBidiControl(r)) {
+			continue // a joiner, selector or mark inside the run (emoji sequences, Arabic vowels)
+		}
+		out, ok := g.draw(r)
+		if !ok {
+			if !inRun {
+				b.WriteString(marker)
+			}
+			inRun, spaces = true, 0 // spaces between missing characters join the run
+			continue
+		}
+		b.WriteString(strings.Repeat(" ", spaces))
+		b.WriteString(out)
+		inRun, spaces = false, 0
 	}
+	b.WriteString(strings.Repeat(" ", spaces))
 	return b.String()
+}
+
+// draw is what stands in the PDF for r, and false when the fonts cannot
+// draw it.
+func (g *glyphSet) draw(r rune) (string, bool) {
+	if isBidiControl(r) { // before g.has: the PDF shows them, as it cannot isolate
+		return bidiName(r), true
+	}
+	if sub, ok := substitutes[r]; ok && !g.has[r] {
+		return sub, true
+	}
+	switch {
+	case r == '\n' || g.has[r]:
+		return string(r), true
+	case r == '\r':
+		return "", true
+	case unicode.IsControl(r) || unicode.IsSpace(r):
+		return " ", true
+	}
+	return "", false
 }
 
 // oneLine folds all whitespace of s (snippets, selectors, URLs) into single
@@ -121,7 +168,7 @@ func oneLine(s string) string {
 }
 
 // s cleans a text for the PDF fonts.
-func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text) }
+func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text, d.marker[d.v.Lang]) }
 
 // font selects the proportional font in style ("", "B", "I", "BI") and size
 // in points.
