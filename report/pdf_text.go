@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,6 +14,8 @@ import (
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/didi-index/didi/report/internal/pdftag"
 )
 
 // pdfFont is one embedded TrueType font.
@@ -169,6 +172,30 @@ func oneLine(s string) string {
 
 // s cleans a text for the PDF fonts.
 func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text, d.marker[d.v.Lang]) }
+
+// cell draws text in a cell w wide and h high, as content of the current
+// element of the structure tree; ln and align as gofpdf's CellFormat, link
+// an internal link or 0.
+func (d *pdfDoc) cell(w, h float64, text string, ln int, align string, link int) {
+	d.tag.Content()
+	d.f.CellFormat(w, h, text, "", ln, align, false, link, "")
+}
+
+// artifact draws decoration (rules, fills, bars) that is not part of the
+// text, so screen readers skip it.
+func (d *pdfDoc) artifact(draw func()) { d.tag.Artifact(pdftag.Decoration, draw) }
+
+// elem draws an element of type typ (P, H2, LI...) of the structure tree.
+func (d *pdfDoc) elem(typ string, draw func()) *pdftag.Elem {
+	e := d.tag.Begin(typ)
+	draw()
+	d.tag.End()
+	return e
+}
+
+// heading is the structure type of a heading of rank 1 to 3 (chapter,
+// section, sub-section), below the headings above the chapters.
+func (d *pdfDoc) heading(rank int) string { return "H" + strconv.Itoa(rank+d.hOff) }
 
 // font selects the proportional font in style ("", "B", "I", "BI") and size
 // in points.

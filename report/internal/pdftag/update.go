@@ -1,0 +1,373 @@
+package pdftag
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"unicode/utf16"
+)
+
+// Doc is what the catalog of a tagged PDF says besides its structure.
+type Doc struct {
+	// Lang is the document's language, a BCP 47 tag such as "nl-BE".
+	Lang string
+}
+
+// ErrLayout is returned when the PDF is not laid out as Update expects
+// (one cross-reference table, pages in a /Kids array).
+var ErrLayout = errors.New("unexpected pdf layout")
+
+var (
+	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	reXref      = regexp.MustCompile(`^xref\s+0 (\d+)\s*\n`)
+	reRoot      = regexp.MustCompile(`/Root (\d+) 0 R`)
+	reInfo      = regexp.MustCompile(`/Info (\d+) 0 R`)
+	rePages     = regexp.MustCompile(`/Pages (\d+) 0 R`)
+	reKids      = regexp.MustCompile(`/Kids \[([\d\s0R]*)\]`)
+	reRef       = regexp.MustCompile(`(\d+) 0 R`)
+)
+
+// Update appends to pdf, as written by gofpdf, an incremental update that
+// makes it a tagged PDF with t's structure: a new catalog (marked, with
+// the structure tree root, the language and the title shown in the
+// window), the pages again with their StructParents, the structure
+// elements, the parent tree, a cross-reference section and a trailer.
+// The header is raised to PDF 1.7. The output depends only on its input.
+func (t *Tagger) Update(pdf []byte, doc Doc) ([]byte, error) {
+	t.close()
+	if !validLang(doc.Lang) {
+		return nil, fmt.Errorf("tag pdf: language %q is not a BCP 47 tag", doc.Lang)
+	}
+	m := reStartXref.FindSubmatch(pdf)
+	if m == nil {
+		return nil, fmt.Errorf("tag pdf: %w: no startxref", ErrLayout)
+	}
+	prev, _ := strconv.Atoi(string(m[1]))
+	offsets, trailer, err := readXref(pdf, prev)
+	if err != nil {
+		return nil, err
+	}
+	root, info := refIn(reRoot, trailer), refIn(reInfo, trailer)
+	catalog, err := object(pdf, offsets, root)
+	if err != nil {
+		return nil, err
+	}
+	pagesObj, err := object(pdf, offsets, refIn(rePages, catalog))
+	if err != nil {
+		return nil, err
+	}
+	km := reKids.FindSubmatch(pagesObj)
+	if root == 0 || km == nil {
+		return nil, fmt.Errorf("tag pdf: %w: no catalog or page list", ErrLayout)
+	}
+	var pages []int
+	for _, r := range reRef.FindAllSubmatch(km[1], -1) {
+		n, _ := strconv.Atoi(string(r[1]))
+		pages = append(pages, n)
+	}
+
+	w := &writer{out: bytes.NewBuffer(make([]byte, 0, len(pdf)+len(pages)*64+4096)), next: len(offsets)}
+	w.out.Write(pdf)
+	copy(w.out.Bytes(), "%PDF-1.7") // the header: the features below are PDF 1.4 to 1.5
+	treeRoot, parentTree := w.alloc(), w.alloc()
+	t.number(t.root, w)
+
+	// The catalog and the pages again, with what tagging adds.
+	b := w.begin(root)
+	b = append(b, dictBody(catalog)...)
+	b = fmt.Appendf(b, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/Lang %s\n/ViewerPreferences <</DisplayDocTitle true>>\n>>", treeRoot, literal(doc.Lang))
+	w.end(b)
+	for i, n := range pages {
+		obj, err := object(pdf, offsets, n)
+		if err != nil {
+			return nil, err
+		}
+		b := append(w.begin(n), dictBody(obj)...)
+		b = fmt.Appendf(b, "/StructParents %d\n/Tabs /S\n>>", i)
+		w.end(b)
+	}
+
+	// The structure tree.
+	b = w.begin(treeRoot)
+	b = fmt.Appendf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.obj, parentTree, len(pages))
+	w.end(b)
+	b = append(w.begin(parentTree), "<</Nums ["...)
+	for i := range pages {
+		b = append(strconv.AppendInt(append(b, '\n'), int64(i), 10), " ["...)
+		for j, e := range t.pages[i+1] {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			b = ref(b, e.obj)
+		}
+		b = append(b, ']')
+	}
+	w.end(append(b, "\n]>>"...))
+	if err := t.write(t.root, treeRoot, pages, w); err != nil {
+		return nil, err
+	}
+	return w.finish(prev, root, info)
+}
+
+// number gives e and its descendants object numbers, in reading order.
+func (t *Tagger) number(e *Elem, w *writer) {
+	e.obj = w.alloc()
+	for _, k := range e.kids {
+		if k.elem != nil {
+			t.number(k.elem, w)
+		}
+	}
+}
+
+// write writes e and its descendants as structure elements.
+func (t *Tagger) write(e *Elem, parent int, pages []int, w *writer) error {
+	pg := 0 // the page of e's first marked content: its /Pg
+	for _, k := range e.kids {
+		if k.elem == nil {
+			if k.page < 1 || k.page > len(pages) {
+				return fmt.Errorf("tag pdf: %w: content on page %d of %d", ErrLayout, k.page, len(pages))
+			}
+			if pg == 0 {
+				pg = k.page
+			}
+		}
+	}
+	b := append(w.begin(e.obj), "<</Type /StructElem /S /"...)
+	b = append(append(b, e.typ...), " /P "...)
+	b = ref(b, parent)
+	if pg > 0 {
+		b = ref(append(b, " /Pg "...), pages[pg-1])
+	}
+	if e.lang != "" {
+		if !validLang(e.lang) {
+			return fmt.Errorf("tag pdf: language %q is not a BCP 47 tag", e.lang)
+		}
+		b = append(append(b, " /Lang "...), literal(e.lang)...)
+	}
+	if e.alt != "" {
+		b = append(append(b, " /Alt "...), textString(e.alt)...)
+	}
+	b = append(b, " /K ["...)
+	for i, k := range e.kids {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		switch {
+		case k.elem != nil:
+			b = ref(b, k.elem.obj)
+		case k.page == pg:
+			b = strconv.AppendInt(b, int64(k.mcid), 10)
+		default:
+			b = ref(append(b, "<</Type /MCR /Pg "...), pages[k.page-1])
+			b = append(strconv.AppendInt(append(b, " /MCID "...), int64(k.mcid), 10), ">>"...)
+		}
+	}
+	w.end(append(b, "]>>"...))
+	for _, k := range e.kids {
+		if k.elem != nil {
+			if err := t.write(k.elem, e.obj, pages, w); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ref appends an indirect reference to object n.
+func ref(b []byte, n int) []byte { return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...) }
+
+// objsPerStream is the most objects one object stream holds.
+const objsPerStream = 4000
+
+// writer collects the objects of the update into compressed object
+// streams, then writes them with a cross-reference stream.
+type writer struct {
+	out  *bytes.Buffer // the PDF
+	next int           // the next free object number
+	objs []obj         // the objects, in the order written
+	buf  []byte        // a buffer begin hands out and end takes back
+}
+
+// obj is one object of the update.
+type obj struct {
+	num  int
+	body []byte
+}
+
+// alloc returns a new object number.
+func (w *writer) alloc() int { w.next++; return w.next - 1 }
+
+// begin starts object n: append its body to the slice it returns and give
+// that to end.
+func (w *writer) begin(n int) []byte {
+	w.objs = append(w.objs, obj{num: n})
+	return w.buf[:0]
+}
+
+// end ends the object begun last with its body b.
+func (w *writer) end(b []byte) {
+	w.objs[len(w.objs)-1].body = append([]byte(nil), b...)
+	w.buf = b
+}
+
+// finish writes the objects in object streams and the cross-reference
+// stream that finds them, and returns the PDF.
+func (w *writer) finish(prev, root, info int) ([]byte, error) {
+	type entry struct{ kind, f2, f3 int } // 1: offset; 2: object stream, index
+	xref := map[int]entry{}
+	var data, head bytes.Buffer
+	for start := 0; start < len(w.objs); start += objsPerStream {
+		chunk := w.objs[start:min(len(w.objs), start+objsPerStream)]
+		stm := w.alloc()
+		data.Reset()
+		head.Reset()
+		for i, o := range chunk {
+			fmt.Fprintf(&head, "%d %d ", o.num, data.Len())
+			data.Write(o.body)
+			data.WriteByte('\n')
+			xref[o.num] = entry{2, stm, i}
+		}
+		z, err := deflate(append(head.Bytes(), data.Bytes()...))
+		if err != nil {
+			return nil, err
+		}
+		xref[stm] = entry{1, w.out.Len(), 0}
+		fmt.Fprintf(w.out, "\n%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, len(chunk), head.Len(), len(z))
+		w.out.Write(z)
+		w.out.WriteString("\nendstream\nendobj\n")
+	}
+	self := w.alloc()
+	xref[self] = entry{1, w.out.Len(), 0}
+	nums := make([]int, 0, len(xref))
+	for n := range xref {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	var index []byte
+	var rows []byte
+	for i := 0; i < len(nums); {
+		j := i + 1
+		for j < len(nums) && nums[j] == nums[j-1]+1 {
+			j++
+		}
+		index = fmt.Appendf(index, "%d %d ", nums[i], j-i)
+		i = j
+	}
+	for _, n := range nums {
+		e := xref[n]
+		rows = append(rows, byte(e.kind), byte(e.f2>>24), byte(e.f2>>16), byte(e.f2>>8), byte(e.f2), byte(e.f3>>8), byte(e.f3))
+	}
+	z, err := deflate(rows)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(w.out, "%d 0 obj\n<</Type /XRef /Size %d /Root %d 0 R", self, w.next, root)
+	if info > 0 {
+		fmt.Fprintf(w.out, " /Info %d 0 R", info)
+	}
+	fmt.Fprintf(w.out, " /Prev %d /W [1 4 2] /Index [%s] /Filter /FlateDecode /Length %d>>\nstream\n", prev, bytes.TrimSpace(index), len(z))
+	w.out.Write(z)
+	fmt.Fprintf(w.out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref[self].f2)
+	return w.out.Bytes(), nil
+}
+
+// deflate compresses b with zlib, as /FlateDecode reads it.
+func deflate(b []byte) ([]byte, error) {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	if _, err := zw.Write(b); err != nil {
+		return nil, fmt.Errorf("tag pdf: compress: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("tag pdf: compress: %w", err)
+	}
+	return z.Bytes(), nil
+}
+
+// readXref reads the cross-reference table at off: the offset of every
+// object, and the trailer dictionary after it.
+func readXref(pdf []byte, off int) ([]int, []byte, error) {
+	if off <= 0 || off >= len(pdf) {
+		return nil, nil, fmt.Errorf("tag pdf: %w: startxref out of range", ErrLayout)
+	}
+	m := reXref.FindSubmatch(pdf[off:])
+	if m == nil {
+		return nil, nil, fmt.Errorf("tag pdf: %w: no xref table", ErrLayout)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	pos := off + len(m[0])
+	const entry = 20
+	if pos+n*entry > len(pdf) {
+		return nil, nil, fmt.Errorf("tag pdf: %w: short xref table", ErrLayout)
+	}
+	offsets := make([]int, n)
+	for i := range n {
+		offsets[i], _ = strconv.Atoi(string(pdf[pos+i*entry : pos+i*entry+10]))
+	}
+	trailer := pdf[pos+n*entry:]
+	return offsets, trailer, nil
+}
+
+// object returns the body of object n: what lies between "n 0 obj" and
+// "endobj".
+func object(pdf []byte, offsets []int, n int) ([]byte, error) {
+	if n <= 0 || n >= len(offsets) {
+		return nil, fmt.Errorf("tag pdf: %w: no object %d", ErrLayout, n)
+	}
+	head := []byte(strconv.Itoa(n) + " 0 obj")
+	rest := pdf[offsets[n]:]
+	end := bytes.Index(rest, []byte("endobj"))
+	if !bytes.HasPrefix(rest, head) || end < 0 {
+		return nil, fmt.Errorf("tag pdf: %w: object %d not at its offset", ErrLayout, n)
+	}
+	return bytes.TrimSpace(rest[len(head):end]), nil
+}
+
+// dictBody is a dictionary without its closing ">>", to add keys to.
+func dictBody(dict []byte) []byte {
+	body := bytes.TrimSuffix(bytes.TrimSpace(dict), []byte(">>"))
+	return append(append([]byte(nil), body...), '\n')
+}
+
+// refIn is the object number the first group of re names in b, or 0.
+func refIn(re *regexp.Regexp, b []byte) int {
+	m := re.FindSubmatch(b)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// validLang reports whether tag looks like a BCP 47 language tag.
+func validLang(tag string) bool {
+	if tag == "" || len(tag) > 35 {
+		return false
+	}
+	for _, c := range tag {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// literal is an ASCII PDF string, such as a language tag.
+func literal(s string) string { return "(" + s + ")" }
+
+// textString is s as a PDF text string: UTF-16BE with a byte order mark,
+// in hexadecimal.
+func textString(s string) string {
+	const hex = "0123456789ABCDEF"
+	units := utf16.Encode([]rune(s))
+	b := make([]byte, 0, 6+4*len(units))
+	b = append(b, "<FEFF"...)
+	for _, u := range units {
+		b = append(b, hex[u>>12], hex[u>>8&15], hex[u>>4&15], hex[u&15])
+	}
+	return string(append(b, '>'))
+}
