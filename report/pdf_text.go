@@ -33,8 +33,12 @@ var pdfFonts = []pdfFont{
 	{"gomono", "", gomono.TTF},
 }
 
-// glyphSet says which runes every embedded font can draw.
-type glyphSet struct{ has map[rune]bool }
+// glyphSet says which runes of the Basic Multilingual Plane every
+// embedded font can draw: a bit per rune.
+type glyphSet struct{ bits [0x10000 / 64]uint64 }
+
+// has reports whether the fonts can draw r.
+func (g *glyphSet) has(r rune) bool { return r < 0x10000 && g.bits[r>>6]&(1<<(r&63)) != 0 }
 
 var (
 	glyphsOnce sync.Once
@@ -52,7 +56,7 @@ func loadGlyphs() (*glyphSet, error) {
 // the regular and the mono font both have (the other styles share the
 // regular font's character set).
 func readGlyphs() (*glyphSet, error) {
-	set := &glyphSet{has: map[rune]bool{}}
+	set := &glyphSet{}
 	var buf sfnt.Buffer
 	var fonts []*sfnt.Font
 	for _, data := range [][]byte{goregular.TTF, gomono.TTF} {
@@ -71,7 +75,7 @@ func readGlyphs() (*glyphSet, error) {
 			}
 		}
 		if ok {
-			set.has[r] = true
+			set.bits[r>>6] |= 1 << (r & 63)
 		}
 	}
 	return set, nil
@@ -83,12 +87,7 @@ func (g *glyphSet) lacksAny(v *docView) bool {
 	lacks := false
 	eachString(reflect.ValueOf(v).Elem(), nil, func(s string) string {
 		if !lacks {
-			for _, r := range s {
-				if _, ok := g.draw(r); !ok {
-					lacks = true
-					break
-				}
-			}
+			lacks = strings.IndexFunc(s, g.lacks) >= 0
 		}
 		return s
 	})
@@ -110,7 +109,7 @@ var substitutes = map[rune]string{
 func (g *glyphSet) clean(s, marker string) string {
 	ok := true
 	for _, r := range s {
-		if r != '\n' && !g.has[r] || isBidiControl(r) {
+		if r != '\n' && !g.has(r) || isBidiControl(r) {
 			ok = false
 			break
 		}
@@ -128,40 +127,50 @@ func (g *glyphSet) clean(s, marker string) string {
 		if inRun && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) && !isBidiControl(r)) {
 			continue // a joiner, selector or mark inside the run (emoji sequences, Arabic vowels)
 		}
-		out, ok := g.draw(r)
-		if !ok {
+		if g.lacks(r) {
 			if !inRun {
 				b.WriteString(marker)
 			}
 			inRun, spaces = true, 0 // spaces between missing characters join the run
 			continue
 		}
-		b.WriteString(strings.Repeat(" ", spaces))
-		b.WriteString(out)
-		inRun, spaces = false, 0
+		for ; spaces > 0; spaces-- {
+			b.WriteByte(' ')
+		}
+		g.write(&b, r)
+		inRun = false
 	}
 	b.WriteString(strings.Repeat(" ", spaces))
 	return b.String()
 }
 
-// draw is what stands in the PDF for r, and false when the fonts cannot
-// draw it.
-func (g *glyphSet) draw(r rune) (string, bool) {
-	if isBidiControl(r) { // before g.has: the PDF shows them, as it cannot isolate
-		return bidiName(r), true
+// lacks reports whether the fonts cannot draw r and nothing stands in for
+// it.
+func (g *glyphSet) lacks(r rune) bool {
+	if g.has(r) || r == '\n' || isBidiControl(r) || unicode.IsControl(r) || unicode.IsSpace(r) {
+		return false
 	}
-	if sub, ok := substitutes[r]; ok && !g.has[r] {
-		return sub, true
+	_, ok := substitutes[r]
+	return !ok
+}
+
+// write writes what stands in the PDF for r, a rune the fonts do not lack.
+func (g *glyphSet) write(b *strings.Builder, r rune) {
+	if isBidiControl(r) { // before has: the PDF shows them, as it cannot isolate
+		b.WriteString(bidiName(r))
+		return
+	}
+	if sub, ok := substitutes[r]; ok && !g.has(r) {
+		b.WriteString(sub)
+		return
 	}
 	switch {
-	case r == '\n' || g.has[r]:
-		return string(r), true
+	case r == '\n' || g.has(r):
+		b.WriteRune(r)
 	case r == '\r':
-		return "", true
-	case unicode.IsControl(r) || unicode.IsSpace(r):
-		return " ", true
+	default: // other control characters and spaces
+		b.WriteByte(' ')
 	}
-	return "", false
 }
 
 // oneLine folds all whitespace of s (snippets, selectors, URLs) into single

@@ -278,7 +278,7 @@ func (w *writer) finish(prev, root, info int) ([]byte, error) {
 // deflate compresses b with zlib, as /FlateDecode reads it.
 func deflate(b []byte) ([]byte, error) {
 	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // the level never fails
 	if _, err := zw.Write(b); err != nil {
 		return nil, fmt.Errorf("tag pdf: compress: %w", err)
 	}
