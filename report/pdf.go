@@ -313,7 +313,9 @@ func (d *pdfDoc) drawTOC() {
 			f.SetXY(marginL, marginT)
 		}
 		d.tag.Begin("TOCI").SetLang(e.lang)
+		d.tag.Begin("Link")
 		d.tocLine(e, tocLineH)
+		d.tag.End()
 		d.tag.End()
 	}
 }

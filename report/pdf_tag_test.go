@@ -74,6 +74,23 @@ func pdfString(t *testing.T, s string) string {
 	return string(utf16.Decode(units))
 }
 
+// poppler runs a poppler tool and returns its output; anything it says
+// on stderr (a syntax error in the PDF) fails the test.
+func poppler(t *testing.T, tool string, args ...string) string {
+	t.Helper()
+	var stderr bytes.Buffer
+	cmd := exec.Command(needPoppler(t, tool), args...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", tool, args, err, stderr.Bytes())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("%s %v complains about the PDF:\n%.2000s", tool, args, stderr.Bytes())
+	}
+	return string(out)
+}
+
 // structLine is one element of pdfinfo -struct-text: its depth, type and
 // text.
 type structLine struct {
@@ -91,12 +108,9 @@ func pdfStruct(t *testing.T, path string, text bool) []structLine {
 	if text {
 		arg = "-struct-text"
 	}
-	out, err := exec.Command(needPoppler(t, "pdfinfo"), arg, path).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo %s: %v", arg, err)
-	}
+	out := poppler(t, "pdfinfo", arg, path)
 	var lines []structLine
-	for _, l := range strings.Split(string(out), "\n") {
+	for _, l := range strings.Split(out, "\n") {
 		trimmed := strings.TrimLeft(l, " ")
 		depth := (len(l) - len(trimmed)) / 2
 		switch {
@@ -121,12 +135,9 @@ func pdfStruct(t *testing.T, path string, text bool) []structLine {
 func TestPDFTagged(t *testing.T) {
 	r := loadFixture(t)
 	path, raw := renderPDF(t, r, []string{"nl", "fr"})
-	out, err := exec.Command(needPoppler(t, "pdfinfo"), path).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
+	out := poppler(t, "pdfinfo", path)
 	for _, w := range []string{"Tagged:          yes", "PDF version:     1.7"} {
-		if !strings.Contains(string(out), w) {
+		if !strings.Contains(out, w) {
 			t.Errorf("pdfinfo lacks %q:\n%s", w, out)
 		}
 	}
@@ -138,7 +149,7 @@ func TestPDFTagged(t *testing.T) {
 	for _, e := range tree {
 		types[e.typ]++
 	}
-	for _, typ := range []string{"Part", "Sect", "P", "H4", "H5", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "TOC", "TOCI", "Figure", "Div"} {
+	for _, typ := range []string{"Part", "Sect", "P", "H4", "H5", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "TOC", "TOCI", "Link", "Figure", "Div"} {
 		if types[typ] == 0 {
 			t.Errorf("no %s element in the structure tree", typ)
 		}
@@ -172,6 +183,26 @@ func TestPDFTagged(t *testing.T) {
 				partLangs = append(partLangs, m[1])
 			}
 		}
+	}
+	// Every link of the table of contents is an annotation that points at
+	// its Link element, which points back at it.
+	links, annots := 0, 0
+	reObjr := regexp.MustCompile(`/Type /OBJR /Obj (\d+) 0 R`)
+	for _, o := range objs {
+		if strings.Contains(o, "/S /Link") {
+			for _, m := range reObjr.FindAllStringSubmatch(o, -1) {
+				links++
+				if a := objs[atoi(m[1])]; !strings.Contains(a, "/Subtype /Link") || !strings.Contains(a, "/StructParent ") {
+					t.Errorf("a Link element refers to %s", a)
+				}
+			}
+		}
+		if strings.Contains(o, "/Subtype /Link") {
+			annots++
+		}
+	}
+	if links != 2*20 || annots != links {
+		t.Errorf("%d tagged link annotations of %d, want 40 (text and page number of 20 entries)", links, annots)
 	}
 	views := []*docView{buildView(r, "nl"), buildView(r, "fr")}
 	wantAlts := []string{radarAlt(views[0]), radarAlt(views[0]), radarAlt(views[1])}
@@ -274,7 +305,7 @@ func TestPDFContentMarked(t *testing.T) {
 // isStructType reports whether name is a structure type didi tags with.
 func isStructType(name string) bool {
 	switch name {
-	case "P", "H1", "H2", "H3", "H4", "H5", "H6", "Lbl", "LBody", "TH", "TD", "Figure", "TOCI", "Span":
+	case "P", "H1", "H2", "H3", "H4", "H5", "H6", "Lbl", "LBody", "TH", "TD", "Figure", "TOCI", "Link", "Span":
 		return true
 	}
 	return false

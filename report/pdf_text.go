@@ -187,6 +187,9 @@ func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text, d.marker[d.
 // an internal link or 0.
 func (d *pdfDoc) cell(w, h float64, text string, ln int, align string, link int) {
 	d.tag.Content()
+	if link != 0 {
+		d.tag.Annot()
+	}
 	d.f.CellFormat(w, h, text, "", ln, align, false, link, "")
 }
 

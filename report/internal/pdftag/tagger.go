@@ -42,10 +42,12 @@ type Elem struct {
 	obj    int // object number, given when the tree is written
 }
 
-// kid is a child element or a marked-content sequence on a page.
+// kid is a child element, a marked-content sequence on a page (mcid) or
+// an annotation of a page (the index-th in its /Annots).
 type kid struct {
 	elem       *Elem
 	page, mcid int
+	annot      bool // mcid is the annotation's index
 }
 
 // SetLang sets the language of e (a BCP 47 tag such as "fr-BE"), for an
@@ -66,13 +68,15 @@ type Tagger struct {
 	resume    bool            // a page break closed open content that goes on
 	artifacts int             // depth of artifacts being drawn
 	pages     map[int][]*Elem // page → the element of each MCID
+	annots    map[int][]*Elem // page → the element of each annotation
+	annotObjs map[[2]int]int  // page, index → the annotation's object, once written
 }
 
 // New returns a Tagger whose tree has a Document element in language
 // lang.
 func New(out Out, lang string) *Tagger {
 	root := &Elem{typ: "Document", lang: lang}
-	return &Tagger{out: out, root: root, stack: []*Elem{root}, pages: map[int][]*Elem{}}
+	return &Tagger{out: out, root: root, stack: []*Elem{root}, pages: map[int][]*Elem{}, annots: map[int][]*Elem{}}
 }
 
 // Begin opens an element of type typ (a standard structure type: Sect,
@@ -120,6 +124,15 @@ func (t *Tagger) Content() {
 	cur.kids = append(cur.kids, kid{page: page, mcid: mcid})
 	t.out.RawWriteStr("/" + cur.typ + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
 	t.open, t.openPage = cur, page
+}
+
+// Annot says that the current element (a Link) owns the annotation the
+// writer adds next to the page, such as the active area of a link: the
+// element then refers to it, and it to the element.
+func (t *Tagger) Annot() {
+	cur, page := t.stack[len(t.stack)-1], t.out.PageNo()
+	cur.kids = append(cur.kids, kid{page: page, mcid: len(t.annots[page]), annot: true})
+	t.annots[page] = append(t.annots[page], cur)
 }
 
 // Artifact draws decoration of a kind (Decoration, Footer, Pagination)

@@ -81,19 +81,46 @@ func (t *Tagger) Update(pdf []byte, doc Doc) ([]byte, error) {
 	b = append(b, dictBody(catalog)...)
 	b = fmt.Appendf(b, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/Lang %s\n/ViewerPreferences <</DisplayDocTitle true>>\n>>", treeRoot, literal(doc.Lang))
 	w.end(b)
+	// Annotations get keys in the parent tree after the pages'.
+	annotObjs := map[[2]int]int{} // page, index → object number
+	key := len(pages)
+	var annotKeys []*Elem
 	for i, n := range pages {
 		obj, err := object(pdf, offsets, n)
 		if err != nil {
 			return nil, err
 		}
+		obj, annots, err := splitAnnots(obj)
+		if err != nil {
+			return nil, err
+		}
+		owners := t.annots[i+1]
+		if len(annots) != len(owners) {
+			return nil, fmt.Errorf("tag pdf: %w: page %d has %d annotations, %d tagged", ErrLayout, i+1, len(annots), len(owners))
+		}
 		b := append(w.begin(n), dictBody(obj)...)
-		b = fmt.Appendf(b, "/StructParents %d\n/Tabs /S\n>>", i)
-		w.end(b)
+		b = fmt.Appendf(b, "/StructParents %d\n/Tabs /S\n", i)
+		if len(annots) > 0 {
+			b = append(b, "/Annots ["...)
+			for j := range annots {
+				annotObjs[[2]int{i + 1, j}] = w.next
+				b = append(ref(b, w.alloc()), ' ')
+			}
+			b = append(b, "]\n"...)
+		}
+		w.end(append(b, ">>"...))
+		for j, a := range annots {
+			b := append(w.begin(annotObjs[[2]int{i + 1, j}]), a[:len(a)-2]...)
+			w.end(fmt.Appendf(b, " /StructParent %d /P %d 0 R>>", key, n))
+			annotKeys = append(annotKeys, owners[j])
+			key++
+		}
 	}
+	t.annotObjs = annotObjs
 
 	// The structure tree.
 	b = w.begin(treeRoot)
-	b = fmt.Appendf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.obj, parentTree, len(pages))
+	b = fmt.Appendf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.obj, parentTree, key)
 	w.end(b)
 	b = append(w.begin(parentTree), "<</Nums ["...)
 	for i := range pages {
@@ -105,6 +132,9 @@ func (t *Tagger) Update(pdf []byte, doc Doc) ([]byte, error) {
 			b = ref(b, e.obj)
 		}
 		b = append(b, ']')
+	}
+	for i, e := range annotKeys {
+		b = ref(append(strconv.AppendInt(append(b, '\n'), int64(len(pages)+i), 10), ' '), e.obj)
 	}
 	w.end(append(b, "\n]>>"...))
 	if err := t.write(t.root, treeRoot, pages, w); err != nil {
@@ -127,7 +157,7 @@ func (t *Tagger) number(e *Elem, w *writer) {
 func (t *Tagger) write(e *Elem, parent int, pages []int, w *writer) error {
 	pg := 0 // the page of e's first marked content: its /Pg
 	for _, k := range e.kids {
-		if k.elem == nil {
+		if k.elem == nil && !k.annot {
 			if k.page < 1 || k.page > len(pages) {
 				return fmt.Errorf("tag pdf: %w: content on page %d of %d", ErrLayout, k.page, len(pages))
 			}
@@ -159,6 +189,9 @@ func (t *Tagger) write(e *Elem, parent int, pages []int, w *writer) error {
 		switch {
 		case k.elem != nil:
 			b = ref(b, k.elem.obj)
+		case k.annot:
+			b = ref(append(b, "<</Type /OBJR /Obj "...), t.annotObjs[[2]int{k.page, k.mcid}])
+			b = append(ref(append(b, " /Pg "...), pages[k.page-1]), ">>"...)
 		case k.page == pg:
 			b = strconv.AppendInt(b, int64(k.mcid), 10)
 		default:
@@ -325,6 +358,51 @@ func object(pdf []byte, offsets []int, n int) ([]byte, error) {
 		return nil, fmt.Errorf("tag pdf: %w: object %d not at its offset", ErrLayout, n)
 	}
 	return bytes.TrimSpace(rest[len(head):end]), nil
+}
+
+// splitAnnots takes the annotations written in a page dictionary out of
+// it: the dictionary without its /Annots, and each annotation's
+// dictionary, in order.
+func splitAnnots(page []byte) ([]byte, [][]byte, error) {
+	const key = "/Annots ["
+	i := bytes.Index(page, []byte(key))
+	if i < 0 {
+		return page, nil, nil
+	}
+	var annots [][]byte
+	depth, start := 0, 0
+	for j := i + len(key); j < len(page); j++ {
+		switch c := page[j]; {
+		case c == '(': // a string: skip to its end
+			for n := 0; j < len(page); j++ {
+				if page[j] == '\\' {
+					j++
+				} else if page[j] == '(' {
+					n++
+				} else if page[j] == ')' {
+					if n--; n == 0 {
+						break
+					}
+				}
+			}
+		case c == '<' && j+1 < len(page) && page[j+1] == '<':
+			if depth == 0 {
+				start = j
+			}
+			depth++
+			j++
+		case c == '>' && j+1 < len(page) && page[j+1] == '>':
+			depth--
+			j++
+			if depth == 0 {
+				annots = append(annots, page[start:j+1])
+			}
+		case c == ']' && depth == 0:
+			out := append(append([]byte(nil), page[:i]...), page[j+1:]...)
+			return out, annots, nil
+		}
+	}
+	return nil, nil, fmt.Errorf("tag pdf: %w: unterminated /Annots", ErrLayout)
 }
 
 // dictBody is a dictionary without its closing ">>", to add keys to.
