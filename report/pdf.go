@@ -296,13 +296,9 @@ func (d *pdfDoc) drawTOC() {
 	d.setPage(d.tocPg)
 	d.tag.Enter(d.tocEl)
 	defer d.tag.End()
-	titles := make([]string, len(d.views))
-	for i, v := range d.views {
-		titles[i] = tr(v.Lang, "contents")
-	}
 	f.SetXY(marginL, marginT)
 	d.hOff = 1
-	d.heading1(strings.Join(dedupe(titles), " / "))
+	d.heading1(d.inEach(func(v *docView) string { return tr(v.Lang, "contents") }), " / ")
 	d.tag.Begin("TOC")
 	defer d.tag.End()
 	page := d.tocPg

@@ -16,17 +16,13 @@ func (d *pdfDoc) ensure(room float64) {
 	}
 }
 
-// heading1 writes a chapter title with a rule under it.
-func (d *pdfDoc) heading1(text string) {
+// heading1 writes a chapter title, its parts joined by sep, with a rule
+// under it.
+func (d *pdfDoc) heading1(parts []langText, sep string) {
 	f := d.f
 	d.font("B", 20)
 	d.color(colAccent, "text")
-	d.elem(d.heading(1), func() {
-		for _, line := range d.wrap(text, contentW, 2) {
-			f.SetX(marginL)
-			d.cell(contentW, 9, line, 1, "L", 0)
-		}
-	})
+	d.elem(d.heading(1), func() { d.multiLines(parts, sep, marginL, contentW, 9, 2, "L") })
 	d.artifact(func() {
 		d.color(colAccent, "draw")
 		f.SetLineWidth(0.6)

@@ -15,7 +15,7 @@ func (d *pdfDoc) band(h float64) {
 }
 
 // coverFacts writes organisation, product, targets and date lines.
-func (d *pdfDoc) coverFacts(v *docView, dates string) {
+func (d *pdfDoc) coverFacts(v *docView, dates []langText) {
 	f := d.f
 	if v.Organisation != "" {
 		d.font("B", 16)
@@ -38,11 +38,11 @@ func (d *pdfDoc) coverFacts(v *docView, dates string) {
 		}
 		d.paraLines(d.wrap(t, contentW, 2), 4.5)
 	}
-	if dates != "" {
+	if len(dates) > 0 {
 		f.Ln(1)
 		d.font("", 10)
 		d.color(colMuted, "text")
-		d.paraLines(d.wrap(dates, contentW, 2), 5)
+		d.elem("P", func() { d.multiLines(dates, " · ", marginL, contentW, 5, 2, "L") })
 	}
 }
 
@@ -53,18 +53,18 @@ func (d *pdfDoc) paraLines(lines []string, h float64) {
 
 // bigIndex writes the index as a large number with the level next to it:
 // a badge, the word "level" (levelWord) and the level's label.
-func (d *pdfDoc) bigIndex(index, outOf, level, levelWord, label string, y float64) {
+func (d *pdfDoc) bigIndex(index string, outOf []langText, level string, levelWord, label []langText, y float64) {
 	f := d.f
 	d.font("B", 60)
 	w := f.GetStringWidth(index) + 2
 	d.elem("P", func() {
 		d.color(colAccent, "text")
 		f.SetXY(marginL, y)
-		d.cell(w, 24, d.s(index), 0, "L", 0)
+		d.cell(w, 24, d.s(index)+" ", 0, "L", 0) // the space parts it from "op 100" in the text
 		d.font("", 11)
 		d.color(colMuted, "text")
 		f.SetXY(marginL+w+2, y+13)
-		d.cell(40, 6, d.fit(outOf, 40), 0, "L", 0)
+		d.multiLines(outOf, " · ", marginL+w+2, 40, 6, 1, "L")
 	})
 	// The level as a badge, which the text next to it repeats.
 	bx := marginL + w + 46
@@ -81,13 +81,15 @@ func (d *pdfDoc) bigIndex(index, outOf, level, levelWord, label string, y float6
 		d.font("", 10)
 		d.color(colMuted, "text")
 		f.SetXY(bx+24, y+4)
-		d.cell(lw, 5, d.fit(levelWord+" "+level, lw), 0, "L", 0)
+		words := append([]langText(nil), levelWord...) // "Niveau · Level" and the level: "Niveau · Level C"
+		words[len(words)-1].text += " " + level
+		d.multiLines(words, " · ", bx+24, lw, 5, 1, "L")
+	})
+	d.elem("P", func() {
 		d.font("B", 12)
 		d.color(colInk, "text")
-		for i, line := range d.wrap(label, lw, 3) {
-			f.SetXY(bx+24, y+10+float64(i)*6)
-			d.cell(lw, 6, line, 0, "L", 0)
-		}
+		f.SetXY(bx+24, y+10)
+		d.multiLines(label, " · ", bx+24, lw, 6, 3, "L")
 	})
 	f.SetXY(marginL, y+28)
 }
@@ -113,20 +115,14 @@ func (d *pdfDoc) multiCover() {
 		f.Ln(1)
 	}
 	d.font("", 10)
-	subs := make([]string, len(d.views))
-	dates := make([]string, len(d.views))
-	outOf := make([]string, len(d.views))
-	words := make([]string, len(d.views))
-	labels := make([]string, len(d.views))
-	for i, v := range d.views {
-		subs[i], dates[i], outOf[i], labels[i] = v.Subtitle, v.Date, tr(v.Lang, "out_of_100"), v.LevelLabel
-		words[i] = tr(v.Lang, "level")
-	}
-	d.paraLines(d.wrap(strings.Join(subs, " · "), contentW, 2), 5)
+	each := func(key string) []langText { return d.inEach(func(v *docView) string { return tr(v.Lang, key) }) }
+	d.elem("P", func() {
+		d.multiLines(d.inEach(func(v *docView) string { return v.Subtitle }), " · ", marginL, contentW, 5, 2, "L")
+	})
 	f.SetXY(marginL, 72)
-	d.coverFacts(first, strings.Join(dedupe(dates), " · "))
-	d.bigIndex(first.Index, strings.Join(dedupe(outOf), " · "), first.Level, strings.Join(dedupe(words), " · "), strings.Join(dedupe(labels), " · "), f.GetY()+6)
-	d.coverRadar(d.multiView(), strings.Join(dedupe(radarLabels(d.views)), " · "), radarAlt(first))
+	d.coverFacts(first, d.inEach(func(v *docView) string { return v.Date }))
+	d.bigIndex(first.Index, each("out_of_100"), first.Level, each("level"), d.inEach(func(v *docView) string { return v.LevelLabel }), f.GetY()+6)
+	d.coverRadar(d.multiView(), each("radar_label"), radarAlt(first))
 	d.coverFoot(first)
 }
 
@@ -147,15 +143,6 @@ func (d *pdfDoc) multiView() *docView {
 	return &mv
 }
 
-// radarLabels are the radar captions of the views.
-func radarLabels(views []*docView) []string {
-	out := make([]string, len(views))
-	for i, v := range views {
-		out[i] = tr(v.Lang, "radar_label")
-	}
-	return out
-}
-
 // radarAlt is the alternative text of v's radar chart: its caption and
 // every criterion's score.
 func radarAlt(v *docView) string {
@@ -168,7 +155,7 @@ func radarAlt(v *docView) string {
 
 // coverRadar draws the radar chart in the room left on a cover, with its
 // caption under it; alt is the chart's alternative text.
-func (d *pdfDoc) coverRadar(v *docView, caption, alt string) {
+func (d *pdfDoc) coverRadar(v *docView, caption []langText, alt string) {
 	f := d.f
 	top := f.GetY() + 14
 	r := math.Min(42, (pageH-34-top)/2-8)
@@ -179,7 +166,7 @@ func (d *pdfDoc) coverRadar(v *docView, caption, alt string) {
 	d.font("", 8)
 	d.color(colMuted, "text")
 	f.SetXY(marginL, top+2*r+20)
-	d.elem("P", func() { d.cell(contentW, 4, d.fit(caption, contentW), 0, "C", 0) })
+	d.elem("P", func() { d.multiLines(caption, " · ", marginL, contentW, 4, 1, "C") })
 }
 
 // coverFoot writes the tool and model line at the bottom of a cover.
@@ -215,8 +202,8 @@ func (d *pdfDoc) cover(v *docView, section bool) {
 	}
 	d.paraLines(d.wrap(sub, contentW, 1), 6)
 	f.SetXY(marginL, 52)
-	d.coverFacts(v, tr(v.Lang, "date")+colon(v.Lang)+" "+v.Date)
-	d.bigIndex(v.Index, tr(v.Lang, "out_of_100"), v.Level, tr(v.Lang, "level"), v.LevelLabel, f.GetY()+4)
+	d.coverFacts(v, one(tr(v.Lang, "date")+colon(v.Lang)+" "+v.Date))
+	d.bigIndex(v.Index, one(tr(v.Lang, "out_of_100")), v.Level, one(tr(v.Lang, "level")), one(v.LevelLabel), f.GetY()+4)
 	d.font("", 9)
 	d.color(colMuted, "text")
 	d.paraLines([]string{d.fit(tr(v.Lang, "coverage")+colon(v.Lang)+" "+v.Coverage, contentW)}, 4.5)
@@ -227,7 +214,7 @@ func (d *pdfDoc) cover(v *docView, section bool) {
 	if v.ModeNote != "" {
 		d.note(v.ModeLabel, v.ModeNote)
 	}
-	d.coverRadar(v, tr(v.Lang, "radar_label"), radarAlt(v))
+	d.coverRadar(v, one(tr(v.Lang, "radar_label")), radarAlt(v))
 	d.coverFoot(v)
 }
 
@@ -267,7 +254,7 @@ func (d *pdfDoc) box(text, style string, fill, bar rgb) {
 // tips of highest impact and what needs work.
 func (d *pdfDoc) summary(v *docView) {
 	l := v.Lang
-	d.heading1(tr(l, "summary"))
+	d.heading1(one(tr(l, "summary")), "")
 	line := tr(l, "index") + " " + v.Index + " " + tr(l, "out_of_100") + " · " + tr(l, "level") + " " + v.Level
 	if v.LevelLabel != "" {
 		line += colon(l) + " " + v.LevelLabel
@@ -351,7 +338,7 @@ func levelsLine(v *docView) string {
 // criterion is the chapter of one criterion.
 func (d *pdfDoc) criterion(v *docView, c *critView) {
 	l := v.Lang
-	d.heading1(strconv.Itoa(c.Num) + ". " + c.Title)
+	d.heading1(one(strconv.Itoa(c.Num)+". "+c.Title), "")
 	d.bar(tr(l, "combined"), c.Score, c.ScoreValue, colAccent)
 	d.bar(tr(l, "questionnaire")+" ("+c.QuestionnaireWeight+")", c.Q, c.QValue, colQ)
 	d.bar(tr(l, "automated")+" ("+c.AutomatedWeight+")", c.A, c.AValue, colA)
@@ -535,7 +522,7 @@ func (d *pdfDoc) review(l string, c *critView) {
 // on the scan and the method.
 func (d *pdfDoc) appendix(v *docView) {
 	l := v.Lang
-	d.heading1(tr(l, "appendix"))
+	d.heading1(one(tr(l, "appendix")), "")
 	d.heading2(tr(l, "pages_title"))
 	d.para(v.PagesLine, "", colInk)
 	if len(v.Pages) == 0 {

@@ -92,7 +92,7 @@ func poppler(t *testing.T, tool string, args ...string) string {
 }
 
 // structLine is one element of pdfinfo -struct-text: its depth, type and
-// text.
+// text (with the text of the elements in it).
 type structLine struct {
 	depth int
 	typ   string
@@ -110,16 +110,21 @@ func pdfStruct(t *testing.T, path string, text bool) []structLine {
 	}
 	out := poppler(t, "pdfinfo", arg, path)
 	var lines []structLine
+	var open []int // the elements that hold the next line, outermost first
 	for _, l := range strings.Split(out, "\n") {
 		trimmed := strings.TrimLeft(l, " ")
 		depth := (len(l) - len(trimmed)) / 2
+		for len(open) > 0 && lines[open[len(open)-1]].depth >= depth {
+			open = open[:len(open)-1]
+		}
 		switch {
 		case trimmed == "":
-		case strings.HasPrefix(trimmed, `"`):
-			if len(lines) > 0 {
-				lines[len(lines)-1].text += strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
+		case strings.HasPrefix(trimmed, `"`): // text belongs to its element and the elements around it
+			for _, i := range open {
+				lines[i].text += strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
 			}
 		default:
+			open = append(open, len(lines))
 			lines = append(lines, structLine{depth: depth, typ: strings.Fields(trimmed)[0]})
 		}
 	}
@@ -166,7 +171,7 @@ func TestPDFTagged(t *testing.T) {
 			t.Errorf("catalog lacks %s: %s", w, catalog)
 		}
 	}
-	var alts, partLangs []string
+	var alts, partLangs, spanLangs []string
 	reAlt := regexp.MustCompile(`/Alt (<[0-9A-F]+>)`)
 	reLang := regexp.MustCompile(`/Lang \(([^)]*)\)`)
 	for n := range len(objs) + 1 { // elements are numbered in reading order
@@ -182,7 +187,16 @@ func TestPDFTagged(t *testing.T) {
 			if m := reLang.FindStringSubmatch(o); m != nil {
 				partLangs = append(partLangs, m[1])
 			}
+		case strings.Contains(o, "/S /Span"):
+			if m := reLang.FindStringSubmatch(o); m != nil {
+				spanLangs = append(spanLangs, m[1])
+			}
 		}
+	}
+	// The French half of the cover's bilingual lines (subtitle, date, "sur
+	// 100", level label, radar caption) and of the contents' title.
+	if want := slices.Repeat([]string{"fr-BE"}, 6); !slices.Equal(spanLangs, want) {
+		t.Errorf("spans in another language: %q, want %q", spanLangs, want)
 	}
 	// Every link of the table of contents is an annotation that points at
 	// its Link element, which points back at it.

@@ -185,10 +185,20 @@ func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text, d.marker[d.
 // cell draws text in a cell w wide and h high, as content of the current
 // element of the structure tree; ln and align as gofpdf's CellFormat, link
 // an internal link or 0.
+//
+// A line's trailing space does not count for the alignment.
 func (d *pdfDoc) cell(w, h float64, text string, ln int, align string, link int) {
 	d.tag.Content()
 	if link != 0 {
 		d.tag.Annot()
+	}
+	if trimmed := strings.TrimRight(text, " "); align != "L" && trimmed != text {
+		dx := w - d.f.GetStringWidth(trimmed)
+		if align == "C" {
+			dx /= 2
+		}
+		d.f.SetX(d.f.GetX() + dx)
+		w, align = w-dx, "L"
 	}
 	d.f.CellFormat(w, h, text, "", ln, align, false, link, "")
 }
@@ -262,8 +272,14 @@ func (d *pdfDoc) wrap(text string, width float64, maxLines int) []string {
 		lines = append(lines, d.split(para, width)...)
 	}
 	if maxLines > 0 && len(lines) > maxLines {
-		last := strings.Join(lines[maxLines-1:], " ")
-		lines = append(lines[:maxLines-1], d.fit(last, width))
+		var last strings.Builder
+		for _, l := range lines[maxLines-1:] {
+			if last.Len() > 0 && !strings.HasSuffix(last.String(), " ") {
+				last.WriteByte(' ')
+			}
+			last.WriteString(l)
+		}
+		lines = append(lines[:maxLines-1], d.fit(last.String(), width))
 	}
 	return lines
 }
@@ -271,7 +287,9 @@ func (d *pdfDoc) wrap(text string, width float64, maxLines int) []string {
 // split breaks a paragraph into lines of at most width at ordinary
 // spaces only: a no-break space (French "Oui ?", "40 %") keeps its two
 // sides on one line, which gofpdf's SplitText does not do. A word wider
-// than a line is cut where it must.
+// than a line is cut where it must. A line that ends at a space keeps it,
+// invisible, so the text of the tagged PDF reads "word word", not
+// "wordword", across the line break.
 func (d *pdfDoc) split(para string, width float64) []string {
 	var lines []string
 	line := ""
@@ -285,7 +303,7 @@ func (d *pdfDoc) split(para string, width float64) []string {
 			continue
 		}
 		if line != "" {
-			lines = append(lines, line)
+			lines = append(lines, line+" ")
 		}
 		line = word
 		for d.f.GetStringWidth(line) > width {
