@@ -366,3 +366,17 @@ func contentTokens(b []byte) []string {
 	}
 	return toks
 }
+
+// TestPDFTaggedOneLanguage checks the levels of a report in one language:
+// the cover's H1, then the contents and the chapters as H2, no Part.
+func TestPDFTaggedOneLanguage(t *testing.T) {
+	r := loadFixture(t)
+	path, _ := renderPDF(t, r, []string{"en"})
+	types := map[string]int{}
+	for _, e := range pdfStruct(t, path, false) {
+		types[e.typ]++
+	}
+	if want := 2 + len(r.Criteria) + 1; types["H1"] != 1 || types["H2"] != want || types["Part"] != 0 || types["H5"] != 0 || types["H4"] == 0 {
+		t.Errorf("H1 %d, H2 %d, H4 %d, H5 %d, Part %d; want 1, %d, some, 0, 0", types["H1"], types["H2"], types["H4"], types["H5"], types["Part"], want)
+	}
+}
