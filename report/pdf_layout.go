@@ -164,15 +164,12 @@ func (d *pdfDoc) tableHeader(cols []column) {
 		heads[i] = d.wrap(c.title, cols[i].width*contentW-3, 2)
 		h = math.Max(h, float64(len(heads[i]))*smallLine+2.4)
 	}
-	y, x := f.GetY(), marginL
+	y := f.GetY()
+	d.cellBoxes(cols, y, h, "FD")
+	x := marginL
 	d.tag.Begin("TR")
 	for i, c := range cols {
 		w := c.width * contentW
-		d.artifact(func() {
-			d.color(colSoft, "fill")
-			d.color(colLine, "draw")
-			f.Rect(x, y, w, h, "FD")
-		})
 		d.color(colInk, "text")
 		d.elem("TH", func() {
 			for j, line := range heads[i] {
@@ -215,14 +212,12 @@ func (d *pdfDoc) layoutRow(cols []column, row []cellText) ([][]string, float64) 
 // rowHeader).
 func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h float64, rowHeader bool) {
 	f := d.f
-	y, x := f.GetY(), marginL
+	y := f.GetY()
+	d.cellBoxes(cols, y, h, "D")
+	x := marginL
 	d.tag.Begin("TR")
 	for i, c := range cols {
 		w := c.width * contentW
-		d.artifact(func() {
-			d.color(colLine, "draw")
-			f.Rect(x, y, w, h, "D")
-		})
 		typ := "TD"
 		if rowHeader && i == 0 {
 			typ = "TH"
@@ -247,6 +242,21 @@ func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h floa
 	}
 	d.tag.End()
 	f.SetXY(marginL, y+h)
+}
+
+// cellBoxes draws the boxes of a row of cells at y, h high, outlined
+// ("D") or also filled ("FD"), as one artifact.
+func (d *pdfDoc) cellBoxes(cols []column, y, h float64, style string) {
+	d.artifact(func() {
+		d.color(colSoft, "fill")
+		d.color(colLine, "draw")
+		x := marginL
+		for _, c := range cols {
+			w := c.width * contentW
+			d.f.Rect(x, y, w, h, style)
+			x += w
+		}
+	})
 }
 
 // cellFont selects the font of a cell.
