@@ -83,7 +83,11 @@ func (pdfWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	if err := d.f.Output(&buf); err != nil {
 		return fmt.Errorf("render pdf report: %w", err)
 	}
-	out, err := d.tag.Update(buf.Bytes(), pdftag.Doc{Lang: views[0].Tag})
+	tags := make([]string, len(views))
+	for i, v := range views {
+		tags[i] = v.Tag
+	}
+	out, err := d.tag.Update(buf.Bytes(), pdftag.Doc{Lang: views[0].Tag, Title: d.title, Languages: tags})
 	if err != nil {
 		return fmt.Errorf("render pdf report: %w", err)
 	}
@@ -116,6 +120,7 @@ type pdfDoc struct {
 	tag    *pdftag.Tagger    // the structure tree: headings, lists, tables, figures
 	hOff   int               // added to a heading's rank for its level: H1 is the cover's
 	tocEl  *pdftag.Elem      // the table of contents' place in the reading order
+	title  string            // the document's title, as its properties say
 	marker map[string]string // by language: what stands for characters the fonts lack
 	// missing says by language whether the view holds characters the
 	// fonts lack, so its summary explains the marker.
@@ -168,7 +173,8 @@ func (d *pdfDoc) setProperties() {
 		subjects[i] = dv.Subtitle
 	}
 	tool := strings.TrimSpace(firstNonEmpty(d.r.Tool.Name, "didi") + " " + d.r.Tool.Version)
-	d.f.SetTitle(showBidi(title), true)
+	d.title = showBidi(title)
+	d.f.SetTitle(d.title, true)
 	d.f.SetAuthor(tool, true)
 	d.f.SetCreator(tool, true)
 	d.f.SetSubject(strings.Join(subjects, " / "), true)

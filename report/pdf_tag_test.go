@@ -141,9 +141,15 @@ func TestPDFTagged(t *testing.T) {
 	r := loadFixture(t)
 	path, raw := renderPDF(t, r, []string{"nl", "fr"})
 	out := poppler(t, "pdfinfo", path)
-	for _, w := range []string{"Tagged:          yes", "PDF version:     1.7"} {
+	for _, w := range []string{"Tagged:          yes", "PDF version:     1.7", "Metadata Stream: yes"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("pdfinfo lacks %q:\n%s", w, out)
+		}
+	}
+	meta := poppler(t, "pdfinfo", "-meta", path)
+	for _, w := range []string{`<rdf:li xml:lang="x-default">Index voor digitale inclusie vanaf het ontwerp: https://www.voorbeeld-gemeente.be/</rdf:li>`, "<rdf:li>nl-BE</rdf:li><rdf:li>fr-BE</rdf:li>"} {
+		if !strings.Contains(meta, w) {
+			t.Errorf("XMP metadata lacks %s:\n%s", w, meta)
 		}
 	}
 	tree := pdfStruct(t, path, false)

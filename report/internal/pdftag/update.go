@@ -3,6 +3,7 @@ package pdftag
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"regexp"
@@ -15,6 +16,12 @@ import (
 type Doc struct {
 	// Lang is the document's language, a BCP 47 tag such as "nl-BE".
 	Lang string
+	// Title is the document's title, which the XMP metadata (dc:title)
+	// carries and a viewer shows instead of the file name.
+	Title string
+	// Languages are all the languages the document is in, for the XMP
+	// metadata (dc:language); empty means Lang alone.
+	Languages []string
 }
 
 // ErrLayout is returned when the PDF is not laid out as Update expects
@@ -79,8 +86,13 @@ func (t *Tagger) Update(pdf []byte, doc Doc) ([]byte, error) {
 	// The catalog and the pages again, with what tagging adds.
 	b := w.begin(root)
 	b = append(b, dictBody(catalog)...)
-	b = fmt.Appendf(b, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/Lang %s\n/ViewerPreferences <</DisplayDocTitle true>>\n>>", treeRoot, literal(doc.Lang))
-	w.end(b)
+	b = fmt.Appendf(b, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/Lang %s\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot, literal(doc.Lang))
+	if doc.Title != "" {
+		meta := w.alloc()
+		w.streams = append(w.streams, obj{meta, xmp(doc)})
+		b = fmt.Appendf(b, "/Metadata %d 0 R\n", meta)
+	}
+	w.end(append(b, ">>"...))
 	// Annotations get keys in the parent tree after the pages'.
 	annotObjs := map[[2]int]int{} // page, index → object number
 	key := len(pages)
@@ -222,7 +234,10 @@ type writer struct {
 	out  *bytes.Buffer // the PDF
 	next int           // the next free object number
 	objs []obj         // the objects, in the order written
-	buf  []byte        // a buffer begin hands out and end takes back
+	// streams are the XMP metadata streams, written as they are: readers
+	// look for them uncompressed and outside object streams.
+	streams []obj
+	buf     []byte // a buffer begin hands out and end takes back
 }
 
 // obj is one object of the update.
@@ -252,6 +267,12 @@ func (w *writer) end(b []byte) {
 func (w *writer) finish(prev, root, info int) ([]byte, error) {
 	type entry struct{ kind, f2, f3 int } // 1: offset; 2: object stream, index
 	xref := map[int]entry{}
+	for _, st := range w.streams {
+		xref[st.num] = entry{1, w.out.Len(), 0}
+		fmt.Fprintf(w.out, "\n%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", st.num, len(st.body))
+		w.out.Write(st.body)
+		w.out.WriteString("\nendstream\nendobj\n")
+	}
 	var data, head bytes.Buffer
 	for start := 0; start < len(w.objs); start += objsPerStream {
 		chunk := w.objs[start:min(len(w.objs), start+objsPerStream)]
@@ -306,6 +327,28 @@ func (w *writer) finish(prev, root, info int) ([]byte, error) {
 	w.out.Write(z)
 	fmt.Fprintf(w.out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref[self].f2)
 	return w.out.Bytes(), nil
+}
+
+// xmp is the XMP metadata of doc: its title and languages.
+func xmp(doc Doc) []byte {
+	var b bytes.Buffer
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
+		`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n" +
+		`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n" +
+		`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">`)
+	xml.EscapeText(&b, []byte(doc.Title))
+	b.WriteString("</rdf:li></rdf:Alt></dc:title>\n<dc:language><rdf:Bag>")
+	langs := doc.Languages
+	if len(langs) == 0 {
+		langs = []string{doc.Lang}
+	}
+	for _, l := range langs {
+		b.WriteString("<rdf:li>")
+		xml.EscapeText(&b, []byte(l))
+		b.WriteString("</rdf:li>")
+	}
+	b.WriteString("</rdf:Bag></dc:language>\n</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return b.Bytes()
 }
 
 // deflate compresses b with zlib, as /FlateDecode reads it.
