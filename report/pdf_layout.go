@@ -171,12 +171,12 @@ func (d *pdfDoc) tableHeader(cols []column) {
 	for i, c := range cols {
 		w := c.width * contentW
 		d.color(colInk, "text")
-		d.elem("TH", func() {
-			for j, line := range heads[i] {
-				f.SetXY(x+1.5, y+1.2+float64(j)*smallLine)
-				d.cell(w-3, smallLine, line, 0, c.align, 0)
-			}
-		})
+		d.tag.Begin("TH").SetScope(pdftag.Column)
+		for j, line := range heads[i] {
+			f.SetXY(x+1.5, y+1.2+float64(j)*smallLine)
+			d.cell(w-3, smallLine, line, 0, c.align, 0)
+		}
+		d.tag.End()
 		x += w
 	}
 	d.tag.End()
@@ -218,14 +218,12 @@ func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h floa
 	d.tag.Begin("TR")
 	for i, c := range cols {
 		w := c.width * contentW
-		typ := "TD"
 		if rowHeader && i == 0 {
-			typ = "TH"
+			d.tag.Begin("TH").SetScope(pdftag.Row)
+		} else {
+			d.tag.Begin("TD")
 		}
-		d.elem(typ, func() {
-			if i >= len(row) {
-				return
-			}
+		if i < len(row) {
 			d.cellFont(c, row[i])
 			col := colInk
 			if row[i].col != nil {
@@ -237,7 +235,8 @@ func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h floa
 				f.SetXY(x+1.5, y+1.2+float64(j)*lh)
 				d.cell(w-3, lh, line, 0, c.align, 0)
 			}
-		})
+		}
+		d.tag.End()
 		x += w
 	}
 	d.tag.End()

@@ -118,14 +118,14 @@ func pdfStruct(t *testing.T, path string, text bool) []structLine {
 			open = open[:len(open)-1]
 		}
 		switch {
-		case trimmed == "":
+		case trimmed == "", strings.HasPrefix(trimmed, "/"): // an attribute: "/Scope /Column"
 		case strings.HasPrefix(trimmed, `"`): // text belongs to its element and the elements around it
 			for _, i := range open {
 				lines[i].text += strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
 			}
 		default:
 			open = append(open, len(lines))
-			lines = append(lines, structLine{depth: depth, typ: strings.Fields(trimmed)[0]})
+			lines = append(lines, structLine{depth: depth, typ: strings.TrimSuffix(strings.Fields(trimmed)[0], ":")})
 		}
 	}
 	return lines
@@ -192,6 +192,10 @@ func TestPDFTagged(t *testing.T) {
 		case strings.Contains(o, "/S /Part"):
 			if m := reLang.FindStringSubmatch(o); m != nil {
 				partLangs = append(partLangs, m[1])
+			}
+		case strings.Contains(o, "/S /TH "):
+			if !strings.Contains(o, "/A <</O /Table /Scope /Column>>") && !strings.Contains(o, "/A <</O /Table /Scope /Row>>") {
+				t.Errorf("table header cell without a scope: %s", o)
 			}
 		case strings.Contains(o, "/S /Span"):
 			if m := reLang.FindStringSubmatch(o); m != nil {

@@ -37,6 +37,7 @@ type Elem struct {
 	typ    string
 	lang   string
 	alt    string
+	scope  string // of a table header cell: Row or Column
 	parent *Elem
 	kids   []kid
 	obj    int // object number, given when the tree is written
@@ -57,6 +58,16 @@ func (e *Elem) SetLang(tag string) *Elem { e.lang = tag; return e }
 // SetAlt sets the alternative text of e, which a screen reader reads
 // instead of its content (a figure's description).
 func (e *Elem) SetAlt(text string) *Elem { e.alt = text; return e }
+
+// Scopes of a table header cell (TH): the cells it heads.
+const (
+	Row    = "Row"
+	Column = "Column"
+)
+
+// SetScope says which cells e, a table header cell (TH), heads: its Row
+// or its Column.
+func (e *Elem) SetScope(scope string) *Elem { e.scope = scope; return e }
 
 // Tagger records the structure of a PDF while it is drawn.
 type Tagger struct {

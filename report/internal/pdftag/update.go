@@ -190,6 +190,9 @@ func (t *Tagger) write(e *Elem, parent int, pages []int, w *writer) error {
 		}
 		b = append(append(b, " /Lang "...), literal(e.lang)...)
 	}
+	if e.scope != "" {
+		b = append(append(append(b, " /A <</O /Table /Scope /"...), e.scope...), ">>"...)
+	}
 	if e.alt != "" {
 		b = append(append(b, " /Alt "...), textString(e.alt)...)
 	}
