@@ -9,11 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/didi-index/didi/result"
+	"github.com/jung-kurt/gofpdf"
 
 	"github.com/didi-index/didi/report/internal/pdftag"
-
-	"github.com/jung-kurt/gofpdf"
+	"github.com/didi-index/didi/result"
 )
 
 // Page geometry of the PDF, in millimetres (A4 portrait).
@@ -295,6 +294,7 @@ func (d *pdfDoc) footerText() {
 
 // drawTOC writes the table of contents on its reserved page, with links
 // and page numbers.
+//
 // In the structure tree it takes the place reserved after the cover: an H2
 // and a TOC with a TOCI, in its language, per entry.
 func (d *pdfDoc) drawTOC() {

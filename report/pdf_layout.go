@@ -247,7 +247,9 @@ func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h floa
 // ("D") or also filled ("FD"), as one artifact.
 func (d *pdfDoc) cellBoxes(cols []column, y, h float64, style string) {
 	d.artifact(func() {
-		d.color(colSoft, "fill")
+		if style == "FD" {
+			d.color(colSoft, "fill")
+		}
 		d.color(colLine, "draw")
 		x := marginL
 		for _, c := range cols {

@@ -277,8 +277,38 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // painting is inside marked content, either tagged (an MCID of the
 // structure tree) or an artifact, never both and never neither, and the
 // marks are balanced on each page.
+//
+// Its tables go on over pages: the header row they repeat is not a row of
+// the table's structure.
 func TestPDFContentMarked(t *testing.T) {
-	_, raw := renderPDF(t, stressResult(), []string{"nl", "fr"})
+	path, raw := renderPDF(t, stressResult(), []string{"nl", "fr"})
+	tree := pdfStruct(t, path, false)
+	rows := 0
+	for i, e := range tree {
+		if e.typ != "TR" {
+			continue
+		}
+		heads, cells := 0, 0
+		for _, c := range tree[i+1:] {
+			if c.depth <= e.depth {
+				break
+			}
+			if c.depth == e.depth+1 {
+				cells++
+				if c.typ == "TH" {
+					heads++
+				}
+			}
+		}
+		first := tree[i-1].typ == "Table"
+		if heads == cells && !first {
+			t.Errorf("element %d: a row of header cells that is not the table's first", i)
+		}
+		rows++
+	}
+	if rows < 200 {
+		t.Errorf("only %d table rows", rows)
+	}
 	objs, streams := pdfObjects(t, raw)
 	paints := map[string]bool{"Tj": true, "TJ": true, "'": true, `"`: true, "f": true, "F": true, "f*": true,
 		"S": true, "s": true, "B": true, "B*": true, "b": true, "b*": true, "Do": true, "sh": true}

@@ -66,6 +66,18 @@ func TestMarkedContent(t *testing.T) {
 			t.End()
 			t.End()
 		}, map[int]string{1: "/LI <</MCID 0>> BDC EMC /Lbl <</MCID 1>> BDC EMC"}},
+		{"an element inside an artifact is not tagged", func(t *Tagger, p *page) {
+			t.Begin("Table")
+			t.Artifact(Pagination, func() {
+				t.Begin("TR")
+				t.Content()
+				t.End()
+			})
+			t.End()
+			if kids := t.root.kids[0].elem.kids; len(kids) != 0 {
+				panic("the repeated row is in the tree")
+			}
+		}, map[int]string{1: "/Artifact <</Type /Pagination>> BDC EMC"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -92,12 +92,16 @@ func New(out Out, lang string) *Tagger {
 
 // Begin opens an element of type typ (a standard structure type: Sect,
 // H1, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, TOC, TOCI, Span...)
-// inside the current one and makes it current.
+// inside the current one and makes it current. Inside an artifact (a
+// table's header row repeated after a page break) the element is not
+// part of the tree.
 func (t *Tagger) Begin(typ string) *Elem {
 	t.close()
 	parent := t.stack[len(t.stack)-1]
 	e := &Elem{typ: typ, parent: parent}
-	parent.kids = append(parent.kids, kid{elem: e})
+	if t.artifacts == 0 {
+		parent.kids = append(parent.kids, kid{elem: e})
+	}
 	t.stack = append(t.stack, e)
 	return e
 }
