@@ -80,7 +80,6 @@ type Tagger struct {
 	artifacts int             // depth of artifacts being drawn
 	pages     map[int][]*Elem // page → the element of each MCID
 	annots    map[int][]*Elem // page → the element of each annotation
-	annotObjs map[[2]int]int  // page, index → the annotation's object, once written
 }
 
 // New returns a Tagger whose tree has a Document element in language

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"unicode/utf16"
@@ -24,68 +22,30 @@ type Doc struct {
 	Languages []string
 }
 
-// ErrLayout is returned when the PDF is not laid out as Update expects
-// (one cross-reference table, pages in a /Kids array).
-var ErrLayout = errors.New("unexpected pdf layout")
-
-var (
-	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	reXref      = regexp.MustCompile(`^xref\s+0 (\d+)\s*\n`)
-	reRoot      = regexp.MustCompile(`/Root (\d+) 0 R`)
-	reInfo      = regexp.MustCompile(`/Info (\d+) 0 R`)
-	rePages     = regexp.MustCompile(`/Pages (\d+) 0 R`)
-	reKids      = regexp.MustCompile(`/Kids \[([\d\s0R]*)\]`)
-	reRef       = regexp.MustCompile(`(\d+) 0 R`)
-)
-
 // Update appends to pdf, as written by gofpdf, an incremental update that
 // makes it a tagged PDF with t's structure: a new catalog (marked, with
-// the structure tree root, the language and the title shown in the
-// window), the pages again with their StructParents, the structure
-// elements, the parent tree, a cross-reference section and a trailer.
-// The header is raised to PDF 1.7. The output depends only on its input.
+// the structure tree root, the language, XMP metadata and the title shown
+// in the window), the pages again with their StructParents and their
+// annotations as objects that point at their elements, the structure
+// elements and the parent tree in compressed object streams, and a
+// cross-reference stream. The header is raised to PDF 1.7. The output
+// depends only on its input.
 func (t *Tagger) Update(pdf []byte, doc Doc) ([]byte, error) {
 	t.close()
 	if !validLang(doc.Lang) {
 		return nil, fmt.Errorf("tag pdf: language %q is not a BCP 47 tag", doc.Lang)
 	}
-	m := reStartXref.FindSubmatch(pdf)
-	if m == nil {
-		return nil, fmt.Errorf("tag pdf: %w: no startxref", ErrLayout)
-	}
-	prev, _ := strconv.Atoi(string(m[1]))
-	offsets, trailer, err := readXref(pdf, prev)
+	src, err := readSource(pdf)
 	if err != nil {
 		return nil, err
 	}
-	root, info := refIn(reRoot, trailer), refIn(reInfo, trailer)
-	catalog, err := object(pdf, offsets, root)
-	if err != nil {
-		return nil, err
-	}
-	pagesObj, err := object(pdf, offsets, refIn(rePages, catalog))
-	if err != nil {
-		return nil, err
-	}
-	km := reKids.FindSubmatch(pagesObj)
-	if root == 0 || km == nil {
-		return nil, fmt.Errorf("tag pdf: %w: no catalog or page list", ErrLayout)
-	}
-	var pages []int
-	for _, r := range reRef.FindAllSubmatch(km[1], -1) {
-		n, _ := strconv.Atoi(string(r[1]))
-		pages = append(pages, n)
-	}
-
-	w := &writer{out: bytes.NewBuffer(make([]byte, 0, len(pdf)+len(pages)*64+4096)), next: len(offsets)}
+	w := &writer{out: bytes.NewBuffer(make([]byte, 0, len(pdf)+len(src.pages)*64+4096)), next: len(src.offsets)}
 	w.out.Write(pdf)
 	copy(w.out.Bytes(), "%PDF-1.7") // the header: the features below are PDF 1.4 to 1.5
 	treeRoot, parentTree := w.alloc(), w.alloc()
 	t.number(t.root, w)
 
-	// The catalog and the pages again, with what tagging adds.
-	b := w.begin(root)
-	b = append(b, dictBody(catalog)...)
+	b := append(w.begin(src.root), dictBody(src.catalog)...)
 	b = fmt.Appendf(b, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/Lang %s\n/ViewerPreferences <</DisplayDocTitle true>>\n", treeRoot, literal(doc.Lang))
 	if doc.Title != "" {
 		meta := w.alloc()
@@ -93,48 +53,69 @@ func (t *Tagger) Update(pdf []byte, doc Doc) ([]byte, error) {
 		b = fmt.Appendf(b, "/Metadata %d 0 R\n", meta)
 	}
 	w.end(append(b, ">>"...))
-	// Annotations get keys in the parent tree after the pages'.
-	annotObjs := map[[2]int]int{} // page, index → object number
-	key := len(pages)
-	var annotKeys []*Elem
-	for i, n := range pages {
-		obj, err := object(pdf, offsets, n)
+	annots, err := t.writePages(src, w)
+	if err != nil {
+		return nil, err
+	}
+	b = w.begin(treeRoot)
+	w.end(fmt.Appendf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.obj, parentTree, len(src.pages)+len(annots.owners)))
+	t.writeParentTree(parentTree, len(src.pages), annots.owners, w)
+	if err := t.write(t.root, treeRoot, src.pages, annots.objs, w); err != nil {
+		return nil, err
+	}
+	return w.finish(src.prev, src.root, src.info)
+}
+
+// annotObjs are the annotations of the pages as objects of their own.
+type annotObjs struct {
+	objs   map[[2]int]int // page, index on the page → object number
+	owners []*Elem        // by parent tree key, after the pages' keys
+}
+
+// writePages writes each page again with its key in the parent tree
+// (StructParents), the tab order of its structure, and its annotations as
+// objects that point at the elements that own them.
+func (t *Tagger) writePages(src *source, w *writer) (annotObjs, error) {
+	a := annotObjs{objs: map[[2]int]int{}}
+	for i, n := range src.pages {
+		page, err := object(src.pdf, src.offsets, n)
 		if err != nil {
-			return nil, err
+			return a, err
 		}
-		obj, annots, err := splitAnnots(obj)
+		page, annots, err := splitAnnots(page)
 		if err != nil {
-			return nil, err
+			return a, err
 		}
 		owners := t.annots[i+1]
 		if len(annots) != len(owners) {
-			return nil, fmt.Errorf("tag pdf: %w: page %d has %d annotations, %d tagged", ErrLayout, i+1, len(annots), len(owners))
+			return a, fmt.Errorf("tag pdf: %w: page %d has %d annotations, %d tagged", ErrLayout, i+1, len(annots), len(owners))
 		}
-		b := append(w.begin(n), dictBody(obj)...)
+		nums := make([]int, len(annots))
+		b := append(w.begin(n), dictBody(page)...)
 		b = fmt.Appendf(b, "/StructParents %d\n/Tabs /S\n", i)
 		if len(annots) > 0 {
 			b = append(b, "/Annots ["...)
 			for j := range annots {
-				annotObjs[[2]int{i + 1, j}] = w.next
-				b = append(ref(b, w.alloc()), ' ')
+				nums[j] = w.alloc()
+				a.objs[[2]int{i + 1, j}] = nums[j]
+				b = append(ref(b, nums[j]), ' ')
 			}
 			b = append(b, "]\n"...)
 		}
 		w.end(append(b, ">>"...))
-		for j, a := range annots {
-			b := append(w.begin(annotObjs[[2]int{i + 1, j}]), a[:len(a)-2]...)
-			w.end(fmt.Appendf(b, " /StructParent %d /P %d 0 R>>", key, n))
-			annotKeys = append(annotKeys, owners[j])
-			key++
+		for j, annot := range annots {
+			b := append(w.begin(nums[j]), annot[:len(annot)-2]...)
+			w.end(fmt.Appendf(b, " /StructParent %d /P %d 0 R>>", len(src.pages)+len(a.owners), n))
+			a.owners = append(a.owners, owners[j])
 		}
 	}
-	t.annotObjs = annotObjs
+	return a, nil
+}
 
-	// The structure tree.
-	b = w.begin(treeRoot)
-	b = fmt.Appendf(b, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", t.root.obj, parentTree, key)
-	w.end(b)
-	b = append(w.begin(parentTree), "<</Nums ["...)
+// writeParentTree writes the parent tree: for each page's key the element
+// of each of its MCIDs, then for each annotation's key its element.
+func (t *Tagger) writeParentTree(n, pages int, annotOwners []*Elem, w *writer) {
+	b := append(w.begin(n), "<</Nums ["...)
 	for i := range pages {
 		b = append(strconv.AppendInt(append(b, '\n'), int64(i), 10), " ["...)
 		for j, e := range t.pages[i+1] {
@@ -145,14 +126,10 @@ func (t *Tagger) Update(pdf []byte, doc Doc) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
-	for i, e := range annotKeys {
-		b = ref(append(strconv.AppendInt(append(b, '\n'), int64(len(pages)+i), 10), ' '), e.obj)
+	for i, e := range annotOwners {
+		b = ref(append(strconv.AppendInt(append(b, '\n'), int64(pages+i), 10), ' '), e.obj)
 	}
 	w.end(append(b, "\n]>>"...))
-	if err := t.write(t.root, treeRoot, pages, w); err != nil {
-		return nil, err
-	}
-	return w.finish(prev, root, info)
 }
 
 // number gives e and its descendants object numbers, in reading order.
@@ -165,8 +142,9 @@ func (t *Tagger) number(e *Elem, w *writer) {
 	}
 }
 
-// write writes e and its descendants as structure elements.
-func (t *Tagger) write(e *Elem, parent int, pages []int, w *writer) error {
+// write writes e and its descendants as structure elements; annots are
+// the annotations' objects by page and index.
+func (t *Tagger) write(e *Elem, parent int, pages []int, annots map[[2]int]int, w *writer) error {
 	pg := 0 // the page of e's first marked content: its /Pg
 	for _, k := range e.kids {
 		if k.elem == nil && !k.annot {
@@ -205,7 +183,7 @@ func (t *Tagger) write(e *Elem, parent int, pages []int, w *writer) error {
 		case k.elem != nil:
 			b = ref(b, k.elem.obj)
 		case k.annot:
-			b = ref(append(b, "<</Type /OBJR /Obj "...), t.annotObjs[[2]int{k.page, k.mcid}])
+			b = ref(append(b, "<</Type /OBJR /Obj "...), annots[[2]int{k.page, k.mcid}])
 			b = append(ref(append(b, " /Pg "...), pages[k.page-1]), ">>"...)
 		case k.page == pg:
 			b = strconv.AppendInt(b, int64(k.mcid), 10)
@@ -217,7 +195,7 @@ func (t *Tagger) write(e *Elem, parent int, pages []int, w *writer) error {
 	w.end(append(b, "]>>"...))
 	for _, k := range e.kids {
 		if k.elem != nil {
-			if err := t.write(k.elem, e.obj, pages, w); err != nil {
+			if err := t.write(k.elem, e.obj, pages, annots, w); err != nil {
 				return err
 			}
 		}
@@ -365,106 +343,6 @@ func deflate(b []byte) ([]byte, error) {
 		return nil, fmt.Errorf("tag pdf: compress: %w", err)
 	}
 	return z.Bytes(), nil
-}
-
-// readXref reads the cross-reference table at off: the offset of every
-// object, and the trailer dictionary after it.
-func readXref(pdf []byte, off int) ([]int, []byte, error) {
-	if off <= 0 || off >= len(pdf) {
-		return nil, nil, fmt.Errorf("tag pdf: %w: startxref out of range", ErrLayout)
-	}
-	m := reXref.FindSubmatch(pdf[off:])
-	if m == nil {
-		return nil, nil, fmt.Errorf("tag pdf: %w: no xref table", ErrLayout)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	pos := off + len(m[0])
-	const entry = 20
-	if pos+n*entry > len(pdf) {
-		return nil, nil, fmt.Errorf("tag pdf: %w: short xref table", ErrLayout)
-	}
-	offsets := make([]int, n)
-	for i := range n {
-		offsets[i], _ = strconv.Atoi(string(pdf[pos+i*entry : pos+i*entry+10]))
-	}
-	trailer := pdf[pos+n*entry:]
-	return offsets, trailer, nil
-}
-
-// object returns the body of object n: what lies between "n 0 obj" and
-// "endobj".
-func object(pdf []byte, offsets []int, n int) ([]byte, error) {
-	if n <= 0 || n >= len(offsets) {
-		return nil, fmt.Errorf("tag pdf: %w: no object %d", ErrLayout, n)
-	}
-	head := []byte(strconv.Itoa(n) + " 0 obj")
-	rest := pdf[offsets[n]:]
-	end := bytes.Index(rest, []byte("endobj"))
-	if !bytes.HasPrefix(rest, head) || end < 0 {
-		return nil, fmt.Errorf("tag pdf: %w: object %d not at its offset", ErrLayout, n)
-	}
-	return bytes.TrimSpace(rest[len(head):end]), nil
-}
-
-// splitAnnots takes the annotations written in a page dictionary out of
-// it: the dictionary without its /Annots, and each annotation's
-// dictionary, in order.
-func splitAnnots(page []byte) ([]byte, [][]byte, error) {
-	const key = "/Annots ["
-	i := bytes.Index(page, []byte(key))
-	if i < 0 {
-		return page, nil, nil
-	}
-	var annots [][]byte
-	depth, start := 0, 0
-	for j := i + len(key); j < len(page); j++ {
-		switch c := page[j]; {
-		case c == '(': // a string: skip to its end
-			for n := 0; j < len(page); j++ {
-				if page[j] == '\\' {
-					j++
-				} else if page[j] == '(' {
-					n++
-				} else if page[j] == ')' {
-					if n--; n == 0 {
-						break
-					}
-				}
-			}
-		case c == '<' && j+1 < len(page) && page[j+1] == '<':
-			if depth == 0 {
-				start = j
-			}
-			depth++
-			j++
-		case c == '>' && j+1 < len(page) && page[j+1] == '>':
-			depth--
-			j++
-			if depth == 0 {
-				annots = append(annots, page[start:j+1])
-			}
-		case c == ']' && depth == 0:
-			out := append(append([]byte(nil), page[:i]...), page[j+1:]...)
-			return out, annots, nil
-		}
-	}
-	return nil, nil, fmt.Errorf("tag pdf: %w: unterminated /Annots", ErrLayout)
-}
-
-// dictBody is a dictionary without its closing ">>", to add keys to.
-func dictBody(dict []byte) []byte {
-	body := bytes.TrimSuffix(bytes.TrimSpace(dict), []byte(">>"))
-	return append(append([]byte(nil), body...), '\n')
-}
-
-// refIn is the object number the first group of re names in b, or 0.
-func refIn(re *regexp.Regexp, b []byte) int {
-	m := re.FindSubmatch(b)
-	if m == nil {
-		return 0
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
 }
 
 // validLang reports whether tag looks like a BCP 47 language tag.
