@@ -87,11 +87,19 @@ func balanceBidi(s string) string {
 
 // bdiHTML is site text for the HTML report: escaped, balanced and isolated
 // in a <bdi> element, whose direction follows the text itself.
-func bdiHTML(s string) template.HTML {
+func bdiHTML(s string) template.HTML { return isolateHTML(`<bdi>`, s) }
+
+// ltrHTML is code from the site (an address, a selector, a snippet) for
+// the HTML report: isolated like bdiHTML, and left to right, as code is,
+// whatever script its first letters are in.
+func ltrHTML(s string) template.HTML { return isolateHTML(`<bdi dir="ltr">`, s) }
+
+// isolateHTML is s escaped, balanced and isolated in the bdi element open.
+func isolateHTML(open, s string) template.HTML {
 	if s == "" {
 		return ""
 	}
-	return template.HTML("<bdi>" + html.EscapeString(balanceBidi(s)) + "</bdi>")
+	return template.HTML(open + html.EscapeString(balanceBidi(s)) + "</bdi>")
 }
 
 // isolateText is site text inside plain report text that has no markup

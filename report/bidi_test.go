@@ -92,7 +92,10 @@ func TestBidiIsolatedInEveryFormat(t *testing.T) {
 		walk = func(n *html.Node, inBdi bool, parent string) {
 			if n.Type == html.TextNode && hasBidi(n.Data) {
 				found++
+				dir, _ := attr(n.Parent, "dir")
 				switch {
+				case n.Parent.Parent != nil && n.Parent.Parent.Data == "code" && dir != "ltr":
+					t.Errorf("code not isolated left to right: %+q", n.Data)
 				case parent == "title":
 					if !strings.Contains(n.Data, "\u2068https://www.voorbeeld-gemeente.be/abc[U+202E]def") || strings.Count(n.Data, "\u2068") != 1 || strings.Count(n.Data, "\u2069") != 1 {
 						t.Errorf("title does not isolate the site text: %+q", n.Data)

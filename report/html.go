@@ -24,6 +24,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"bar":   barWidth,
 	"short": shorten,
 	"bdi":   bdiHTML,
+	"ltr":   ltrHTML,
 }).Parse(htmlSource))
 
 // maxCodeRunes is the length beyond which HTML reports shorten a selector,
