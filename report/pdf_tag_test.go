@@ -182,6 +182,9 @@ func TestPDFTagged(t *testing.T) {
 	reLang := regexp.MustCompile(`/Lang \(([^)]*)\)`)
 	for n := range len(objs) + 1 { // elements are numbered in reading order
 		o := objs[n]
+		if strings.Contains(o, "/Type /StructElem") && strings.Contains(o, "/K []") {
+			t.Errorf("an element without content: %s", o)
+		}
 		switch {
 		case strings.Contains(o, "/S /Figure"):
 			if m := reAlt.FindStringSubmatch(o); m != nil {
