@@ -23,6 +23,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"radar": radarSVG,
 	"bar":   barWidth,
 	"short": shorten,
+	"bdi":   bdiHTML,
+	"ltr":   ltrHTML,
 }).Parse(htmlSource))
 
 // maxCodeRunes is the length beyond which HTML reports shorten a selector,
@@ -51,7 +53,9 @@ func (htmlWriter) Format() string { return "html" }
 // htmlPage is the data of the template.
 type htmlPage struct {
 	Lang, Tag   string
-	Title       string
+	Title       string   // the <title>: the document title and the targets, isolated
+	DocTitle    string   // the document title alone
+	Targets     []string // the scanned sites, isolated in the <h1>
 	Views       []*docView
 	LangNavName string
 }
@@ -69,9 +73,14 @@ func (htmlWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 		p.Views = append(p.Views, v)
 		names = append(names, tr(l, "language"))
 	}
-	p.Title = p.Views[0].Title
-	if t := strings.Join(p.Views[0].Targets, ", "); t != "" {
-		p.Title += colon(p.Lang) + " " + t
+	p.DocTitle, p.Targets = p.Views[0].Title, p.Views[0].Targets
+	p.Title = p.DocTitle
+	if len(p.Targets) > 0 {
+		isolated := make([]string, len(p.Targets))
+		for i, t := range p.Targets {
+			isolated[i] = isolateText(t)
+		}
+		p.Title += colon(p.Lang) + " " + strings.Join(isolated, ", ")
 	}
 	p.LangNavName = strings.Join(dedupe(names), " / ")
 	if err := htmlTemplate.Execute(w, p); err != nil {

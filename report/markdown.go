@@ -111,5 +111,6 @@ func tipLine(t tipView) string {
 var mdEscaper = strings.NewReplacer("&", "&amp;", "\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`",
 	"<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\r\n", " ", "\n", " ", "\r", " ")
 
-// mdEscape makes s safe inside a Markdown line or table cell.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
+// mdEscape makes s safe inside a Markdown line or table cell; Markdown
+// cannot isolate text, so bidi control characters are shown ("[U+202E]").
+func mdEscape(s string) string { return mdEscaper.Replace(showBidi(s)) }

@@ -9,9 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/didi-index/didi/result"
-
 	"github.com/jung-kurt/gofpdf"
+
+	"github.com/didi-index/didi/report/internal/pdftag"
+	"github.com/didi-index/didi/result"
 )
 
 // Page geometry of the PDF, in millimetres (A4 portrait).
@@ -81,9 +82,13 @@ func (pdfWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	if err := d.f.Output(&buf); err != nil {
 		return fmt.Errorf("render pdf report: %w", err)
 	}
-	out, err := setCatalogLang(buf.Bytes(), views[0].Tag)
+	tags := make([]string, len(views))
+	for i, v := range views {
+		tags[i] = v.Tag
+	}
+	out, err := d.tag.Update(buf.Bytes(), pdftag.Doc{Lang: views[0].Tag, Title: d.title, Languages: tags})
 	if err != nil {
-		return err
+		return fmt.Errorf("render pdf report: %w", err)
 	}
 	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("write pdf report: %w", err)
@@ -95,6 +100,7 @@ func (pdfWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 type tocEntry struct {
 	level int // 0 a language, 1 a chapter
 	text  string
+	lang  string // the BCP 47 tag of its language
 	page  int
 	link  int
 }
@@ -110,6 +116,14 @@ type pdfDoc struct {
 	tocPg  int // first page of the table of contents
 	tocN   int // number of pages reserved for it
 	glyphs *glyphSet
+	tag    *pdftag.Tagger    // the structure tree: headings, lists, tables, figures
+	hOff   int               // added to a heading's rank for its level: H1 is the cover's
+	tocEl  *pdftag.Elem      // the table of contents' place in the reading order
+	title  string            // the document's title, as its properties say
+	marker map[string]string // by language: what stands for characters the fonts lack
+	// missing says by language whether the view holds characters the
+	// fonts lack, so its summary explains the marker.
+	missing map[string]bool
 }
 
 // newPDFDoc sets up the document: page, fonts, properties and footer.
@@ -119,7 +133,11 @@ func newPDFDoc(r *result.Result, views []*docView) (*pdfDoc, error) {
 		return nil, err
 	}
 	f := gofpdf.New("P", "mm", "A4", "")
-	d := &pdfDoc{f: f, r: r, views: views, v: views[0], glyphs: glyphs}
+	d := &pdfDoc{f: f, r: r, views: views, v: views[0], glyphs: glyphs, marker: map[string]string{}, missing: map[string]bool{}}
+	for _, v := range views {
+		d.marker[v.Lang] = strings.ReplaceAll(tr(v.Lang, "glyph_missing"), " ", "\u00a0") // one piece on a line
+		d.missing[v.Lang] = glyphs.lacksAny(v)
+	}
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetCellMargin(0)
 	f.SetCatalogSort(true)
@@ -135,7 +153,9 @@ func newPDFDoc(r *result.Result, views []*docView) (*pdfDoc, error) {
 		return nil, fmt.Errorf("load pdf fonts: %w", f.Error())
 	}
 	d.setProperties()
+	d.tag = pdftag.New(f, views[0].Tag)
 	f.SetFooterFunc(d.drawFooter)
+	f.SetHeaderFunc(d.tag.Resume)
 	return d, nil
 }
 
@@ -152,11 +172,12 @@ func (d *pdfDoc) setProperties() {
 		subjects[i] = dv.Subtitle
 	}
 	tool := strings.TrimSpace(firstNonEmpty(d.r.Tool.Name, "didi") + " " + d.r.Tool.Version)
-	d.f.SetTitle(title, true)
+	d.title = showBidi(title)
+	d.f.SetTitle(d.title, true)
 	d.f.SetAuthor(tool, true)
 	d.f.SetCreator(tool, true)
 	d.f.SetSubject(strings.Join(subjects, " / "), true)
-	d.f.SetKeywords("digital inclusion, accessibility, WCAG, "+strings.Join(v.Targets, " "), true)
+	d.f.SetKeywords(showBidi("digital inclusion, accessibility, WCAG, "+strings.Join(v.Targets, " ")), true)
 	t, ok := parseDate(firstNonEmpty(d.r.Finished, d.r.Started))
 	if !ok {
 		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -177,36 +198,51 @@ func (d *pdfDoc) render() {
 	for i := 1; i < d.tocN; i++ {
 		d.newPage(d.views[0], true)
 	}
+	d.tocEl = d.elem("Sect", func() {}) // drawTOC fills it in at the end
 	for _, v := range d.views {
 		d.chapters(v, len(d.views) > 1)
 	}
 	last := d.f.PageNo()
 	d.drawTOC()
-	d.f.SetPage(last)
+	d.setPage(last)
+}
+
+// setPage goes back to page n to draw more on it.
+func (d *pdfDoc) setPage(n int) {
+	d.tag.Break()
+	d.f.SetPage(n)
 }
 
 // chapters renders one language: its cover (in a multilingual document),
 // the summary, a chapter per criterion and the appendix.
+//
+// In the structure tree a language is a Part in its language whose
+// cover's title is an H2 and whose chapters are H3; a single-language
+// report has its chapters as H2, under the cover's H1.
 func (d *pdfDoc) chapters(v *docView, withCover bool) {
+	d.hOff = 1
 	if withCover {
+		d.tag.Begin("Part").SetLang(v.Tag)
+		defer d.tag.End()
 		d.cover(v, true)
 		d.mark(0, v.LangName+colon(v.Lang)+" "+v.Subtitle)
+		d.hOff = 2
 	}
 	d.newPage(v, true)
 	if !withCover {
 		d.mark(0, v.Subtitle)
 	}
 	d.mark(1, tr(v.Lang, "summary"))
-	d.summary(v)
+	d.elem("Sect", func() { d.summary(v) })
 	for i := range v.Criteria {
 		c := &v.Criteria[i]
 		d.newPage(v, true)
 		d.mark(1, strconv.Itoa(c.Num)+". "+c.Title)
-		d.criterion(v, c)
+		d.elem("Sect", func() { d.criterion(v, c) })
 	}
 	d.newPage(v, true)
 	d.mark(1, tr(v.Lang, "appendix"))
-	d.appendix(v)
+	d.elem("Sect", func() { d.appendix(v) })
 }
 
 // newPage starts a page in language v; footer says whether it gets the
@@ -223,16 +259,22 @@ func (d *pdfDoc) newPage(v *docView, footer bool) {
 func (d *pdfDoc) mark(level int, text string) {
 	link := d.f.AddLink()
 	d.f.SetLink(link, d.f.GetY(), -1)
-	d.toc = append(d.toc, tocEntry{level: level, text: text, page: d.f.PageNo(), link: link})
+	d.toc = append(d.toc, tocEntry{level: level, text: text, lang: d.v.Tag, page: d.f.PageNo(), link: link})
 	d.f.Bookmark(d.s(text), level, -1)
 }
 
-// drawFooter draws the running footer: the report title and target on the
-// left, the page number on the right, in the page's language.
+// drawFooter ends the page's tagged content and draws the running footer,
+// an artifact: the report title and target on the left, the page number on
+// the right, in the page's language.
 func (d *pdfDoc) drawFooter() {
-	if !d.footer {
-		return
+	d.tag.Break()
+	if d.footer {
+		d.tag.Artifact(pdftag.Footer, d.footerText)
 	}
+}
+
+// footerText draws the footer's rule and text.
+func (d *pdfDoc) footerText() {
 	f, v := d.f, d.v
 	d.color(colLine, "draw")
 	f.SetLineWidth(0.2)
@@ -246,29 +288,37 @@ func (d *pdfDoc) drawFooter() {
 		left += " · " + v.Targets[0]
 	}
 	f.SetXY(marginL, footerY)
-	f.CellFormat(contentW-numW, 4, d.fit(left, contentW-numW-4), "", 0, "L", false, 0, "")
-	f.CellFormat(numW, 4, d.s(num), "", 0, "R", false, 0, "")
+	d.cell(contentW-numW, 4, d.fit(left, contentW-numW-4), 0, "L", 0)
+	d.cell(numW, 4, d.s(num), 0, "R", 0)
 }
 
 // drawTOC writes the table of contents on its reserved page, with links
 // and page numbers.
+//
+// In the structure tree it takes the place reserved after the cover: an H2
+// and a TOC with a TOCI, in its language, per entry.
 func (d *pdfDoc) drawTOC() {
 	f := d.f
-	f.SetPage(d.tocPg)
-	titles := make([]string, len(d.views))
-	for i, v := range d.views {
-		titles[i] = tr(v.Lang, "contents")
-	}
+	d.setPage(d.tocPg)
+	d.tag.Enter(d.tocEl)
+	defer d.tag.End()
 	f.SetXY(marginL, marginT)
-	d.heading1(strings.Join(dedupe(titles), " / "))
+	d.hOff = 1
+	d.heading1(d.inEach(func(v *docView) string { return tr(v.Lang, "contents") }), " / ")
+	d.tag.Begin("TOC")
+	defer d.tag.End()
 	page := d.tocPg
 	for _, e := range d.toc {
 		if f.GetY()+tocLineH+2 > pageBottom && page < d.tocPg+d.tocN-1 {
 			page++
-			f.SetPage(page)
+			d.setPage(page)
 			f.SetXY(marginL, marginT)
 		}
+		d.tag.Begin("TOCI").SetLang(e.lang)
+		d.tag.Begin("Link")
 		d.tocLine(e, tocLineH)
+		d.tag.End()
+		d.tag.End()
 	}
 }
 
@@ -303,44 +353,16 @@ func (d *pdfDoc) tocLine(e tocEntry, h float64) {
 	numW := 14.0
 	text := d.fit(e.text, contentW-indent-numW-6)
 	f.SetXY(marginL+indent, y)
-	f.CellFormat(f.GetStringWidth(text)+1, h, text, "", 0, "L", false, e.link, "")
+	d.cell(f.GetStringWidth(text)+1, h, text, 0, "L", e.link)
 	dotsX := f.GetX() + 1
-	d.color(colLine, "draw")
-	f.SetDashPattern([]float64{0.4, 1.2}, 0)
-	f.Line(dotsX, y+h*0.7, pageW-marginR-numW, y+h*0.7)
-	f.SetDashPattern(nil, 0)
+	d.artifact(func() {
+		d.color(colLine, "draw")
+		f.SetDashPattern([]float64{0.4, 1.2}, 0)
+		f.Line(dotsX, y+h*0.7, pageW-marginR-numW, y+h*0.7)
+		f.SetDashPattern(nil, 0)
+	})
 	f.SetXY(pageW-marginR-numW, y)
-	f.CellFormat(numW, h, num, "", 1, "R", false, e.link, "")
-}
-
-// setCatalogLang adds /Lang to the PDF catalog, which gofpdf cannot set.
-// The catalog is the last object before the cross-reference table, so only
-// the startxref offset moves.
-func setCatalogLang(pdf []byte, tag string) ([]byte, error) {
-	const catalog = "/Type /Catalog\n"
-	i := bytes.LastIndex(pdf, []byte(catalog))
-	j := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
-	if i < 0 || j < i {
-		return nil, fmt.Errorf("set pdf language: catalog not found")
-	}
-	ins := []byte("/Lang (" + tag + ")\n")
-	numStart := j + len("\nstartxref\n")
-	numEnd := bytes.IndexByte(pdf[numStart:], '\n')
-	if numEnd < 0 {
-		return nil, fmt.Errorf("set pdf language: startxref not found")
-	}
-	off, err := strconv.Atoi(string(pdf[numStart : numStart+numEnd]))
-	if err != nil {
-		return nil, fmt.Errorf("set pdf language: read startxref: %w", err)
-	}
-	at := i + len(catalog)
-	out := make([]byte, 0, len(pdf)+len(ins)+4)
-	out = append(out, pdf[:at]...)
-	out = append(out, ins...)
-	out = append(out, pdf[at:numStart]...)
-	out = append(out, strconv.Itoa(off+len(ins))...)
-	out = append(out, pdf[numStart+numEnd:]...)
-	return out, nil
+	d.cell(numW, h, num, 1, "R", e.link)
 }
 
 // gofpdfPoint is gofpdf's point type.

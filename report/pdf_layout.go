@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/didi-index/didi/report/internal/pdftag"
 )
 
 // ensure starts a new page when less than room millimetres are left.
@@ -14,19 +16,19 @@ func (d *pdfDoc) ensure(room float64) {
 	}
 }
 
-// heading1 writes a chapter title with a rule under it.
-func (d *pdfDoc) heading1(text string) {
+// heading1 writes a chapter title, its parts joined by sep, with a rule
+// under it.
+func (d *pdfDoc) heading1(parts []langText, sep string) {
 	f := d.f
 	d.font("B", 20)
 	d.color(colAccent, "text")
-	for _, line := range d.wrap(text, contentW, 2) {
-		f.SetX(marginL)
-		f.CellFormat(contentW, 9, line, "", 1, "L", false, 0, "")
-	}
-	d.color(colAccent, "draw")
-	f.SetLineWidth(0.6)
-	f.Line(marginL, f.GetY()+1, pageW-marginR, f.GetY()+1)
-	f.SetLineWidth(0.2)
+	d.elem(d.heading(1), func() { d.multiLines(parts, sep, marginL, contentW, 9, 2, "L") })
+	d.artifact(func() {
+		d.color(colAccent, "draw")
+		f.SetLineWidth(0.6)
+		f.Line(marginL, f.GetY()+1, pageW-marginR, f.GetY()+1)
+		f.SetLineWidth(0.2)
+	})
 	f.Ln(5)
 }
 
@@ -36,7 +38,7 @@ func (d *pdfDoc) heading2(text string) {
 	d.f.Ln(2)
 	d.font("B", 13)
 	d.color(colAccent, "text")
-	d.lines(d.wrap(text, contentW, 2), 6.5, marginL)
+	d.elem(d.heading(2), func() { d.lines(d.wrap(text, contentW, 2), 6.5, marginL) })
 	d.f.Ln(1)
 }
 
@@ -46,7 +48,7 @@ func (d *pdfDoc) heading3(text string) {
 	d.f.Ln(1)
 	d.font("B", 10.5)
 	d.color(colInk, "text")
-	d.lines(d.wrap(text, contentW, 3), 5.5, marginL)
+	d.elem(d.heading(3), func() { d.lines(d.wrap(text, contentW, 3), 5.5, marginL) })
 }
 
 // lines writes prepared lines at x, each h high, breaking pages as needed.
@@ -55,7 +57,7 @@ func (d *pdfDoc) lines(lines []string, h, x float64) {
 	for _, line := range lines {
 		d.ensure(h)
 		f.SetX(x)
-		f.CellFormat(pageW-marginR-x, h, line, "", 1, "L", false, 0, "")
+		d.cell(pageW-marginR-x, h, line, 1, "L", 0)
 	}
 }
 
@@ -66,7 +68,7 @@ func (d *pdfDoc) para(text string, style string, col rgb) {
 	}
 	d.font(style, bodySize)
 	d.color(col, "text")
-	d.lines(d.wrap(text, contentW, 0), bodyLine, marginL)
+	d.elem("P", func() { d.lines(d.wrap(text, contentW, 0), bodyLine, marginL) })
 	d.f.Ln(1.5)
 }
 
@@ -77,11 +79,15 @@ func (d *pdfDoc) small(text string, col rgb) {
 	}
 	d.font("", smallSize)
 	d.color(col, "text")
-	d.lines(d.wrap(text, contentW, 0), smallLine, marginL)
+	d.elem("P", func() { d.lines(d.wrap(text, contentW, 0), smallLine, marginL) })
 	d.f.Ln(1)
 }
 
-// item writes one list item with a marker ("1.", "•") hanging left.
+// list draws the items that items draws as one list (L).
+func (d *pdfDoc) list(items func()) { d.elem("L", items) }
+
+// item writes one list item (LI) with a marker ("1.", "•", the Lbl)
+// hanging left, and its body (LBody).
 func (d *pdfDoc) item(marker, bold, text string) {
 	f := d.f
 	const indent = 7.0
@@ -94,15 +100,19 @@ func (d *pdfDoc) item(marker, bold, text string) {
 	tl := d.wrap(text, contentW-indent, 0)
 	d.ensure(float64(min(len(bl)+len(tl), 4)) * bodyLine)
 	y := f.GetY()
+	d.tag.Begin("LI")
 	d.color(colAccent, "text")
 	d.font("B", bodySize)
 	f.SetXY(marginL, y)
-	f.CellFormat(indent, bodyLine, marker, "", 0, "L", false, 0, "")
+	d.elem("Lbl", func() { d.cell(indent, bodyLine, marker, 0, "L", 0) })
 	f.SetY(y)
-	d.color(colInk, "text")
-	d.lines(bl, bodyLine, marginL+indent)
-	d.font("", bodySize)
-	d.lines(tl, bodyLine, marginL+indent)
+	d.elem("LBody", func() {
+		d.color(colInk, "text")
+		d.lines(bl, bodyLine, marginL+indent)
+		d.font("", bodySize)
+		d.lines(tl, bodyLine, marginL+indent)
+	})
+	d.tag.End()
 	f.Ln(1.5)
 }
 
@@ -125,18 +135,22 @@ type cellText struct {
 
 // table draws a table whose rows never split; when a row does not fit it
 // goes to the next page, under a repeated header row.
+// In the structure tree it is a Table of TR rows, with TH cells in the
+// header row and TD cells below; a repeated header row is an artifact.
 func (d *pdfDoc) table(cols []column, rows [][]cellText) {
 	d.ensure(16)
+	d.tag.Begin("Table")
 	d.tableHeader(cols)
 	for _, row := range rows {
 		cells, h := d.layoutRow(cols, row)
 		if d.f.GetY()+h > pageBottom {
 			d.f.AddPage()
 			d.f.SetXY(marginL, marginT)
-			d.tableHeader(cols)
+			d.tag.Artifact(pdftag.Pagination, func() { d.tableHeader(cols) })
 		}
-		d.drawRow(cols, row, cells, h)
+		d.drawRow(cols, row, cells, h, false)
 	}
+	d.tag.End()
 	d.f.Ln(3)
 }
 
@@ -150,19 +164,22 @@ func (d *pdfDoc) tableHeader(cols []column) {
 		heads[i] = d.wrap(c.title, cols[i].width*contentW-3, 2)
 		h = math.Max(h, float64(len(heads[i]))*smallLine+2.4)
 	}
-	y, x := f.GetY(), marginL
-	d.color(colSoft, "fill")
-	d.color(colLine, "draw")
+	y := f.GetY()
+	d.cellBoxes(cols, y, h, "FD")
+	x := marginL
+	d.tag.Begin("TR")
 	for i, c := range cols {
 		w := c.width * contentW
-		f.Rect(x, y, w, h, "FD")
 		d.color(colInk, "text")
+		d.tag.Begin("TH").SetScope(pdftag.Column)
 		for j, line := range heads[i] {
 			f.SetXY(x+1.5, y+1.2+float64(j)*smallLine)
-			f.CellFormat(w-3, smallLine, line, "", 0, c.align, false, 0, "")
+			d.cell(w-3, smallLine, line, 0, c.align, 0)
 		}
+		d.tag.End()
 		x += w
 	}
+	d.tag.End()
 	f.SetXY(marginL, y+h)
 }
 
@@ -191,14 +208,21 @@ func (d *pdfDoc) layoutRow(cols []column, row []cellText) ([][]string, float64) 
 	return cells, h
 }
 
-// drawRow draws one row of prepared cells.
-func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h float64) {
+// drawRow draws one row (TR) of prepared cells (TD; the first a TH when
+// rowHeader).
+func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h float64, rowHeader bool) {
 	f := d.f
-	y, x := f.GetY(), marginL
-	d.color(colLine, "draw")
+	y := f.GetY()
+	d.cellBoxes(cols, y, h, "D")
+	x := marginL
+	d.tag.Begin("TR")
 	for i, c := range cols {
 		w := c.width * contentW
-		f.Rect(x, y, w, h, "D")
+		if rowHeader && i == 0 {
+			d.tag.Begin("TH").SetScope(pdftag.Row)
+		} else {
+			d.tag.Begin("TD")
+		}
 		if i < len(row) {
 			d.cellFont(c, row[i])
 			col := colInk
@@ -209,12 +233,31 @@ func (d *pdfDoc) drawRow(cols []column, row []cellText, cells [][]string, h floa
 			lh := d.cellLine(c)
 			for j, line := range cells[i] {
 				f.SetXY(x+1.5, y+1.2+float64(j)*lh)
-				f.CellFormat(w-3, lh, line, "", 0, c.align, false, 0, "")
+				d.cell(w-3, lh, line, 0, c.align, 0)
 			}
 		}
+		d.tag.End()
 		x += w
 	}
+	d.tag.End()
 	f.SetXY(marginL, y+h)
+}
+
+// cellBoxes draws the boxes of a row of cells at y, h high, outlined
+// ("D") or also filled ("FD"), as one artifact.
+func (d *pdfDoc) cellBoxes(cols []column, y, h float64, style string) {
+	d.artifact(func() {
+		if style == "FD" {
+			d.color(colSoft, "fill")
+		}
+		d.color(colLine, "draw")
+		x := marginL
+		for _, c := range cols {
+			w := c.width * contentW
+			d.f.Rect(x, y, w, h, style)
+			x += w
+		}
+	})
 }
 
 // cellFont selects the font of a cell.
@@ -240,20 +283,24 @@ func (d *pdfDoc) bar(label, value string, v *float64, col rgb) {
 	const labelW, barW, h = 52.0, 95.0, 5.0
 	d.ensure(h + 3)
 	y := f.GetY()
+	d.tag.Begin("P")
 	d.font("", bodySize)
 	d.color(colInk, "text")
 	f.SetXY(marginL, y)
-	f.CellFormat(labelW, h, d.fit(label, labelW-2), "", 0, "L", false, 0, "")
-	d.color(colSoft, "fill")
-	d.color(colLine, "draw")
-	f.Rect(marginL+labelW, y+0.5, barW, h-1, "FD")
-	if v != nil {
-		d.color(col, "fill")
-		f.Rect(marginL+labelW, y+0.5, barW*math.Max(0, math.Min(100, *v))/100, h-1, "F")
-	}
+	d.cell(labelW, h, d.fit(label, labelW-2), 0, "L", 0)
+	d.artifact(func() {
+		d.color(colSoft, "fill")
+		d.color(colLine, "draw")
+		f.Rect(marginL+labelW, y+0.5, barW, h-1, "FD")
+		if v != nil {
+			d.color(col, "fill")
+			f.Rect(marginL+labelW, y+0.5, barW*math.Max(0, math.Min(100, *v))/100, h-1, "F")
+		}
+	})
 	d.font("B", bodySize)
 	f.SetXY(marginL+labelW+barW+3, y)
-	f.CellFormat(contentW-labelW-barW-3, h, d.s(value), "", 1, "L", false, 0, "")
+	d.cell(contentW-labelW-barW-3, h, d.s(value), 1, "L", 0)
+	d.tag.End()
 	f.Ln(2)
 }
 
@@ -262,13 +309,16 @@ func (d *pdfDoc) bar(label, value string, v *float64, col rgb) {
 const radarMaxNames = 10
 
 // radar draws the radar chart of v's criteria centred on (cx, cy) with
-// radius r, as vector graphics.
-func (d *pdfDoc) radar(v *docView, cx, cy, r float64) {
+// radius r, as vector graphics: a Figure whose alternative text is alt.
+func (d *pdfDoc) radar(v *docView, cx, cy, r float64, alt string) {
 	f := d.f
 	n := len(v.Criteria)
 	if n < 3 {
 		return
 	}
+	d.tag.Begin("Figure").SetAlt(alt)
+	defer d.tag.End()
+	d.tag.Content()
 	d.color(colRadar, "fill")
 	d.color(colAccent, "draw")
 	f.SetLineWidth(0.5)
@@ -290,7 +340,7 @@ func (d *pdfDoc) radar(v *docView, cx, cy, r float64) {
 	d.color(colMuted, "text")
 	for _, frac := range []float64{0.5, 1} {
 		f.SetXY(cx+1, cy-r*frac-3)
-		f.CellFormat(8, 3, strconv.Itoa(int(frac*100)), "", 0, "L", false, 0, "")
+		d.cell(8, 3, strconv.Itoa(int(frac*100)), 0, "L", 0)
 	}
 	for i, c := range v.Criteria {
 		if n > radarMaxNames {
@@ -323,12 +373,12 @@ func (d *pdfDoc) radarLabel(c critView, p point, cx, cy, r float64) {
 	d.color(colInk, "text")
 	for j, line := range lines {
 		f.SetXY(x, y+float64(j)*3.8)
-		f.CellFormat(w, 3.8, line, "", 0, align, false, 0, "")
+		d.cell(w, 3.8, line, 0, align, 0)
 	}
 	d.font("B", 9)
 	d.color(colAccent, "text")
 	f.SetXY(x, y+float64(len(lines))*3.8)
-	f.CellFormat(w, 3.8, d.s(c.Score), "", 0, align, false, 0, "")
+	d.cell(w, 3.8, d.s(c.Score), 0, align, 0)
 }
 
 // toPDF converts chart points to gofpdf points.
@@ -361,9 +411,12 @@ func (d *pdfDoc) labelled(label, text string) {
 	d.ensure(2 * smallLine)
 	f.SetX(marginL)
 	d.color(colInk, "text")
-	d.font("B", smallSize)
-	f.Write(smallLine, d.s(label+" "))
-	d.font("", smallSize)
-	f.Write(smallLine, d.s(text))
+	d.elem("P", func() {
+		d.tag.Content()
+		d.font("B", smallSize)
+		f.Write(smallLine, d.s(label+" "))
+		d.font("", smallSize)
+		f.Write(smallLine, d.s(text))
+	})
 	f.Ln(smallLine + 1)
 }

@@ -8,22 +8,24 @@ import (
 
 // band draws the coloured title band at the top of a cover page.
 func (d *pdfDoc) band(h float64) {
-	d.color(colAccent, "fill")
-	d.f.Rect(0, 0, pageW, h, "F")
+	d.artifact(func() {
+		d.color(colAccent, "fill")
+		d.f.Rect(0, 0, pageW, h, "F")
+	})
 }
 
 // coverFacts writes organisation, product, targets and date lines.
-func (d *pdfDoc) coverFacts(v *docView, dates string) {
+func (d *pdfDoc) coverFacts(v *docView, dates []langText) {
 	f := d.f
 	if v.Organisation != "" {
 		d.font("B", 16)
 		d.color(colInk, "text")
-		d.lines(d.wrap(v.Organisation, contentW, 2), 8, marginL)
+		d.paraLines(d.wrap(v.Organisation, contentW, 2), 8)
 	}
 	if v.Product != "" {
 		d.font("", 13)
 		d.color(colInk, "text")
-		d.lines(d.wrap(v.Product, contentW, 2), 6.5, marginL)
+		d.paraLines(d.wrap(v.Product, contentW, 2), 6.5)
 	}
 	f.Ln(2)
 	d.mono(9)
@@ -31,51 +33,64 @@ func (d *pdfDoc) coverFacts(v *docView, dates string) {
 	for i, t := range v.Targets {
 		if i == 4 {
 			d.font("", 9)
-			d.lines([]string{"…"}, 4.5, marginL)
+			d.paraLines([]string{"…"}, 4.5)
 			break
 		}
-		d.lines(d.wrap(t, contentW, 2), 4.5, marginL)
+		d.paraLines(d.wrap(t, contentW, 2), 4.5)
 	}
-	if dates != "" {
+	if len(dates) > 0 {
 		f.Ln(1)
 		d.font("", 10)
 		d.color(colMuted, "text")
-		d.lines(d.wrap(dates, contentW, 2), 5, marginL)
+		d.elem("P", func() { d.multiLines(dates, " · ", marginL, contentW, 5, 2, "L") })
 	}
+}
+
+// paraLines writes prepared lines, each h high, as one paragraph (P).
+func (d *pdfDoc) paraLines(lines []string, h float64) {
+	d.elem("P", func() { d.lines(lines, h, marginL) })
 }
 
 // bigIndex writes the index as a large number with the level next to it:
 // a badge, the word "level" (levelWord) and the level's label.
-func (d *pdfDoc) bigIndex(index, outOf, level, levelWord, label string, y float64) {
+func (d *pdfDoc) bigIndex(index string, outOf []langText, level string, levelWord, label []langText, y float64) {
 	f := d.f
 	d.font("B", 60)
-	d.color(colAccent, "text")
 	w := f.GetStringWidth(index) + 2
-	f.SetXY(marginL, y)
-	f.CellFormat(w, 24, d.s(index), "", 0, "L", false, 0, "")
-	d.font("", 11)
-	d.color(colMuted, "text")
-	f.SetXY(marginL+w+2, y+13)
-	f.CellFormat(40, 6, d.fit(outOf, 40), "", 0, "L", false, 0, "")
-	// The level as a badge with its label.
+	d.elem("P", func() {
+		d.color(colAccent, "text")
+		f.SetXY(marginL, y)
+		d.cell(w, 24, d.s(index)+" ", 0, "L", 0) // the space parts it from "op 100" in the text
+		d.font("", 11)
+		d.color(colMuted, "text")
+		f.SetXY(marginL+w+2, y+13)
+		d.multiLines(outOf, " · ", marginL+w+2, 40, 6, 1, "L")
+	})
+	// The level as a badge, which the text next to it repeats.
 	bx := marginL + w + 46
-	d.color(colAccent, "fill")
-	f.RoundedRect(bx, y+3, 20, 20, 2, "1234", "F")
-	d.font("B", 24)
-	d.color(colWhite, "text")
-	f.SetXY(bx, y+3)
-	f.CellFormat(20, 20, d.s(level), "", 0, "C", false, 0, "")
+	d.artifact(func() {
+		d.color(colAccent, "fill")
+		f.RoundedRect(bx, y+3, 20, 20, 2, "1234", "F")
+		d.font("B", 24)
+		d.color(colWhite, "text")
+		f.SetXY(bx, y+3)
+		d.cell(20, 20, d.s(level), 0, "C", 0)
+	})
 	lw := pageW - marginR - bx - 24
-	d.font("", 10)
-	d.color(colMuted, "text")
-	f.SetXY(bx+24, y+4)
-	f.CellFormat(lw, 5, d.fit(levelWord+" "+level, lw), "", 0, "L", false, 0, "")
-	d.font("B", 12)
-	d.color(colInk, "text")
-	for i, line := range d.wrap(label, lw, 3) {
-		f.SetXY(bx+24, y+10+float64(i)*6)
-		f.CellFormat(lw, 6, line, "", 0, "L", false, 0, "")
-	}
+	d.elem("P", func() {
+		d.font("", 10)
+		d.color(colMuted, "text")
+		f.SetXY(bx+24, y+4)
+		words := append([]langText(nil), levelWord...) // "Niveau · Level" and the level: "Niveau · Level C"
+		words[len(words)-1].text += " " + level
+		d.multiLines(words, " · ", bx+24, lw, 5, 1, "L")
+	})
+	d.elem("P", func() {
+		d.font("B", 12)
+		d.color(colInk, "text")
+		f.SetXY(bx+24, y+10)
+		d.multiLines(label, " · ", bx+24, lw, 6, 3, "L")
+	})
 	f.SetXY(marginL, y+28)
 }
 
@@ -88,30 +103,26 @@ func (d *pdfDoc) multiCover() {
 	d.band(48)
 	f.SetXY(marginL, 14)
 	for i, v := range d.views {
-		style, size := "", 13.0
+		style, size, typ := "", 13.0, "P"
 		if i == 0 {
-			style, size = "B", 20
+			style, size, typ = "B", 20, "H1"
 		}
 		d.font(style, size)
 		d.color(colWhite, "text")
+		d.tag.Begin(typ).SetLang(v.Tag)
 		d.lines(d.wrap(v.Title, contentW, 2), size*0.45, marginL)
+		d.tag.End()
 		f.Ln(1)
 	}
 	d.font("", 10)
-	subs := make([]string, len(d.views))
-	dates := make([]string, len(d.views))
-	outOf := make([]string, len(d.views))
-	words := make([]string, len(d.views))
-	labels := make([]string, len(d.views))
-	for i, v := range d.views {
-		subs[i], dates[i], outOf[i], labels[i] = v.Subtitle, v.Date, tr(v.Lang, "out_of_100"), v.LevelLabel
-		words[i] = tr(v.Lang, "level")
-	}
-	d.lines(d.wrap(strings.Join(subs, " · "), contentW, 2), 5, marginL)
+	each := func(key string) []langText { return d.inEach(func(v *docView) string { return tr(v.Lang, key) }) }
+	d.elem("P", func() {
+		d.multiLines(d.inEach(func(v *docView) string { return v.Subtitle }), " · ", marginL, contentW, 5, 2, "L")
+	})
 	f.SetXY(marginL, 72)
-	d.coverFacts(first, strings.Join(dedupe(dates), " · "))
-	d.bigIndex(first.Index, strings.Join(dedupe(outOf), " · "), first.Level, strings.Join(dedupe(words), " · "), strings.Join(dedupe(labels), " · "), f.GetY()+6)
-	d.coverRadar(d.multiView(), strings.Join(dedupe(radarLabels(d.views)), " · "))
+	d.coverFacts(first, d.inEach(func(v *docView) string { return v.Date }))
+	d.bigIndex(first.Index, each("out_of_100"), first.Level, each("level"), d.inEach(func(v *docView) string { return v.LevelLabel }), f.GetY()+6)
+	d.coverRadar(d.multiView(), each("radar_label"), radarAlt(first))
 	d.coverFoot(first)
 }
 
@@ -132,29 +143,30 @@ func (d *pdfDoc) multiView() *docView {
 	return &mv
 }
 
-// radarLabels are the radar captions of the views.
-func radarLabels(views []*docView) []string {
-	out := make([]string, len(views))
-	for i, v := range views {
-		out[i] = tr(v.Lang, "radar_label")
+// radarAlt is the alternative text of v's radar chart: its caption and
+// every criterion's score.
+func radarAlt(v *docView) string {
+	parts := make([]string, len(v.Criteria))
+	for i, c := range v.Criteria {
+		parts[i] = c.Title + " " + c.Score
 	}
-	return out
+	return tr(v.Lang, "radar_label") + colon(v.Lang) + " " + strings.Join(parts, "; ") + "."
 }
 
 // coverRadar draws the radar chart in the room left on a cover, with its
-// caption under it.
-func (d *pdfDoc) coverRadar(v *docView, caption string) {
+// caption under it; alt is the chart's alternative text.
+func (d *pdfDoc) coverRadar(v *docView, caption []langText, alt string) {
 	f := d.f
 	top := f.GetY() + 14
 	r := math.Min(42, (pageH-34-top)/2-8)
 	if r < 15 {
 		return
 	}
-	d.radar(v, pageW/2, top+r+6, r)
+	d.radar(v, pageW/2, top+r+6, r, alt)
 	d.font("", 8)
 	d.color(colMuted, "text")
 	f.SetXY(marginL, top+2*r+20)
-	f.CellFormat(contentW, 4, d.fit(caption, contentW), "", 0, "C", false, 0, "")
+	d.elem("P", func() { d.multiLines(caption, " · ", marginL, contentW, 4, 1, "C") })
 }
 
 // coverFoot writes the tool and model line at the bottom of a cover.
@@ -165,7 +177,7 @@ func (d *pdfDoc) coverFoot(v *docView) {
 	line := joinNonEmpty(" · ", strings.TrimSuffix(v.MadeWith, "."), joinNonEmpty(" ", tr(v.Lang, "model"), d.r.Model.ID, d.r.Model.Version))
 	f.SetAutoPageBreak(false, 0)
 	f.SetXY(marginL, pageH-16)
-	f.CellFormat(contentW, 4, d.fit(line, contentW), "", 0, "C", false, 0, "")
+	d.elem("P", func() { d.cell(contentW, 4, d.fit(line, contentW), 0, "C", 0) })
 	f.SetAutoPageBreak(true, marginB)
 }
 
@@ -178,27 +190,31 @@ func (d *pdfDoc) cover(v *docView, section bool) {
 	f.SetXY(marginL, 12)
 	d.font("B", 20)
 	d.color(colWhite, "text")
-	d.lines(d.wrap(v.Title, contentW, 2), 9, marginL)
+	title := "H1"
+	if section {
+		title = "H2"
+	}
+	d.elem(title, func() { d.lines(d.wrap(v.Title, contentW, 2), 9, marginL) })
 	d.font("", 12)
 	sub := v.Subtitle
 	if section {
 		sub = v.LangName + " · " + v.Subtitle
 	}
-	d.lines(d.wrap(sub, contentW, 1), 6, marginL)
+	d.paraLines(d.wrap(sub, contentW, 1), 6)
 	f.SetXY(marginL, 52)
-	d.coverFacts(v, tr(v.Lang, "date")+colon(v.Lang)+" "+v.Date)
-	d.bigIndex(v.Index, tr(v.Lang, "out_of_100"), v.Level, tr(v.Lang, "level"), v.LevelLabel, f.GetY()+4)
+	d.coverFacts(v, one(tr(v.Lang, "date")+colon(v.Lang)+" "+v.Date))
+	d.bigIndex(v.Index, one(tr(v.Lang, "out_of_100")), v.Level, one(tr(v.Lang, "level")), one(v.LevelLabel), f.GetY()+4)
 	d.font("", 9)
 	d.color(colMuted, "text")
-	d.lines([]string{d.fit(tr(v.Lang, "coverage")+colon(v.Lang)+" "+v.Coverage, contentW)}, 4.5, marginL)
-	d.lines(d.wrap(tr(v.Lang, "pages_title")+colon(v.Lang)+" "+v.PagesLine, contentW, 2), 4.5, marginL)
+	d.paraLines([]string{d.fit(tr(v.Lang, "coverage")+colon(v.Lang)+" "+v.Coverage, contentW)}, 4.5)
+	d.paraLines(d.wrap(tr(v.Lang, "pages_title")+colon(v.Lang)+" "+v.PagesLine, contentW, 2), 4.5)
 	if v.PagesWarning != "" {
 		d.warning(v.PagesWarning)
 	}
 	if v.ModeNote != "" {
 		d.note(v.ModeLabel, v.ModeNote)
 	}
-	d.coverRadar(v, tr(v.Lang, "radar_label"))
+	d.coverRadar(v, one(tr(v.Lang, "radar_label")), radarAlt(v))
 	d.coverFoot(v)
 }
 
@@ -222,13 +238,15 @@ func (d *pdfDoc) box(text, style string, fill, bar rgb) {
 	d.ensure(h + 2)
 	f.Ln(2)
 	y := f.GetY()
-	d.color(fill, "fill")
-	f.Rect(marginL, y, contentW, h, "F")
-	d.color(bar, "fill")
-	f.Rect(marginL, y, 1.5, h, "F")
+	d.artifact(func() {
+		d.color(fill, "fill")
+		f.Rect(marginL, y, contentW, h, "F")
+		d.color(bar, "fill")
+		f.Rect(marginL, y, 1.5, h, "F")
+	})
 	d.color(colInk, "text")
 	f.SetY(y + 2)
-	d.lines(lines, bodyLine, marginL+5)
+	d.elem("P", func() { d.lines(lines, bodyLine, marginL+5) })
 	f.SetY(y + h + 2)
 }
 
@@ -236,7 +254,7 @@ func (d *pdfDoc) box(text, style string, fill, bar rgb) {
 // tips of highest impact and what needs work.
 func (d *pdfDoc) summary(v *docView) {
 	l := v.Lang
-	d.heading1(tr(l, "summary"))
+	d.heading1(one(tr(l, "summary")), "")
 	line := tr(l, "index") + " " + v.Index + " " + tr(l, "out_of_100") + " · " + tr(l, "level") + " " + v.Level
 	if v.LevelLabel != "" {
 		line += colon(l) + " " + v.LevelLabel
@@ -249,6 +267,9 @@ func (d *pdfDoc) summary(v *docView) {
 	}
 	if v.ModeNote != "" {
 		d.note(v.ModeLabel, v.ModeNote)
+	}
+	if d.missing[l] {
+		d.note(tr(l, "glyph_missing_label"), tr(l, "glyph_missing_note", "marker", d.marker[l]))
 	}
 	d.heading2(tr(l, "scores_per_criterion"))
 	cols := []column{
@@ -268,16 +289,20 @@ func (d *pdfDoc) summary(v *docView) {
 		d.para(tr(l, "no_tips"), "", colInk)
 	} else {
 		d.small(tr(l, "top_tips_intro"), colMuted)
-		for i, t := range v.TopTips {
-			d.item(strconv.Itoa(i+1)+".", joinNonEmpty(colon(l)+" ", t.Criterion, t.Title), t.Text)
-		}
+		d.list(func() {
+			for i, t := range v.TopTips {
+				d.item(strconv.Itoa(i+1)+".", joinNonEmpty(colon(l)+" ", t.Criterion, t.Title), t.Text)
+			}
+		})
 	}
 	if len(v.ToFindOut) > 0 {
 		d.heading2(tr(l, "to_find_out"))
 		d.small(tr(l, "to_find_out_intro"), colMuted)
-		for i, q := range v.ToFindOut {
-			d.item(strconv.Itoa(i+1)+".", q.Question, tr(l, "who_knows")+" "+q.Who)
-		}
+		d.list(func() {
+			for i, q := range v.ToFindOut {
+				d.item(strconv.Itoa(i+1)+".", q.Question, tr(l, "who_knows")+" "+q.Who)
+			}
+		})
 	}
 	d.f.Ln(2)
 	d.small(strings.Join(countLines(v), " "), colInk)
@@ -321,7 +346,7 @@ func levelsLine(v *docView) string {
 // criterion is the chapter of one criterion.
 func (d *pdfDoc) criterion(v *docView, c *critView) {
 	l := v.Lang
-	d.heading1(strconv.Itoa(c.Num) + ". " + c.Title)
+	d.heading1(one(strconv.Itoa(c.Num)+". "+c.Title), "")
 	d.bar(tr(l, "combined"), c.Score, c.ScoreValue, colAccent)
 	d.bar(tr(l, "questionnaire")+" ("+c.QuestionnaireWeight+")", c.Q, c.QValue, colQ)
 	d.bar(tr(l, "automated")+" ("+c.AutomatedWeight+")", c.A, c.AValue, colA)
@@ -337,8 +362,12 @@ func (d *pdfDoc) criterion(v *docView, c *critView) {
 	if len(c.Tips) == 0 {
 		d.para(tr(l, "no_tips"), "", colInk)
 	}
-	for i, t := range c.Tips {
-		d.item(strconv.Itoa(i+1)+".", t.Title, t.Text)
+	if len(c.Tips) > 0 {
+		d.list(func() {
+			for i, t := range c.Tips {
+				d.item(strconv.Itoa(i+1)+".", t.Title, t.Text)
+			}
+		})
 	}
 }
 
@@ -368,9 +397,11 @@ func (d *pdfDoc) answers(l string, c *critView) {
 	if len(c.Unanswered) > 0 {
 		d.heading3(tr(l, "unanswered_title"))
 		d.small(tr(l, "unanswered_note"), colMuted)
-		for _, q := range c.Unanswered {
-			d.item("•", "", q.Text)
-		}
+		d.list(func() {
+			for _, q := range c.Unanswered {
+				d.item("•", "", q.Text)
+			}
+		})
 	}
 }
 
@@ -408,7 +439,7 @@ func (d *pdfDoc) checks(l string, c *critView) {
 		d.ensure(20)
 		d.font("B", smallSize)
 		d.color(colInk, "text")
-		d.lines([]string{d.fit(tr(l, "examples"), contentW)}, smallLine+1, marginL)
+		d.elem("P", func() { d.lines([]string{d.fit(tr(l, "examples"), contentW)}, smallLine+1, marginL) })
 		for _, e := range ch.Examples {
 			d.example(l, e, colBad)
 		}
@@ -449,14 +480,18 @@ func (d *pdfDoc) example(l string, e exampleView, mark rgb) {
 	}
 	d.ensure(h + 2)
 	y := f.GetY()
-	d.color(mark, "fill")
-	f.Rect(marginL, y, 1.2, h, "F")
+	d.artifact(func() {
+		d.color(mark, "fill")
+		f.Rect(marginL, y, 1.2, h, "F")
+	})
 	yy := y + pad
+	d.tag.Begin("Div")
 	for _, r := range rows {
+		d.tag.Begin("P")
 		d.font("B", smallSize)
 		d.color(colMuted, "text")
 		f.SetXY(marginL+pad+1, yy)
-		f.CellFormat(labelW, smallLine, d.fit(r.label, labelW-1), "", 0, "L", false, 0, "")
+		d.cell(labelW, smallLine, d.fit(r.label, labelW-1), 0, "L", 0)
 		if r.mono {
 			d.mono(monoSize)
 		} else {
@@ -465,10 +500,12 @@ func (d *pdfDoc) example(l string, e exampleView, mark rgb) {
 		d.color(colInk, "text")
 		for _, line := range r.lines {
 			f.SetXY(marginL+pad+1+labelW, yy)
-			f.CellFormat(valueW, smallLine, line, "", 0, "L", false, 0, "")
+			d.cell(valueW, smallLine, line, 0, "L", 0)
 			yy += smallLine
 		}
+		d.tag.End()
 	}
+	d.tag.End()
 	f.SetXY(marginL, y+h+2)
 }
 
@@ -493,7 +530,7 @@ func (d *pdfDoc) review(l string, c *critView) {
 // on the scan and the method.
 func (d *pdfDoc) appendix(v *docView) {
 	l := v.Lang
-	d.heading1(tr(l, "appendix"))
+	d.heading1(one(tr(l, "appendix")), "")
 	d.heading2(tr(l, "pages_title"))
 	d.para(v.PagesLine, "", colInk)
 	if len(v.Pages) == 0 {
@@ -539,9 +576,11 @@ func (d *pdfDoc) appendix(v *docView) {
 	}
 	if len(v.Notes) > 0 {
 		d.heading2(tr(l, "scan_notes"))
-		for _, n := range v.Notes {
-			d.item("•", "", n)
-		}
+		d.list(func() {
+			for _, n := range v.Notes {
+				d.item("•", "", n)
+			}
+		})
 	}
 	d.heading2(tr(l, "method_title"))
 	for _, p := range v.Method {
@@ -555,11 +594,14 @@ func (d *pdfDoc) appendix(v *docView) {
 	d.factTable(cols, rows)
 }
 
-// factTable is a table without a header row.
+// factTable is a table without a header row, each row headed by its
+// first cell.
 func (d *pdfDoc) factTable(cols []column, rows [][]cellText) {
+	d.tag.Begin("Table")
+	defer d.tag.End()
 	for _, row := range rows {
 		cells, h := d.layoutRow(cols, row)
 		d.ensure(h)
-		d.drawRow(cols, row, cells, h)
+		d.drawRow(cols, row, cells, h, true)
 	}
 }

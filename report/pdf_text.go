@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -12,6 +14,8 @@ import (
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/didi-index/didi/report/internal/pdftag"
 )
 
 // pdfFont is one embedded TrueType font.
@@ -29,8 +33,12 @@ var pdfFonts = []pdfFont{
 	{"gomono", "", gomono.TTF},
 }
 
-// glyphSet says which runes every embedded font can draw.
-type glyphSet struct{ has map[rune]bool }
+// glyphSet says which runes of the Basic Multilingual Plane every
+// embedded font can draw: a bit per rune.
+type glyphSet struct{ bits [0x10000 / 64]uint64 }
+
+// has reports whether the fonts can draw r.
+func (g *glyphSet) has(r rune) bool { return r < 0x10000 && g.bits[r>>6]&(1<<(r&63)) != 0 }
 
 var (
 	glyphsOnce sync.Once
@@ -48,7 +56,7 @@ func loadGlyphs() (*glyphSet, error) {
 // the regular and the mono font both have (the other styles share the
 // regular font's character set).
 func readGlyphs() (*glyphSet, error) {
-	set := &glyphSet{has: map[rune]bool{}}
+	set := &glyphSet{}
 	var buf sfnt.Buffer
 	var fonts []*sfnt.Font
 	for _, data := range [][]byte{goregular.TTF, gomono.TTF} {
@@ -67,26 +75,41 @@ func readGlyphs() (*glyphSet, error) {
 			}
 		}
 		if ok {
-			set.has[r] = true
+			set.bits[r>>6] |= 1 << (r & 63)
 		}
 	}
 	return set, nil
+}
+
+// lacksAny reports whether any text of v holds a character the fonts
+// cannot draw.
+func (g *glyphSet) lacksAny(v *docView) bool {
+	lacks := false
+	eachString(reflect.ValueOf(v).Elem(), nil, func(s string) string {
+		if !lacks {
+			lacks = strings.IndexFunc(s, g.lacks) >= 0
+		}
+		return s
+	})
+	return lacks
 }
 
 // substitutes replace common characters the fonts lack.
 var substitutes = map[rune]string{
 	'\u202f': "\u00a0", '\u2007': " ", '\u2009': " ", '\u200b': "", '\u2011': "-",
 	'\u2212': "-", '\u2192': "->", '\u2190': "<-", '\u2713': "v", '\u2717': "x",
-	'\ufeff': "",
+	'\ufeff': "", '\u200c': "", '\u200d': "", '\ufe0e': "", '\ufe0f': "",
 }
 
 // clean returns s with every character the fonts can draw: control
 // characters become spaces, known look-alikes replace missing characters,
-// and anything else becomes "?". Line breaks are kept.
-func (g *glyphSet) clean(s string) string {
+// bidi controls are shown ("[U+202E]"), and each run of other characters
+// the fonts lack (emoji, Chinese, Arabic, Hebrew...), spaces between them
+// included, becomes marker. Line breaks are kept.
+func (g *glyphSet) clean(s, marker string) string {
 	ok := true
 	for _, r := range s {
-		if r != '\n' && !g.has[r] {
+		if r != '\n' && !g.has(r) || isBidiControl(r) {
 			ok = false
 			break
 		}
@@ -95,21 +118,59 @@ func (g *glyphSet) clean(s string) string {
 		return s
 	}
 	var b strings.Builder
+	inRun, spaces := false, 0 // in a run of missing characters; spaces held back after one
 	for _, r := range s {
-		sub, hasSub := substitutes[r]
-		switch {
-		case r == '\n' || g.has[r]:
-			b.WriteRune(r)
-		case r == '\r':
-		case hasSub:
-			b.WriteString(sub)
-		case unicode.IsControl(r) || unicode.IsSpace(r):
-			b.WriteByte(' ')
-		default:
-			b.WriteByte('?')
+		if inRun && r == ' ' {
+			spaces++
+			continue
 		}
+		if inRun && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) && !isBidiControl(r)) {
+			continue // a joiner, selector or mark inside the run (emoji sequences, Arabic vowels)
+		}
+		if g.lacks(r) {
+			if !inRun {
+				b.WriteString(marker)
+			}
+			inRun, spaces = true, 0 // spaces between missing characters join the run
+			continue
+		}
+		for ; spaces > 0; spaces-- {
+			b.WriteByte(' ')
+		}
+		g.write(&b, r)
+		inRun = false
 	}
+	b.WriteString(strings.Repeat(" ", spaces))
 	return b.String()
+}
+
+// lacks reports whether the fonts cannot draw r and nothing stands in for
+// it.
+func (g *glyphSet) lacks(r rune) bool {
+	if g.has(r) || r == '\n' || isBidiControl(r) || unicode.IsControl(r) || unicode.IsSpace(r) {
+		return false
+	}
+	_, ok := substitutes[r]
+	return !ok
+}
+
+// write writes what stands in the PDF for r, a rune the fonts do not lack.
+func (g *glyphSet) write(b *strings.Builder, r rune) {
+	if isBidiControl(r) { // before has: the PDF shows them, as it cannot isolate
+		b.WriteString(bidiName(r))
+		return
+	}
+	if sub, ok := substitutes[r]; ok && !g.has(r) {
+		b.WriteString(sub)
+		return
+	}
+	switch {
+	case r == '\n' || g.has(r):
+		b.WriteRune(r)
+	case r == '\r':
+	default: // other control characters and spaces
+		b.WriteByte(' ')
+	}
 }
 
 // oneLine folds all whitespace of s (snippets, selectors, URLs) into single
@@ -119,7 +180,44 @@ func oneLine(s string) string {
 }
 
 // s cleans a text for the PDF fonts.
-func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text) }
+func (d *pdfDoc) s(text string) string { return d.glyphs.clean(text, d.marker[d.v.Lang]) }
+
+// cell draws text in a cell w wide and h high, as content of the current
+// element of the structure tree; ln and align as gofpdf's CellFormat, link
+// an internal link or 0.
+//
+// A line's trailing space does not count for the alignment.
+func (d *pdfDoc) cell(w, h float64, text string, ln int, align string, link int) {
+	d.tag.Content()
+	if link != 0 {
+		d.tag.Annot()
+	}
+	if trimmed := strings.TrimRight(text, " "); align != "L" && trimmed != text {
+		dx := w - d.f.GetStringWidth(trimmed)
+		if align == "C" {
+			dx /= 2
+		}
+		d.f.SetX(d.f.GetX() + dx)
+		w, align = w-dx, "L"
+	}
+	d.f.CellFormat(w, h, text, "", ln, align, false, link, "")
+}
+
+// artifact draws decoration (rules, fills, bars) that is not part of the
+// text, so screen readers skip it.
+func (d *pdfDoc) artifact(draw func()) { d.tag.Artifact(pdftag.Decoration, draw) }
+
+// elem draws an element of type typ (P, H2, LI...) of the structure tree.
+func (d *pdfDoc) elem(typ string, draw func()) *pdftag.Elem {
+	e := d.tag.Begin(typ)
+	draw()
+	d.tag.End()
+	return e
+}
+
+// heading is the structure type of a heading of rank 1 to 3 (chapter,
+// section, sub-section), below the headings above the chapters.
+func (d *pdfDoc) heading(rank int) string { return "H" + strconv.Itoa(rank+d.hOff) }
 
 // font selects the proportional font in style ("", "B", "I", "BI") and size
 // in points.
@@ -174,8 +272,14 @@ func (d *pdfDoc) wrap(text string, width float64, maxLines int) []string {
 		lines = append(lines, d.split(para, width)...)
 	}
 	if maxLines > 0 && len(lines) > maxLines {
-		last := strings.Join(lines[maxLines-1:], " ")
-		lines = append(lines[:maxLines-1], d.fit(last, width))
+		var last strings.Builder
+		for _, l := range lines[maxLines-1:] {
+			if last.Len() > 0 && !strings.HasSuffix(last.String(), " ") {
+				last.WriteByte(' ')
+			}
+			last.WriteString(l)
+		}
+		lines = append(lines[:maxLines-1], d.fit(last.String(), width))
 	}
 	return lines
 }
@@ -183,7 +287,9 @@ func (d *pdfDoc) wrap(text string, width float64, maxLines int) []string {
 // split breaks a paragraph into lines of at most width at ordinary
 // spaces only: a no-break space (French "Oui ?", "40 %") keeps its two
 // sides on one line, which gofpdf's SplitText does not do. A word wider
-// than a line is cut where it must.
+// than a line is cut where it must. A line that ends at a space keeps it,
+// invisible, so the text of the tagged PDF reads "word word", not
+// "wordword", across the line break.
 func (d *pdfDoc) split(para string, width float64) []string {
 	var lines []string
 	line := ""
@@ -197,7 +303,7 @@ func (d *pdfDoc) split(para string, width float64) []string {
 			continue
 		}
 		if line != "" {
-			lines = append(lines, line)
+			lines = append(lines, line+" ")
 		}
 		line = word
 		for d.f.GetStringWidth(line) > width {

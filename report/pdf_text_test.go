@@ -23,7 +23,13 @@ func TestClean(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Noël « été » œuvre € ’ …", "Noël « été » œuvre € ’ …"},
 		{"tab\there\r\nnext", "tab here\nnext"},
-		{"emoji 🙂 end", "emoji ? end"},
+		{"emoji 🙂 end", "emoji [niet\u00a0getoond] end"},
+		{"🙂👍🏽 👨\u200d👩\u200d👧 ok", "[niet\u00a0getoond] ok"},
+		{"中文 漢字。", "[niet\u00a0getoond]"},
+		{"عربي: مرحبًا", "[niet\u00a0getoond]: [niet\u00a0getoond]"},
+		{"<p>שלום</p>", "<p>[niet\u00a0getoond]</p>"},
+		{"© ©\ufe0f", "© ©"},
+		{"a\u202eb", "a[U+202E]b"},
 		{"narrow\u202fspace", "narrow\u00a0space"},
 		{"zero\u200bwidth", "zerowidth"},
 		{"\x00\x07", "  "},
@@ -58,7 +64,7 @@ func TestWrapping(t *testing.T) {
 				t.Errorf("%d lines, want %d", len(lines), tt.maxLines)
 			}
 			for _, l := range lines {
-				if w := d.f.GetStringWidth(l); w > tt.width+0.01 {
+				if w := d.f.GetStringWidth(strings.TrimRight(l, " ")); w > tt.width+0.01 { // a trailing space is not seen
 					t.Errorf("line %q is %.1f mm wide, more than %.1f", l, w, tt.width)
 				}
 			}
@@ -96,9 +102,45 @@ func TestWrapKeepsNoBreakSpaces(t *testing.T) {
 			if strings.ContainsAny(line[:1], "?!:%;") {
 				t.Fatalf("width %.1f: a line starts with a mark: %q", w, line)
 			}
-			if d.f.GetStringWidth(line) > w && strings.Contains(line, " ") {
+			if line = strings.TrimRight(line, " "); d.f.GetStringWidth(line) > w && strings.Contains(line, " ") {
 				t.Fatalf("width %.1f: line %q is too wide", w, line)
 			}
+		}
+	}
+}
+
+// TestPDFMissingGlyphs renders site texts in scripts the fonts lack: each
+// becomes the marker of the section's language, never a "?", and the
+// summary of each language says what the marker means.
+func TestPDFMissingGlyphs(t *testing.T) {
+	const scripts = "emoji 🙂👍🏽, 中文 日本語 한국어, عربي, עברית"
+	plainPath, _ := renderPDF(t, siteTextResult("plain"), []string{"nl", "fr"})
+	plain := pdfText(t, plainPath)
+	path, _ := renderPDF(t, siteTextResult(scripts), []string{"nl", "fr"})
+	text := pdfText(t, path)
+	if got, want := strings.Count(text, "?"), strings.Count(plain, "?"); got != want {
+		t.Errorf("%d question marks, want %d as without the scripts", got, want)
+	}
+	if strings.Contains(plain, "[niet\u00a0getoond]") || strings.Contains(plain, tr("nl", "glyph_missing_label")) {
+		t.Error("a report without missing characters has the marker or its note")
+	}
+	fr := strings.Index(text, "Français · Rapport")
+	if fr < 0 {
+		t.Fatal("no French section")
+	}
+	for _, lang := range []string{"nl", "fr"} {
+		sec := text[:fr]
+		if lang == "fr" {
+			sec = text[fr:]
+		}
+		marker := tr(lang, "glyph_missing")
+		want := fold(marker + ", " + marker + ", " + marker + ", " + marker)
+		if !strings.Contains(sec, "emoji "+want) {
+			t.Errorf("%s: the runs of missing characters are not each one marker %q", lang, want)
+		}
+		note := fold(tr(lang, "glyph_missing_note", "marker", marker))
+		if n := strings.Count(sec, note); n != 1 {
+			t.Errorf("%s: the note on missing characters is there %d times, want once", lang, n)
 		}
 	}
 }

@@ -249,30 +249,36 @@ func sarifLevel(chk result.Check, outcome string) string {
 	return ""
 }
 
-// siteRoot is the origin of the target with a final slash, "" when the
-// target is not an http(s) URL.
+// siteRoot is the origin of the target with a final slash, as a URI, ""
+// when the target is not an http(s) URL.
 func siteRoot(target string) string {
-	u, err := url.Parse(target)
+	u, err := url.Parse(uriReference(target))
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
 	return u.Scheme + "://" + u.Host + "/"
 }
 
-// pageURI is the page as a path relative to root (a folder URL ends in
-// index.html, as static servers serve it), or the URL as given when it is
-// on another site.
+// pageURI is the page as a URI reference relative to root (a folder URL
+// ends in index.html, as static servers serve it; the query is dropped),
+// or the page's own URI when it is on another site. Both are RFC 3986 URI
+// references, percent-encoded once.
 func pageURI(root, page string) sarifArtifactLoc {
+	page = uriReference(page)
 	if root == "" || !strings.HasPrefix(page, root) {
 		return sarifArtifactLoc{URI: page}
 	}
-	u, err := url.Parse(page)
-	if err != nil {
-		return sarifArtifactLoc{URI: page}
+	p := page[len(root):]
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
 	}
-	p := strings.TrimPrefix(u.EscapedPath(), "/")
 	if p == "" || strings.HasSuffix(p, "/") {
 		p += "index.html"
+	}
+	// A path that starts with "/" or whose first segment holds a ":" would
+	// read as another host or a scheme: "./" keeps it a relative path.
+	if first, _, _ := strings.Cut(p, "/"); strings.HasPrefix(p, "/") || strings.Contains(first, ":") {
+		p = "./" + p
 	}
 	return sarifArtifactLoc{URI: p, URIBaseID: sarifRoot}
 }

@@ -22,23 +22,24 @@ func typesetView(v *docView) {
 	if v.Lang != "fr" {
 		return
 	}
-	typesetValue(reflect.ValueOf(v).Elem(), v.Lang)
+	eachString(reflect.ValueOf(v).Elem(), codeFields, func(s string) string { return i18n.Typeset(v.Lang, s) })
 }
 
-// typesetValue walks structs, slices and strings.
-func typesetValue(rv reflect.Value, lang string) {
+// eachString replaces every string in rv, walking structs and slices, by
+// fn of it; exported struct fields named in skip are left alone.
+func eachString(rv reflect.Value, skip map[string]bool, fn func(string) string) {
 	switch rv.Kind() {
 	case reflect.String:
-		rv.SetString(i18n.Typeset(lang, rv.String()))
+		rv.SetString(fn(rv.String()))
 	case reflect.Slice:
 		for i := range rv.Len() {
-			typesetValue(rv.Index(i), lang)
+			eachString(rv.Index(i), skip, fn)
 		}
 	case reflect.Struct:
 		t := rv.Type()
 		for i := range rv.NumField() {
-			if f := t.Field(i); f.IsExported() && !codeFields[f.Name] {
-				typesetValue(rv.Field(i), lang)
+			if f := t.Field(i); f.IsExported() && !skip[f.Name] {
+				eachString(rv.Field(i), skip, fn)
 			}
 		}
 	}
