@@ -30,7 +30,7 @@ var chrome = map[string]map[string]string{
 	"questionnaire":                {"nl": "Vragenlijst", "fr": "Questionnaire", "en": "Questionnaire"},
 	"automated":                    {"nl": "Automatische controles", "fr": "Contrôles automatiques", "en": "Automated checks"},
 	"coverage":                     {"nl": "Dekking", "fr": "Couverture", "en": "Coverage"},
-	"coverage_explain":             {"nl": "De dekking zegt hoeveel van de automatische controles die voor deze website gelden, we konden uitvoeren; controles die hier niet van toepassing zijn, verlagen ze niet.", "fr": "La couverture indique quelle part des contrôles automatiques qui concernent ce site nous avons pu effectuer ; les contrôles sans objet ici ne la font pas baisser.", "en": "Coverage tells how many of the automated checks that apply to this website we could run; checks that do not apply here do not lower it."},
+	"coverage_explain":             {"nl": "De dekking is het deel van de automatische controles voor deze website dat didi kon uitvoeren. Controles die hier niet van toepassing zijn, tellen niet mee.", "fr": "La couverture est la part des contrôles automatiques prévus pour ce site que didi a pu effectuer. Les contrôles sans objet ici ne comptent pas.", "en": "Coverage is the share of the automated checks for this website that didi could run. Checks that do not apply here do not count."},
 	"pages_scanned":                {"nl": "Gescande pagina's", "fr": "Pages analysées", "en": "Pages scanned"},
 	"pages_title":                  {"nl": "Pagina's", "fr": "Pages", "en": "Pages"},
 	"automated_only":               {"nl": "Alleen automatische controles", "fr": "Contrôles automatiques uniquement", "en": "Automated checks only"},

@@ -41,18 +41,16 @@ func TestOverridesInEveryFormat(t *testing.T) {
 		"nl": {"Aangepast voor deze scan", "Uitgeschakeld: Klikdoelen zijn groot genoeg (target-size)",
 			"Alleen als advies, telt niet mee: Koppen slaan geen niveau over (heading-order)",
 			"Genegeerde elementen: #cookie-banner. Daardoor vielen 4 meldingen weg.",
-			"Niet gecontroleerde pagina's: adressen die passen bij /legacy/ (1 pagina).", "1 niet gecontroleerd",
-			"De dekking zegt hoeveel van de automatische controles die voor deze website gelden, we konden uitvoeren"},
+			"Niet gecontroleerde pagina's: adressen die passen bij /legacy/ (1 pagina).", "1 niet gecontroleerd"},
 		"fr": {"Réglages propres à cette analyse", "Désactivé : Les zones cliquables sont assez grandes (target-size)",
-			"Éléments ignorés : #cookie-banner. 4 signalements ont ainsi été écartés.", "1 non contrôlée",
-			"La couverture indique quelle part des contrôles automatiques qui concernent ce site nous avons pu effectuer"},
+			"Éléments ignorés : #cookie-banner. 4 signalements ont ainsi été écartés.", "1 non contrôlée"},
 		"en": {"Changed for this scan", "Switched off: Click targets are big enough (target-size)",
 			"Advice only, does not count: Headings do not skip a level (heading-order)",
 			"Elements ignored: #cookie-banner. This left out 4 findings.",
-			"Pages not checked: addresses that match /legacy/ (1 page).",
-			"Coverage tells how many of the automated checks that apply to this website we could run; checks that do not apply here do not lower it."},
+			"Pages not checked: addresses that match /legacy/ (1 page)."},
 	}
 	for lang, texts := range want {
+		texts = append(texts, tr(lang, "coverage_explain"))
 		for _, format := range []string{"html", "md", "pdf"} {
 			t.Run(format+" "+lang, func(t *testing.T) {
 				w, err := WriterFor(format)
