@@ -42,13 +42,42 @@ type memo struct {
 	size    int
 	nthPos  map[*html.Node]int
 	idCount map[*html.Node]map[string]int
+	// kids holds the element children of big parents by tag, from the
+	// child where a walk gave up (see child).
+	kids map[*html.Node]map[string][]*html.Node
 }
 
 func (m *memo) grow(by int) {
 	if (m.size > 0 && m.size+by > memoMaxEntries) || m.nthPos == nil {
 		m.nthPos, m.idCount, m.size = map[*html.Node]int{}, map[*html.Node]map[string]int{}, 0
+		m.kids = map[*html.Node]map[string][]*html.Node{}
 	}
 	m.size += by
+}
+
+// child returns the k-th element with tag among from and its next
+// siblings (from is the first child a walk did not look at): NthChild on a
+// parent with many children, indexed once.
+func (m *memo) child(from *html.Node, tag string, k int) *html.Node {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	byTag, ok := m.kids[from]
+	if !ok {
+		byTag = map[string][]*html.Node{}
+		kids := 0
+		for c := from; c != nil; c = c.NextSibling {
+			kids++
+			if c.Type == html.ElementNode {
+				byTag[c.Data] = append(byTag[c.Data], c)
+			}
+		}
+		m.grow(kids)
+		m.kids[from] = byTag
+	}
+	if l := byTag[tag]; k <= len(l) {
+		return l[k-1]
+	}
+	return nil
 }
 
 func (m *memo) nth(n *html.Node) int {
