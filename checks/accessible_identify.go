@@ -3,10 +3,10 @@ package checks
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/rx"
 
 	"golang.org/x/net/html"
 )
@@ -118,7 +118,7 @@ func sameGroup(a, b *linkGroup) bool {
 }
 
 // bracketed matches a part of a name in brackets, such as "(current)".
-var bracketed = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
+var bracketed = rx.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
 
 // sameLinkName reports whether two link names identify the same thing: equal
 // once normalised and without parts in brackets ("Contact" and "Contact

@@ -1,13 +1,13 @@
 package checks
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 
@@ -140,7 +140,7 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 
 // rchOffscreenName matches classes of text hidden off-screen on purpose,
 // which sticks out of the viewport without making the page scroll.
-var rchOffscreenName = regexp.MustCompile(`\b(sr only|visually hidden|screen reader text|screenreader|skip\w*|wb inv|element invisible|offscreen|off screen|hidden visually|a11y hidden)\b`)
+var rchOffscreenName = rx.MustCompile(`\b(sr only|visually hidden|screen reader text|screenreader|skip\w*|wb inv|element invisible|offscreen|off screen|hidden visually|a11y hidden)\b`)
 
 // rchParams builds message parameters from name, value pairs.
 func rchParams(kv ...string) map[string]string {

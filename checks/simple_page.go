@@ -2,10 +2,10 @@ package checks
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -31,7 +31,7 @@ var simCaptchaWidgets = []simCaptchaWidget{
 
 // simCaptchaWord finds "captcha" in ids, classes, names, sources and alt
 // texts of home-made CAPTCHAs (an image of distorted letters and a field).
-var simCaptchaWord = regexp.MustCompile(`(?i)captcha`)
+var simCaptchaWord = rx.MustCompile(`(?i)captcha`)
 
 // simCaptchaHosts map script addresses to the CAPTCHA service they load.
 var simCaptchaHosts = []struct{ part, kind string }{
@@ -166,7 +166,7 @@ func simOutermost(nodes []*html.Node) []*html.Node {
 
 // simSessionText matches texts that warn of a session that ends on its own,
 // in nl, fr, de and en (folded: lower case, no accents).
-var simSessionText = regexp.MustCompile(`\b(` +
+var simSessionText = rx.MustCompile(`\b(` +
 	// nl
 	`(uw|je|jouw) sessie (verloopt|vervalt|is verlopen|is vervallen|loopt af)|` +
 	`(u|je) wordt (over \d+ \w+ )?(automatisch )?(afgemeld|uitgelogd)|` +
@@ -188,10 +188,10 @@ var simSessionWords = withWords(simSessionText, "sessie", "afgemeld", "uitgelogd
 
 // simExtendText matches buttons and links that extend a session, which
 // WCAG 2.2.1 accepts.
-var simExtendText = regexp.MustCompile(`\b(sessie verlengen|verleng\w*|aangemeld blijven|blijf aangemeld|prolonger|rester connecte|verlangern|angemeldet bleiben|extend|stay (signed|logged) in|continue (my )?session)\b`)
+var simExtendText = rx.MustCompile(`\b(sessie verlengen|verleng\w*|aangemeld blijven|blijf aangemeld|prolonger|rester connecte|verlangern|angemeldet bleiben|extend|stay (signed|logged) in|continue (my )?session)\b`)
 
 // simCountdownName matches ids and classes of countdown timers.
-var simCountdownName = regexp.MustCompile(`\b(countdown|count down|aftellen|afteller|compte a rebours|compte rebours|compteur rebours)\b`)
+var simCountdownName = rx.MustCompile(`\b(countdown|count down|aftellen|afteller|compte a rebours|compte rebours|compteur rebours)\b`)
 
 // simTimeLimit fails pages with time pressure: a meta refresh that reloads
 // the page after a delay, a warning that the session ends on its own with
@@ -278,7 +278,7 @@ func simHasExtend(doc *goquery.Document) bool {
 
 // simOverlayName matches ids, classes and texts of elements that are
 // made to cover a page: modals, pop-ups, cookie walls, newsletter offers.
-var simOverlayName = regexp.MustCompile(`\b(modal|popup|pop up|pop-up|overlay|dialog|lightbox|backdrop|interstitial|cookie\w*|consent|consentement|toestemming|einwilligung|gdpr|rgpd|avg|dsgvo|newsletter|nieuwsbrief|infolettre|lettre d'information)\b`)
+var simOverlayName = rx.MustCompile(`\b(modal|popup|pop up|pop-up|overlay|dialog|lightbox|backdrop|interstitial|cookie\w*|consent|consentement|toestemming|einwilligung|gdpr|rgpd|avg|dsgvo|newsletter|nieuwsbrief|infolettre|lettre d'information)\b`)
 
 // simOverlayOnLoad fails pages where an overlay (a cookie wall, a
 // newsletter pop-up, a modal dialog) covers at least min_coverage of the
@@ -350,7 +350,7 @@ var simInteractiveRoles = simSet("button link checkbox radio switch tab menuitem
 
 // simNoAction matches click handlers that do nothing a person would use:
 // empty, or only stopping the event.
-var simNoAction = regexp.MustCompile(`^\s*((event|e)\.stopPropagation\(\)|return (false|true)|void\(0\)|void 0)?\s*;?\s*$`)
+var simNoAction = rx.MustCompile(`^\s*((event|e)\.stopPropagation\(\)|return (false|true)|void\(0\)|void 0)?\s*;?\s*$`)
 
 // simClickable fails elements that react to a click (an onclick attribute)
 // but are not a link or button: a div, span, li or td without an

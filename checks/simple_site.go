@@ -3,10 +3,10 @@ package checks
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -20,7 +20,7 @@ type simNav struct {
 
 // simNotMainNav matches labels, ids and classes of navigation blocks that
 // are not the site's main menu: breadcrumbs, pagination, skip links.
-var simNotMainNav = regexp.MustCompile(`\b(breadcrumbs?|kruimelpad|kruimel\w*|broodkruimel\w*|fil d'ariane|ariane|brotkrumel\w*|brotkrumelnavigation|pagination|paginering|pager|pages|seitennavigation|skip|skiplinks?)\b`)
+var simNotMainNav = rx.MustCompile(`\b(breadcrumbs?|kruimelpad|kruimel\w*|broodkruimel\w*|fil d'ariane|ariane|brotkrumel\w*|brotkrumelnavigation|pagination|paginering|pager|pages|seitennavigation|skip|skiplinks?)\b`)
 
 // simMinNavLinks is the fewest links a menu needs to be compared.
 const simMinNavLinks = 3
@@ -179,14 +179,14 @@ func simSameOrder(a, b []string, common map[string]bool) bool {
 }
 
 // simSearchPath matches the address of a search page or search form action.
-var simSearchPath = regexp.MustCompile(`(?i)(^|/|\?|&)(search|zoek|zoeken|zoekresultaten|recherche|rechercher|resultats|suche|suchen|suchergebnisse)(/|\.|\?|=|$)`)
+var simSearchPath = rx.MustCompile(`(?i)(^|/|\?|&)(search|zoek|zoeken|zoekresultaten|recherche|rechercher|resultats|suche|suchen|suchergebnisse)(/|\.|\?|=|$)`)
 
 // simSearchName matches the whole folded text or label of a search link or
 // button.
-var simSearchName = regexp.MustCompile(`^(zoek|zoeken|zoek op de site|zoeken op de site|doorzoek de site|rechercher|recherche|rechercher sur le site|suche|suchen|auf der seite suchen|website durchsuchen|search|search the site|search this site|site search)$`)
+var simSearchName = rx.MustCompile(`^(zoek|zoeken|zoek op de site|zoeken op de site|doorzoek de site|rechercher|recherche|rechercher sur le site|suche|suchen|auf der seite suchen|website durchsuchen|search|search the site|search this site|site search)$`)
 
 // simSearchInput matches field names of search boxes.
-var simSearchInput = regexp.MustCompile(`^(q|query|s|search|zoek|zoekterm|zoekopdracht|keyword|keywords|recherche|suche|suchbegriff|term|searchterm|search term)$`)
+var simSearchInput = rx.MustCompile(`^(q|query|s|search|zoek|zoekterm|zoekopdracht|keyword|keywords|recherche|suche|suchbegriff|term|searchterm|search term)$`)
 
 // simHasSearch reports whether the page offers a site search: a search
 // landmark, a search field, an OpenSearch link, a form sending to a search

@@ -1,9 +1,9 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -35,7 +35,7 @@ func simSelText(sel *goquery.Selection) string {
 	return text.Visible(sel.Get(0))
 }
 
-// simMatcher tells whether a folded text matches; *regexp.Regexp is one.
+// simMatcher tells whether a folded text matches; *rx.Regexp is one.
 type simMatcher interface {
 	MatchString(s string) bool
 }
@@ -115,7 +115,7 @@ func simPageApplies(p *Page) bool {
 
 // simFragmentTag finds the tags a whole document has and a fragment loaded
 // into other pages (an Ajax menu, a widget template) lacks.
-var simFragmentTag = regexp.MustCompile(`(?i)<(head|body|title)[\s>]`)
+var simFragmentTag = rx.MustCompile(`(?i)<(head|body|title)[\s>]`)
 
 // simWholePage reports whether the page is a document people see: not a
 // fragment without head and body, and not an empty redirect stub.

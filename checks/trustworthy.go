@@ -3,12 +3,13 @@ package checks
 import (
 	"net"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/didi-index/didi/checks/internal/rx"
 )
 
 // trustworthyChecks are the checks of the "trustworthy" criterion: safe,
@@ -104,7 +105,7 @@ func httpsRedirect(p *Page, _ Params) Result {
 // defaultHSTSMaxAge is 180 days in seconds.
 const defaultHSTSMaxAge = 15552000
 
-var maxAgeRE = regexp.MustCompile(`(?i)max-age\s*=\s*"?(\d+)`)
+var maxAgeRE = rx.MustCompile(`(?i)max-age\s*=\s*"?(\d+)`)
 
 // hsts checks the Strict-Transport-Security header of HTTPS pages on a
 // domain name: present, with a max-age of at least min_max_age seconds.

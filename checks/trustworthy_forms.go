@@ -2,10 +2,11 @@ package checks
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/didi-index/didi/checks/internal/rx"
 )
 
 // pinRE and cardRE recognise fields that ask for a bank card's PIN or full
@@ -21,22 +22,20 @@ var (
 )
 
 // camelBreak splits camelCase names ("cardNumber" -> "card Number").
-var camelBreak = regexp.MustCompile(`([a-z])([A-Z])`)
+var camelBreak = rx.MustCompile(`([a-z])([A-Z])`)
 
 // fieldWords is the text that says what a form field asks: its name, id,
 // autocomplete, placeholder, aria-label and label, with separators turned
 // into spaces.
-func fieldWords(doc *goquery.Document, f *goquery.Selection) string {
+func fieldWords(p *Page, f *goquery.Selection) string {
 	parts := []string{}
 	for _, a := range []string{"name", "id", "autocomplete", "placeholder", "aria-label", "title"} {
 		parts = append(parts, camelBreak.ReplaceAllString(f.AttrOr(a, ""), "$1 $2"))
 	}
 	if id := f.AttrOr("id", ""); id != "" {
-		doc.Find("label[for]").Each(func(_ int, l *goquery.Selection) {
-			if l.AttrOr("for", "") == id {
-				parts = append(parts, textOf(l))
-			}
-		})
+		for _, l := range p.AX().LabelsFor(id) {
+			parts = append(parts, textOfNodes(l))
+		}
 	}
 	if l := f.Closest("label"); l.Length() > 0 {
 		parts = append(parts, textOf(l))
@@ -58,7 +57,7 @@ func sensitiveFields(p *Page, _ Params) Result {
 	insecure := err == nil && u.Scheme == "http" && !IsLoopback(u.Hostname())
 	var ev []Evidence
 	fields.Each(func(_ int, f *goquery.Selection) {
-		words := fieldWords(p.Doc(), f)
+		words := fieldWords(p, f)
 		typ := strings.ToLower(f.AttrOr("type", "text"))
 		switch {
 		case pinRE.MatchString(words):
