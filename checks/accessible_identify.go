@@ -183,7 +183,7 @@ func consistentIdentification(pages []*Page, _ Params) Result {
 
 // langOf is a page's declared language, primary subtag.
 func langOf(p *Page) string {
-	lang, _ := p.Doc().Find("html").First().Attr("lang")
+	lang, _ := find(p.Doc(), "html").First().Attr("lang")
 	if i := strings.IndexAny(lang, "-_"); i > 0 {
 		lang = lang[:i]
 	}

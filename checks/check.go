@@ -172,9 +172,17 @@ func (p *Page) Doc() *goquery.Document {
 	return p.doc
 }
 
-// Served is the HTML as served (before scripts ran), parsed once.
+// Served is the HTML as served (before scripts ran), parsed once: the same
+// document as Doc when there is no rendered DOM (--no-browser) or it is the
+// same text.
 func (p *Page) Served() *goquery.Document {
-	p.sOnce.Do(func() { p.served = parse(p.Snap.HTML) })
+	p.sOnce.Do(func() {
+		if p.Snap.DOM == "" || p.Snap.DOM == p.Snap.HTML {
+			p.served = p.Doc()
+			return
+		}
+		p.served = parse(p.Snap.HTML)
+	})
 	return p.served
 }
 

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bytes"
+	"cmp"
 	"hash/maphash"
 	"slices"
 	"strconv"
@@ -20,10 +21,25 @@ import (
 // the set of attributes (maphash, seeded per page), so that a page of
 // 235,000 links is indexed without a string per element.
 type lineIndex struct {
-	served map[uint64][]int // key → lines, in document order
+	served []keyLine // the served start tags, by key, then line
 	rank   map[*html.Node]elementRank
 	ids    map[string]*html.Node
 	root   *html.Node // the html element
+}
+
+// keyLine is a start tag of the served HTML: its key and line.
+type keyLine struct {
+	key  uint64
+	line int
+}
+
+// servedLine is the line of the rank-th served start tag with key, or 0.
+func (ix *lineIndex) servedLine(key uint64, rank int) int {
+	i, _ := slices.BinarySearchFunc(ix.served, key, func(e keyLine, k uint64) int { return cmp.Compare(e.key, k) })
+	if i += rank; i < len(ix.served) && ix.served[i].key == key {
+		return ix.served[i].line
+	}
+	return 0
 }
 
 // elementRank is an element's exact and loose keys and its rank among the
@@ -42,7 +58,7 @@ func (p *Page) ServedLine(selector string) int {
 	p.lOnce.Do(func() { p.lines = buildLineIndex(p) })
 	n, ok := p.lines.resolve(selector)
 	if !ok {
-		sel := p.Doc().Find(selector)
+		sel := find(p.Doc(), selector)
 		if sel.Length() != 1 {
 			return 0
 		}
@@ -53,8 +69,8 @@ func (p *Page) ServedLine(selector string) int {
 		return 0
 	}
 	for i, k := range r.keys {
-		if lines := p.lines.served[k]; r.ranks[i] < len(lines) {
-			return lines[r.ranks[i]]
+		if line := p.lines.servedLine(k, r.ranks[i]); line > 0 {
+			return line
 		}
 	}
 	return 0
@@ -156,7 +172,7 @@ func (k *keyHasher) repeated(key string) bool {
 }
 
 func buildLineIndex(p *Page) *lineIndex {
-	ix := &lineIndex{served: map[uint64][]int{}, rank: map[*html.Node]elementRank{}, ids: map[string]*html.Node{}}
+	ix := &lineIndex{ids: map[string]*html.Node{}}
 	kh := &keyHasher{seed: maphash.MakeSeed()}
 	z := html.NewTokenizer(strings.NewReader(p.Snap.HTML))
 	line := 1
@@ -178,10 +194,15 @@ func buildLineIndex(p *Page) *lineIndex {
 				add(string(key), string(val))
 			}
 		}) {
-			ix.served[k] = append(ix.served[k], start)
+			ix.served = append(ix.served, keyLine{k, start})
 		}
 	}
-	count := map[uint64]int{}
+	slices.SortFunc(ix.served, func(a, b keyLine) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.line, b.line))
+	})
+	// The rendered DOM has about as many elements as the served HTML.
+	ix.rank = make(map[*html.Node]elementRank, len(ix.served)/2)
+	count := make(map[uint64]int, len(ix.served))
 	for _, n := range p.Doc().Nodes {
 		var walk func(*html.Node)
 		walk = func(n *html.Node) {

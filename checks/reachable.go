@@ -49,15 +49,15 @@ func rchViewport(p *Page, _ Params) Result {
 	doc := p.Doc()
 	var content string
 	found := false
-	doc.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "meta[name]").Each(func(_ int, s *goquery.Selection) {
 		if strings.EqualFold(strings.TrimSpace(s.AttrOr("name", "")), "viewport") {
 			content, found = s.AttrOr("content", ""), true
 		}
 	})
 	if !found {
-		head := doc.Find("head").First()
+		head := find(doc, "head").First()
 		if head.Length() == 0 {
-			head = doc.Find("html").First()
+			head = find(doc, "html").First()
 		}
 		return Verdict([]Evidence{startTag(head, "missing")})
 	}
@@ -67,7 +67,7 @@ func rchViewport(p *Page, _ Params) Result {
 		return Result{Outcome: Pass}
 	}
 	var meta *goquery.Selection
-	doc.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "meta[name]").Each(func(_ int, s *goquery.Selection) {
 		if strings.EqualFold(strings.TrimSpace(s.AttrOr("name", "")), "viewport") {
 			meta = s
 		}

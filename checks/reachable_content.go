@@ -172,9 +172,9 @@ func rchAppOnly(p *Page, params Params) Result {
 		ev = append(ev, EvidenceFor(simNodeSel(doc, n), "phrase"))
 	}
 	if len(ev) == 0 && store.Length() > 0 {
-		main := doc.Find("main, [role=main]").First()
+		main := find(doc, "main, [role=main]").First()
 		if main.Length() == 0 {
-			main = doc.Find("body").First()
+			main = find(doc, "body").First()
 		}
 		inMain := store.FilterFunction(func(_ int, s *goquery.Selection) bool {
 			return simContains(main.Get(0), s.Get(0)) && s.Closest("header, nav, footer").Length() == 0

@@ -75,7 +75,7 @@ func simVisibleFields(p *Page) []simField {
 func simFields(doc *goquery.Document) []simField {
 	labels := simLabelsFor(doc)
 	var out []simField
-	doc.Find("input, select, textarea").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "input, select, textarea").Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
 		kind := n.Data
 		if kind == "input" {
@@ -123,7 +123,7 @@ func simFormOf(n *html.Node) *html.Node {
 // simLabelsFor maps label[for] values to their labels' texts.
 func simLabelsFor(doc *goquery.Document) map[string][]string {
 	m := map[string][]string{}
-	doc.Find("label[for]").Each(func(_ int, l *goquery.Selection) {
+	find(doc, "label[for]").Each(func(_ int, l *goquery.Selection) {
 		id := l.AttrOr("for", "")
 		m[id] = append(m[id], simLabelText(l.Get(0)))
 	})
@@ -135,7 +135,7 @@ func simLabelsFor(doc *goquery.Document) map[string][]string {
 func simFieldLabel(doc *goquery.Document, s *goquery.Selection, labels map[string][]string) (shown, all string) {
 	var parts []string
 	for _, id := range strings.Fields(s.AttrOr("aria-labelledby", "")) {
-		doc.Find("[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		find(doc, "[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
 			if e.AttrOr("id", "") == id {
 				parts = append(parts, simLabelText(e.Get(0)))
 				return false

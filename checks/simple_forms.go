@@ -215,7 +215,7 @@ func simIsRequired(f simField) bool {
 func simFieldMarked(doc *goquery.Document, f simField) bool {
 	texts := []string{f.shown, f.placeholder}
 	for _, id := range strings.Fields(f.sel.AttrOr("aria-describedby", "")) {
-		doc.Find("[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		find(doc, "[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
 			if e.AttrOr("id", "") == id {
 				texts = append(texts, text.Fold(simSelText(e)))
 				return false
@@ -248,7 +248,7 @@ func simMarkedByClass(doc *goquery.Document, f simField) bool {
 		return simRequiredClass.MatchString(text.IdentWords(s.AttrOr("class", "")))
 	}
 	if id := f.sel.AttrOr("id", ""); id != "" {
-		if doc.Find("label[for]").FilterFunction(func(_ int, l *goquery.Selection) bool {
+		if find(doc, "label[for]").FilterFunction(func(_ int, l *goquery.Selection) bool {
 			return l.AttrOr("for", "") == id
 		}).Find("*").AddBack().FilterFunction(marked).Length() > 0 {
 			return true
@@ -344,7 +344,7 @@ func simPasteBlocked(p *Page, _ Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	var ev []Evidence
-	doc.Find("[onpaste]").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "[onpaste]").Each(func(_ int, s *goquery.Selection) {
 		if simPasteAttr.MatchString(s.AttrOr("onpaste", "")) {
 			ev = append(ev, EvidenceFor(s, "fail"))
 		}
@@ -352,7 +352,7 @@ func simPasteBlocked(p *Page, _ Params) Result {
 	if len(ev) > 0 {
 		return Verdict(ev)
 	}
-	doc.Find("script:not([src])").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "script:not([src])").Each(func(_ int, s *goquery.Selection) {
 		code := s.Text()
 		loc := simPasteScript.FindStringIndex(code)
 		if loc == nil || strings.Contains(code, "clipboardData") {

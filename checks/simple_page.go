@@ -71,9 +71,9 @@ func simCaptcha(p *Page, _ Params) Result {
 		kinds[n] = kind
 	}
 	for _, w := range simCaptchaWidgets {
-		doc.Find(w.selector).Each(func(_ int, s *goquery.Selection) { add(s, w.kind) })
+		find(doc, w.selector).Each(func(_ int, s *goquery.Selection) { add(s, w.kind) })
 	}
-	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "body *").Each(func(_ int, s *goquery.Selection) {
 		for _, a := range []string{"id", "class", "name", "src", "alt"} {
 			if simCaptchaWord.MatchString(s.AttrOr(a, "")) && s.Get(0).Data != "script" {
 				add(s, "CAPTCHA")
@@ -113,7 +113,7 @@ func simCaptchaInvisible(s *goquery.Selection) bool {
 func simCaptchaScript(p *Page) (kind, src string) {
 	var urls []string
 	for _, d := range []*goquery.Document{p.Doc(), p.Served()} {
-		d.Find("script[src]").Each(func(_ int, s *goquery.Selection) { urls = append(urls, s.AttrOr("src", "")) })
+		find(d, "script[src]").Each(func(_ int, s *goquery.Selection) { urls = append(urls, s.AttrOr("src", "")) })
 	}
 	if b := p.Snap.Browser; b != nil {
 		for _, r := range b.Requests {
@@ -202,7 +202,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 	}
 	doc := p.Doc()
 	var ev []Evidence
-	doc.Find(`meta[http-equiv]`).Each(func(_ int, s *goquery.Selection) {
+	find(doc, `meta[http-equiv]`).Each(func(_ int, s *goquery.Selection) {
 		if !strings.EqualFold(strings.TrimSpace(s.AttrOr("http-equiv", "")), "refresh") {
 			return
 		}
@@ -216,7 +216,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 		}
 	}
 	var timers []*html.Node
-	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "body *").Each(func(_ int, s *goquery.Selection) {
 		if simHidden(s) {
 			return
 		}
@@ -268,7 +268,7 @@ func simSelfRefresh(content, page string) (int, bool) {
 // session.
 func simHasExtend(doc *goquery.Document) bool {
 	found := false
-	doc.Find(`a, button, [role=button], input[type=submit], input[type=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	find(doc, `a, button, [role=button], input[type=submit], input[type=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		t := text.Fold(simSelText(s) + " " + s.AttrOr("value", "") + " " + s.AttrOr("aria-label", ""))
 		found = simExtendText.MatchString(t)
 		return !found
@@ -332,9 +332,9 @@ func simDialogLike(s *goquery.Selection, shown string) bool {
 // is empty or not valid.
 func simFind(doc *goquery.Document, selector string) *goquery.Selection {
 	if strings.TrimSpace(selector) == "" {
-		return doc.Find("no-such-element-didi")
+		return find(doc, "no-such-element-didi")
 	}
-	return doc.Find(selector)
+	return find(doc, selector)
 }
 
 // simInteractiveTags take clicks and keyboard focus on their own.
@@ -362,7 +362,7 @@ func simClickable(p *Page, _ Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	var ev []Evidence
-	p.Doc().Find("body [onclick]").Each(func(_ int, s *goquery.Selection) {
+	find(p.Doc(), "body [onclick]").Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
 		if simInteractiveTags[n.Data] || simNoAction.MatchString(s.AttrOr("onclick", "")) || simHidden(s) {
 			return

@@ -34,7 +34,7 @@ func simNavs(p *Page) []simNav {
 		return nil
 	}
 	var out []simNav
-	p.Doc().Find(`nav, [role=navigation]`).Each(func(_ int, s *goquery.Selection) {
+	find(p.Doc(), `nav, [role=navigation]`).Each(func(_ int, s *goquery.Selection) {
 		if s.Closest("footer, aside, [role=contentinfo], [role=complementary]").Length() > 0 || simHidden(s) {
 			return
 		}
@@ -193,11 +193,11 @@ var simSearchInput = rx.MustCompile(`^(q|query|s|search|zoek|zoekterm|zoekopdrac
 // page, or a link or button to search.
 func simHasSearch(p *Page) bool {
 	doc := p.Doc()
-	if doc.Find(`[role=search], search, input[type=search], link[rel~=search]`).Length() > 0 {
+	if find(doc, `[role=search], search, input[type=search], link[rel~=search]`).Length() > 0 {
 		return true
 	}
 	found := false
-	doc.Find("form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
+	find(doc, "form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
 		if simSearchPath.MatchString(f.AttrOr("action", "")) {
 			found = true
 		}
@@ -211,7 +211,7 @@ func simHasSearch(p *Page) bool {
 	if found {
 		return true
 	}
-	doc.Find(`a[href], button, [role=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	find(doc, `a[href], button, [role=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if u, err := url.Parse(s.AttrOr("href", "")); err == nil && s.Is("a") && simSearchPath.MatchString(u.Path) {
 			found = true
 		}

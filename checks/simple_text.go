@@ -93,7 +93,7 @@ func simDeepest(p *Page, re simMatcher) []*html.Node {
 
 // simBody returns the body element of doc, or the document's root.
 func simBody(doc *goquery.Document) *html.Node {
-	if b := doc.Find("body").First(); b.Length() > 0 {
+	if b := find(doc, "body").First(); b.Length() > 0 {
 		return b.Get(0)
 	}
 	if doc.Length() == 0 {
@@ -110,7 +110,7 @@ func simNodeSel(doc *goquery.Document, n *html.Node) *goquery.Selection {
 // simPageApplies reports whether a page-level check applies at all: an HTML
 // document with a body.
 func simPageApplies(p *Page) bool {
-	return p.IsHTML() && p.Doc().Find("body").Length() > 0
+	return p.IsHTML() && find(p.Doc(), "body").Length() > 0
 }
 
 // simFragmentTag finds the tags a whole document has and a fragment loaded
@@ -128,5 +128,5 @@ func simWholePage(p *Page) bool {
 		return false
 	}
 	body := simBody(p.Doc())
-	return body != nil && (text.Visible(body) != "" || p.Doc().Find("body img, body video, body iframe, body input, body canvas").Length() > 0)
+	return body != nil && (text.Visible(body) != "" || find(p.Doc(), "body img, body video, body iframe, body input, body canvas").Length() > 0)
 }

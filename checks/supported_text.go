@@ -56,13 +56,13 @@ func textOfNodes(nodes ...*html.Node) string {
 	for _, n := range nodes {
 		text.WriteVisible(&b, n)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return text.Collapse(b.String())
 }
 
 // bodyOf returns the body of the rendered page (the whole document when it
 // has none).
 func bodyOf(p *Page) *goquery.Selection {
-	if b := p.Doc().Find("body").First(); b.Length() > 0 {
+	if b := find(p.Doc(), "body").First(); b.Length() > 0 {
 		return b
 	}
 	return p.Doc().Selection
@@ -117,7 +117,7 @@ func linksOf(p *Page) []link { return pageMemo(p, "links", func() []link { retur
 func findLinks(p *Page) []link {
 	base, _ := url.Parse(p.URL())
 	var out []link
-	p.Doc().Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+	find(p.Doc(), "a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href := strings.TrimSpace(s.AttrOr("href", ""))
 		l := link{Page: p, Sel: s, Href: href}
 		parts := []string{textOf(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")}
@@ -184,7 +184,7 @@ func pageAbout(p *Page, t topic) *goquery.Selection {
 	}
 	for _, sel := range []string{"h1", "title"} {
 		var hit *goquery.Selection
-		p.Doc().Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		find(p.Doc(), sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if t.Text.MatchString(textOf(s)) || (sel == "title" && t.Text.MatchString(s.Text())) {
 				hit = s
 				return false

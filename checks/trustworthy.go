@@ -171,7 +171,7 @@ func mixedContent(p *Page, _ Params) Result {
 	seen := map[string]bool{}
 	var ev []Evidence
 	for _, sr := range subresources {
-		p.Doc().Find(sr.sel).Each(func(_ int, s *goquery.Selection) {
+		find(p.Doc(), sr.sel).Each(func(_ int, s *goquery.Selection) {
 			for _, addr := range addresses(s.AttrOr(sr.attr, ""), sr.attr) {
 				if insecureResource(addr) && !seen[addr] {
 					seen[addr] = true
@@ -234,7 +234,7 @@ func securityHeaders(p *Page, _ Params) Result {
 	}
 	rp := strings.ToLower(header(p, "Referrer-Policy"))
 	if rp == "" {
-		rp = strings.ToLower(p.Doc().Find(`meta[name="referrer" i]`).AttrOr("content", ""))
+		rp = strings.ToLower(find(p.Doc(), `meta[name="referrer" i]`).AttrOr("content", ""))
 	}
 	switch last := lastToken(rp); last {
 	case "":
@@ -315,7 +315,7 @@ func hostIn(host string, list []string) bool {
 func elementLoading(p *Page, host string) *goquery.Selection {
 	for _, sr := range subresources {
 		var hit *goquery.Selection
-		p.Doc().Find(sr.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		find(p.Doc(), sr.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			for _, a := range addresses(s.AttrOr(sr.attr, ""), sr.attr) {
 				if u, err := url.Parse(a); err == nil && strings.EqualFold(u.Hostname(), host) {
 					hit = s

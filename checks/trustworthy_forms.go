@@ -49,7 +49,7 @@ func fieldWords(p *Page, f *goquery.Selection) string {
 // bank card's PIN or full card number. Pages without form fields are
 // inapplicable.
 func sensitiveFields(p *Page, _ Params) Result {
-	fields := p.Doc().Find(`input:not([type="hidden" i]):not([type="submit" i]):not([type="button" i]):not([type="checkbox" i]):not([type="radio" i]), textarea`)
+	fields := find(p.Doc(), `input:not([type="hidden" i]):not([type="submit" i]):not([type="button" i]):not([type="checkbox" i]):not([type="radio" i]), textarea`)
 	if fields.Length() == 0 {
 		return Result{Outcome: Inapplicable}
 	}
@@ -75,7 +75,7 @@ func sensitiveFields(p *Page, _ Params) Result {
 // loopback host), and forms that post to another origin than the page's.
 // Pages without forms are inapplicable.
 func formAction(p *Page, _ Params) Result {
-	forms := p.Doc().Find("form")
+	forms := find(p.Doc(), "form")
 	if forms.Length() == 0 {
 		return Result{Outcome: Inapplicable}
 	}

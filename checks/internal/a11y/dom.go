@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
@@ -201,7 +202,7 @@ func NthChild(parent *html.Node, step string) *html.Node {
 	if c == nil {
 		return nil
 	}
-	return domMemo.child(c, tag, k)
+	return domMemo.doc(parent).child(c, tag, k)
 }
 
 // HasElementChild reports whether n has an element child.
@@ -422,9 +423,7 @@ func Tabbable(n *html.Node) bool {
 }
 
 // Collapse joins whitespace runs into single spaces and trims.
-func Collapse(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
-}
+func Collapse(s string) string { return text.Collapse(s) }
 
 // TextOpts tune VisibleText.
 type TextOpts struct {
