@@ -50,12 +50,35 @@ func linkInTextBlock(p *Page, params Params) Result {
 }
 
 // linkGroup is a set of links that belong together (a menu, a footer): the
-// links of the nearest element that holds at least three links.
+// links of the nearest element that holds at least three links. It holds
+// no node of its page: a site's groups are compared across all its pages,
+// which need not all stay in memory (see StoredPages).
 type linkGroup struct {
 	page *Page
-	d    *axDoc
 	// links holds the group's links by normalised target.
-	links map[string][]*html.Node
+	links map[string]groupLink
+}
+
+// groupLink is what a group keeps of its links to one target: how many
+// there are, and the first one's accessible name (with its two forms that
+// sameLinkName compares, worked out once: groups are compared across every
+// pair of pages) and position among the page's elements (axDoc.Elems), for
+// evidence.
+type groupLink struct {
+	count      int
+	name       string
+	norm, bare string
+	elem       int
+}
+
+// newGroupLink is the groupLink of a link named name, elem-th element.
+func newGroupLink(name string, elem int) groupLink {
+	return groupLink{name: name, norm: normLinkText(name), bare: normLinkText(bracketed.ReplaceAllString(name, "")), elem: elem}
+}
+
+// sameName is sameLinkName(l.name, o.name).
+func (l groupLink) sameName(o groupLink) bool {
+	return l.norm == o.norm || l.bare != "" && l.bare == o.bare
 }
 
 // linkGroupsOf splits the links of page p into groups.
@@ -68,6 +91,10 @@ func linkGroupsOf(p *Page) []*linkGroup {
 		for x := l.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 			count[x]++
 		}
+	}
+	pos := make(map[*html.Node]int, len(ls))
+	for i, e := range d.Elems {
+		pos[e] = i
 	}
 	groups := map[*html.Node]*linkGroup{}
 	var out []*linkGroup
@@ -88,11 +115,16 @@ func linkGroupsOf(p *Page) []*linkGroup {
 		}
 		g := groups[box]
 		if g == nil {
-			g = &linkGroup{page: p, d: d, links: map[string][]*html.Node{}}
+			g = &linkGroup{page: p, links: map[string]groupLink{}}
 			groups[box] = g
 			out = append(out, g)
 		}
-		g.links[t] = append(g.links[t], l)
+		gl, ok := g.links[t]
+		if !ok {
+			gl = newGroupLink(d.Name(l), pos[l])
+		}
+		gl.count++
+		g.links[t] = gl
 	}
 	return out
 }
@@ -103,13 +135,13 @@ func linkGroupsOf(p *Page) []*linkGroup {
 // names (a table of contents next to a news list) is another component.
 func sameGroup(a, b *linkGroup) bool {
 	common, alike := 0, 0
-	for t, ls := range a.links {
-		other := b.links[t]
-		if other == nil {
+	for t, l := range a.links {
+		other, ok := b.links[t]
+		if !ok {
 			continue
 		}
 		common++
-		if sameLinkName(a.d.Name(ls[0]), b.d.Name(other[0])) {
+		if l.sameName(other) {
 			alike++
 		}
 	}
@@ -145,6 +177,9 @@ func consistentIdentification(pages []*Page, _ Params) Result {
 	}
 	var all []pageGroups
 	for _, p := range pages {
+		if len(pages) < 2 {
+			break // one page: no groups to compare
+		}
 		all = append(all, pageGroups{lang: strings.ToLower(langOf(p)), groups: linkGroupsOf(p)})
 	}
 	applicable := false
@@ -194,12 +229,12 @@ func langOf(p *Page) string {
 // of the link to the same target in h (an earlier page).
 func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
 	var ev []Evidence
-	for t, ls := range g.links {
-		other := h.links[t]
-		if other == nil || len(ls) != 1 || len(other) != 1 {
+	for t, l := range g.links {
+		other, ok := h.links[t]
+		if !ok || l.count != 1 || other.count != 1 {
 			continue // a target linked twice in one menu: its names may differ on purpose
 		}
-		a, b := a11y.Collapse(g.d.Name(ls[0])), a11y.Collapse(h.d.Name(other[0]))
+		a, b := a11y.Collapse(l.name), a11y.Collapse(other.name)
 		if a == "" || b == "" || sameLinkName(a, b) {
 			continue
 		}
@@ -208,7 +243,8 @@ func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
 			continue
 		}
 		reported[key], reported[ref] = true, true // the earlier name is the reference: never report it
-		e := g.d.ev(ls[0], "link", "name", Shorten(a, 60), "other", Shorten(b, 60), "page", h.page.URL())
+		d := newAXDoc(g.page)
+		e := d.ev(d.Elems[l.elem], "link", "name", Shorten(a, 60), "other", Shorten(b, 60), "page", h.page.URL())
 		e.URL = g.page.URL()
 		ev = append(ev, e)
 	}

@@ -52,24 +52,28 @@ type elementRank struct {
 // ServedLine is the line (from 1) of the served HTML where the element
 // that selector finds in the rendered DOM starts; 0 when it is not there.
 func (p *Page) ServedLine(selector string) int {
-	if selector == "" || p.Snap.HTML == "" {
+	if selector == "" {
 		return 0
 	}
-	p.lOnce.Do(func() { p.lines = buildLineIndex(p) })
-	n, ok := p.lines.resolve(selector)
+	st := p.state()
+	if st.snap.HTML == "" {
+		return 0
+	}
+	st.lOnce.Do(func() { st.lines = buildLineIndex(st) })
+	n, ok := st.lines.resolve(selector)
 	if !ok {
-		sel := find(p.Doc(), selector)
+		sel := find(st.parsed(), selector)
 		if sel.Length() != 1 {
 			return 0
 		}
 		n = sel.Get(0)
 	}
-	r, ok := p.lines.rank[n]
+	r, ok := st.lines.rank[n]
 	if !ok {
 		return 0
 	}
 	for i, k := range r.keys {
-		if line := p.lines.servedLine(k, r.ranks[i]); line > 0 {
+		if line := st.lines.servedLine(k, r.ranks[i]); line > 0 {
 			return line
 		}
 	}
@@ -171,10 +175,10 @@ func (k *keyHasher) repeated(key string) bool {
 	return false
 }
 
-func buildLineIndex(p *Page) *lineIndex {
+func buildLineIndex(st *pageState) *lineIndex {
 	ix := &lineIndex{ids: map[string]*html.Node{}}
 	kh := &keyHasher{seed: maphash.MakeSeed()}
-	z := html.NewTokenizer(strings.NewReader(p.Snap.HTML))
+	z := html.NewTokenizer(strings.NewReader(st.snap.HTML))
 	line := 1
 	for {
 		tt := z.Next()
@@ -203,7 +207,7 @@ func buildLineIndex(p *Page) *lineIndex {
 	// The rendered DOM has about as many elements as the served HTML.
 	ix.rank = make(map[*html.Node]elementRank, len(ix.served)/2)
 	count := make(map[uint64]int, len(ix.served))
-	for _, n := range p.Doc().Nodes {
+	for _, n := range st.parsed().Nodes {
 		var walk func(*html.Node)
 		walk = func(n *html.Node) {
 			if n.Type == html.ElementNode {

@@ -39,6 +39,7 @@ type crawl struct {
 
 	mu         sync.Mutex
 	snaps      map[int]snapshot.Snapshot
+	stored     map[int]*snapshot.Ref // with Options.Spool: where snaps[k] is whole
 	startsLeft int
 	skipped    []string
 	// cut is set when a planned page was left out because the budget ran
@@ -59,7 +60,7 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]snapshot.Snapshot{}}
+	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]snapshot.Snapshot{}, stored: map[int]*snapshot.Ref{}}
 	c.scope = &scope{origins: c.origins, include: o.Include, exclude: o.Exclude}
 	c.front = newFrontier(o.MaxPages)
 	var starts []string
@@ -115,11 +116,14 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	}
 	slow := c.measureSlowLoad(starts[0])
 	c.run()
-	scan.Pages = c.pages()
+	scan.Pages, scan.Stored = c.pages()
 	if ms := <-slow; ms > 0 {
 		for i := range scan.Pages {
 			if p := &scan.Pages[i]; p.URL == starts[0] && p.Browser != nil {
 				p.Browser.SlowLoadMs = ms
+				if scan.Stored != nil && scan.Stored[i] != nil {
+					scan.Stored[i] = c.restore(*scan.Stored[i], ms)
+				}
 			}
 		}
 	}
@@ -206,8 +210,9 @@ func (c *crawl) markCut() {
 	c.mu.Unlock()
 }
 
-// pages returns the snapshots in the order they were planned.
-func (c *crawl) pages() []snapshot.Snapshot {
+// pages returns the snapshots in the order they were planned, and with
+// Options.Spool where each is stored.
+func (c *crawl) pages() ([]snapshot.Snapshot, []*snapshot.Ref) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	keys := make([]int, 0, len(c.snaps))
@@ -216,10 +221,43 @@ func (c *crawl) pages() []snapshot.Snapshot {
 	}
 	sort.Ints(keys)
 	out := make([]snapshot.Snapshot, 0, len(keys))
+	var stored []*snapshot.Ref
 	for _, k := range keys {
 		out = append(out, c.snaps[k])
+		if c.o.Spool != nil {
+			stored = append(stored, c.stored[k])
+		}
 	}
-	return out
+	return out, stored
+}
+
+// keep records the snapshot of the page planned k-th: with Options.Spool
+// the snapshot goes there and its light copy stays.
+func (c *crawl) keep(k int, snap snapshot.Snapshot) {
+	var ref *snapshot.Ref
+	if c.o.Spool != nil {
+		if r, err := c.o.Spool.Put(&snap); err == nil {
+			ref, snap = &r, snap.Light()
+		}
+	}
+	c.mu.Lock()
+	c.snaps[k], c.stored[k] = snap, ref
+	c.mu.Unlock()
+}
+
+// restore stores the snapshot at r again with its slow-connection load
+// time, measured after it was stored; it returns where it is now (r when
+// that fails).
+func (c *crawl) restore(r snapshot.Ref, slowMs float64) *snapshot.Ref {
+	snap, err := r.Load()
+	if err != nil || snap.Browser == nil {
+		return &r
+	}
+	snap.Browser.SlowLoadMs = slowMs
+	if r2, err := c.o.Spool.Put(snap); err == nil {
+		return &r2
+	}
+	return &r
 }
 
 // worker scans pages from the frontier until there are none left. Each
@@ -258,9 +296,7 @@ func (c *crawl) worker() {
 			c.front.done()
 			continue
 		}
-		c.mu.Lock()
-		c.snaps[tk.order] = snap
-		c.mu.Unlock()
+		c.keep(tk.order, snap)
 		c.follow(tk, links)
 		c.front.done()
 		c.emitFinished(&snap, time.Since(began))

@@ -55,7 +55,10 @@ type Output struct {
 	Result *result.Result
 	// Input is the scoring input; Input.Answers is the plan's answers.
 	Input scoring.Input
-	// Scan is the crawl, with every snapshot.
+	// Scan is the crawl. Its Pages are the snapshots' light copies
+	// (snapshot.Light: addresses, statuses, errors, headers, the browser's
+	// measures) when they were kept in a spool during the scan; the spool is
+	// gone once Run returns.
 	Scan *crawler.Scan
 }
 
@@ -90,6 +93,13 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	if skipped > 0 {
 		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: fmt.Sprintf(
 			"--max-pages %d cuts the list of %d URLs: %d are not scanned", opts.MaxPages, len(opts.Start), skipped)})
+	}
+	// The snapshots wait in a spool, not in memory: a crawl of thousands
+	// of pages holds a few kB per page (see checks.StoredPages). Without
+	// one (a folder where no file can be made) they stay in memory.
+	if spool, err := snapshot.NewSpool(""); err == nil {
+		defer spool.Close()
+		opts.Spool = spool
 	}
 	started, began := clock(), time.Now() // began: the real time, for the budget
 	scan, err := crawler.Crawl(ctx, opts)
@@ -160,9 +170,15 @@ func evaluate(ctx context.Context, p Plan, scan *crawler.Scan, started, finished
 	var rpages []result.Page
 	var reasons []string
 	loopback := false
+	stored := &checks.StoredPages{}
 	for i := range scan.Pages {
 		s := &scan.Pages[i]
-		pages = append(pages, checks.NewPage(s, i == 0)) // the site's start page: the first start URL
+		start := i == 0 // the site's start page: the first start URL
+		if i < len(scan.Stored) && scan.Stored[i] != nil {
+			pages = append(pages, stored.Page(s, scan.Stored[i].Load, start))
+		} else {
+			pages = append(pages, checks.NewPage(s, start))
+		}
 		rpages = append(rpages, result.Page{URL: s.URL, FinalURL: s.FinalURL, Status: s.Status, Error: s.Error,
 			ErrorCode: s.ErrorCode, ErrorParams: s.ErrorParams})
 		if s.OK() {
