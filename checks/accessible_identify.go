@@ -60,26 +60,34 @@ type linkGroup struct {
 }
 
 // groupLink is what a group keeps of its links to one target: how many
-// there are, and the first one's accessible name (with its two forms that
-// sameLinkName compares, worked out once: groups are compared across every
-// pair of pages) and position among the page's elements (axDoc.Elems), for
-// evidence.
+// there are, and the first one's accessible name (as is and collapsed) and
+// position among the page's elements (axDoc.Elems), for evidence.
 type groupLink struct {
-	count      int
-	name       string
-	norm, bare string
-	elem       int
+	count       int
+	name, shown groupName
+	elem        int
 }
 
 // newGroupLink is the groupLink of a link named name, elem-th element.
 func newGroupLink(name string, elem int) groupLink {
-	return groupLink{name: name, norm: normLinkText(name), bare: normLinkText(bracketed.ReplaceAllString(name, "")), elem: elem}
+	l := groupLink{name: newGroupName(name), elem: elem}
+	l.shown = l.name
+	if shown := a11y.Collapse(name); shown != name {
+		l.shown = newGroupName(shown)
+	}
+	return l
 }
 
-// sameName is sameLinkName(l.name, o.name).
-func (l groupLink) sameName(o groupLink) bool {
-	return l.norm == o.norm || l.bare != "" && l.bare == o.bare
+// groupName is a link's name with the two forms that sameLinkName compares,
+// worked out once: groups are compared across every pair of pages.
+type groupName struct{ text, norm, bare string }
+
+func newGroupName(s string) groupName {
+	return groupName{s, normLinkText(s), normLinkText(bracketed.ReplaceAllString(s, ""))}
 }
+
+// same is sameLinkName(n.text, o.text).
+func (n groupName) same(o groupName) bool { return n.norm == o.norm || n.bare != "" && n.bare == o.bare }
 
 // linkGroupsOf splits the links of page p into groups.
 func linkGroupsOf(p *Page) []*linkGroup {
@@ -141,7 +149,7 @@ func sameGroup(a, b *linkGroup) bool {
 			continue
 		}
 		common++
-		if l.sameName(other) {
+		if l.name.same(other.name) {
 			alike++
 		}
 	}
@@ -234,17 +242,17 @@ func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
 		if !ok || l.count != 1 || other.count != 1 {
 			continue // a target linked twice in one menu: its names may differ on purpose
 		}
-		a, b := a11y.Collapse(l.name), a11y.Collapse(other.name)
-		if a == "" || b == "" || sameLinkName(a, b) {
+		a, b := l.shown, other.shown
+		if a.text == "" || b.text == "" || a.same(b) {
 			continue
 		}
-		key, ref := "link "+t+" "+normLinkText(a), "link "+t+" "+normLinkText(b)
+		key, ref := "link "+t+" "+a.norm, "link "+t+" "+b.norm
 		if reported[key] {
 			continue
 		}
 		reported[key], reported[ref] = true, true // the earlier name is the reference: never report it
 		d := newAXDoc(g.page)
-		e := d.ev(d.Elems[l.elem], "link", "name", Shorten(a, 60), "other", Shorten(b, 60), "page", h.page.URL())
+		e := d.ev(d.Elems[l.elem], "link", "name", Shorten(a.text, 60), "other", Shorten(b.text, 60), "page", h.page.URL())
 		e.URL = g.page.URL()
 		ev = append(ev, e)
 	}
