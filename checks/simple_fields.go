@@ -180,7 +180,7 @@ var simMarkerWords = rx.MustCompile(`\*|\((verplicht|vereist|obligatoire|requis|
 
 // simCoreLabel is a folded label without required markers and punctuation.
 func simCoreLabel(label string) string {
-	return strings.Join(strings.Fields(simMarkerWords.ReplaceAllString(label, " ")), " ")
+	return text.Collapse(simMarkerWords.ReplaceAllString(label, " "))
 }
 
 // simPurpose is a kind of personal data a field asks for (WCAG 1.3.5).

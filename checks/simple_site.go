@@ -55,8 +55,9 @@ func simNavs(p *Page) []simNav {
 // normalised absolute URLs without fragments.
 func simLinkTargets(base *url.URL, sel *goquery.Selection) []string {
 	var links []string
-	seen := map[string]bool{}
-	sel.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+	as := sel.Find("a[href]")
+	seen := make(map[string]bool, as.Length())
+	as.Each(func(_ int, a *goquery.Selection) {
 		u := simNormURL(base, a.AttrOr("href", ""))
 		if u != "" && !seen[u] {
 			seen[u] = true

@@ -14,6 +14,7 @@ package rx
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -130,8 +131,12 @@ type filter struct {
 }
 
 // maxLiterals bounds the literals a filter looks for; an expression that
-// needs more gets no filter.
-const maxLiterals = 64
+// needs more gets no filter. maxClass bounds the runes of a character class
+// taken as literals.
+const (
+	maxLiterals = 64
+	maxClass    = 16
+)
 
 func newFilter(expr string) *filter {
 	f := &filter{}
@@ -163,6 +168,23 @@ func required(re *syntax.Regexp) (lits []string, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		return []string{fold(string(re.Rune))}, true
+	case syntax.OpCharClass:
+		// A small class ([:?()], [\[(]) is a set of one-rune literals.
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+			if n > maxClass {
+				return nil, false
+			}
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if l := fold(string(r)); !slices.Contains(lits, l) {
+					lits = append(lits, l)
+				}
+			}
+		}
+		return lits, len(lits) > 0
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:

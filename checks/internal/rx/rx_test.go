@@ -20,8 +20,11 @@ func TestRequiredLiterals(t *testing.T) {
 		{`a+b?c`, []string{"A"}},
 		{`(?:ab){2,3}x*`, []string{"AB"}},
 		{`x*`, nil},
-		{`\d{4}`, nil},
-		{`contact|\d+`, nil},
+		{`\d{4}`, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
+		{`\*|\((verplicht|required)\)|[:?()]`, []string{"*", "VERPLICHT", "REQUIRED", ":", "?", "(", ")"}},
+		{`(?i)[a-z]x`, []string{"X"}},
+		{`[a-z]`, nil}, // more than 16 runes
+		{`contact|\w+`, nil},
 		{`(?:contact|)`, nil},
 		{`^$`, nil},
 		{`[`, nil}, // does not compile: no filter, regexp's error stands
@@ -48,6 +51,8 @@ var exprs = []string{
 	`[.!?;:•|]\s+|\s{2,}`,
 	`(?i)[a-z0-9._%+\-]+(?:@|\s?[\[(]\s?(?:at|arobase)\s?[\])]\s?)[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}`,
 	`Stad|Gemeente`,
+	`\*|\((verplicht|vereist|required)\)|[:?()]`,
+	`(?i)[ſk]ey`,
 	`(ſ|k)ey`,
 	`\x{FFFD}x`,
 }
