@@ -96,7 +96,9 @@ func newGroupName(s string) groupName {
 }
 
 // same is sameLinkName(n.text, o.text).
-func (n groupName) same(o groupName) bool { return n.norm == o.norm || n.bare != "" && n.bare == o.bare }
+func (n groupName) same(o groupName) bool {
+	return n.norm == o.norm || n.bare != "" && n.bare == o.bare
+}
 
 // linkGroupsOf splits the links of page p into groups.
 func linkGroupsOf(p *Page) []*linkGroup {

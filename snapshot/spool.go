@@ -16,10 +16,10 @@ import (
 
 // Spool keeps snapshots in a temporary file, compressed, so that a scan of
 // thousands of pages holds only their light copies (Light) in memory: a
-// page of 75 kB with its browser facts takes about 20 kB on disk and
-// 1.3 ms to store, 2.5 ms to read back (Ref.Load). The file is removed from its folder
-// as soon as it is created (on systems that allow it), so nothing is left
-// behind however the process ends; Close releases it.
+// wet-boew page with its browser facts takes about 20 kB there and a few
+// milliseconds to store and to read back (Ref.Load). The file is removed
+// from its folder as soon as it is created (on systems that allow it), so
+// nothing is left behind however the process ends; Close releases it.
 type Spool struct {
 	mu   sync.Mutex
 	f    *os.File
