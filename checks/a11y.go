@@ -8,6 +8,8 @@ import (
 
 	"github.com/didi-index/didi/checks/internal/a11y"
 	"github.com/didi-index/didi/snapshot"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // axMaxEvidence caps the evidence items one check reports for one page.
@@ -28,13 +30,10 @@ type axDoc struct {
 // (Page.AX).
 func newAXDoc(p *Page) *axDoc { return p.AX() }
 
-// buildAXDoc indexes page p.
-func buildAXDoc(p *Page) *axDoc {
-	var tree []snapshot.AXNode
-	if b := p.Snap.Browser; b != nil {
-		tree = b.AXTree
-	}
-	return &axDoc{Doc: a11y.New(p.Doc(), tree)}
+// newAXIndex indexes a page's parsed DOM with Chromium's accessibility tree
+// of it (nil without a browser).
+func newAXIndex(doc *goquery.Document, tree []snapshot.AXNode) *axDoc {
+	return &axDoc{Doc: a11y.New(doc, tree)}
 }
 
 // ev builds evidence for element n: its selector and a short snippet (only

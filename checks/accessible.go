@@ -77,7 +77,7 @@ func accessibleChecks() []Check {
 // htmlLang fails when the html element has no lang attribute, or one that is
 // not a valid language tag (a known primary language, see axValidLang). Non-HTML documents (SVG) are inapplicable.
 func htmlLang(p *Page, _ Params) Result {
-	h := p.Doc().Find("html").First()
+	h := find(p.Doc(), "html").First()
 	if h.Length() == 0 || !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
 	}

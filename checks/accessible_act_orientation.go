@@ -2,11 +2,11 @@ package checks
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/rx"
 
 	"golang.org/x/net/html"
 )
@@ -26,10 +26,10 @@ type axCSSRule struct {
 }
 
 // axCSSComment matches CSS comments.
-var axCSSComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
+var axCSSComment = rx.MustCompile(`(?s)/\*.*?\*/`)
 
 // axOrientationQuery finds the orientation feature of a media query.
-var axOrientationQuery = regexp.MustCompile(`(?i)\(\s*orientation\s*:\s*([a-z]+)\s*\)`)
+var axOrientationQuery = rx.MustCompile(`(?i)\(\s*orientation\s*:\s*([a-z]+)\s*\)`)
 
 // axParseCSS splits a style sheet into style rules, with the orientation
 // of the @media rules around them. Other at-rules are skipped, except
@@ -108,7 +108,7 @@ func axDecls(body string) map[string]string {
 }
 
 // axCSSFunc matches one CSS function call, such as rotate(90deg).
-var axCSSFunc = regexp.MustCompile(`([a-zA-Z0-9]+)\(([^()]*)\)`)
+var axCSSFunc = rx.MustCompile(`([a-zA-Z0-9]+)\(([^()]*)\)`)
 
 // axAngle reads a CSS angle in degrees (deg, rad, grad, turn; a bare 0).
 func axAngle(s string) (float64, bool) {

@@ -2,11 +2,11 @@ package checks
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/rx"
 
 	"golang.org/x/net/html"
 )
@@ -65,7 +65,7 @@ func ariaAttrValid(p *Page, _ Params) Result {
 	return Verdict(ev)
 }
 
-var axIntRE = regexp.MustCompile(`^[-+]?[0-9]+$`)
+var axIntRE = rx.MustCompile(`^[-+]?[0-9]+$`)
 
 // axValueOK reports whether value is valid for an attribute of type def.
 // ID references are not checked (an id may be added later by a script).

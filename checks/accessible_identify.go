@@ -1,12 +1,16 @@
 package checks
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"maps"
 	"net/url"
-	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/rx"
 
 	"golang.org/x/net/html"
 )
@@ -50,12 +54,50 @@ func linkInTextBlock(p *Page, params Params) Result {
 }
 
 // linkGroup is a set of links that belong together (a menu, a footer): the
-// links of the nearest element that holds at least three links.
+// links of the nearest element that holds at least three links. It holds
+// no node of its page: a site's groups are compared across all its pages,
+// which need not all stay in memory (see StoredPages).
 type linkGroup struct {
 	page *Page
-	d    *axDoc
 	// links holds the group's links by normalised target.
-	links map[string][]*html.Node
+	links map[string]groupLink
+	// key is the same for groups with the same links (targets, counts and
+	// names as compared; a sha256, as every page's groups are kept): such
+	// groups are the same component with nothing named otherwise, and
+	// comparing them costs no walk over their links.
+	key [sha256.Size]byte
+}
+
+// groupLink is what a group keeps of its links to one target: how many
+// there are, and the first one's accessible name (as is and collapsed) and
+// position among the page's elements (axDoc.Elems), for evidence.
+type groupLink struct {
+	count       int
+	name, shown groupName
+	elem        int
+}
+
+// newGroupLink is the groupLink of a link named name, elem-th element.
+func newGroupLink(name string, elem int) groupLink {
+	l := groupLink{name: newGroupName(name), elem: elem}
+	l.shown = l.name
+	if shown := a11y.Collapse(name); shown != name {
+		l.shown = newGroupName(shown)
+	}
+	return l
+}
+
+// groupName is a link's name with the two forms that sameLinkName compares,
+// worked out once: groups are compared across every pair of pages.
+type groupName struct{ text, norm, bare string }
+
+func newGroupName(s string) groupName {
+	return groupName{s, normLinkText(s), normLinkText(bracketed.ReplaceAllString(s, ""))}
+}
+
+// same is sameLinkName(n.text, o.text).
+func (n groupName) same(o groupName) bool {
+	return n.norm == o.norm || n.bare != "" && n.bare == o.bare
 }
 
 // linkGroupsOf splits the links of page p into groups.
@@ -68,6 +110,10 @@ func linkGroupsOf(p *Page) []*linkGroup {
 		for x := l.Parent; x != nil && x.Type == html.ElementNode; x = x.Parent {
 			count[x]++
 		}
+	}
+	pos := make(map[*html.Node]int, len(ls))
+	for i, e := range d.Elems {
+		pos[e] = i
 	}
 	groups := map[*html.Node]*linkGroup{}
 	var out []*linkGroup
@@ -88,13 +134,36 @@ func linkGroupsOf(p *Page) []*linkGroup {
 		}
 		g := groups[box]
 		if g == nil {
-			g = &linkGroup{page: p, d: d, links: map[string][]*html.Node{}}
+			g = &linkGroup{page: p, links: map[string]groupLink{}}
 			groups[box] = g
 			out = append(out, g)
 		}
-		g.links[t] = append(g.links[t], l)
+		gl, ok := g.links[t]
+		if !ok {
+			gl = newGroupLink(d.Name(l), pos[l])
+		}
+		gl.count++
+		g.links[t] = gl
+	}
+	for _, g := range out {
+		g.key = groupKey(g.links)
 	}
 	return out
+}
+
+// groupKey is linkGroup.key of links.
+func groupKey(links map[string]groupLink) [sha256.Size]byte {
+	targets := slices.Sorted(maps.Keys(links))
+	var b strings.Builder
+	for _, t := range targets {
+		l := links[t]
+		for _, part := range []string{t, strconv.Itoa(l.count), l.name.norm, l.name.bare, l.shown.norm, l.shown.bare} {
+			b.WriteString(part)
+			b.WriteByte(0)
+		}
+		b.WriteByte(1)
+	}
+	return sha256.Sum256([]byte(b.String()))
 }
 
 // sameGroup reports whether two link groups are the same component on two
@@ -103,13 +172,13 @@ func linkGroupsOf(p *Page) []*linkGroup {
 // names (a table of contents next to a news list) is another component.
 func sameGroup(a, b *linkGroup) bool {
 	common, alike := 0, 0
-	for t, ls := range a.links {
-		other := b.links[t]
-		if other == nil {
+	for t, l := range a.links {
+		other, ok := b.links[t]
+		if !ok {
 			continue
 		}
 		common++
-		if sameLinkName(a.d.Name(ls[0]), b.d.Name(other[0])) {
+		if l.name.same(other.name) {
 			alike++
 		}
 	}
@@ -118,7 +187,7 @@ func sameGroup(a, b *linkGroup) bool {
 }
 
 // bracketed matches a part of a name in brackets, such as "(current)".
-var bracketed = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
+var bracketed = rx.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
 
 // sameLinkName reports whether two link names identify the same thing: equal
 // once normalised and without parts in brackets ("Contact" and "Contact
@@ -145,6 +214,9 @@ func consistentIdentification(pages []*Page, _ Params) Result {
 	}
 	var all []pageGroups
 	for _, p := range pages {
+		if len(pages) < 2 {
+			break // one page: no groups to compare
+		}
 		all = append(all, pageGroups{lang: strings.ToLower(langOf(p)), groups: linkGroupsOf(p)})
 	}
 	applicable := false
@@ -157,7 +229,14 @@ func consistentIdentification(pages []*Page, _ Params) Result {
 			}
 			for _, g := range all[i].groups {
 				for _, h := range all[j].groups {
-					if g.page == h.page || !sameGroup(g, h) {
+					if g.page == h.page {
+						continue
+					}
+					if g.key == h.key { // the same links: sameGroup when three or more, and no name differs
+						applicable = applicable || len(g.links) >= 3
+						continue
+					}
+					if !sameGroup(g, h) {
 						continue
 					}
 					applicable = true
@@ -183,7 +262,7 @@ func consistentIdentification(pages []*Page, _ Params) Result {
 
 // langOf is a page's declared language, primary subtag.
 func langOf(p *Page) string {
-	lang, _ := p.Doc().Find("html").First().Attr("lang")
+	lang, _ := find(p.Doc(), "html").First().Attr("lang")
 	if i := strings.IndexAny(lang, "-_"); i > 0 {
 		lang = lang[:i]
 	}
@@ -194,21 +273,22 @@ func langOf(p *Page) string {
 // of the link to the same target in h (an earlier page).
 func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
 	var ev []Evidence
-	for t, ls := range g.links {
-		other := h.links[t]
-		if other == nil || len(ls) != 1 || len(other) != 1 {
+	for t, l := range g.links {
+		other, ok := h.links[t]
+		if !ok || l.count != 1 || other.count != 1 {
 			continue // a target linked twice in one menu: its names may differ on purpose
 		}
-		a, b := a11y.Collapse(g.d.Name(ls[0])), a11y.Collapse(h.d.Name(other[0]))
-		if a == "" || b == "" || sameLinkName(a, b) {
+		a, b := l.shown, other.shown
+		if a.text == "" || b.text == "" || a.same(b) {
 			continue
 		}
-		key, ref := "link "+t+" "+normLinkText(a), "link "+t+" "+normLinkText(b)
+		key, ref := "link "+t+" "+a.norm, "link "+t+" "+b.norm
 		if reported[key] {
 			continue
 		}
 		reported[key], reported[ref] = true, true // the earlier name is the reference: never report it
-		e := g.d.ev(ls[0], "link", "name", Shorten(a, 60), "other", Shorten(b, 60), "page", h.page.URL())
+		d := newAXDoc(g.page)
+		e := d.ev(d.Elems[l.elem], "link", "name", Shorten(a.text, 60), "other", Shorten(b.text, 60), "page", h.page.URL())
 		e.URL = g.page.URL()
 		ev = append(ev, e)
 	}

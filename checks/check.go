@@ -9,12 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
-	"sync"
 
 	"github.com/didi-index/didi/snapshot"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // Outcome is the verdict of a check on one page (or on the site).
@@ -115,83 +111,12 @@ func (p Params) Strings(name string, def []string) []string {
 	return out
 }
 
-// Page is one scanned page as checks see it: the snapshot, its parsed DOM
-// and what many checks derive from it, each computed once per page.
-type Page struct {
-	Snap *snapshot.Snapshot
-	// Start is true for the site's start page (the first start URL).
-	Start bool
-
-	once   sync.Once
-	doc    *goquery.Document
-	served *goquery.Document
-	sOnce  sync.Once
-	axOnce sync.Once
-	ax     *axDoc
-	isHTML func() bool
-	// shared memoises what many checks read of the page (the body's
-	// visible text, the links), by name; see pageMemo.
-	shared sync.Map
-	lines  *lineIndex
-	lOnce  sync.Once
-}
-
-// pageMemo returns p's value named key, computing it with build the first
-// time: what several checks derive from the same page is derived once.
-// Concurrent callers wait for the one computation. Values are shared, so
-// callers must not modify them.
-func pageMemo[T any](p *Page, key string, build func() T) T {
-	f, _ := p.shared.LoadOrStore(key, sync.OnceValue(func() any { return build() }))
-	return f.(func() any)().(T)
-}
-
-// NewPage wraps a snapshot for checks.
-func NewPage(s *snapshot.Snapshot, start bool) *Page {
-	p := &Page{Snap: s, Start: start}
-	p.isHTML = sync.OnceValue(p.computeIsHTML)
-	return p
-}
-
-// AX is the page's DOM prepared for the accessibility checks (element index,
-// aria-owns, Chromium's accessibility tree by selector), built once and
-// shared by every check on the page.
-func (p *Page) AX() *axDoc {
-	p.axOnce.Do(func() { p.ax = buildAXDoc(p) })
-	return p.ax
-}
-
-// Doc is the rendered DOM, parsed once.
-func (p *Page) Doc() *goquery.Document {
-	p.once.Do(func() {
-		src := p.Snap.DOM
-		if src == "" {
-			src = p.Snap.HTML
-		}
-		p.doc = parse(src)
-	})
-	return p.doc
-}
-
-// Served is the HTML as served (before scripts ran), parsed once.
-func (p *Page) Served() *goquery.Document {
-	p.sOnce.Do(func() { p.served = parse(p.Snap.HTML) })
-	return p.served
-}
-
 // URL is the page's final URL (or the requested one).
 func (p *Page) URL() string {
 	if p.Snap.FinalURL != "" {
 		return p.Snap.FinalURL
 	}
 	return p.Snap.URL
-}
-
-func parse(src string) *goquery.Document {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
-	if err != nil { // the html parser accepts any input; keep a document anyway
-		doc, _ = goquery.NewDocumentFromReader(strings.NewReader(""))
-	}
-	return doc
 }
 
 // Check is one automated check.
@@ -283,7 +208,7 @@ func Run(ctx context.Context, c *Check, pages []*Page, params Params) []PageOutc
 	}
 	if c.SiteWide() {
 		for _, p := range ok {
-			if !c.Available(p.Snap) || ctx.Err() != nil {
+			if ctx.Err() != nil || !p.available(c) {
 				return []PageOutcome{{URL: ok[0].URL(), Result: Result{Outcome: NotEvaluated}}}
 			}
 		}
@@ -296,7 +221,7 @@ func Run(ctx context.Context, c *Check, pages []*Page, params Params) []PageOutc
 	}
 	out := make([]PageOutcome, 0, len(ok))
 	for _, p := range ok {
-		if !c.Available(p.Snap) || ctx.Err() != nil {
+		if ctx.Err() != nil || !p.available(c) {
 			out = append(out, PageOutcome{URL: p.URL(), Result: Result{Outcome: NotEvaluated}})
 			continue
 		}
@@ -369,31 +294,4 @@ func (r *Registry) All() []*Check {
 		out[i] = r.byID[id]
 	}
 	return out
-}
-
-// IsHTML reports whether the page is an HTML document (not SVG or other XML
-// served on its own). An XHTML page served as XML (application/xml) is one:
-// its root is an html element in the XHTML namespace.
-func (p *Page) IsHTML() bool {
-	if p.isHTML == nil { // a Page built without NewPage
-		return p.computeIsHTML()
-	}
-	return p.isHTML()
-}
-
-func (p *Page) computeIsHTML() bool {
-	ct := p.Snap.ContentType
-	if strings.Contains(ct, "svg") {
-		return false
-	}
-	src := strings.TrimSpace(p.Snap.HTML)
-	if strings.HasPrefix(src, "<?xml") {
-		src = src[strings.Index(src, "?>")+2:]
-		src = strings.TrimSpace(src)
-	}
-	if strings.Contains(ct, "xml") && !strings.Contains(ct, "xhtml") {
-		head := src[:min(len(src), 2048)]
-		return strings.Contains(head, "<html") && strings.Contains(head, "http://www.w3.org/1999/xhtml")
-	}
-	return len(src) < 4 || !strings.EqualFold(src[:4], "<svg")
 }

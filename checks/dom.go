@@ -2,12 +2,14 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -108,4 +110,107 @@ func uniqueID(n *html.Node, id string) bool {
 		root = root.Parent
 	}
 	return a11y.IDCount(root)[id] == 1
+}
+
+// find is doc.Find(selector): the elements of doc that match, in document
+// order. A selector whose every part ends in a tag ("form", "a[href]",
+// "input, textarea") is matched against the elements with those tags only,
+// from the document's element index (a11y.ElementsOf), instead of against
+// every node: a page's checks run dozens of such searches, and a hostile
+// page has a million nodes.
+func find(doc *goquery.Document, selector string) *goquery.Selection {
+	tags, ok := subjectTags(selector)
+	if !ok || doc.Length() == 0 {
+		return doc.Find(selector)
+	}
+	m, err := cascadia.Compile(selector)
+	if err != nil {
+		return doc.Find(selector)
+	}
+	elems := a11y.ElementsOf(doc.Get(0))
+	candidates := elems.ByTag[tags[0]]
+	if len(tags) > 1 {
+		candidates = elems.All
+	}
+	var nodes []*html.Node
+	for _, n := range candidates {
+		if (len(tags) == 1 || slices.Contains(tags, n.Data)) && m.Match(n) {
+			nodes = append(nodes, n)
+		}
+	}
+	return doc.FindNodes(nodes...)
+}
+
+// subjectTags returns the tags that the selector's parts end in ("a" for
+// "nav a[href]", "input" and "textarea" for "input, textarea"), lower-cased
+// as cascadia reads them; ok is false when a part ends in no tag ("*",
+// "[id]", ".menu") or the selector has escapes or namespaces.
+func subjectTags(selector string) (tags []string, ok bool) {
+	if strings.ContainsAny(selector, "\\|") {
+		return nil, false
+	}
+	depth, quote := 0, byte(0)
+	subject, inCompound := 0, false
+	endPart := func(i int) bool {
+		tag := subjectTag(strings.TrimSpace(selector[subject:i]))
+		if tag != "" && !slices.Contains(tags, tag) {
+			tags = append(tags, tag)
+		}
+		return tag != ""
+	}
+	for i := 0; i < len(selector); i++ {
+		switch c := selector[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case depth > 0:
+			switch c {
+			case '"', '\'':
+				quote = c
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth--
+			}
+		case c == ',':
+			if !endPart(i) {
+				return nil, false
+			}
+			inCompound = false
+		case c == ' ' || c == '\t' || c == '\n' || c == '>' || c == '+' || c == '~':
+			inCompound = false
+		default:
+			if !inCompound {
+				subject, inCompound = i, true
+			}
+			if c == '(' || c == '[' {
+				depth++
+			}
+		}
+	}
+	if quote != 0 || depth != 0 || !endPart(len(selector)) {
+		return nil, false
+	}
+	return tags, true
+}
+
+// subjectTag is the tag a compound selector starts with ("a" in
+// "a[href]:not(.x)"), lower-cased; "" when it has none.
+func subjectTag(compound string) string {
+	end := strings.IndexAny(compound, ".#[:")
+	if end < 0 {
+		end = len(compound)
+	}
+	tag := compound[:end]
+	if tag == "" {
+		return ""
+	}
+	for i := 0; i < len(tag); i++ {
+		c := tag[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return ""
+		}
+	}
+	return strings.ToLower(tag)
 }

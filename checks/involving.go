@@ -160,7 +160,7 @@ func feedbackChannel(pages []*Page, _ Params) Result {
 	}
 	for _, p := range pages {
 		var hit *goquery.Selection
-		p.Doc().Find("form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
+		find(p.Doc(), "form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
 			if feedbackTopic.Text.MatchString(textOf(f)+" "+f.AttrOr("aria-label", "")) || feedbackTopic.Slug.MatchString(f.AttrOr("action", "")) {
 				hit = f
 				return false
@@ -217,7 +217,7 @@ func accessibilityReport(pages []*Page, _ Params) Result {
 // link, a form or a link to a contact or feedback page (in the main content
 // when the page marks it).
 func statementContact(p *Page) *goquery.Selection {
-	root := p.Doc().Find("main").First()
+	root := find(p.Doc(), "main").First()
 	if root.Length() == 0 {
 		root = bodyOf(p)
 	}

@@ -1,10 +1,11 @@
 package checks
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/didi-index/didi/checks/internal/rx"
 )
 
 // Dates of accessibility statements, in Dutch, French, German and English
@@ -34,11 +35,11 @@ const monthAlt = `januari|janvier|januar|jänner|january|janv|jan|februari|févr
 	`december|décembre|decembre|dezember|déc|dec|dez`
 
 var (
-	isoDateRE   = regexp.MustCompile(`(?:^|[^\d])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d])`)
-	numDateRE   = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:$|[^\d])`)
-	dayMonthRE  = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|e|\.)?\s+(` + monthAlt + `)\.?\s+(\d{4})(?:$|[^\d])`)
-	monthDayRE  = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:$|[^\d])`)
-	monthYearRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(` + monthAlt + `)\.?\s+(\d{4})(?:$|[^\d])`)
+	isoDateRE   = rx.MustCompile(`(?:^|[^\d])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d])`)
+	numDateRE   = rx.MustCompile(`(?:^|[^\d])(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:$|[^\d])`)
+	dayMonthRE  = rx.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|e|\.)?\s+(` + monthAlt + `)\.?\s+(\d{4})(?:$|[^\d])`)
+	monthDayRE  = rx.MustCompile(`(?i)(?:^|[^\p{L}\d])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:$|[^\d])`)
+	monthYearRE = rx.MustCompile(`(?i)(?:^|[^\p{L}\d])(` + monthAlt + `)\.?\s+(\d{4})(?:$|[^\d])`)
 )
 
 // dateCue announces when a statement was made or reviewed.

@@ -1,6 +1,9 @@
 package checks
 
 import (
+	"bytes"
+	"cmp"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,34 +17,64 @@ import (
 // that evidence can name a line (SARIF regions, editors). An element is
 // matched by its tag and attributes and by its rank among the elements with
 // the same ones; when a script changed its attributes, by a looser key
-// (tag, id, name, type, href, src).
+// (tag, id, name, type, href, src). Keys are 64-bit hashes of the tag and
+// the set of attributes (maphash, seeded per page), so that a page of
+// 235,000 links is indexed without a string per element.
 type lineIndex struct {
-	served map[string][]int // key → lines, in document order
-	rank   map[*html.Node][2]string
-	ranks  map[*html.Node][2]int
+	served []keyLine // the served start tags, by key, then line
+	rank   map[*html.Node]elementRank
 	ids    map[string]*html.Node
 	root   *html.Node // the html element
+}
+
+// keyLine is a start tag of the served HTML: its key and line.
+type keyLine struct {
+	key  uint64
+	line int
+}
+
+// servedLine is the line of the rank-th served start tag with key, or 0.
+func (ix *lineIndex) servedLine(key uint64, rank int) int {
+	i, _ := slices.BinarySearchFunc(ix.served, key, func(e keyLine, k uint64) int { return cmp.Compare(e.key, k) })
+	if i += rank; i < len(ix.served) && ix.served[i].key == key {
+		return ix.served[i].line
+	}
+	return 0
+}
+
+// elementRank is an element's exact and loose keys and its rank among the
+// rendered elements with each.
+type elementRank struct {
+	keys  [2]uint64
+	ranks [2]int
 }
 
 // ServedLine is the line (from 1) of the served HTML where the element
 // that selector finds in the rendered DOM starts; 0 when it is not there.
 func (p *Page) ServedLine(selector string) int {
-	if selector == "" || p.Snap.HTML == "" {
+	if selector == "" {
 		return 0
 	}
-	p.lOnce.Do(func() { p.lines = buildLineIndex(p) })
-	n, ok := p.lines.resolve(selector)
+	st := p.state()
+	if st.snap.HTML == "" {
+		return 0
+	}
+	st.lOnce.Do(func() { st.lines = buildLineIndex(st) })
+	n, ok := st.lines.resolve(selector)
 	if !ok {
-		sel := p.Doc().Find(selector)
+		sel := find(st.parsed(), selector)
 		if sel.Length() != 1 {
 			return 0
 		}
 		n = sel.Get(0)
 	}
-	keys, ranks := p.lines.rank[n], p.lines.ranks[n]
-	for i, k := range keys {
-		if lines := p.lines.served[k]; ranks[i] < len(lines) {
-			return lines[ranks[i]]
+	r, ok := st.lines.rank[n]
+	if !ok {
+		return 0
+	}
+	for i, k := range r.keys {
+		if line := st.lines.servedLine(k, r.ranks[i]); line > 0 {
+			return line
 		}
 	}
 	return 0
@@ -65,25 +98,14 @@ func (ix *lineIndex) resolve(selector string) (n *html.Node, ok bool) {
 		if n == nil {
 			return nil, true
 		}
-		tag, nth := step, 1
 		if i := strings.Index(step, ":nth-of-type("); i > 0 && strings.HasSuffix(step, ")") {
-			k, err := strconv.Atoi(step[i+len(":nth-of-type(") : len(step)-1])
-			if err != nil {
+			if _, err := strconv.Atoi(step[i+len(":nth-of-type(") : len(step)-1]); err != nil {
 				return nil, false
 			}
-			tag, nth = step[:i], k
 		} else if strings.ContainsAny(step, ":.[# ") {
 			return nil, false
 		}
-		var next *html.Node
-		for c := n.FirstChild; c != nil && next == nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.Data == tag {
-				if nth--; nth == 0 {
-					next = c
-				}
-			}
-		}
-		n = next
+		n = a11y.NthChild(n, step)
 	}
 	return n, true
 }
@@ -91,47 +113,101 @@ func (ix *lineIndex) resolve(selector string) (n *html.Node, ok bool) {
 // looseAttrs are the attributes scripts seldom change.
 var looseAttrs = []string{"id", "name", "type", "href", "src"}
 
-// elementKeys are the exact and the loose key of a start tag.
-func elementKeys(tag string, attrs []html.Attribute) [2]string {
-	var exact, loose []string
-	seen := map[string]bool{}
-	for _, a := range attrs {
-		if seen[a.Key] {
-			continue // the parser keeps the first of repeated attributes
-		}
-		seen[a.Key] = true
-		exact = append(exact, a.Key+"="+a.Val)
-		if slices.Contains(looseAttrs, a.Key) {
-			loose = append(loose, a.Key+"="+a.Val)
-		}
-	}
-	slices.Sort(exact)
-	slices.Sort(loose)
-	return [2]string{"=" + tag + "\x00" + strings.Join(exact, "\x00"), "~" + tag + "\x00" + strings.Join(loose, "\x00")}
+// keyHasher computes the exact and the loose key of a start tag: a hash of
+// the tag and of each attribute (the first of repeated ones, as the parser
+// keeps), summed so that their order does not count.
+type keyHasher struct {
+	seed maphash.Seed
+	// seen holds the attribute names of the tag so far: a list, or a set
+	// for a tag with many.
+	seen    []string
+	seenSet map[string]bool
 }
 
-func buildLineIndex(p *Page) *lineIndex {
-	ix := &lineIndex{served: map[string][]int{}, rank: map[*html.Node][2]string{}, ranks: map[*html.Node][2]int{}, ids: map[string]*html.Node{}}
-	z := html.NewTokenizer(strings.NewReader(p.Snap.HTML))
+// attrKeys reports the attributes of a start tag to add, one call each.
+type attrKeys func(add func(key, val string))
+
+func (k *keyHasher) keys(tag string, attrs attrKeys) [2]uint64 {
+	tagHash := maphash.String(k.seed, tag)
+	exact, loose := tagHash, tagHash^0x9e3779b97f4a7c15
+	k.seen = k.seen[:0]
+	clear(k.seenSet)
+	attrs(func(key, val string) {
+		if k.repeated(key) {
+			return
+		}
+		var h maphash.Hash
+		h.SetSeed(k.seed)
+		h.WriteString(key)
+		h.WriteByte('=')
+		h.WriteString(val)
+		sum := h.Sum64()
+		exact += sum
+		if slices.Contains(looseAttrs, key) {
+			loose += sum
+		}
+	})
+	return [2]uint64{exact, loose}
+}
+
+// repeated reports whether the tag had attribute key before, and records it.
+func (k *keyHasher) repeated(key string) bool {
+	const listMax = 16
+	if len(k.seen) < listMax {
+		if slices.Contains(k.seen, key) {
+			return true
+		}
+		k.seen = append(k.seen, key)
+		return false
+	}
+	if k.seenSet == nil {
+		k.seenSet = map[string]bool{}
+	}
+	if len(k.seenSet) == 0 {
+		for _, s := range k.seen {
+			k.seenSet[s] = true
+		}
+	}
+	if k.seenSet[key] {
+		return true
+	}
+	k.seenSet[key] = true
+	return false
+}
+
+func buildLineIndex(st *pageState) *lineIndex {
+	ix := &lineIndex{ids: map[string]*html.Node{}}
+	kh := &keyHasher{seed: maphash.MakeSeed()}
+	z := html.NewTokenizer(strings.NewReader(st.snap.HTML))
 	line := 1
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
 		}
-		raw := z.Raw()
 		start := line
-		line += strings.Count(string(raw), "\n")
+		line += bytes.Count(z.Raw(), []byte{'\n'})
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		t := z.Token()
-		for _, k := range elementKeys(t.Data, t.Attr) {
-			ix.served[k] = append(ix.served[k], start)
+		name, more := z.TagName()
+		for _, k := range kh.keys(string(name), func(add func(key, val string)) {
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				add(string(key), string(val))
+			}
+		}) {
+			ix.served = append(ix.served, keyLine{k, start})
 		}
 	}
-	count := map[string]int{}
-	for _, n := range p.Doc().Nodes {
+	slices.SortFunc(ix.served, func(a, b keyLine) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.line, b.line))
+	})
+	// The rendered DOM has about as many elements as the served HTML.
+	ix.rank = make(map[*html.Node]elementRank, len(ix.served)/2)
+	count := make(map[uint64]int, len(ix.served))
+	for _, n := range st.parsed().Nodes {
 		var walk func(*html.Node)
 		walk = func(n *html.Node) {
 			if n.Type == html.ElementNode {
@@ -145,9 +221,12 @@ func buildLineIndex(p *Page) *lineIndex {
 						ix.ids[id] = n
 					}
 				}
-				keys := elementKeys(n.Data, n.Attr)
-				ix.rank[n] = keys
-				ix.ranks[n] = [2]int{count[keys[0]], count[keys[1]]}
+				keys := kh.keys(n.Data, func(add func(key, val string)) {
+					for _, a := range n.Attr {
+						add(a.Key, a.Val)
+					}
+				})
+				ix.rank[n] = elementRank{keys: keys, ranks: [2]int{count[keys[0]], count[keys[1]]}}
 				count[keys[0]]++
 				count[keys[1]]++
 			}

@@ -1,13 +1,13 @@
 package checks
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 
@@ -49,15 +49,15 @@ func rchViewport(p *Page, _ Params) Result {
 	doc := p.Doc()
 	var content string
 	found := false
-	doc.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "meta[name]").Each(func(_ int, s *goquery.Selection) {
 		if strings.EqualFold(strings.TrimSpace(s.AttrOr("name", "")), "viewport") {
 			content, found = s.AttrOr("content", ""), true
 		}
 	})
 	if !found {
-		head := doc.Find("head").First()
+		head := find(doc, "head").First()
 		if head.Length() == 0 {
-			head = doc.Find("html").First()
+			head = find(doc, "html").First()
 		}
 		return Verdict([]Evidence{startTag(head, "missing")})
 	}
@@ -67,7 +67,7 @@ func rchViewport(p *Page, _ Params) Result {
 		return Result{Outcome: Pass}
 	}
 	var meta *goquery.Selection
-	doc.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "meta[name]").Each(func(_ int, s *goquery.Selection) {
 		if strings.EqualFold(strings.TrimSpace(s.AttrOr("name", "")), "viewport") {
 			meta = s
 		}
@@ -140,7 +140,7 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 
 // rchOffscreenName matches classes of text hidden off-screen on purpose,
 // which sticks out of the viewport without making the page scroll.
-var rchOffscreenName = regexp.MustCompile(`\b(sr only|visually hidden|screen reader text|screenreader|skip\w*|wb inv|element invisible|offscreen|off screen|hidden visually|a11y hidden)\b`)
+var rchOffscreenName = rx.MustCompile(`\b(sr only|visually hidden|screen reader text|screenreader|skip\w*|wb inv|element invisible|offscreen|off screen|hidden visually|a11y hidden)\b`)
 
 // rchParams builds message parameters from name, value pairs.
 func rchParams(kv ...string) map[string]string {

@@ -2,10 +2,10 @@ package checks
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -58,7 +58,7 @@ var rchStoreHosts = []string{"apps.apple.com", "itunes.apple.com", "play.google.
 
 // rchAppOnlyPhrase matches texts that send people to an app as the only
 // way, in nl, fr, de and en (folded: lower case, no accents).
-var rchAppOnlyPhrase = regexp.MustCompile(`\b(` +
+var rchAppOnlyPhrase = rx.MustCompile(`\b(` +
 	// nl
 	`(alleen|enkel|uitsluitend)\b[^.!?]{0,40}\b(in|via|met|op) (de|onze|onze mobiele|de mobiele) app|` +
 	// fr
@@ -74,7 +74,7 @@ var rchAppOnlyPhrase = regexp.MustCompile(`\b(` +
 // rchAppTo matches "download the app to ...", which sends people to the app
 // for a task; followed by a comparison ("to order faster") it is a
 // suggestion, not the only way.
-var rchAppTo = regexp.MustCompile(`\b(` +
+var rchAppTo = rx.MustCompile(`\b(` +
 	`(download|installeer|gebruik) (de|onze) (mobiele )?app om|` +
 	`(telechargez|installez|utilisez) (l'|notre )(app|appli|application)( mobile)? pour|` +
 	`(laden|installieren|nutzen) sie (die|unsere) app( herunter)?,? um|` +
@@ -82,15 +82,15 @@ var rchAppTo = regexp.MustCompile(`\b(` +
 	`)\b`)
 
 // rchComparison matches the comparisons that make rchAppTo a suggestion.
-var rchComparison = regexp.MustCompile(`\b(ook|nog|sneller|makkelijker|gemakkelijker|eenvoudiger|aussi|encore|plus|schneller|einfacher|bequemer|auch|noch|also|even|faster|easier|quicker)\b`)
+var rchComparison = rx.MustCompile(`\b(ook|nog|sneller|makkelijker|gemakkelijker|eenvoudiger|aussi|encore|plus|schneller|einfacher|bequemer|auch|noch|also|even|faster|easier|quicker)\b`)
 
 // rchNotOnly removes "not only" in every language, which says the opposite.
-var rchNotOnly = regexp.MustCompile(`\b(niet alleen|niet enkel|non seulement|pas seulement|pas uniquement|nicht nur|not only)\b`)
+var rchNotOnly = rx.MustCompile(`\b(niet alleen|niet enkel|non seulement|pas seulement|pas uniquement|nicht nur|not only)\b`)
 
 // rchAlternative matches another way named in the same sentence (a desk,
 // the website, a form, the phone, paper), which makes the app not the only
 // way.
-var rchAlternative = regexp.MustCompile(`\b(loket|balie|website|webformulier|formulier|telefoon|telefonisch|bel ons|papier|afdruk|guichet|appelez|site web|site internet|formulaire|telephone|par courrier|schalter|webseite|formular|telefon|rufen sie|papierform|call us|desk|counter|web form|form|phone|paper|printed)\b`)
+var rchAlternative = rx.MustCompile(`\b(loket|balie|website|webformulier|formulier|telefoon|telefonisch|bel ons|papier|afdruk|guichet|appelez|site web|site internet|formulaire|telephone|par courrier|schalter|webseite|formular|telefon|rufen sie|papierform|call us|desk|counter|web form|form|phone|paper|printed)\b`)
 
 // rchSentence returns the sentence of s around the bytes from i to j.
 func rchSentence(s string, i, j int) string {
@@ -172,9 +172,9 @@ func rchAppOnly(p *Page, params Params) Result {
 		ev = append(ev, EvidenceFor(simNodeSel(doc, n), "phrase"))
 	}
 	if len(ev) == 0 && store.Length() > 0 {
-		main := doc.Find("main, [role=main]").First()
+		main := find(doc, "main, [role=main]").First()
 		if main.Length() == 0 {
-			main = doc.Find("body").First()
+			main = find(doc, "body").First()
 		}
 		inMain := store.FilterFunction(func(_ int, s *goquery.Selection) bool {
 			return simContains(main.Get(0), s.Get(0)) && s.Closest("header, nav, footer").Length() == 0

@@ -1,9 +1,9 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -75,7 +75,7 @@ func simVisibleFields(p *Page) []simField {
 func simFields(doc *goquery.Document) []simField {
 	labels := simLabelsFor(doc)
 	var out []simField
-	doc.Find("input, select, textarea").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "input, select, textarea").Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
 		kind := n.Data
 		if kind == "input" {
@@ -123,7 +123,7 @@ func simFormOf(n *html.Node) *html.Node {
 // simLabelsFor maps label[for] values to their labels' texts.
 func simLabelsFor(doc *goquery.Document) map[string][]string {
 	m := map[string][]string{}
-	doc.Find("label[for]").Each(func(_ int, l *goquery.Selection) {
+	find(doc, "label[for]").Each(func(_ int, l *goquery.Selection) {
 		id := l.AttrOr("for", "")
 		m[id] = append(m[id], simLabelText(l.Get(0)))
 	})
@@ -135,7 +135,7 @@ func simLabelsFor(doc *goquery.Document) map[string][]string {
 func simFieldLabel(doc *goquery.Document, s *goquery.Selection, labels map[string][]string) (shown, all string) {
 	var parts []string
 	for _, id := range strings.Fields(s.AttrOr("aria-labelledby", "")) {
-		doc.Find("[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		find(doc, "[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
 			if e.AttrOr("id", "") == id {
 				parts = append(parts, simLabelText(e.Get(0)))
 				return false
@@ -176,11 +176,11 @@ func simLabelText(n *html.Node) string {
 
 // simMarkerWords are the words that mark a field as required, and the
 // punctuation around a label, removed to get a label's core words.
-var simMarkerWords = regexp.MustCompile(`\*|\((verplicht|vereist|obligatoire|requis|pflicht|pflichtfeld|erforderlich|required|mandatory)\)|[:?()]`)
+var simMarkerWords = rx.MustCompile(`\*|\((verplicht|vereist|obligatoire|requis|pflicht|pflichtfeld|erforderlich|required|mandatory)\)|[:?()]`)
 
 // simCoreLabel is a folded label without required markers and punctuation.
 func simCoreLabel(label string) string {
-	return strings.Join(strings.Fields(simMarkerWords.ReplaceAllString(label, " ")), " ")
+	return text.Collapse(simMarkerWords.ReplaceAllString(label, " "))
 }
 
 // simPurpose is a kind of personal data a field asks for (WCAG 1.3.5).
@@ -188,60 +188,60 @@ type simPurpose struct {
 	// token is the autocomplete value for it.
 	token string
 	// label matches the folded label or placeholder text.
-	label *regexp.Regexp
+	label *rx.Regexp
 	// exact, when set, must match the whole core label instead.
-	exact *regexp.Regexp
+	exact *rx.Regexp
 	// ident matches the folded words of name and id.
-	ident *regexp.Regexp
+	ident *rx.Regexp
 	// not excludes labels that look alike but ask for something else.
-	not *regexp.Regexp
+	not *rx.Regexp
 }
 
 // simPurposes are checked in order: the first that matches wins, so that
 // "e-mailadres" is an e-mail address, not a postal address.
 var simPurposes = []simPurpose{
 	{token: "email",
-		label: regexp.MustCompile(`\b(e-?mail|email|courriel|mail)(-?adres|-?adresse|-?address)?\b|\badresse electronique\b`),
-		ident: regexp.MustCompile(`\b(e ?mail|mail|courriel|emailadres|emailaddress|emailadresse|e mailadres)\b`)},
+		label: rx.MustCompile(`\b(e-?mail|email|courriel|mail)(-?adres|-?adresse|-?address)?\b|\badresse electronique\b`),
+		ident: rx.MustCompile(`\b(e ?mail|mail|courriel|emailadres|emailaddress|emailadresse|e mailadres)\b`)},
 	{token: "tel",
-		label: regexp.MustCompile(`\b(tel|telefoon|telefoonnummer|gsm|gsm-?nummer|mobiel|mobiele nummer|mobiel nummer|telephone|numero de telephone|portable|telefon|telefonnummer|handy|handynummer|mobilnummer|phone|phone number|mobile|mobile number)\b`),
-		ident: regexp.MustCompile(`\b(tel|telephone|telefoon|telefoonnummer|phone|phonenumber|gsm|mobile|mobiel|telefon|telefonnummer|handy|portable|cellphone)\b`),
-		not:   regexp.MustCompile(`\b(extension|ext|toestel|intern|poste|durchwahl|nebenstelle)\b`)},
+		label: rx.MustCompile(`\b(tel|telefoon|telefoonnummer|gsm|gsm-?nummer|mobiel|mobiele nummer|mobiel nummer|telephone|numero de telephone|portable|telefon|telefonnummer|handy|handynummer|mobilnummer|phone|phone number|mobile|mobile number)\b`),
+		ident: rx.MustCompile(`\b(tel|telephone|telefoon|telefoonnummer|phone|phonenumber|gsm|mobile|mobiel|telefon|telefonnummer|handy|portable|cellphone)\b`),
+		not:   rx.MustCompile(`\b(extension|ext|toestel|intern|poste|durchwahl|nebenstelle)\b`)},
 	{token: "name",
-		exact: regexp.MustCompile(`^(uw |je |jouw |votre |ton |ihr |dein |your |volledige |full )?(naam|nom|name|nom complet|vollstandiger name|naam en voornaam|voornaam en naam|voor- en achternaam|nom et prenom|prenom et nom|vor- und nachname|first and last name)$`),
-		ident: regexp.MustCompile(`^(name|naam|nom|full ?name|your name|uw naam|votre nom)$`)},
+		exact: rx.MustCompile(`^(uw |je |jouw |votre |ton |ihr |dein |your |volledige |full )?(naam|nom|name|nom complet|vollstandiger name|naam en voornaam|voornaam en naam|voor- en achternaam|nom et prenom|prenom et nom|vor- und nachname|first and last name)$`),
+		ident: rx.MustCompile(`^(name|naam|nom|full ?name|your name|uw naam|votre nom)$`)},
 	{token: "given-name",
-		label: regexp.MustCompile(`\b(voornaam|voornamen|roepnaam|prenom|prenoms|vorname|vornamen|first ?name|given name|forename)\b`),
-		ident: regexp.MustCompile(`\b(voornaam|prenom|vorname|firstname|first name|fname|givenname|given name|forename)\b`)},
+		label: rx.MustCompile(`\b(voornaam|voornamen|roepnaam|prenom|prenoms|vorname|vornamen|first ?name|given name|forename)\b`),
+		ident: rx.MustCompile(`\b(voornaam|prenom|vorname|firstname|first name|fname|givenname|given name|forename)\b`)},
 	{token: "family-name",
-		label: regexp.MustCompile(`\b(achternaam|familienaam|nom de famille|nachname|familienname|last ?name|surname|family name)\b`),
-		ident: regexp.MustCompile(`\b(achternaam|familienaam|nachname|familienname|lastname|last name|lname|surname|familyname|family name)\b`)},
+		label: rx.MustCompile(`\b(achternaam|familienaam|nom de famille|nachname|familienname|last ?name|surname|family name)\b`),
+		ident: rx.MustCompile(`\b(achternaam|familienaam|nachname|familienname|lastname|last name|lname|surname|familyname|family name)\b`)},
 	{token: "street-address",
-		label: regexp.MustCompile(`\b(adres|woonadres|postadres|domicilieadres|leveringsadres|factuuradres|facturatieadres|straat|straatnaam|adresse|adresse postale|rue|anschrift|strasse|wohnadresse|address|street|street address|postal address|home address)\b`),
-		ident: regexp.MustCompile(`\b(address|adres|adresse|street|straat|strasse|anschrift|rue|address1|address line1|addressline1)\b`),
-		not:   regexp.MustCompile(`\b(ip|web|url|mac|site|internet|e ?mail|mail)\b`)},
+		label: rx.MustCompile(`\b(adres|woonadres|postadres|domicilieadres|leveringsadres|factuuradres|facturatieadres|straat|straatnaam|adresse|adresse postale|rue|anschrift|strasse|wohnadresse|address|street|street address|postal address|home address)\b`),
+		ident: rx.MustCompile(`\b(address|adres|adresse|street|straat|strasse|anschrift|rue|address1|address line1|addressline1)\b`),
+		not:   rx.MustCompile(`\b(ip|web|url|mac|site|internet|e ?mail|mail)\b`)},
 	{token: "postal-code",
-		label: regexp.MustCompile(`\b(postcode|postnummer|code postal|plz|postleitzahl|zip|zip code|zipcode|postal code)\b`),
-		ident: regexp.MustCompile(`\b(postcode|postalcode|postal code|zip|zipcode|zip code|plz|postleitzahl|codepostal|code postal)\b`)},
+		label: rx.MustCompile(`\b(postcode|postnummer|code postal|plz|postleitzahl|zip|zip code|zipcode|postal code)\b`),
+		ident: rx.MustCompile(`\b(postcode|postalcode|postal code|zip|zipcode|zip code|plz|postleitzahl|codepostal|code postal)\b`)},
 	{token: "address-level2",
-		label: regexp.MustCompile(`\b(gemeente|woonplaats|plaats|stad|commune|localite|ville|ort|wohnort|stadt|city|town)\b`),
-		ident: regexp.MustCompile(`\b(city|town|gemeente|woonplaats|plaats|stad|commune|ville|localite|ort|wohnort|stadt|locality)\b`),
-		not:   regexp.MustCompile(`\b(geboorte\w*|geboren|naissance|nee? a|geburt\w*|birth\w*|born)\b`)},
+		label: rx.MustCompile(`\b(gemeente|woonplaats|plaats|stad|commune|localite|ville|ort|wohnort|stadt|city|town)\b`),
+		ident: rx.MustCompile(`\b(city|town|gemeente|woonplaats|plaats|stad|commune|ville|localite|ort|wohnort|stadt|locality)\b`),
+		not:   rx.MustCompile(`\b(geboorte\w*|geboren|naissance|nee? a|geburt\w*|birth\w*|born)\b`)},
 	{token: "bday",
-		label: regexp.MustCompile(`\b(geboortedatum|geboortedag|date de naissance|geburtsdatum|geburtstag|date of birth|birth ?date|birthday)\b`),
-		ident: regexp.MustCompile(`\b(birthdate|birth date|birthday|dob|bday|geboortedatum|date naissance|datenaissance|date de naissance|geburtsdatum)\b`)},
+		label: rx.MustCompile(`\b(geboortedatum|geboortedag|date de naissance|geburtsdatum|geburtstag|date of birth|birth ?date|birthday)\b`),
+		ident: rx.MustCompile(`\b(birthdate|birth date|birthday|dob|bday|geboortedatum|date naissance|datenaissance|date de naissance|geburtsdatum)\b`)},
 	{token: "country",
-		exact: regexp.MustCompile(`^(uw |votre |ihr |your )?(land|pays|country|land/regio|pays/region|country/region)$`),
-		ident: regexp.MustCompile(`^(country|land|pays|country code|countrycode)$`)},
+		exact: rx.MustCompile(`^(uw |votre |ihr |your )?(land|pays|country|land/regio|pays/region|country/region)$`),
+		ident: rx.MustCompile(`^(country|land|pays|country code|countrycode)$`)},
 }
 
 // simOtherPerson matches labels about someone other than the user, which
 // WCAG 1.3.5 does not cover (a recipient, a friend, a child).
-var simOtherPerson = regexp.MustCompile(`\b(ontvanger|begunstigde|vriend\w*|destinataire|beneficiaire|ami|amie|empfanger|freund\w*|recipient|friend|kind|enfant|child)\b`)
+var simOtherPerson = rx.MustCompile(`\b(ontvanger|begunstigde|vriend\w*|destinataire|beneficiaire|ami|amie|empfanger|freund\w*|recipient|friend|kind|enfant|child)\b`)
 
 // simFilterName matches the words of search and filter forms, which ask
 // about what to find, not about the user.
-var simFilterName = regexp.MustCompile(`\b(search|zoek\w*|recherche\w*|such\w*|filter\w*|filtre\w*|facet\w*)\b`)
+var simFilterName = rx.MustCompile(`\b(search|zoek\w*|recherche\w*|such\w*|filter\w*|filtre\w*|facet\w*)\b`)
 
 // simFilterForm reports whether form is a search or filter form.
 func simFilterForm(form *html.Node) bool {

@@ -1,10 +1,10 @@
 package checks
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -93,15 +93,15 @@ func simPersonalAutocomplete(p *Page, _ Params) Result {
 
 // simUsernameLike matches labels of fields that take an e-mail address or
 // something else (a user name, a customer number), where type=text is right.
-var simUsernameLike = regexp.MustCompile(`\b(gebruikersnaam|gebruiker|klantnummer|login|nom d'utilisateur|utilisateur|identifiant|benutzername|benutzer|kundennummer|username|user name|user id|customer number)\b`)
+var simUsernameLike = rx.MustCompile(`\b(gebruikersnaam|gebruiker|klantnummer|login|nom d'utilisateur|utilisateur|identifiant|benutzername|benutzer|kundennummer|username|user name|user id|customer number)\b`)
 
 // simCodeLabel matches labels of short numeric codes: one-time codes sent by
 // SMS or e-mail, PIN codes.
-var simCodeLabel = regexp.MustCompile(`\b(verificatiecode|bevestigingscode|activatiecode|sms-?code|eenmalige code|pincode|code de verification|code de confirmation|code d'activation|code sms|code a usage unique|code pin|bestatigungscode|verifizierungscode|einmalcode|verification code|confirmation code|one-time code|one time code|otp|pin code|pin)\b`)
+var simCodeLabel = rx.MustCompile(`\b(verificatiecode|bevestigingscode|activatiecode|sms-?code|eenmalige code|pincode|code de verification|code de confirmation|code d'activation|code sms|code a usage unique|code pin|bestatigungscode|verifizierungscode|einmalcode|verification code|confirmation code|one-time code|one time code|otp|pin code|pin)\b`)
 
 // simDigitsPattern matches a pattern attribute that accepts digits only,
 // such as \d{4} or [0-9]{4,5}.
-var simDigitsPattern = regexp.MustCompile(`^\^?(\\d|\[0-9\])(\{\d+(,\d*)?\}|\*|\+)?\$?$`)
+var simDigitsPattern = rx.MustCompile(`^\^?(\\d|\[0-9\])(\{\d+(,\d*)?\}|\*|\+)?\$?$`)
 
 // simFieldInputType fails fields whose type brings up the wrong keyboard on
 // a phone: an e-mail field that is not type=email, a phone field that is
@@ -152,14 +152,14 @@ func simNumericCode(f simField) bool {
 }
 
 // simRequiredMark matches a visible mark of a required field.
-var simRequiredMark = regexp.MustCompile(`\*|\b(verplicht\w*|vereist|noodzakelijk|obligatoire|obligatoires|requis|requise|pflicht\w*|erforderlich|required|mandatory)\b`)
+var simRequiredMark = rx.MustCompile(`\*|\b(verplicht\w*|vereist|noodzakelijk|obligatoire|obligatoires|requis|requise|pflicht\w*|erforderlich|required|mandatory)\b`)
 
 // simOptionalMark matches the mark of an optional field: forms that mark
 // optional fields need not mark the required ones.
-var simOptionalMark = regexp.MustCompile(`\b(optioneel|facultatief|niet verplicht|facultatif|facultative|optionnel|optionnelle|freiwillig|optional)\b`)
+var simOptionalMark = rx.MustCompile(`\b(optioneel|facultatief|niet verplicht|facultatif|facultative|optionnel|optionnelle|freiwillig|optional)\b`)
 
 // simAllRequired matches a note that every field of a form is required.
-var simAllRequired = regexp.MustCompile(`\b(alle velden (zijn )?verplicht|tous les champs sont (obligatoires|requis)|alle felder sind (pflichtfelder|pflicht|erforderlich)|all fields are (required|mandatory))\b`)
+var simAllRequired = rx.MustCompile(`\b(alle velden (zijn )?verplicht|tous les champs sont (obligatoires|requis)|alle felder sind (pflichtfelder|pflicht|erforderlich)|all fields are (required|mandatory))\b`)
 
 // simRequiredMarked fails fields that are required (required or
 // aria-required="true") but show no mark at all: no asterisk or word in
@@ -215,7 +215,7 @@ func simIsRequired(f simField) bool {
 func simFieldMarked(doc *goquery.Document, f simField) bool {
 	texts := []string{f.shown, f.placeholder}
 	for _, id := range strings.Fields(f.sel.AttrOr("aria-describedby", "")) {
-		doc.Find("[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		find(doc, "[id]").EachWithBreak(func(_ int, e *goquery.Selection) bool {
 			if e.AttrOr("id", "") == id {
 				texts = append(texts, text.Fold(simSelText(e)))
 				return false
@@ -239,7 +239,7 @@ func simFieldMarked(doc *goquery.Document, f simField) bool {
 
 // simRequiredClass matches class names that style a label as required,
 // often with an asterisk or word added in CSS that the HTML does not show.
-var simRequiredClass = regexp.MustCompile(`\b(required|req|verplicht|obligatoire|obligatory|mandatory|pflicht|pflichtfeld)\b`)
+var simRequiredClass = rx.MustCompile(`\b(required|req|verplicht|obligatoire|obligatory|mandatory|pflicht|pflichtfeld)\b`)
 
 // simMarkedByClass reports whether a label of the field, or an element in
 // its row, has a class that marks it as required.
@@ -248,7 +248,7 @@ func simMarkedByClass(doc *goquery.Document, f simField) bool {
 		return simRequiredClass.MatchString(text.IdentWords(s.AttrOr("class", "")))
 	}
 	if id := f.sel.AttrOr("id", ""); id != "" {
-		if doc.Find("label[for]").FilterFunction(func(_ int, l *goquery.Selection) bool {
+		if find(doc, "label[for]").FilterFunction(func(_ int, l *goquery.Selection) bool {
 			return l.AttrOr("for", "") == id
 		}).Find("*").AddBack().FilterFunction(marked).Length() > 0 {
 			return true
@@ -316,13 +316,13 @@ func simFormExplains(doc *goquery.Document, form *html.Node) bool {
 }
 
 // simPasteAttr matches an onpaste handler that cancels the paste.
-var simPasteAttr = regexp.MustCompile(`(?i)return\s+false|preventdefault\s*\(|returnvalue\s*=\s*false`)
+var simPasteAttr = rx.MustCompile(`(?i)return\s+false|preventdefault\s*\(|returnvalue\s*=\s*false`)
 
 // simPasteScript matches script code that listens to paste events.
-var simPasteScript = regexp.MustCompile(`(?i)addEventListener\s*\(\s*['"]paste['"]|\.(on|bind)\s*\(\s*['"][^'"]*\bpaste\b|\.onpaste\s*=`)
+var simPasteScript = rx.MustCompile(`(?i)addEventListener\s*\(\s*['"]paste['"]|\.(on|bind)\s*\(\s*['"][^'"]*\bpaste\b|\.onpaste\s*=`)
 
 // simPasteCancel matches code that cancels an event.
-var simPasteCancel = regexp.MustCompile(`(?i)preventDefault\s*\(|return\s+false`)
+var simPasteCancel = rx.MustCompile(`(?i)preventDefault\s*\(|return\s+false`)
 
 // simPasteBlocked fails fields, forms or pages whose onpaste attribute
 // cancels pasting, so people cannot paste a password, an e-mail address or
@@ -344,7 +344,7 @@ func simPasteBlocked(p *Page, _ Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	var ev []Evidence
-	doc.Find("[onpaste]").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "[onpaste]").Each(func(_ int, s *goquery.Selection) {
 		if simPasteAttr.MatchString(s.AttrOr("onpaste", "")) {
 			ev = append(ev, EvidenceFor(s, "fail"))
 		}
@@ -352,7 +352,7 @@ func simPasteBlocked(p *Page, _ Params) Result {
 	if len(ev) > 0 {
 		return Verdict(ev)
 	}
-	doc.Find("script:not([src])").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "script:not([src])").Each(func(_ int, s *goquery.Selection) {
 		code := s.Text()
 		loc := simPasteScript.FindStringIndex(code)
 		if loc == nil || strings.Contains(code, "clipboardData") {

@@ -2,10 +2,10 @@ package checks
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -31,7 +31,7 @@ var simCaptchaWidgets = []simCaptchaWidget{
 
 // simCaptchaWord finds "captcha" in ids, classes, names, sources and alt
 // texts of home-made CAPTCHAs (an image of distorted letters and a field).
-var simCaptchaWord = regexp.MustCompile(`(?i)captcha`)
+var simCaptchaWord = rx.MustCompile(`(?i)captcha`)
 
 // simCaptchaHosts map script addresses to the CAPTCHA service they load.
 var simCaptchaHosts = []struct{ part, kind string }{
@@ -71,9 +71,9 @@ func simCaptcha(p *Page, _ Params) Result {
 		kinds[n] = kind
 	}
 	for _, w := range simCaptchaWidgets {
-		doc.Find(w.selector).Each(func(_ int, s *goquery.Selection) { add(s, w.kind) })
+		find(doc, w.selector).Each(func(_ int, s *goquery.Selection) { add(s, w.kind) })
 	}
-	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "body *").Each(func(_ int, s *goquery.Selection) {
 		for _, a := range []string{"id", "class", "name", "src", "alt"} {
 			if simCaptchaWord.MatchString(s.AttrOr(a, "")) && s.Get(0).Data != "script" {
 				add(s, "CAPTCHA")
@@ -113,7 +113,7 @@ func simCaptchaInvisible(s *goquery.Selection) bool {
 func simCaptchaScript(p *Page) (kind, src string) {
 	var urls []string
 	for _, d := range []*goquery.Document{p.Doc(), p.Served()} {
-		d.Find("script[src]").Each(func(_ int, s *goquery.Selection) { urls = append(urls, s.AttrOr("src", "")) })
+		find(d, "script[src]").Each(func(_ int, s *goquery.Selection) { urls = append(urls, s.AttrOr("src", "")) })
 	}
 	if b := p.Snap.Browser; b != nil {
 		for _, r := range b.Requests {
@@ -166,7 +166,7 @@ func simOutermost(nodes []*html.Node) []*html.Node {
 
 // simSessionText matches texts that warn of a session that ends on its own,
 // in nl, fr, de and en (folded: lower case, no accents).
-var simSessionText = regexp.MustCompile(`\b(` +
+var simSessionText = rx.MustCompile(`\b(` +
 	// nl
 	`(uw|je|jouw) sessie (verloopt|vervalt|is verlopen|is vervallen|loopt af)|` +
 	`(u|je) wordt (over \d+ \w+ )?(automatisch )?(afgemeld|uitgelogd)|` +
@@ -188,10 +188,10 @@ var simSessionWords = withWords(simSessionText, "sessie", "afgemeld", "uitgelogd
 
 // simExtendText matches buttons and links that extend a session, which
 // WCAG 2.2.1 accepts.
-var simExtendText = regexp.MustCompile(`\b(sessie verlengen|verleng\w*|aangemeld blijven|blijf aangemeld|prolonger|rester connecte|verlangern|angemeldet bleiben|extend|stay (signed|logged) in|continue (my )?session)\b`)
+var simExtendText = rx.MustCompile(`\b(sessie verlengen|verleng\w*|aangemeld blijven|blijf aangemeld|prolonger|rester connecte|verlangern|angemeldet bleiben|extend|stay (signed|logged) in|continue (my )?session)\b`)
 
 // simCountdownName matches ids and classes of countdown timers.
-var simCountdownName = regexp.MustCompile(`\b(countdown|count down|aftellen|afteller|compte a rebours|compte rebours|compteur rebours)\b`)
+var simCountdownName = rx.MustCompile(`\b(countdown|count down|aftellen|afteller|compte a rebours|compte rebours|compteur rebours)\b`)
 
 // simTimeLimit fails pages with time pressure: a meta refresh that reloads
 // the page after a delay, a warning that the session ends on its own with
@@ -202,7 +202,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 	}
 	doc := p.Doc()
 	var ev []Evidence
-	doc.Find(`meta[http-equiv]`).Each(func(_ int, s *goquery.Selection) {
+	find(doc, `meta[http-equiv]`).Each(func(_ int, s *goquery.Selection) {
 		if !strings.EqualFold(strings.TrimSpace(s.AttrOr("http-equiv", "")), "refresh") {
 			return
 		}
@@ -216,7 +216,7 @@ func simTimeLimit(p *Page, _ Params) Result {
 		}
 	}
 	var timers []*html.Node
-	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+	find(doc, "body *").Each(func(_ int, s *goquery.Selection) {
 		if simHidden(s) {
 			return
 		}
@@ -268,7 +268,7 @@ func simSelfRefresh(content, page string) (int, bool) {
 // session.
 func simHasExtend(doc *goquery.Document) bool {
 	found := false
-	doc.Find(`a, button, [role=button], input[type=submit], input[type=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	find(doc, `a, button, [role=button], input[type=submit], input[type=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		t := text.Fold(simSelText(s) + " " + s.AttrOr("value", "") + " " + s.AttrOr("aria-label", ""))
 		found = simExtendText.MatchString(t)
 		return !found
@@ -278,7 +278,7 @@ func simHasExtend(doc *goquery.Document) bool {
 
 // simOverlayName matches ids, classes and texts of elements that are
 // made to cover a page: modals, pop-ups, cookie walls, newsletter offers.
-var simOverlayName = regexp.MustCompile(`\b(modal|popup|pop up|pop-up|overlay|dialog|lightbox|backdrop|interstitial|cookie\w*|consent|consentement|toestemming|einwilligung|gdpr|rgpd|avg|dsgvo|newsletter|nieuwsbrief|infolettre|lettre d'information)\b`)
+var simOverlayName = rx.MustCompile(`\b(modal|popup|pop up|pop-up|overlay|dialog|lightbox|backdrop|interstitial|cookie\w*|consent|consentement|toestemming|einwilligung|gdpr|rgpd|avg|dsgvo|newsletter|nieuwsbrief|infolettre|lettre d'information)\b`)
 
 // simOverlayOnLoad fails pages where an overlay (a cookie wall, a
 // newsletter pop-up, a modal dialog) covers at least min_coverage of the
@@ -332,9 +332,9 @@ func simDialogLike(s *goquery.Selection, shown string) bool {
 // is empty or not valid.
 func simFind(doc *goquery.Document, selector string) *goquery.Selection {
 	if strings.TrimSpace(selector) == "" {
-		return doc.Find("no-such-element-didi")
+		return find(doc, "no-such-element-didi")
 	}
-	return doc.Find(selector)
+	return find(doc, selector)
 }
 
 // simInteractiveTags take clicks and keyboard focus on their own.
@@ -350,7 +350,7 @@ var simInteractiveRoles = simSet("button link checkbox radio switch tab menuitem
 
 // simNoAction matches click handlers that do nothing a person would use:
 // empty, or only stopping the event.
-var simNoAction = regexp.MustCompile(`^\s*((event|e)\.stopPropagation\(\)|return (false|true)|void\(0\)|void 0)?\s*;?\s*$`)
+var simNoAction = rx.MustCompile(`^\s*((event|e)\.stopPropagation\(\)|return (false|true)|void\(0\)|void 0)?\s*;?\s*$`)
 
 // simClickable fails elements that react to a click (an onclick attribute)
 // but are not a link or button: a div, span, li or td without an
@@ -362,7 +362,7 @@ func simClickable(p *Page, _ Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	var ev []Evidence
-	p.Doc().Find("body [onclick]").Each(func(_ int, s *goquery.Selection) {
+	find(p.Doc(), "body [onclick]").Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
 		if simInteractiveTags[n.Data] || simNoAction.MatchString(s.AttrOr("onclick", "")) || simHidden(s) {
 			return

@@ -3,10 +3,10 @@ package checks
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -20,7 +20,7 @@ type simNav struct {
 
 // simNotMainNav matches labels, ids and classes of navigation blocks that
 // are not the site's main menu: breadcrumbs, pagination, skip links.
-var simNotMainNav = regexp.MustCompile(`\b(breadcrumbs?|kruimelpad|kruimel\w*|broodkruimel\w*|fil d'ariane|ariane|brotkrumel\w*|brotkrumelnavigation|pagination|paginering|pager|pages|seitennavigation|skip|skiplinks?)\b`)
+var simNotMainNav = rx.MustCompile(`\b(breadcrumbs?|kruimelpad|kruimel\w*|broodkruimel\w*|fil d'ariane|ariane|brotkrumel\w*|brotkrumelnavigation|pagination|paginering|pager|pages|seitennavigation|skip|skiplinks?)\b`)
 
 // simMinNavLinks is the fewest links a menu needs to be compared.
 const simMinNavLinks = 3
@@ -34,7 +34,7 @@ func simNavs(p *Page) []simNav {
 		return nil
 	}
 	var out []simNav
-	p.Doc().Find(`nav, [role=navigation]`).Each(func(_ int, s *goquery.Selection) {
+	find(p.Doc(), `nav, [role=navigation]`).Each(func(_ int, s *goquery.Selection) {
 		if s.Closest("footer, aside, [role=contentinfo], [role=complementary]").Length() > 0 || simHidden(s) {
 			return
 		}
@@ -55,8 +55,9 @@ func simNavs(p *Page) []simNav {
 // normalised absolute URLs without fragments.
 func simLinkTargets(base *url.URL, sel *goquery.Selection) []string {
 	var links []string
-	seen := map[string]bool{}
-	sel.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+	as := sel.Find("a[href]")
+	seen := make(map[string]bool, as.Length())
+	as.Each(func(_ int, a *goquery.Selection) {
 		u := simNormURL(base, a.AttrOr("href", ""))
 		if u != "" && !seen[u] {
 			seen[u] = true
@@ -179,25 +180,25 @@ func simSameOrder(a, b []string, common map[string]bool) bool {
 }
 
 // simSearchPath matches the address of a search page or search form action.
-var simSearchPath = regexp.MustCompile(`(?i)(^|/|\?|&)(search|zoek|zoeken|zoekresultaten|recherche|rechercher|resultats|suche|suchen|suchergebnisse)(/|\.|\?|=|$)`)
+var simSearchPath = rx.MustCompile(`(?i)(^|/|\?|&)(search|zoek|zoeken|zoekresultaten|recherche|rechercher|resultats|suche|suchen|suchergebnisse)(/|\.|\?|=|$)`)
 
 // simSearchName matches the whole folded text or label of a search link or
 // button.
-var simSearchName = regexp.MustCompile(`^(zoek|zoeken|zoek op de site|zoeken op de site|doorzoek de site|rechercher|recherche|rechercher sur le site|suche|suchen|auf der seite suchen|website durchsuchen|search|search the site|search this site|site search)$`)
+var simSearchName = rx.MustCompile(`^(zoek|zoeken|zoek op de site|zoeken op de site|doorzoek de site|rechercher|recherche|rechercher sur le site|suche|suchen|auf der seite suchen|website durchsuchen|search|search the site|search this site|site search)$`)
 
 // simSearchInput matches field names of search boxes.
-var simSearchInput = regexp.MustCompile(`^(q|query|s|search|zoek|zoekterm|zoekopdracht|keyword|keywords|recherche|suche|suchbegriff|term|searchterm|search term)$`)
+var simSearchInput = rx.MustCompile(`^(q|query|s|search|zoek|zoekterm|zoekopdracht|keyword|keywords|recherche|suche|suchbegriff|term|searchterm|search term)$`)
 
 // simHasSearch reports whether the page offers a site search: a search
 // landmark, a search field, an OpenSearch link, a form sending to a search
 // page, or a link or button to search.
 func simHasSearch(p *Page) bool {
 	doc := p.Doc()
-	if doc.Find(`[role=search], search, input[type=search], link[rel~=search]`).Length() > 0 {
+	if find(doc, `[role=search], search, input[type=search], link[rel~=search]`).Length() > 0 {
 		return true
 	}
 	found := false
-	doc.Find("form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
+	find(doc, "form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
 		if simSearchPath.MatchString(f.AttrOr("action", "")) {
 			found = true
 		}
@@ -211,7 +212,7 @@ func simHasSearch(p *Page) bool {
 	if found {
 		return true
 	}
-	doc.Find(`a[href], button, [role=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	find(doc, `a[href], button, [role=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if u, err := url.Parse(s.AttrOr("href", "")); err == nil && s.Is("a") && simSearchPath.MatchString(u.Path) {
 			found = true
 		}

@@ -1,9 +1,9 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -35,7 +35,7 @@ func simSelText(sel *goquery.Selection) string {
 	return text.Visible(sel.Get(0))
 }
 
-// simMatcher tells whether a folded text matches; *regexp.Regexp is one.
+// simMatcher tells whether a folded text matches; *rx.Regexp is one.
 type simMatcher interface {
 	MatchString(s string) bool
 }
@@ -93,7 +93,7 @@ func simDeepest(p *Page, re simMatcher) []*html.Node {
 
 // simBody returns the body element of doc, or the document's root.
 func simBody(doc *goquery.Document) *html.Node {
-	if b := doc.Find("body").First(); b.Length() > 0 {
+	if b := find(doc, "body").First(); b.Length() > 0 {
 		return b.Get(0)
 	}
 	if doc.Length() == 0 {
@@ -110,12 +110,12 @@ func simNodeSel(doc *goquery.Document, n *html.Node) *goquery.Selection {
 // simPageApplies reports whether a page-level check applies at all: an HTML
 // document with a body.
 func simPageApplies(p *Page) bool {
-	return p.IsHTML() && p.Doc().Find("body").Length() > 0
+	return p.IsHTML() && find(p.Doc(), "body").Length() > 0
 }
 
 // simFragmentTag finds the tags a whole document has and a fragment loaded
 // into other pages (an Ajax menu, a widget template) lacks.
-var simFragmentTag = regexp.MustCompile(`(?i)<(head|body|title)[\s>]`)
+var simFragmentTag = rx.MustCompile(`(?i)<(head|body|title)[\s>]`)
 
 // simWholePage reports whether the page is a document people see: not a
 // fragment without head and body, and not an empty redirect stub.
@@ -128,5 +128,5 @@ func simWholePage(p *Page) bool {
 		return false
 	}
 	body := simBody(p.Doc())
-	return body != nil && (text.Visible(body) != "" || p.Doc().Find("body img, body video, body iframe, body input, body canvas").Length() > 0)
+	return body != nil && (text.Visible(body) != "" || find(p.Doc(), "body img, body video, body iframe, body input, body canvas").Length() > 0)
 }

@@ -50,7 +50,7 @@ func contactPage(pages []*Page, _ Params) Result {
 // "contact", on page p.
 func contactSection(p *Page) *goquery.Selection {
 	var hit *goquery.Selection
-	p.Doc().Find("h1, h2, h3, h4, [id]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	find(p.Doc(), "h1, h2, h3, h4, [id]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		id := strings.ToLower(s.AttrOr("id", ""))
 		if contactTopic.Slug.MatchString(id) || isHeading(s) && contactTopic.Text.MatchString(textOf(s)) {
 			hit = s
@@ -89,7 +89,7 @@ func contactPhone(pages []*Page, _ Params) Result {
 // then a number in the text.
 func findPhone(pages []*Page) (*Page, *goquery.Selection, string) {
 	for _, p := range pages {
-		if a := p.Doc().Find(`a[href^="tel:" i]`).First(); a.Length() > 0 {
+		if a := find(p.Doc(), `a[href^="tel:" i]`).First(); a.Length() > 0 {
 			number := textOf(a)
 			if onlyDigits(number) == "" {
 				number = a.AttrOr("href", "")[len("tel:"):]
@@ -160,7 +160,7 @@ func contactEmail(pages []*Page, _ Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	for _, p := range pages {
-		if a := p.Doc().Find(`a[href^="mailto:" i]`).First(); a.Length() > 0 {
+		if a := find(p.Doc(), `a[href^="mailto:" i]`).First(); a.Length() > 0 {
 			return siteResult(true, found(p, a, "email", mailAddress(a.AttrOr("href", ""))))
 		}
 	}
@@ -205,7 +205,7 @@ func findContactForm(pages []*Page) (*Page, *goquery.Selection) {
 	for _, p := range pages {
 		contactPage := pageAbout(p, contactTopic).Length() > 0
 		var hit *goquery.Selection
-		p.Doc().Find("form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
+		find(p.Doc(), "form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
 			if f.AttrOr("role", "") == "search" || f.Find(`input[type="search" i]`).Length() > 0 {
 				return true
 			}

@@ -1,9 +1,10 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/didi-index/didi/checks/internal/rx"
 )
 
 // Patterns of the supported criterion: contact details, opening hours and
@@ -21,7 +22,7 @@ var contactTopic = topic{
 var helpTopic = topic{
 	// A bare "Aide" or "Hilfe" counts only as the whole link text or heading:
 	// inside a text it often means something else ("aide sociale").
-	Text: regexp.MustCompile(`(?i)^\s*(?:hulp|help|aide|hilfe)\s*[?!.]*\s*$|` + wordsRE(`faq`, `faqs`, `veelgestelde vragen`,
+	Text: rx.MustCompile(`(?i)^\s*(?:hulp|help|aide|hilfe)\s*[?!.]*\s*$|` + wordsRE(`faq`, `faqs`, `veelgestelde vragen`,
 		`vaak gestelde vragen`, `veel gestelde vragen`, `hulp nodig\s?\??`, `hulp en (?:veelgestelde vragen|advies|ondersteuning)`,
 		`helpdesk`, `hulpcentrum`, `questions fréquentes`, `questions fr[eé]quemment pos[eé]es`, `foire aux questions`,
 		`aide et questions fréquentes`, `besoin d['’]aide\s?\??`, `centre d['’]aide`, `aide en ligne`, `häufige fragen`,
@@ -31,10 +32,10 @@ var helpTopic = topic{
 }
 
 // emailRE finds e-mail addresses in text, also written as "naam [at] domein".
-var emailRE = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+(?:@|\s?[\[(]\s?(?:at|apenstaart|arobase)\s?[\])]\s?)[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}`)
+var emailRE = rx.MustCompile(`(?i)[a-z0-9._%+\-]+(?:@|\s?[\[(]\s?(?:at|apenstaart|arobase)\s?[\])]\s?)[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}`)
 
 // phoneRE finds candidate phone numbers; isPhone validates them.
-var phoneRE = regexp.MustCompile(`(?:\+|00)\s?\d{2,3}\s?(?:\(0\)\s?)?\d{1,4}(?:\s?[./\-]?\s?\d{2,4}){2,4}|0\d{1,3}(?:\s?[./\-]?\s?\d{2,3}){2,4}`)
+var phoneRE = rx.MustCompile(`(?:\+|00)\s?\d{2,3}\s?(?:\(0\)\s?)?\d{1,4}(?:\s?[./\-]?\s?\d{2,4}){2,4}|0\d{1,3}(?:\s?[./\-]?\s?\d{2,3}){2,4}`)
 
 // findPhones returns the phone numbers in text.
 func findPhones(text string) []string {
@@ -92,7 +93,7 @@ func isPhone(s string) bool {
 	return false
 }
 
-var enterpriseShape = regexp.MustCompile(`^[01]\d{3}\.\d{3}\.\d{3}$`)
+var enterpriseShape = rx.MustCompile(`^[01]\d{3}\.\d{3}\.\d{3}$`)
 
 // enterpriseContext reports whether the text just before a number names an
 // enterprise or VAT number.
@@ -116,8 +117,8 @@ func onlyDigits(s string) string {
 // Postal addresses: a Belgian postcode with a municipality, and a street with
 // a house number.
 var (
-	postcodeRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:B-?\s?)?[1-9]\d{3}\s+(?:(?:La|Le|Les|De|Den|Sankt)\s)?\p{Lu}[\p{L}'’\-]+`)
-	streetRE   = regexp.MustCompile(`(?:` +
+	postcodeRE = rx.MustCompile(`(?:^|[^\p{L}\p{N}])(?:B-?\s?)?[1-9]\d{3}\s+(?:(?:La|Le|Les|De|Den|Sankt)\s)?\p{Lu}[\p{L}'’\-]+`)
+	streetRE   = rx.MustCompile(`(?:` +
 		// nl and de: Kerkstraat 12, Sint-Pietersnieuwstraat 25, Grote Markt 1, Hauptstraße 5
 		`\p{Lu}[\p{L}'’\-]*(?:straat|laan|weg|plein|lei|dreef|steenweg|kaai|markt|dijk|baan|hof|pad|singel|vest|wal|gracht|park|berg|veld|plaats|kouter|rei|square|straße|strasse|str\.|platz|allee|gasse|ring|ufer)\s+\d{1,4}\s?[a-zA-Z]?(?:\s?(?:bus|boîte|bte|b\.)\s?\d+)?` +
 		// nl: Grote Markt 1, Kleine Kouter 3
@@ -155,7 +156,7 @@ var (
 	dayRE   = wordsRE(dayNames,
 		`(?:`+dayAbbr+`)\.?\s?(?:-|–|—|t/m|tot|au|à|bis|to|till)\s?(?:`+dayAbbr+`)\.?`)
 	clock    = `\d{1,2}(?:[:.hu]\d{2}|\s?(?:u|h|uur|heures?|uhr|am|pm|a\.m\.|p\.m\.))?`
-	clockCue = regexp.MustCompile(`(?i)\d[:.hu]\d{2}|\d\s?(?:u|h|uur|heures?|uhr|am|pm|a\.m\.|p\.m\.)(?:[^\p{L}]|$)`)
+	clockCue = rx.MustCompile(`(?i)\d[:.hu]\d{2}|\d\s?(?:u|h|uur|heures?|uhr|am|pm|a\.m\.|p\.m\.)(?:[^\p{L}]|$)`)
 	hoursRE  = wordsRE(clock + `\s?(?:-|–|—|tot|à|a|au|bis|to|until|till)\s?` + clock)
 )
 

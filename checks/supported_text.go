@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/rx"
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
@@ -21,44 +22,47 @@ import (
 // a regular expression fragment) as whole words. Letters and digits of every
 // script count as word characters, so "privée" and "Datenschutzerklärung"
 // have proper boundaries (Go's \b knows only ASCII).
-func wordsRE(alts ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(?:` + strings.Join(alts, "|") + `)(?:$|[^\p{L}\p{N}])`)
+func wordsRE(alts ...string) *rx.Regexp {
+	return rx.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(?:` + strings.Join(alts, "|") + `)(?:$|[^\p{L}\p{N}])`)
 }
 
 // wordsStrictRE is wordsRE where a hyphen does not end a word either, so
 // "loket" does not match inside "e-loket".
-func wordsStrictRE(alts ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}\-])(?:` + strings.Join(alts, "|") + `)(?:$|[^\p{L}\p{N}\-])`)
+func wordsStrictRE(alts ...string) *rx.Regexp {
+	return rx.MustCompile(`(?i)(?:^|[^\p{L}\p{N}\-])(?:` + strings.Join(alts, "|") + `)(?:$|[^\p{L}\p{N}\-])`)
 }
 
 // slugRE builds an expression that matches any of alts as whole segments of a
 // URL path: between slashes, hyphens, underscores, dots or the ends.
-func slugRE(alts ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[/_.\-#?=&])(?:` + strings.Join(alts, "|") + `)(?:$|[/_.\-#?=&])`)
+func slugRE(alts ...string) *rx.Regexp {
+	return rx.MustCompile(`(?i)(?:^|[/_.\-#?=&])(?:` + strings.Join(alts, "|") + `)(?:$|[/_.\-#?=&])`)
 }
 
 // topic is a subject a page or a link can be about, e.g. "contact".
 type topic struct {
 	// Text matches link texts, headings and titles.
-	Text *regexp.Regexp
+	Text *rx.Regexp
 	// Slug matches URL paths; nil when paths say nothing reliable.
-	Slug *regexp.Regexp
+	Slug *rx.Regexp
 }
 
 // textOf returns the visible text of sel (see text.WriteVisible), with a space
 // between block elements and runs of white space collapsed.
-func textOf(sel *goquery.Selection) string {
+func textOf(sel *goquery.Selection) string { return textOfNodes(sel.Nodes...) }
+
+// textOfNodes is textOf for nodes.
+func textOfNodes(nodes ...*html.Node) string {
 	var b strings.Builder
-	for _, n := range sel.Nodes {
+	for _, n := range nodes {
 		text.WriteVisible(&b, n)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return text.Collapse(b.String())
 }
 
 // bodyOf returns the body of the rendered page (the whole document when it
 // has none).
 func bodyOf(p *Page) *goquery.Selection {
-	if b := p.Doc().Find("body").First(); b.Length() > 0 {
+	if b := find(p.Doc(), "body").First(); b.Length() > 0 {
 		return b
 	}
 	return p.Doc().Selection
@@ -72,7 +76,7 @@ func pageText(p *Page) string {
 // smallestMatch returns the deepest element under root whose visible text
 // matches re (root itself when the match spans its children), or an empty
 // selection when root does not match at all.
-func smallestMatch(root *goquery.Selection, re *regexp.Regexp) *goquery.Selection {
+func smallestMatch(root *goquery.Selection, re *rx.Regexp) *goquery.Selection {
 	if root.Length() == 0 || !re.MatchString(textOf(root)) {
 		return root.Slice(0, 0)
 	}
@@ -113,7 +117,7 @@ func linksOf(p *Page) []link { return pageMemo(p, "links", func() []link { retur
 func findLinks(p *Page) []link {
 	base, _ := url.Parse(p.URL())
 	var out []link
-	p.Doc().Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+	find(p.Doc(), "a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href := strings.TrimSpace(s.AttrOr("href", ""))
 		l := link{Page: p, Sel: s, Href: href}
 		parts := []string{textOf(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")}
@@ -180,7 +184,7 @@ func pageAbout(p *Page, t topic) *goquery.Selection {
 	}
 	for _, sel := range []string{"h1", "title"} {
 		var hit *goquery.Selection
-		p.Doc().Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		find(p.Doc(), sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if t.Text.MatchString(textOf(s)) || (sel == "title" && t.Text.MatchString(s.Text())) {
 				hit = s
 				return false
@@ -290,7 +294,7 @@ type textHit struct {
 
 // findText returns the first page whose visible text matches re, with the
 // smallest element holding the match, and the matched text.
-func findText(pages []*Page, re *regexp.Regexp) (textHit, bool) {
+func findText(pages []*Page, re *rx.Regexp) (textHit, bool) {
 	for _, p := range pages {
 		body := bodyOf(p)
 		if m := re.FindString(pageText(p)); m != "" {
@@ -301,7 +305,7 @@ func findText(pages []*Page, re *regexp.Regexp) (textHit, bool) {
 }
 
 // sentences splits text into rough sentences (at . ! ? and line-like breaks).
-var sentenceEnd = regexp.MustCompile(`[.!?;:•|]\s+|\s{2,}`)
+var sentenceEnd = rx.MustCompile(`[.!?;:•|]\s+|\s{2,}`)
 
 // pageSentences is the page's visible text split into sentences, once per
 // page.
@@ -311,7 +315,7 @@ func pageSentences(p *Page) []string {
 
 // findAffirmed is findText that ignores matches in a sentence that denies
 // them ("Er is geen loket meer", "Il n'y a plus de guichet").
-func findAffirmed(pages []*Page, re, negation *regexp.Regexp) (textHit, bool) {
+func findAffirmed(pages []*Page, re, negation *rx.Regexp) (textHit, bool) {
 	for _, p := range pages {
 		// A sentence's match is a match in the whole text (sentences end
 		// at punctuation or spaces), so a page without one is skipped.
@@ -324,7 +328,7 @@ func findAffirmed(pages []*Page, re, negation *regexp.Regexp) (textHit, bool) {
 			if m == "" || negation.MatchString(s) {
 				continue
 			}
-			exact := regexp.MustCompile(regexp.QuoteMeta(strings.TrimSpace(s)))
+			exact := rx.MustCompile(regexp.QuoteMeta(strings.TrimSpace(s)))
 			sel := smallestMatch(body, exact)
 			if sel.Length() == 0 {
 				sel = smallestMatch(body, re)
@@ -337,10 +341,10 @@ func findAffirmed(pages []*Page, re, negation *regexp.Regexp) (textHit, bool) {
 
 // literal matches s exactly, except that any run of white space matches any
 // other, so text found in textOf output can be located in the DOM again.
-func literal(s string) *regexp.Regexp {
+func literal(s string) *rx.Regexp {
 	parts := strings.Fields(s)
 	for i, p := range parts {
 		parts[i] = regexp.QuoteMeta(p)
 	}
-	return regexp.MustCompile(strings.Join(parts, `\s+`))
+	return rx.MustCompile(strings.Join(parts, `\s+`))
 }

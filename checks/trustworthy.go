@@ -3,12 +3,13 @@ package checks
 import (
 	"net"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/didi-index/didi/checks/internal/rx"
 )
 
 // trustworthyChecks are the checks of the "trustworthy" criterion: safe,
@@ -104,7 +105,7 @@ func httpsRedirect(p *Page, _ Params) Result {
 // defaultHSTSMaxAge is 180 days in seconds.
 const defaultHSTSMaxAge = 15552000
 
-var maxAgeRE = regexp.MustCompile(`(?i)max-age\s*=\s*"?(\d+)`)
+var maxAgeRE = rx.MustCompile(`(?i)max-age\s*=\s*"?(\d+)`)
 
 // hsts checks the Strict-Transport-Security header of HTTPS pages on a
 // domain name: present, with a max-age of at least min_max_age seconds.
@@ -170,7 +171,7 @@ func mixedContent(p *Page, _ Params) Result {
 	seen := map[string]bool{}
 	var ev []Evidence
 	for _, sr := range subresources {
-		p.Doc().Find(sr.sel).Each(func(_ int, s *goquery.Selection) {
+		find(p.Doc(), sr.sel).Each(func(_ int, s *goquery.Selection) {
 			for _, addr := range addresses(s.AttrOr(sr.attr, ""), sr.attr) {
 				if insecureResource(addr) && !seen[addr] {
 					seen[addr] = true
@@ -233,7 +234,7 @@ func securityHeaders(p *Page, _ Params) Result {
 	}
 	rp := strings.ToLower(header(p, "Referrer-Policy"))
 	if rp == "" {
-		rp = strings.ToLower(p.Doc().Find(`meta[name="referrer" i]`).AttrOr("content", ""))
+		rp = strings.ToLower(find(p.Doc(), `meta[name="referrer" i]`).AttrOr("content", ""))
 	}
 	switch last := lastToken(rp); last {
 	case "":
@@ -314,7 +315,7 @@ func hostIn(host string, list []string) bool {
 func elementLoading(p *Page, host string) *goquery.Selection {
 	for _, sr := range subresources {
 		var hit *goquery.Selection
-		p.Doc().Find(sr.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		find(p.Doc(), sr.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			for _, a := range addresses(s.AttrOr(sr.attr, ""), sr.attr) {
 				if u, err := url.Parse(a); err == nil && strings.EqualFold(u.Hostname(), host) {
 					hit = s

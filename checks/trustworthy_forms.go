@@ -2,10 +2,11 @@ package checks
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/didi-index/didi/checks/internal/rx"
 )
 
 // pinRE and cardRE recognise fields that ask for a bank card's PIN or full
@@ -21,22 +22,20 @@ var (
 )
 
 // camelBreak splits camelCase names ("cardNumber" -> "card Number").
-var camelBreak = regexp.MustCompile(`([a-z])([A-Z])`)
+var camelBreak = rx.MustCompile(`([a-z])([A-Z])`)
 
 // fieldWords is the text that says what a form field asks: its name, id,
 // autocomplete, placeholder, aria-label and label, with separators turned
 // into spaces.
-func fieldWords(doc *goquery.Document, f *goquery.Selection) string {
+func fieldWords(p *Page, f *goquery.Selection) string {
 	parts := []string{}
 	for _, a := range []string{"name", "id", "autocomplete", "placeholder", "aria-label", "title"} {
 		parts = append(parts, camelBreak.ReplaceAllString(f.AttrOr(a, ""), "$1 $2"))
 	}
 	if id := f.AttrOr("id", ""); id != "" {
-		doc.Find("label[for]").Each(func(_ int, l *goquery.Selection) {
-			if l.AttrOr("for", "") == id {
-				parts = append(parts, textOf(l))
-			}
-		})
+		for _, l := range p.AX().LabelsFor(id) {
+			parts = append(parts, textOfNodes(l))
+		}
 	}
 	if l := f.Closest("label"); l.Length() > 0 {
 		parts = append(parts, textOf(l))
@@ -50,7 +49,7 @@ func fieldWords(doc *goquery.Document, f *goquery.Selection) string {
 // bank card's PIN or full card number. Pages without form fields are
 // inapplicable.
 func sensitiveFields(p *Page, _ Params) Result {
-	fields := p.Doc().Find(`input:not([type="hidden" i]):not([type="submit" i]):not([type="button" i]):not([type="checkbox" i]):not([type="radio" i]), textarea`)
+	fields := find(p.Doc(), `input:not([type="hidden" i]):not([type="submit" i]):not([type="button" i]):not([type="checkbox" i]):not([type="radio" i]), textarea`)
 	if fields.Length() == 0 {
 		return Result{Outcome: Inapplicable}
 	}
@@ -58,7 +57,7 @@ func sensitiveFields(p *Page, _ Params) Result {
 	insecure := err == nil && u.Scheme == "http" && !IsLoopback(u.Hostname())
 	var ev []Evidence
 	fields.Each(func(_ int, f *goquery.Selection) {
-		words := fieldWords(p.Doc(), f)
+		words := fieldWords(p, f)
 		typ := strings.ToLower(f.AttrOr("type", "text"))
 		switch {
 		case pinRE.MatchString(words):
@@ -76,7 +75,7 @@ func sensitiveFields(p *Page, _ Params) Result {
 // loopback host), and forms that post to another origin than the page's.
 // Pages without forms are inapplicable.
 func formAction(p *Page, _ Params) Result {
-	forms := p.Doc().Find("form")
+	forms := find(p.Doc(), "form")
 	if forms.Length() == 0 {
 		return Result{Outcome: Inapplicable}
 	}

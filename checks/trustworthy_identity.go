@@ -1,11 +1,12 @@
 package checks
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/didi-index/didi/checks/internal/rx"
 )
 
 // enterpriseCue names a Belgian enterprise or VAT number in nl, fr, de, en.
@@ -15,7 +16,7 @@ var enterpriseCue = wordsRE(`kbo(?:-nummer| nr\.?| nummer)?`, `bce`, `ondernemin
 
 // enterpriseRE finds an enterprise number: optionally "BE", then ten digits
 // starting with 0 or 1 (0xxx.xxx.xxx) or the old nine digits (xxx.xxx.xxx).
-var enterpriseRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(BE\s?)?([01]\d{3}[.\s]?\d{3}[.\s]?\d{3}|\d{3}\.\d{3}\.\d{3})(?:$|[^\p{N}])`)
+var enterpriseRE = rx.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(BE\s?)?([01]\d{3}[.\s]?\d{3}[.\s]?\d{3}|\d{3}\.\d{3}\.\d{3})(?:$|[^\p{N}])`)
 
 // validEnterprise checks the mod-97 check digits of a Belgian enterprise
 // number: 97 − (the first 8 digits mod 97) equals the last 2.
@@ -58,7 +59,7 @@ func findEnterpriseNumbers(text string) []enterpriseNumber {
 
 // legalNameRE finds an organisation's legal name: a name followed by a legal
 // form, or a public body ("Stad Gent", "Commune de Schaerbeek").
-var legalNameRE = regexp.MustCompile(`(?:` +
+var legalNameRE = rx.MustCompile(`(?:` +
 	`\p{Lu}[\p{L}\p{N}&'’.\-]*(?:\s\p{Lu}[\p{L}\p{N}&'’.\-]*){0,4}\s(?:nv|NV|bv|BV|bvba|BVBA|vzw|VZW|cv|CV|cvba|CVBA|commv|CommV|` +
 	`sa|SA|srl|SRL|sprl|SPRL|asbl|ASBL|scrl|SCRL|sc|SC|aisbl|AISBL|GmbH|AG|e\.\s?V\.|KG|Ltd\.?|LLC|PLC|plc|Inc\.?)(?:$|[^\p{L}])` +
 	`|(?:Stad|Gemeente|OCMW|Provincie|Politiezone|Ville de|Ville d['’]|Commune de|Commune d['’]|CPAS de|CPAS d['’]|Province de|Province du|` +

@@ -1,10 +1,10 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/rx"
 
 	"golang.org/x/net/html"
 )
@@ -13,10 +13,10 @@ import (
 const requiredWords = `verplicht|vereist|verplichte|obligatoire|obligatoires|requis|requise|exigé|erforderlich|pflicht\w*|required|mandatory|compulsory`
 
 // requiredWord matches a word that says a field is required.
-var requiredWord = regexp.MustCompile(`(?i)(^|[^\p{L}])(` + requiredWords + `)($|[^\p{L}])`)
+var requiredWord = rx.MustCompile(`(?i)(^|[^\p{L}])(` + requiredWords + `)($|[^\p{L}])`)
 
 // optionalWord matches a word that says a field is optional.
-var optionalWord = regexp.MustCompile(`(?i)(^|[^\p{L}])(optioneel|facultatief|niet verplicht|facultatif|facultative|optionnel|optionnelle|freiwillig|optional|fakultativ|not required)($|[^\p{L}])`)
+var optionalWord = rx.MustCompile(`(?i)(^|[^\p{L}])(optioneel|facultatief|niet verplicht|facultatif|facultative|optionnel|optionnelle|freiwillig|optional|fakultativ|not required)($|[^\p{L}])`)
 
 // asteriskMarks are the asterisk characters and the words for "asterisk".
 var asteriskMarks = []string{"*", "✱", "＊", "sterretje", "astérisque", "asterisque", "sternchen", "asterisk"}
@@ -73,10 +73,10 @@ func minInt(a, b int) int {
 }
 
 // allRequired matches a text that says every field is required.
-var allRequired = regexp.MustCompile(`(?i)(alle velden zijn verplicht|alle velden moeten ingevuld|tous les champs sont (obligatoires|requis)|alle felder sind (pflicht|erforderlich)|all fields are (required|mandatory))`)
+var allRequired = rx.MustCompile(`(?i)(alle velden zijn verplicht|alle velden moeten ingevuld|tous les champs sont (obligatoires|requis)|alle felder sind (pflicht|erforderlich)|all fields are (required|mandatory))`)
 
 // consentWords mark a consent checkbox, required by its nature.
-var consentWords = regexp.MustCompile(`(?i)(akkoord|accepteer|ga ermee akkoord|j'accepte|accepte|d'accord|agree|accept|einverstanden|akzeptiere|zustimm)`)
+var consentWords = rx.MustCompile(`(?i)(akkoord|accepteer|ga ermee akkoord|j'accepte|accepte|d'accord|agree|accept|einverstanden|akzeptiere|zustimm)`)
 
 // formControl is a field a user fills in.
 type formControl struct {

@@ -39,7 +39,8 @@ type crawl struct {
 
 	mu           sync.Mutex
 	snaps        map[int]snapshot.Snapshot
-	silentStarts map[string]error // start URLs that did not answer in time
+	stored       map[int]*snapshot.Ref // with Options.Spool: where snaps[k] is whole
+	silentStarts map[string]error      // start URLs that did not answer in time
 	startsLeft   int
 	skipped      []string
 	// cut is set when a planned page was left out because the budget ran
@@ -60,7 +61,8 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]snapshot.Snapshot{}, silentStarts: map[string]error{}}
+	c := &crawl{o: o, parent: ctx, origins: newOriginSet(), snaps: map[int]snapshot.Snapshot{}, stored: map[int]*snapshot.Ref{},
+		silentStarts: map[string]error{}}
 	c.scope = &scope{origins: c.origins, include: o.Include, exclude: o.Exclude}
 	c.front = newFrontier(o.MaxPages)
 	var starts []string
@@ -117,11 +119,14 @@ func Crawl(ctx context.Context, o Options) (*Scan, error) {
 	slow := c.measureSlowLoad(starts[0])
 	c.run()
 	c.front.settleRest(c.settle)
-	scan.Pages = c.pages()
+	scan.Pages, scan.Stored = c.pages()
 	if ms := <-slow; ms > 0 {
 		for i := range scan.Pages {
 			if p := &scan.Pages[i]; p.URL == starts[0] && p.Browser != nil {
 				p.Browser.SlowLoadMs = ms
+				if scan.Stored != nil && scan.Stored[i] != nil {
+					scan.Stored[i] = c.restore(*scan.Stored[i], ms)
+				}
 			}
 		}
 	}
@@ -230,8 +235,9 @@ func (c *crawl) markCut() {
 	c.mu.Unlock()
 }
 
-// pages returns the snapshots in the order they were planned.
-func (c *crawl) pages() []snapshot.Snapshot {
+// pages returns the snapshots in the order they were planned, and with
+// Options.Spool where each is stored.
+func (c *crawl) pages() ([]snapshot.Snapshot, []*snapshot.Ref) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	keys := make([]int, 0, len(c.snaps))
@@ -240,10 +246,43 @@ func (c *crawl) pages() []snapshot.Snapshot {
 	}
 	sort.Ints(keys)
 	out := make([]snapshot.Snapshot, 0, len(keys))
+	var stored []*snapshot.Ref
 	for _, k := range keys {
 		out = append(out, c.snaps[k])
+		if c.o.Spool != nil {
+			stored = append(stored, c.stored[k])
+		}
 	}
-	return out
+	return out, stored
+}
+
+// spool hands a scanned page's snapshot to Options.Spool as soon as it is
+// made, and gives its light copy and where the whole one is; without a
+// spool (or when writing fails) the snapshot stays whole in memory. A page
+// waits for the pages planned before it (frontier.finish) as a light copy.
+func (c *crawl) spool(snap snapshot.Snapshot) (*snapshot.Snapshot, *snapshot.Ref) {
+	if c.o.Spool != nil {
+		if r, err := c.o.Spool.Put(&snap); err == nil {
+			light := snap.Light()
+			return &light, &r
+		}
+	}
+	return &snap, nil
+}
+
+// restore stores the snapshot at r again with its slow-connection load
+// time, measured after it was stored; it returns where it is now (r when
+// that fails).
+func (c *crawl) restore(r snapshot.Ref, slowMs float64) *snapshot.Ref {
+	snap, err := r.Load()
+	if err != nil || snap.Browser == nil {
+		return &r
+	}
+	snap.Browser.SlowLoadMs = slowMs
+	if r2, err := c.o.Spool.Put(snap); err == nil {
+		return &r2
+	}
+	return &r
 }
 
 // pageResult is what the scan of one task gave, until it is settled in
@@ -258,6 +297,9 @@ type pageResult struct {
 	// claims are the other addresses the page led to: redirect targets and
 	// where it went by itself.
 	claims []string
+	// ref is where the whole snapshot is when snap is its light copy
+	// (Options.Spool).
+	ref *snapshot.Ref
 }
 
 // worker scans pages from the frontier until there are none left. Each
@@ -291,6 +333,7 @@ func (c *crawl) worker() {
 		}
 		if res.snap != nil {
 			c.emitFinished(res.snap, time.Since(began))
+			res.snap, res.ref = c.spool(*res.snap)
 		}
 		c.front.finish(tk.rank, res, c.settle)
 	}
@@ -308,7 +351,7 @@ func (c *crawl) settle(v any) {
 	}
 	if r.snap != nil && !dup {
 		c.mu.Lock()
-		c.snaps[r.tk.rank] = *r.snap
+		c.snaps[r.tk.rank], c.stored[r.tk.rank] = *r.snap, r.ref
 		c.mu.Unlock()
 		c.follow(r.tk, r.links)
 	}

@@ -95,6 +95,11 @@ type Options struct {
 	// Events receives the crawl's progress: a page started, done or
 	// failed, and notes (browser details, restarts); nil = quiet.
 	Events progress.Func
+	// Spool, when set, takes each snapshot as soon as it is taken: the
+	// crawl keeps only its light copy (snapshot.Light) in Scan.Pages, and
+	// Scan.Stored finds the snapshot in the spool. A crawl of thousands of
+	// pages then holds a few kB per page, not the pages.
+	Spool *snapshot.Spool
 }
 
 // StartPagesOnly as Options.MaxDepth follows no link.
@@ -140,6 +145,10 @@ type Scan struct {
 	BrowserRestarts int `json:"browser_restarts,omitempty"`
 	// RobotsSkipped lists discovered URLs that robots.txt disallows for didi.
 	RobotsSkipped []string `json:"robots_skipped,omitempty"`
+	// Stored holds, with Options.Spool, where each of Pages is in the
+	// spool; nil without one, or for a page the spool could not take (its
+	// snapshot is then whole in Pages).
+	Stored []*snapshot.Ref `json:"-"`
 }
 
 // DefaultConcurrency is the number of tabs used when Options.Concurrency is

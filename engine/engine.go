@@ -59,8 +59,11 @@ type Output struct {
 	Result *result.Result
 	// Input is the scoring input; Input.Answers is the plan's answers.
 	Input scoring.Input
-	// Scan is the crawl, with every snapshot; nil for an Output made from
-	// a saved result (FromResult).
+	// Scan is the crawl; nil for an Output made from a saved result
+	// (FromResult). Its Pages are the snapshots' light copies
+	// (snapshot.Light: addresses, statuses, errors, headers, the browser's
+	// measures) when they were kept in a spool during the scan; the spool is
+	// gone once Run returns.
 	Scan *crawler.Scan
 }
 
@@ -135,6 +138,13 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	if skipped > 0 {
 		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: fmt.Sprintf(
 			"--max-pages %d cuts the list of %d URLs: %d are not scanned", opts.MaxPages, len(opts.Start), skipped)})
+	}
+	// The snapshots wait in a spool, not in memory: a crawl of thousands
+	// of pages holds a few kB per page (see checks.StoredPages). Without
+	// one (a folder where no file can be made) they stay in memory.
+	if spool, err := snapshot.NewSpool(""); err == nil {
+		defer spool.Close()
+		opts.Spool = spool
 	}
 	started, began := clock(), time.Now() // began: the real time, for the budget
 	scan, err := crawler.Crawl(ctx, opts)
@@ -222,6 +232,7 @@ func evaluate(ctx context.Context, p Plan, rules *compiledRules, scan *crawler.S
 	var rpages []result.Page
 	var reasons []string
 	loopback, ignoredOK, checked := false, 0, 0
+	stored := &checks.StoredPages{}
 	for i := range scan.Pages {
 		s := &scan.Pages[i]
 		ignored := rules.ignoresPage(s.URL, s.FinalURL)
@@ -235,7 +246,12 @@ func evaluate(ctx context.Context, p Plan, rules *compiledRules, scan *crawler.S
 		}
 		// The site's start page is the first start URL, or the first page
 		// after it when that one is ignored.
-		pages = append(pages, checks.NewPage(s, len(pages) == 0))
+		start := len(pages) == 0
+		if i < len(scan.Stored) && scan.Stored[i] != nil {
+			pages = append(pages, stored.Page(s, scan.Stored[i].Load, start))
+		} else {
+			pages = append(pages, checks.NewPage(s, start))
+		}
 		if s.OK() {
 			checked++
 			loopback = loopback || isLoopbackURL(s.FinalURL)

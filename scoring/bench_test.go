@@ -3,12 +3,11 @@ package scoring
 import (
 	"context"
 	"os"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/criteria"
+	"github.com/didi-index/didi/internal/proctree"
 	"github.com/didi-index/didi/snapshot"
 )
 
@@ -32,7 +31,7 @@ func BenchmarkEvaluateSnapshots(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := proctree.SelfCPU()
 	for b.Loop() {
 		pages := make([]*checks.Page, len(snaps))
 		for i := range snaps {
@@ -42,14 +41,5 @@ func BenchmarkEvaluateSnapshots(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(len(snaps)), "ms/page")
 	// CPU time is steadier than wall time on a shared machine.
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N)/float64(len(snaps)), "cpu-ms/page")
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((proctree.SelfCPU()-cpu0).Milliseconds())/float64(b.N)/float64(len(snaps)), "cpu-ms/page")
 }

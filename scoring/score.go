@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/didi-index/didi/checks"
 	"github.com/didi-index/didi/criteria"
@@ -58,40 +56,23 @@ type Input struct {
 
 // Evaluate runs every check the model references on pages, with the
 // model's parameters, and returns the outcomes by check id. Checks are pure,
-// so they run in parallel, one goroutine per CPU. When ctx is done before
-// the checks end, Evaluate stops at once: what was not checked yet is
-// not_evaluated, and the error is ctx's.
+// so they run in parallel, one goroutine per CPU, page by page
+// (checks.Evaluate). When ctx is done before the checks end, Evaluate stops
+// at once: what was not checked yet is not_evaluated, and the error is
+// ctx's.
 func Evaluate(ctx context.Context, m *criteria.Model, reg *checks.Registry, pages []*checks.Page) (map[string][]checks.PageOutcome, error) {
-	type job struct {
-		check  *checks.Check
-		params checks.Params
-	}
-	var jobs []job
+	var jobs []checks.Job
 	for _, c := range m.Criteria {
 		for _, ref := range c.Checks {
 			if chk := reg.Get(ref.ID); chk != nil {
-				jobs = append(jobs, job{chk, checks.Params(ref.Params)})
+				jobs = append(jobs, checks.Job{Check: chk, Params: checks.Params(ref.Params)})
 			}
 		}
 	}
-	results := make([][]checks.PageOutcome, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				results[i] = checks.Run(ctx, jobs[i].check, pages, jobs[i].params)
-			}
-		})
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	results := checks.Evaluate(ctx, jobs, pages)
 	out := make(map[string][]checks.PageOutcome, len(jobs))
 	for i, j := range jobs {
-		out[j.check.ID] = results[i]
+		out[j.Check.ID] = results[i]
 	}
 	if err := ctx.Err(); err != nil {
 		return out, fmt.Errorf("checks: %w", context.Cause(ctx))

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // Table is one reading of /proc.
@@ -82,4 +84,14 @@ func SumPSS(pids []int) float64 {
 		total += PSS(p)
 	}
 	return total
+}
+
+// SelfCPU is this process's user plus system CPU time so far: steadier than
+// wall time on a shared machine.
+func SelfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

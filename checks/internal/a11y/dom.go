@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/didi-index/didi/checks/internal/text"
 	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
@@ -29,8 +30,10 @@ type Doc struct {
 	Owner map[*html.Node]*html.Node
 	// Elems lists every element in document order.
 	Elems []*html.Node
-	// ax holds the accessibility tree nodes by selector; nil without it.
-	ax map[string]*snapshot.AXNode
+	// hasAX is true when the page has Chromium's accessibility tree, and
+	// axNodes holds its node for each element (see indexAX).
+	hasAX   bool
+	axNodes map[*html.Node]*snapshot.AXNode
 	// labels holds label elements by their for attribute, built on demand.
 	labels     map[string][]*html.Node
 	labelsOnce sync.Once
@@ -74,17 +77,8 @@ func New(doc *goquery.Document, tree []snapshot.AXNode) *Doc {
 	}
 	d.indexOwns()
 	if len(tree) > 0 {
-		d.ax = make(map[string]*snapshot.AXNode, len(tree))
-		for i := range tree {
-			n := &tree[i]
-			if n.Selector == "" {
-				continue
-			}
-			// The first node for a selector is the element's own node.
-			if _, seen := d.ax[n.Selector]; !seen {
-				d.ax[n.Selector] = n
-			}
-		}
+		d.hasAX = true
+		d.indexAX(tree) // the first node for a selector is the element's own node
 	}
 	return d
 }
@@ -118,14 +112,11 @@ func (d *Doc) ByID(id string) *html.Node {
 }
 
 // HasAX reports whether the page has Chromium's accessibility tree.
-func (d *Doc) HasAX() bool { return d.ax != nil }
+func (d *Doc) HasAX() bool { return d.hasAX }
 
 // AXNode returns the accessibility tree node of element n, or nil.
 func (d *Doc) AXNode(n *html.Node) *snapshot.AXNode {
-	if d.ax == nil {
-		return nil
-	}
-	return d.ax[d.Sel(n)]
+	return d.axNodes[n]
 }
 
 // Sel returns the selector of n in the format of Selector (dom.go): the
@@ -197,14 +188,21 @@ func NthChild(parent *html.Node, step string) *html.Node {
 		}
 		k = v
 	}
-	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+	if k < 1 {
+		return nil
+	}
+	c, steps := parent.FirstChild, 0
+	for ; c != nil && steps < memoMinSiblings; c, steps = c.NextSibling, steps+1 {
 		if c.Type == html.ElementNode && c.Data == tag {
 			if k--; k == 0 {
 				return c
 			}
 		}
 	}
-	return nil
+	if c == nil {
+		return nil
+	}
+	return domMemo.doc(parent).child(c, tag, k)
 }
 
 // HasElementChild reports whether n has an element child.
@@ -425,9 +423,7 @@ func Tabbable(n *html.Node) bool {
 }
 
 // Collapse joins whitespace runs into single spaces and trims.
-func Collapse(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
-}
+func Collapse(s string) string { return text.Collapse(s) }
 
 // TextOpts tune VisibleText.
 type TextOpts struct {

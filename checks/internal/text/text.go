@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -29,7 +30,60 @@ var foldReplacer = strings.NewReplacer(
 
 // Fold lowercases s, folds accents and collapses white space.
 func Fold(s string) string {
-	return strings.Join(strings.Fields(foldReplacer.Replace(strings.ToLower(s))), " ")
+	return Collapse(foldReplacer.Replace(strings.ToLower(s)))
+}
+
+// Collapse joins the runs of white space (unicode.IsSpace, no-break space
+// included) in s into single spaces and trims it: strings.Join(
+// strings.Fields(s), " ") in one pass, and s itself when it is collapsed
+// already (most names and labels are).
+func Collapse(s string) string {
+	if collapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// collapsed reports whether Collapse(s) is s: no white space but single
+// spaces between words.
+func collapsed(s string) bool {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+		i += size
+	}
+	return s == "" || !prevSpace
 }
 
 // IdentWords turns an identifier such as "customer[firstName]" or
@@ -103,7 +157,7 @@ func NodeHidden(n *html.Node) bool {
 func Visible(n *html.Node) string {
 	var b strings.Builder
 	WriteVisible(&b, n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return Collapse(b.String())
 }
 
 // WriteVisible writes the visible text under n to b.

@@ -36,3 +36,21 @@ func TestFoldAndWords(t *testing.T) {
 		t.Errorf("Words: %q", got)
 	}
 }
+
+func TestCollapseIsFieldsJoined(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a\u0085b", "a\u2003 b",
+		"\xffa \xfe", "é  à", " \u00a0 ", "lees meer", "Lees\n  meer »"} {
+		if got, want := Collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("Collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzCollapse(f *testing.F) {
+	f.Add("a \u00a0b\xff ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("Collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
