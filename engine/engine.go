@@ -160,6 +160,15 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 		return nil, fmt.Errorf("%w: %w", ErrScanFailed, err)
 	}
 	cctx, cancel := checksContext(ctx, opts, began, time.Now())
+	if ctx.Err() != nil {
+		// Interrupted during the crawl: the pages scanned so far are still
+		// checked, for a short while, so that the partial result has
+		// scores. A signal during the checks stops them at once.
+		cancel()
+		cctx, cancel = context.WithTimeoutCause(context.WithoutCancel(ctx), InterruptGrace, errChecksTimeUp)
+		p.Events.Emit(progress.Event{Kind: progress.Warning, Message: fmt.Sprintf(
+			"interrupted: checking the %d pages scanned so far (at most %s)", len(scan.Pages), InterruptGrace)})
+	}
 	defer cancel()
 	out, err := evaluate(cctx, p, rules, scan, started, clock(), skipped)
 	switch {
@@ -175,6 +184,11 @@ func Run(ctx context.Context, p Plan) (*Output, error) {
 	}
 	return out, nil
 }
+
+// InterruptGrace is how long the checks may take on the pages scanned when
+// a scan is interrupted during the crawl; the checks not done by then are
+// not evaluated.
+const InterruptGrace = 10 * time.Second
 
 // errChecksTimeUp ends the checks when the scan's time is up.
 var errChecksTimeUp = errors.New("the time for the scan ran out")

@@ -94,8 +94,23 @@ Exit codes: 0 done, 1 a gate failed, 2 bad usage or input, 3 the scan failed,
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	finished := make(chan struct{})
+	go func() {
+		// The first Ctrl-C lets didi finish what it has (a scan checks and
+		// reports the pages it scanned); the signal's default comes back,
+		// so a second one stops didi at once. Output files are written
+		// atomically: a file is whole or not there.
+		select {
+		case <-ctx.Done():
+		case <-finished:
+			return
+		}
+		stop()
+		fmt.Fprintln(os.Stderr, "didi: stopping (Ctrl-C again stops at once)")
+	}()
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stdinTTY: isTerminal(os.Stdin), stderrTTY: isTerminal(os.Stderr)}
 	code := run(ctx, os.Args[1:], e)
+	close(finished)
 	stop()
 	os.Exit(code)
 }

@@ -311,8 +311,8 @@ func TestQuestionnaireInterrupt(t *testing.T) {
 	assert.Contains(t, errb.String(), "interrupted")
 }
 
-// TestScanInterrupt: Ctrl-C during a scan writes the reports for the pages
-// done, marked interrupted, and exits 130.
+// TestScanInterrupt: Ctrl-C during a scan checks the pages done, writes
+// their reports, marked interrupted, and exits 130.
 func TestScanInterrupt(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -335,6 +335,8 @@ func TestScanInterrupt(t *testing.T) {
 	assert.True(t, r.Interrupted)
 	assert.NotEmpty(t, r.Pages)
 	assert.Less(t, len(r.Pages), 100)
+	assert.Positive(t, r.Coverage, "the pages scanned were not checked")
+	assert.Positive(t, r.Index)
 	assert.Contains(t, stdout.String(), "interrupted")
 	assert.NotContains(t, stderr.String(), "starting it again")
 }
