@@ -12,6 +12,7 @@ import (
 	"github.com/didi-index/didi/crawler"
 	"github.com/didi-index/didi/criteria"
 	"github.com/didi-index/didi/engine"
+	"github.com/didi-index/didi/i18n"
 	"github.com/didi-index/didi/report"
 	"github.com/didi-index/didi/result"
 )
@@ -130,6 +131,7 @@ func (c *Config) scanSite(ctx context.Context, i int, s Site, dir string, a *cri
 			break
 		}
 		rec.Reason = strings.Join(strings.Fields(err.Error()), " ")
+		rec.ReasonText = localReason(err)
 		if rec.Attempts > c.Retries {
 			rec.Status = StatusFailed
 			c.Progress.siteFailed(i, s, rec.Reason, false)
@@ -187,4 +189,20 @@ func loadAnswers(sites []Site, m *criteria.Model) (map[string]*criteria.Answers,
 		out[s.Answers] = a
 	}
 	return out, nil
+}
+
+// localReason says why a site could not be scanned, in every language, when
+// the reason is known: no page could be loaded, and why the first one
+// failed. It is nil otherwise (Record.Reason says it in English).
+func localReason(err error) result.Text {
+	var ns *engine.NothingScannedError
+	if !errors.As(err, &ns) || len(ns.Pages) == 0 {
+		return nil
+	}
+	p := ns.Pages[0]
+	out := result.Text{}
+	for _, l := range i18n.Languages {
+		out[l] = i18n.Fill(pageTexts["reason_nothing"].In(l), map[string]string{"url": p.URL, "why": report.PageError(l, p)})
+	}
+	return out
 }

@@ -138,6 +138,17 @@ func TestResumeAndRetry(t *testing.T) {
 	assert.Equal(t, StatusFailed, bad.Status)
 	assert.Equal(t, 2, bad.Attempts)
 	assert.Contains(t, bad.Reason, "no page could be scanned")
+	// The summary says why in its reader's language.
+	assert.Equal(t, "Geen enkele pagina kon gescand worden. "+broken.URL+"/: de server verbrak de verbinding.", bad.ReasonText["nl"])
+	assert.Equal(t, "Aucune page n'a pu être analysée. "+broken.URL+"/\u00a0: le serveur a coupé la connexion.", bad.ReasonText["fr"])
+	fr, err := os.ReadFile(filepath.Join(out, "summary.fr.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(fr), "le serveur a coupé la connexion")
+	// Checks that fail are named by their problem, under "Checks that
+	// fail most often".
+	nl, err := os.ReadFile(filepath.Join(out, "summary.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(nl), "Er is nog geen toegankelijkheidsverklaring <code>accessibility-statement</code>")
 	assert.Contains(t, log.String(), "will try again")
 	assert.Contains(t, log.String(), "recorded as failed")
 	assert.NotZero(t, broken.hits.Load())

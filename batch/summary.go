@@ -32,8 +32,11 @@ const (
 type Record struct {
 	Site
 	Status string `json:"status"`
-	// Reason is why the scan failed (StatusFailed).
-	Reason string `json:"reason,omitempty"`
+	// Reason is why the scan failed (StatusFailed), in English; ReasonText
+	// says it in every language when the reason is known (no page could be
+	// loaded, and why the first one failed).
+	Reason     string      `json:"reason,omitempty"`
+	ReasonText result.Text `json:"reason_text,omitempty"`
 	// Attempts counts the scans tried in the run that wrote the record.
 	Attempts int `json:"attempts"`
 }
@@ -141,13 +144,15 @@ type Heading struct {
 
 // Row is one site of the summary.
 type Row struct {
-	URL      string `json:"url"`
-	Key      string `json:"key"`
-	Name     string `json:"name,omitempty"`
-	Group    string `json:"group,omitempty"`
-	Status   string `json:"status"`
-	Reason   string `json:"reason,omitempty"`
-	Attempts int    `json:"attempts,omitempty"`
+	URL    string `json:"url"`
+	Key    string `json:"key"`
+	Name   string `json:"name,omitempty"`
+	Group  string `json:"group,omitempty"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+	// ReasonText is Reason in every language, when it is known.
+	ReasonText result.Text `json:"reason_text,omitempty"`
+	Attempts   int         `json:"attempts,omitempty"`
 	// Index, Level, Coverage and Criteria (by id) are set when done.
 	Index    *float64            `json:"index,omitempty"`
 	Level    string              `json:"level,omitempty"`
@@ -178,7 +183,19 @@ type Average struct {
 type CheckCount struct {
 	ID    string      `json:"id"`
 	Title result.Text `json:"title"`
-	Sites int         `json:"sites"`
+	// Problem is the check's title when it fails ("There is no
+	// accessibility statement yet"), when the model gives one.
+	Problem result.Text `json:"problem,omitempty"`
+	Sites   int         `json:"sites"`
+}
+
+// Heading is what the summary shows for the check: its problem, or its
+// title when the model gives no problem.
+func (c CheckCount) Heading() result.Text {
+	if len(c.Problem) > 0 {
+		return c.Problem
+	}
+	return c.Title
 }
 
 // maxFailingChecks bounds Summary.FailingChecks.
@@ -259,7 +276,7 @@ func pick(entries []Entry) (chosen map[string]Entry, dups []string) {
 // row makes the summary row of an entry.
 func row(e Entry) Row {
 	r := Row{URL: e.URL, Key: e.Key, Name: e.Name, Group: e.Group, Status: e.Status, Reason: e.Reason,
-		Attempts: e.Attempts, Folder: "sites/" + e.Slug()}
+		ReasonText: e.ReasonText, Attempts: e.Attempts, Folder: "sites/" + e.Slug()}
 	if res := e.Result; res != nil {
 		r.Report = r.Folder + "/result.json"
 		if _, err := os.Stat(filepath.Join(e.Dir, "didi-report.html")); err == nil {
@@ -299,7 +316,7 @@ func countFailing(counts map[string]*CheckCount, r *result.Result) {
 				continue
 			}
 			if counts[ch.ID] == nil {
-				counts[ch.ID] = &CheckCount{ID: ch.ID, Title: ch.Title}
+				counts[ch.ID] = &CheckCount{ID: ch.ID, Title: ch.Title, Problem: ch.Problem}
 			}
 			counts[ch.ID].Sites++
 		}

@@ -36,6 +36,11 @@ var pageTexts = map[string]i18n.Text{
 	"checks":   {"nl": "Controles die het vaakst mislukken", "fr": "Contrôles qui échouent le plus souvent", "en": "Checks that fail most often"},
 	"check":    {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
 	"fails_on": {"nl": "Aantal sites waar de controle mislukt", "fr": "Nombre de sites où le contrôle échoue", "en": "Number of sites where the check fails"},
+	"reason_nothing": {
+		"nl": "Geen enkele pagina kon gescand worden. {url}: {why}.",
+		"fr": "Aucune page n'a pu être analysée. {url} : {why}.",
+		"en": "No page could be scanned. {url}: {why}.",
+	},
 	"no_checks": {
 		"nl": "Geen enkele controle mislukt op de gescande sites.",
 		"fr": "Aucun contrôle n'échoue sur les sites analysés.",

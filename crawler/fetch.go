@@ -211,6 +211,12 @@ func describeFetchError(ctx context.Context, err error) error {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
 		return newPageError(ErrConnectionClosed, fmt.Sprintf("the server closed the connection (%v)", err))
 	}
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return newPageError(ErrRefused, fmt.Sprintf("the server refused the connection (%v)", err))
+	}
+	if dnsErr, ok := errors.AsType[*net.DNSError](err); ok && dnsErr.IsNotFound {
+		return newPageError(ErrNoHost, fmt.Sprintf("the server name %s was not found (%v)", dnsErr.Name, err), "host", dnsErr.Name)
+	}
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &certErr) {
 		return newPageError(ErrTLS, fmt.Sprintf("TLS certificate not valid (use --insecure for a test server): %v", certErr.Err))

@@ -18,6 +18,8 @@ const (
 	ErrBrowserTimeout   = "browser_timeout"   // after: the page timeout, e.g. "30s"
 	ErrCancelled        = "cancelled"         // the scan was stopped
 	ErrConnectionClosed = "connection_closed" // the server closed the connection
+	ErrRefused          = "refused"           // the server refused the connection
+	ErrNoHost           = "no_host"           // host: the name DNS does not know
 	ErrTLS              = "tls"               // the certificate is not valid
 	ErrRedirectLoop     = "redirect_loop"     // HTTP redirects in a loop or too many
 	ErrRedirectOutside  = "redirect_outside"  // url: where it redirects to

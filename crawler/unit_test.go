@@ -2,7 +2,12 @@ package crawler
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"maps"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+
+	"github.com/didi-index/didi/snapshot"
 )
 
 func TestFindBrowser(t *testing.T) {
@@ -193,5 +200,36 @@ func TestRendersAsDocument(t *testing.T) {
 		if got := isXMLType(mt); got != want {
 			t.Errorf("isXMLType(%q) = %v, want %v", mt, got, want)
 		}
+	}
+}
+
+// TestFetchErrorCodes: the usual reasons a site is down get a code of their
+// own, which reports say in their language.
+func TestFetchErrorCodes(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/"
+	ln.Close() // nothing listens there now: the connection is refused
+	_, refused := http.Get(closed)
+	notFound := &url.Error{Op: "Get", URL: "http://nowhere.invalid/", Err: &net.OpError{Op: "dial", Net: "tcp",
+		Err: &net.DNSError{Err: "no such host", Name: "nowhere.invalid", IsNotFound: true}}}
+	for _, c := range []struct {
+		name   string
+		err    error
+		code   string
+		params map[string]string
+	}{
+		{"refused", refused, ErrRefused, nil},
+		{"no host", notFound, ErrNoHost, map[string]string{"host": "nowhere.invalid"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var snap snapshot.Snapshot
+			setError(&snap, describeFetchError(context.Background(), c.err))
+			if snap.ErrorCode != c.code || !maps.Equal(snap.ErrorParams, c.params) {
+				t.Errorf("code %q %v (%q), want %q %v", snap.ErrorCode, snap.ErrorParams, snap.Error, c.code, c.params)
+			}
+		})
 	}
 }

@@ -280,7 +280,13 @@ func evaluate(ctx context.Context, p Plan, rules *compiledRules, scan *crawler.S
 		if len(reasons) == 0 {
 			reasons = append(reasons, "  no page was reached")
 		}
-		return nil, &NothingScannedError{Reasons: reasons}
+		var failed []result.Page
+		for _, rp := range rpages {
+			if rp.Error != "" && !rp.Ignored {
+				failed = append(failed, rp)
+			}
+		}
+		return nil, &NothingScannedError{Reasons: reasons, Pages: failed}
 	}
 	p.Events.Emit(progress.Event{Kind: progress.ChecksStarted, Done: len(scan.Pages), Planned: len(scan.Pages)})
 	outcomes, err := scoring.Evaluate(ctx, p.Model, p.Registry, pages)

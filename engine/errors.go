@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/didi-index/didi/result"
 )
 
 // The kinds of failure every front end tells apart. cmd/didi maps them to
@@ -51,7 +53,13 @@ func (e *GateError) Error() string {
 
 // NothingScannedError lists why each page failed; it wraps
 // ErrNothingScanned.
-type NothingScannedError struct{ Reasons []string }
+type NothingScannedError struct {
+	// Reasons are "  URL: error" lines, in English.
+	Reasons []string
+	// Pages are the pages that failed, with their error codes, for front
+	// ends that say why in the reader's language.
+	Pages []result.Page
+}
 
 func (e *NothingScannedError) Error() string {
 	return "no page could be scanned:\n" + strings.Join(e.Reasons, "\n")

@@ -152,6 +152,8 @@ var chrome = map[string]map[string]string{
 	"page_error_browser_timeout":   {"nl": "de pagina laadde niet binnen {after} in de browser", "fr": "la page ne s'est pas chargée en {after} dans le navigateur", "en": "the page did not load within {after} in the browser"},
 	"page_error_cancelled":         {"nl": "de scan werd gestopt", "fr": "l'analyse a été arrêtée", "en": "the scan was stopped"},
 	"page_error_connection_closed": {"nl": "de server verbrak de verbinding", "fr": "le serveur a coupé la connexion", "en": "the server closed the connection"},
+	"page_error_refused":           {"nl": "de server weigerde de verbinding", "fr": "le serveur a refusé la connexion", "en": "the server refused the connection"},
+	"page_error_no_host":           {"nl": "de servernaam {host} is niet gevonden", "fr": "le nom de serveur {host} est introuvable", "en": "the server name {host} was not found"},
 	"page_error_tls":               {"nl": "het TLS-certificaat is niet geldig", "fr": "le certificat TLS n'est pas valide", "en": "the TLS certificate is not valid"},
 	"page_error_redirect_loop":     {"nl": "de pagina stuurt door in een kring of te vaak", "fr": "la page redirige en boucle ou trop souvent", "en": "the page redirects in a loop or too often"},
 	"page_error_redirect_outside":  {"nl": "stuurt door naar {url}, buiten de gescande site", "fr": "redirige vers {url}, en dehors du site analysé", "en": "redirects to {url}, outside the scanned site"},

@@ -29,7 +29,7 @@ func TestPageErrorsInTheReportLanguage(t *testing.T) {
 		{timeout, "fr", "la page ne s'est pas chargée en 30s dans le navigateur"},
 		{old, "fr", "HTTP 404 Not Found"},
 	} {
-		assert.Equal(t, c.want, pageErrorText(c.lang, c.page), "%s in %s", c.page.ErrorCode, c.lang)
+		assert.Equal(t, c.want, PageError(c.lang, c.page), "%s in %s", c.page.ErrorCode, c.lang)
 	}
 	for key := range chrome {
 		if len(key) > len("page_error_") && key[:len("page_error_")] == "page_error_" {

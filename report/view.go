@@ -577,17 +577,17 @@ func pages(r *result.Result, lang string) []pageView {
 		case p.Ignored:
 			pv.Error = tr(lang, "page_ignored")
 		case p.Error != "":
-			pv.Error = tr(lang, "page_error") + colon(lang) + " " + pageErrorText(lang, p)
+			pv.Error = tr(lang, "page_error") + colon(lang) + " " + PageError(lang, p)
 		}
 		out = append(out, pv)
 	}
 	return out
 }
 
-// pageErrorText is why page p could not be scanned, in lang: the text of
-// its error code with its parameters filled in, or the English error when
-// the code is unknown (an older result.json, or "other").
-func pageErrorText(lang string, p result.Page) string {
+// PageError is why page p could not be scanned, in lang: the text of its
+// error code with its parameters filled in, or the English error when the
+// code is unknown (an older result.json, or "other").
+func PageError(lang string, p result.Page) string {
 	texts, ok := chrome["page_error_"+p.ErrorCode]
 	if p.ErrorCode == "" || !ok {
 		return p.Error
