@@ -262,14 +262,23 @@ func simHasSearch(p *Page) bool {
 	if found {
 		return true
 	}
+	named := map[string]bool{} // by text: link texts repeat
 	find(doc, `a[href], button, [role=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if u, err := url.Parse(s.AttrOr("href", "")); err == nil && s.Is("a") && simSearchPath.MatchString(u.Path) {
-			found = true
-		}
-		for _, t := range []string{simSelText(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")} {
-			if simSearchName.MatchString(simCoreLabel(text.Fold(t))) {
+		n := s.Get(0)
+		// Without a %, the path is a part of the href: an href without the
+		// literals of simSearchPath has no path that matches.
+		if href := attr(n, "href"); n.Data == "a" && (strings.Contains(href, "%") || simSearchPath.MayMatch(href)) {
+			if u, err := url.Parse(href); err == nil && simSearchPath.MatchString(u.Path) {
 				found = true
 			}
+		}
+		for _, t := range []string{simSelText(s), attr(n, "aria-label"), attr(n, "title")} {
+			is, ok := named[t]
+			if !ok {
+				is = simSearchName.MatchString(simCoreLabel(text.Fold(t)))
+				named[t] = is
+			}
+			found = found || is
 		}
 		return !found
 	})
@@ -294,15 +303,67 @@ func simSiteSize(pages []*Page) int {
 			seen[self.String()] = true
 		}
 		for _, l := range simLinkTargets(p, p.Doc().Selection) {
-			u, err := url.Parse(l)
-			if err != nil || !strings.EqualFold(u.Host, base.Host) || simFileExt[strings.ToLower(path.Ext(u.Path))] {
-				continue
+			if page, ok := simSitePage(l, base.Host); ok {
+				seen[page] = true
 			}
-			u.RawQuery = "" // ?page=2 or ?date=... is the same page
-			seen[u.String()] = true
 		}
 	}
 	return len(seen)
+}
+
+// simSitePage returns the page that link target l (a simNormURL) is, when it
+// is one on host: the address without its query (?page=2 or ?date=... is
+// the same page), not a file.
+func simSitePage(l, host string) (string, bool) {
+	if h, p, ok := simPlainURL(l); ok { // the answer of url.Parse and String, without them
+		if !strings.EqualFold(h, host) || simFileExt[strings.ToLower(path.Ext(p))] {
+			return "", false
+		}
+		return l, true
+	}
+	u, err := url.Parse(l)
+	if err != nil || !strings.EqualFold(u.Host, host) || simFileExt[strings.ToLower(path.Ext(u.Path))] {
+		return "", false
+	}
+	u.RawQuery = ""
+	return u.String(), true
+}
+
+// simPlainURL splits an address made of http(s)://, a host of lower-case
+// letters, digits, dots and hyphens with a port of digits, and a path of
+// unreserved characters and slashes into its host and path; url.Parse reads
+// such an address so, and String writes it back as it was.
+func simPlainURL(l string) (host, path string, ok bool) {
+	rest, found := strings.CutPrefix(l, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(l, "http://"); !found {
+			return "", "", false
+		}
+	}
+	host, path = rest, ""
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		host, path = rest[:i], rest[i:]
+	}
+	if host == "" {
+		return "", "", false
+	}
+	name, port, _ := strings.Cut(host, ":")
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			return "", "", false
+		}
+	}
+	for i := 0; i < len(port); i++ {
+		if c := port[i]; c < '0' || c > '9' {
+			return "", "", false
+		}
+	}
+	for i := 0; i < len(path); i++ {
+		if c := path[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return "", "", false
+		}
+	}
+	return host, path, true
 }
 
 // simSiteSearch fails a site with more than min_pages pages (scanned or

@@ -3,6 +3,8 @@ package checks
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/url"
+	"path"
 	"strings"
 	"testing"
 
@@ -168,4 +170,40 @@ func TestConsistentNavigationBounds(t *testing.T) {
 			assert.Equal(t, tc.want, simConsistentNav(tc.pages, nil).Outcome)
 		})
 	}
+}
+
+func TestSimSitePageAsURLParse(t *testing.T) {
+	// The plain addresses simSitePage reads without url.Parse give what
+	// url.Parse and String give.
+	base, _ := url.Parse("https://example.be/a/b")
+	r := rand.New(rand.NewPCG(7, 7))
+	parts := []string{"/", "a", "B", "0", ".", "..", "-", "_", "~", "%20", "%2F", "?", "q=1", "#", "x", ":", "8080", "@",
+		"[", "]", " ", "é", "index.html", "file.PDF", "//", "http://", "https://", "EXAMPLE.be", "example.be", "mailto:"}
+	slow := func(l, host string) (string, bool) {
+		u, err := url.Parse(l)
+		if err != nil || !strings.EqualFold(u.Host, host) || simFileExt[strings.ToLower(path.Ext(u.Path))] {
+			return "", false
+		}
+		u.RawQuery = ""
+		return u.String(), true
+	}
+	plain := 0
+	for range 50_000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		for _, l := range []string{b.String(), simNormURL(base, b.String()), "https://example.be" + b.String()} {
+			if _, _, ok := simPlainURL(l); ok {
+				plain++
+			}
+			for _, host := range []string{"example.be", "other.be:8080", "x"} {
+				gotPage, gotOK := simSitePage(l, host)
+				wantPage, wantOK := slow(l, host)
+				require.Equal(t, wantOK, gotOK, "%q on %s", l, host)
+				require.Equal(t, wantPage, gotPage, "%q on %s", l, host)
+			}
+		}
+	}
+	t.Logf("plain addresses: %d", plain)
 }

@@ -39,6 +39,10 @@ func MustCompile(expr string) *Regexp {
 // mayMatch reports whether s can hold a match (false: it holds none).
 func (re *Regexp) mayMatch(s string) bool { return re.pre().mayMatch(s) }
 
+// MayMatch reports whether s holds one of the literals every match needs:
+// false means that no part of s matches.
+func (re *Regexp) MayMatch(s string) bool { return re.mayMatch(s) }
+
 // MatchString is regexp.Regexp.MatchString.
 func (re *Regexp) MatchString(s string) bool { return re.mayMatch(s) && re.Regexp.MatchString(s) }
 
@@ -305,14 +309,20 @@ func union(a, b []string) []string {
 	return a
 }
 
-// better reports whether literal set a filters better than b.
+// better reports whether literal set a filters better than b: its
+// shortest literal is longer, up to goodLiteral bytes (a literal that long
+// is rare enough), then it has fewer literals.
 func better(a, b []string) bool {
-	ma, mb := shortest(a), shortest(b)
+	ma, mb := min(shortest(a), goodLiteral), min(shortest(b), goodLiteral)
 	if ma != mb {
 		return ma > mb
 	}
 	return len(a) < len(b)
 }
+
+// goodLiteral is the length from which a longer literal filters no better
+// than more of them cost.
+const goodLiteral = 4
 
 func shortest(lits []string) int {
 	m := -1
