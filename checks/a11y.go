@@ -24,6 +24,9 @@ type axDoc struct {
 	main       *html.Node
 	mainBlocks []textBlock
 	mainOnce   sync.Once
+	// links are the exposed links (links), found once.
+	links     []*html.Node
+	linksOnce sync.Once
 }
 
 // newAXDoc returns page p's accessibility index, built once per page

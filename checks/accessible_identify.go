@@ -1,9 +1,11 @@
 package checks
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"maps"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -61,11 +63,6 @@ type linkGroup struct {
 	page *Page
 	// links holds the group's links by normalised target.
 	links map[string]groupLink
-	// key is the same for groups with the same links (targets, counts and
-	// names as compared; a sha256, as every page's groups are kept): such
-	// groups are the same component with nothing named otherwise, and
-	// comparing them costs no walk over their links.
-	key [sha256.Size]byte
 }
 
 // groupLink is what a group keeps of its links to one target: how many
@@ -88,7 +85,7 @@ func newGroupLink(name string, elem int) groupLink {
 }
 
 // groupName is a link's name with the two forms that sameLinkName compares,
-// worked out once: groups are compared across every pair of pages.
+// worked out once: a name is compared with those of many pages.
 type groupName struct{ text, norm, bare string }
 
 func newGroupName(s string) groupName {
@@ -145,13 +142,12 @@ func linkGroupsOf(p *Page) []*linkGroup {
 		gl.count++
 		g.links[t] = gl
 	}
-	for _, g := range out {
-		g.key = groupKey(g.links)
-	}
 	return out
 }
 
-// groupKey is linkGroup.key of links.
+// groupKey is the same for groups with the same links (targets, counts and
+// names as compared; a sha256, as every distinct group is kept): the same
+// component with nothing named otherwise, compared once.
 func groupKey(links map[string]groupLink) [sha256.Size]byte {
 	targets := slices.Sorted(maps.Keys(links))
 	var b strings.Builder
@@ -206,43 +202,37 @@ func sameLinkName(a, b string) bool {
 // an icon (an image in a link or button with the same address) has the
 // same text alternative. It fails for each link or icon named otherwise
 // than on an earlier page, once per name.
+//
+// The groups of a page are compared with the earlier ones that can be the
+// same component, not with those of every earlier page: see siteGroups.
 func consistentIdentification(pages []*Page, _ Params) Result {
 	pages = htmlPages(pages)
-	type pageGroups struct {
-		lang   string
-		groups []*linkGroup
-	}
-	var all []pageGroups
+	var site []pageGroups
 	for _, p := range pages {
 		if len(pages) < 2 {
 			break // one page: no groups to compare
 		}
-		all = append(all, pageGroups{lang: strings.ToLower(langOf(p)), groups: linkGroupsOf(p)})
+		site = append(site, pageGroups{lang: strings.ToLower(langOf(p)), groups: linkGroupsOf(p)})
 	}
 	applicable := false
 	var ev []Evidence
 	reported := map[string]bool{}
-	for i := range all {
-		for j := 0; j < i; j++ {
-			if all[i].lang != all[j].lang || all[i].groups == nil || all[j].groups == nil {
+	sg := newSiteGroups(site)
+	for i := range site {
+		diffs, shared := sg.next(i)
+		applicable = applicable || shared
+		for _, d := range diffs {
+			a, b := d.link.shown, d.ref.g.links[d.target].shown
+			key, ref := "link "+d.target+" "+a.norm, "link "+d.target+" "+b.norm
+			if reported[key] {
 				continue
 			}
-			for _, g := range all[i].groups {
-				for _, h := range all[j].groups {
-					if g.page == h.page {
-						continue
-					}
-					if g.key == h.key { // the same links: sameGroup when three or more, and no name differs
-						applicable = applicable || len(g.links) >= 3
-						continue
-					}
-					if !sameGroup(g, h) {
-						continue
-					}
-					applicable = true
-					ev = append(ev, groupDifferences(g, h, reported)...)
-				}
-			}
+			reported[key], reported[ref] = true, true // the earlier name is the reference: never report it
+			p := site[i].groups[d.group].page
+			ax := newAXDoc(p)
+			e := ax.ev(ax.Elems[d.link.elem], "link", "name", Shorten(a.text, 60), "other", Shorten(b.text, 60), "page", d.ref.g.page.URL())
+			e.URL = p.URL()
+			ev = append(ev, e)
 		}
 	}
 	icons, iconEv := iconDifferences(pages, reported)
@@ -260,6 +250,178 @@ func consistentIdentification(pages []*Page, _ Params) Result {
 	return Result{Outcome: Fail, Evidence: ev}
 }
 
+// pageGroups are a page's link groups and its language.
+type pageGroups struct {
+	lang   string
+	groups []*linkGroup
+}
+
+// siteGroups finds, page after page, the groups of earlier pages that are
+// the same component as a page's groups (sameGroup), as a comparison of
+// every pair of pages would, without comparing every pair: a site with
+// other menus on each of its 3,000 pages took minutes that way.
+//
+// Each distinct group (the same links with the same names on many pages
+// are one) is kept with the place it first occurred, and found through
+// the rarest of its targets that any group like it must share at least one
+// of (its prefix): a group is compared only with the earlier groups that
+// share a target of its prefix with theirs. A group like another shares
+// at least c of its n targets (sameGroupCommon), so the first of their
+// common targets, in one order of all targets (rarest first), is among the
+// first n-c+1 of each. A menu's links are on every page and come last; a
+// list of links of its own shares no rare target with another.
+type siteGroups struct {
+	site  []pageGroups
+	order func(a, b string) int // rarest target first
+	langs map[string]*langGroups
+}
+
+// langGroups are the distinct groups of the pages of one language, in the
+// order they first occurred, and their places by the targets of their
+// prefixes.
+type langGroups struct {
+	seen     []seenGroup
+	keys     map[[sha256.Size]byte]bool
+	byTarget map[string][]int
+}
+
+// seenGroup is a distinct group and where it first occurred: its page (by
+// place in the site) and its place among the page's groups.
+type seenGroup struct {
+	g             *linkGroup
+	pageAt, group int
+}
+
+// maxCompared bounds the earlier groups a group is compared with (and the
+// groups kept by one target): the first that share a rare target with it.
+// A real site has a few distinct menus per language, so the bound changes
+// nothing there; a site with thousands of distinct menus that share their
+// rarest links costs a bounded number of comparisons per group instead of
+// the square of its pages.
+const maxCompared = 64
+
+func newSiteGroups(site []pageGroups) *siteGroups {
+	freq := map[string]int{}
+	for _, pg := range site {
+		for _, g := range pg.groups {
+			for t := range g.links {
+				freq[t]++
+			}
+		}
+	}
+	return &siteGroups{site: site, langs: map[string]*langGroups{},
+		order: func(a, b string) int { return cmp.Or(cmp.Compare(freq[a], freq[b]), strings.Compare(a, b)) }}
+}
+
+// linkDiff is a link of a page's group named otherwise than the link to the
+// same target of ref, an earlier group of the same component.
+type linkDiff struct {
+	group  int // on its page
+	target string
+	link   groupLink
+	ref    seenGroup
+}
+
+// next compares the groups of page i with those of the earlier pages in its
+// language. It returns the page's links named otherwise than in an earlier
+// group of the same component (the earliest such), in the order a
+// comparison of every pair of pages finds them (earlier pages first, then
+// the page's groups, then the earlier page's groups, then the links in
+// the page's order), and whether a group of the page is the same component
+// as one of an earlier page.
+func (sg *siteGroups) next(i int) (diffs []linkDiff, shared bool) {
+	pg := sg.site[i]
+	lg := sg.langs[pg.lang]
+	if lg == nil {
+		lg = &langGroups{keys: map[[sha256.Size]byte]bool{}, byTarget: map[string][]int{}}
+		sg.langs[pg.lang] = lg
+	}
+	prefixes := make([][]string, len(pg.groups))
+	for gi, g := range pg.groups {
+		prefixes[gi] = sg.prefix(g)
+		like := lg.like(g, prefixes[gi])
+		shared = shared || len(like) > 0
+		for _, t := range byPosition(g) {
+			l := g.links[t]
+			if l.count != 1 || l.shown.text == "" {
+				continue // a target linked twice in one menu: its names may differ on purpose
+			}
+			for _, h := range like {
+				if o, ok := h.g.links[t]; ok && o.count == 1 && o.shown.text != "" && !l.shown.same(o.shown) {
+					diffs = append(diffs, linkDiff{group: gi, target: t, link: l, ref: h})
+					break
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(diffs, func(a, b linkDiff) int {
+		return cmp.Or(cmp.Compare(a.ref.pageAt, b.ref.pageAt), cmp.Compare(a.group, b.group), cmp.Compare(a.ref.group, b.ref.group))
+	})
+	for gi, g := range pg.groups {
+		if key := groupKey(g.links); prefixes[gi] != nil && !lg.keys[key] {
+			lg.keys[key] = true
+			for _, t := range prefixes[gi] {
+				if len(lg.byTarget[t]) < maxCompared {
+					lg.byTarget[t] = append(lg.byTarget[t], len(lg.seen))
+				}
+			}
+			lg.seen = append(lg.seen, seenGroup{g: g, pageAt: i, group: gi})
+		}
+	}
+	return diffs, shared
+}
+
+// like returns the earlier distinct groups that are the same component as
+// g (at most maxCompared are compared), in the order they first occurred.
+func (lg *langGroups) like(g *linkGroup, prefix []string) []seenGroup {
+	var ids []int
+	for _, t := range prefix {
+		ids = append(ids, lg.byTarget[t]...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	var out []seenGroup
+	for _, id := range ids[:min(len(ids), maxCompared)] {
+		if h := lg.seen[id]; sameGroup(g, h.g) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// prefix returns the targets of g, rarest first, at least one of which any
+// group like g shares: the first n-c+1 of its n targets, where c is the
+// fewest it must share (sameGroupCommon); nil for a group too small to be
+// like another.
+func (sg *siteGroups) prefix(g *linkGroup) []string {
+	n := len(g.links)
+	if n < 3 {
+		return nil
+	}
+	targets := slices.SortedFunc(maps.Keys(g.links), sg.order)
+	return targets[:n-sameGroupCommon(n)+1]
+}
+
+// sameGroupCommon is the fewest targets a group of n targets shares with
+// any group sameGroup finds like it: three, and 60% of n (of the union of
+// both, which holds at least n).
+func sameGroupCommon(n int) int {
+	c := int(math.Ceil(0.6 * float64(n)))
+	for c > 0 && float64(c-1) >= 0.6*float64(n) {
+		c--
+	}
+	for float64(c) < 0.6*float64(n) {
+		c++
+	}
+	return max(c, 3)
+}
+
+// byPosition returns the targets of g in the order of their first links on
+// the page.
+func byPosition(g *linkGroup) []string {
+	return slices.SortedFunc(maps.Keys(g.links), func(a, b string) int { return cmp.Compare(g.links[a].elem, g.links[b].elem) })
+}
+
 // langOf is a page's declared language, primary subtag.
 func langOf(p *Page) string {
 	lang, _ := find(p.Doc(), "html").First().Attr("lang")
@@ -267,32 +429,6 @@ func langOf(p *Page) string {
 		lang = lang[:i]
 	}
 	return strings.TrimSpace(lang)
-}
-
-// groupDifferences lists the links of g whose name differs from the name
-// of the link to the same target in h (an earlier page).
-func groupDifferences(g, h *linkGroup, reported map[string]bool) []Evidence {
-	var ev []Evidence
-	for t, l := range g.links {
-		other, ok := h.links[t]
-		if !ok || l.count != 1 || other.count != 1 {
-			continue // a target linked twice in one menu: its names may differ on purpose
-		}
-		a, b := l.shown, other.shown
-		if a.text == "" || b.text == "" || a.same(b) {
-			continue
-		}
-		key, ref := "link "+t+" "+a.norm, "link "+t+" "+b.norm
-		if reported[key] {
-			continue
-		}
-		reported[key], reported[ref] = true, true // the earlier name is the reference: never report it
-		d := newAXDoc(g.page)
-		e := d.ev(d.Elems[l.elem], "link", "name", Shorten(a.text, 60), "other", Shorten(b.text, 60), "page", h.page.URL())
-		e.URL = g.page.URL()
-		ev = append(ev, e)
-	}
-	return ev
 }
 
 // iconDifferences compares the text alternatives of images inside links and

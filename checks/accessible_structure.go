@@ -666,12 +666,12 @@ func axScanCell(cell *html.Node, info *axTableInfo) {
 	if r, ok := a11y.ExplicitRole(cell); ok && (r == "columnheader" || r == "rowheader") {
 		info.headers = true
 	}
-	if strings.TrimSpace(a11y.RawText(cell)) != "" {
+	if a11y.HasRawText(cell) {
 		info.filledCells++
 	}
 	var walk func(x *html.Node)
 	walk = func(x *html.Node) {
-		for c := x.FirstChild; c != nil; c = c.NextSibling {
+		for c := x.FirstChild; c != nil && !info.blockCells; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}

@@ -93,20 +93,23 @@ func colorContrast(p *Page, params Params) Result {
 		if axLargeText(t) {
 			need = large
 		}
-		e := Evidence{Selector: t.Selector, Snippet: Shorten(t.Text, SnippetMax)}
+		msg := axContrastVerdict(t, need, n != nil && axInlineShadow(n))
+		keep := msg == "review" && len(review) < axMaxEvidence || msg != "" && msg != "review" && len(fails) < axMaxEvidence
+		if !keep {
+			continue // the evidence is built only for what is kept
+		}
+		e := Evidence{Selector: t.Selector, Snippet: Shorten(t.Text, SnippetMax), Message: msg}
 		if n != nil {
 			e.Snippet = axSnippet(n)
 		}
 		e.Params = map[string]string{"ratio": axRatio(t.Ratio), "required": axRatio(need),
 			"fg": axHex(t.Foreground), "bg": axHex(t.Background), "text": Shorten(strings.TrimSpace(t.Text), 60)}
-		e.Message = axContrastVerdict(t, need, n != nil && axInlineShadow(n))
 		if t.Halo != nil {
 			e.Params["ratio"], e.Params["bg"] = axRatio(axContrast(axOver(t.Foreground, *t.Halo), *t.Halo)), axHex(*t.Halo)
 		}
-		switch {
-		case e.Message == "review" && len(review) < axMaxEvidence:
+		if msg == "review" {
 			review = append(review, e)
-		case e.Message != "" && e.Message != "review" && len(fails) < axMaxEvidence:
+		} else {
 			fails = append(fails, e)
 		}
 	}

@@ -194,7 +194,7 @@ type PageOutcome struct {
 // Run evaluates check c on pages with params (merged over c.Params). Pages
 // that could not be loaded are skipped. Site-wide checks yield one outcome
 // for the first start page's URL. Once ctx is done, the pages not checked
-// yet are not_evaluated.
+// yet are not_evaluated; so is a page whose DOM cannot be parsed.
 func Run(ctx context.Context, c *Check, pages []*Page, params Params) []PageOutcome {
 	merged := c.WithDefaults(params)
 	var ok []*Page
@@ -221,7 +221,7 @@ func Run(ctx context.Context, c *Check, pages []*Page, params Params) []PageOutc
 	}
 	out := make([]PageOutcome, 0, len(ok))
 	for _, p := range ok {
-		if ctx.Err() != nil || !p.available(c) {
+		if ctx.Err() != nil || !p.available(c) || !p.readable() {
 			out = append(out, PageOutcome{URL: p.URL(), Result: Result{Outcome: NotEvaluated}})
 			continue
 		}

@@ -81,3 +81,28 @@ func TestStoredPagesGiveTheSameOutcomes(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesTooDeepToParseAreNotChecked: the parser refuses a DOM nested
+// deeper than 512 elements and would leave an empty document that passes
+// everything; every page check says not_evaluated on it instead. Nested 500
+// deep, the same page is checked.
+func TestPagesTooDeepToParseAreNotChecked(t *testing.T) {
+	cases := []struct {
+		depth int
+		want  Outcome // of image-alt: the image deep inside has no alt
+	}{
+		{500, Fail},
+		{600, NotEvaluated},
+	}
+	for _, tc := range cases {
+		src := `<!doctype html><html lang="en"><head><title>Deep</title></head><body>` + strings.Repeat("<div>", tc.depth) +
+			`<img src="chart.png">` + strings.Repeat("</div>", tc.depth) + `</body></html>`
+		page := []*Page{NewPage(&snapshot.Snapshot{URL: "https://example.be/", Status: 200, ContentType: "text/html", HTML: src}, true)}
+		require.Equal(t, tc.want, Run(context.Background(), Default().Get("image-alt"), page, nil)[0].Outcome, "depth %d", tc.depth)
+		for _, c := range Default().All() {
+			if out := Run(context.Background(), c, page, nil); c.Page != nil && tc.want == NotEvaluated {
+				require.Equal(t, NotEvaluated, out[0].Outcome, "%s at depth %d", c.ID, tc.depth)
+			}
+		}
+	}
+}

@@ -277,3 +277,53 @@ func BenchmarkHostileByCheck(b *testing.B) {
 		})
 	}
 }
+
+// menuSite is a site of n pages as a trap serves them: each page has a
+// menu of 40 links of its own (the menus of pages close to each other
+// share most links), a footer of 50 links, the same on every page, and
+// ten links of its own in the text. Every pair of pages near each other
+// has the same component with other links.
+func menuSite(n int) []*Page {
+	pages := make([]*Page, n)
+	for i := range n {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<!doctype html><html lang="nl"><head><title>Pagina %d</title></head><body><nav><ul>`, i)
+		for k := range 40 {
+			fmt.Fprintf(&b, `<li><a href="/p/%d">Onderwerp %d</a></li>`, (i+k)%n, (i+k)%n)
+		}
+		fmt.Fprintf(&b, `</ul></nav><main><h1>Pagina %d</h1><ul>`, i)
+		for k := 1; k <= 10; k++ {
+			fmt.Fprintf(&b, `<li><a href="/p/%d">Lees meer over %d</a></li>`, (10*i+k)%n, k)
+		}
+		b.WriteString(`</ul></main><footer><ul>`)
+		for k := range 50 {
+			fmt.Fprintf(&b, `<li><a href="/d/%d">Dienst %d</a></li>`, k, k)
+		}
+		b.WriteString(`</ul></footer></body></html>`)
+		u := fmt.Sprintf("https://example.be/p/%d", i)
+		pages[i] = NewPage(&snapshot.Snapshot{URL: u, FinalURL: u, Status: 200, ContentType: "text/html", HTML: b.String()}, i == 0)
+	}
+	return pages
+}
+
+// BenchmarkHostileSite runs every site-wide check on a site of 3,000 pages
+// with other menus on every page (menuSite; DIDI_HOSTILE_SCALE scales the
+// pages), parsed once; it reports the CPU time of each check.
+func BenchmarkHostileSite(b *testing.B) {
+	pages := menuSite(int(3000 * hostileScale(b)))
+	for _, p := range pages {
+		p.AX()
+	}
+	for _, c := range Default().All() {
+		if !c.SiteWide() {
+			continue
+		}
+		b.Run(c.ID, func(b *testing.B) {
+			cpu := proctree.SelfCPU()
+			for b.Loop() {
+				Run(context.Background(), c, pages, nil)
+			}
+			b.ReportMetric((proctree.SelfCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+		})
+	}
+}

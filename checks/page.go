@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -9,6 +10,7 @@ import (
 	"github.com/didi-index/didi/snapshot"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // Page is one scanned page as checks see it: the snapshot, its parsed DOM
@@ -50,6 +52,7 @@ type pageState struct {
 	snap   *snapshot.Snapshot
 	once   sync.Once
 	doc    *goquery.Document
+	docErr error
 	sOnce  sync.Once
 	served *goquery.Document
 	axOnce sync.Once
@@ -172,9 +175,16 @@ func (st *pageState) parsed() *goquery.Document {
 		if src == "" {
 			src = st.snap.HTML
 		}
-		st.doc = parse(src)
+		st.doc, st.docErr = parse(src)
 	})
 	return st.doc
+}
+
+// readable reports whether the page's DOM could be parsed (see parse).
+func (p *Page) readable() bool {
+	st := p.state()
+	st.parsed()
+	return st.docErr == nil
 }
 
 // Served is the HTML as served (before scripts ran), parsed once: the same
@@ -187,7 +197,7 @@ func (p *Page) Served() *goquery.Document {
 			st.served = st.parsed()
 			return
 		}
-		st.served = parse(st.snap.HTML)
+		st.served, _ = parse(st.snap.HTML) // the crawler makes a page it cannot parse a page error
 	})
 	return st.served
 }
@@ -348,10 +358,15 @@ func (s *StoredPages) fitsOpen() bool {
 	return bytes <= maxBytes
 }
 
-func parse(src string) *goquery.Document {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
-	if err != nil { // the html parser accepts any input; keep a document anyway
-		doc, _ = goquery.NewDocumentFromReader(strings.NewReader(""))
+// parse parses src. The parser refuses a document nested deeper than 512
+// elements: that gives an empty document and the error (the crawler
+// reports such a page as a too_deep page error, and Run does not check a
+// page whose DOM it is).
+func parse(src string) (*goquery.Document, error) {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		root, _ = html.Parse(strings.NewReader("")) // html, head and body, empty
+		err = fmt.Errorf("parse the page: %w", err)
 	}
-	return doc
+	return goquery.NewDocumentFromNode(root), err
 }

@@ -210,21 +210,20 @@ func simTimeLimit(p *Page, _ Params) Result {
 			ev = append(ev, EvidenceFor(s, "refresh", "seconds", strconv.Itoa(secs)))
 		}
 	})
-	if !simHasExtend(doc) {
-		for _, n := range simDeepest(p, simSessionWords) {
+	// A session warning counts when no control offers to extend the
+	// session; most pages have no warning to look for one for.
+	if session := simDeepest(p, simSessionWords); len(session) > 0 && !simHasExtend(doc) {
+		for _, n := range session {
 			ev = append(ev, EvidenceFor(simNodeSel(doc, n), "session"))
 		}
 	}
 	var timers []*html.Node
-	find(doc, "body *").Each(func(_ int, s *goquery.Selection) {
-		if simHidden(s) {
-			return
+	for _, n := range find(doc, "body *").Nodes {
+		if (strings.EqualFold(attr(n, "role"), "timer") ||
+			simCountdownName.MatchString(text.IdentWords(attr(n, "id")+" "+attr(n, "class")))) && !simHiddenNode(n) {
+			timers = append(timers, n)
 		}
-		if strings.EqualFold(s.AttrOr("role", ""), "timer") ||
-			simCountdownName.MatchString(text.IdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))) {
-			timers = append(timers, s.Get(0))
-		}
-	})
+	}
 	for _, n := range simOutermost(timers) {
 		ev = append(ev, EvidenceFor(simNodeSel(doc, n), "countdown"))
 	}

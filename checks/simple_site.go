@@ -10,6 +10,7 @@ import (
 	"github.com/didi-index/didi/checks/internal/text"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // simNav is a navigation block and the pages it links to, in order.
@@ -25,46 +26,78 @@ var simNotMainNav = rx.MustCompile(`\b(breadcrumbs?|kruimelpad|kruimel\w*|broodk
 // simMinNavLinks is the fewest links a menu needs to be compared.
 const simMinNavLinks = 3
 
+// simMaxNavs and simMaxNavLinks bound the navigation blocks of a page that
+// are compared: the first 64, as long as they hold fewer than 10,000 links
+// together. Each menu of the start page is compared with another page's,
+// so a page of thousands of menus, or of menus nested in each other, would
+// cost the square of its size (4,000 menus took 5 s a page). A real page
+// has a few menus of at most a few hundred links.
+const (
+	simMaxNavs     = 64
+	simMaxNavLinks = 10_000
+)
+
 // simNavs lists the navigation blocks of a page that may be its main menu:
 // nav elements and role=navigation, outside footers and asides, that are not
-// breadcrumbs or pagination, with at least simMinNavLinks links.
-func simNavs(p *Page) []simNav {
-	base, err := url.Parse(p.URL())
-	if err != nil {
-		return nil
-	}
+// breadcrumbs or pagination, with at least simMinNavLinks links; the first
+// of them (simMaxNavs). With outermost, it leaves out those inside another
+// one: that one has all their links and comes first, so it is the menu
+// that shares most links with any other (simNavIndex.best).
+func simNavs(p *Page, outermost bool) []simNav {
 	var out []simNav
-	find(p.Doc(), `nav, [role=navigation]`).Each(func(_ int, s *goquery.Selection) {
+	total := 0
+	find(p.Doc(), `nav, [role=navigation]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if outermost && len(out) > 0 && simInside(s.Get(0), out[len(out)-1].sel.Get(0)) {
+			return true
+		}
 		if s.Closest("footer, aside, [role=contentinfo], [role=complementary]").Length() > 0 || simHidden(s) {
-			return
+			return true
 		}
 		names := text.Fold(s.AttrOr("aria-label", "")+" "+s.AttrOr("id", "")+" "+s.AttrOr("class", "")) +
 			" " + text.IdentWords(s.AttrOr("id", "")+" "+s.AttrOr("class", ""))
 		if simNotMainNav.MatchString(names) {
-			return
+			return true
 		}
-		links := simLinkTargets(base, s)
+		links := simLinkTargets(p, s)
 		if len(links) >= simMinNavLinks {
 			out = append(out, simNav{sel: s, links: links})
+			total += len(links)
 		}
+		return len(out) < simMaxNavs && total < simMaxNavLinks
 	})
 	return out
 }
 
-// simLinkTargets lists the distinct pages linked from sel, in order, as
-// normalised absolute URLs without fragments.
-func simLinkTargets(base *url.URL, sel *goquery.Selection) []string {
+// simLinkTargets lists the distinct pages linked from sel, on page p, in
+// order, as normalised absolute URLs without fragments.
+func simLinkTargets(p *Page, sel *goquery.Selection) []string {
+	targets := simTargets(p)
 	var links []string
 	as := sel.Find("a[href]")
 	seen := make(map[string]bool, as.Length())
-	as.Each(func(_ int, a *goquery.Selection) {
-		u := simNormURL(base, a.AttrOr("href", ""))
-		if u != "" && !seen[u] {
+	for _, a := range as.Nodes {
+		if u := targets[a]; u != "" && !seen[u] {
 			seen[u] = true
 			links = append(links, u)
 		}
-	})
+	}
 	return links
+}
+
+// simTargets maps the links (a[href]) of page p to their targets
+// (simNormURL), worked out once per page: nested menus share their links.
+func simTargets(p *Page) map[*html.Node]string {
+	return pageMemo(p, "simTargets", func() map[*html.Node]string {
+		out := map[*html.Node]string{}
+		base, err := url.Parse(p.URL())
+		if err != nil {
+			return out
+		}
+		for _, a := range find(p.Doc(), "a[href]").Nodes {
+			out[a] = simNormURL(base, attr(a, "href"))
+		}
+		return out
+	})
 }
 
 // simNormURL resolves href against base and normalises it as normTarget
@@ -95,7 +128,7 @@ func simConsistentNav(pages []*Page, _ Params) Result {
 	var ref *Page
 	var refNavs []simNav
 	for _, p := range pages {
-		if navs := simNavs(p); len(navs) > 0 {
+		if navs := simNavs(p, false); len(navs) > 0 {
 			ref, refNavs = p, navs
 			break
 		}
@@ -110,17 +143,17 @@ func simConsistentNav(pages []*Page, _ Params) Result {
 		if p == ref || normTarget(nil, p.URL()) == self {
 			continue // never compare a page with itself, under another address
 		}
-		navs := simNavs(p)
-		reported := map[*goquery.Selection]bool{}
+		navs := newSimNavIndex(simNavs(p, true))
+		reported := map[int]bool{}
 		for _, rn := range refNavs {
-			nav, common := simBestNav(navs, rn.links)
-			if len(common) < simMinNavLinks {
+			best, sameOrder := navs.best(rn.links)
+			if best < 0 {
 				continue
 			}
 			compared = true
-			if !simSameOrder(rn.links, nav.links, common) && !reported[nav.sel] {
-				reported[nav.sel] = true
-				e := startTag(nav.sel, "fail", "reference", ref.URL())
+			if !sameOrder && !reported[best] {
+				reported[best] = true
+				e := startTag(navs.navs[best].sel, "fail", "reference", ref.URL())
 				e.URL = p.URL()
 				ev = append(ev, e)
 			}
@@ -132,51 +165,68 @@ func simConsistentNav(pages []*Page, _ Params) Result {
 	return Verdict(ev)
 }
 
-// simBestNav picks the nav sharing most links with ref, and those links.
-func simBestNav(navs []simNav, ref []string) (simNav, map[string]bool) {
-	var best simNav
-	var bestCommon map[string]bool
-	for _, n := range navs {
-		common := map[string]bool{}
-		in := map[string]bool{}
-		for _, l := range ref {
-			in[l] = true
-		}
-		for _, l := range n.links {
-			if in[l] {
-				common[l] = true
-			}
-		}
-		if len(common) > len(bestCommon) {
-			best, bestCommon = n, common
+// simInside reports whether n lies inside outer.
+func simInside(n, outer *html.Node) bool {
+	for x := n.Parent; x != nil; x = x.Parent {
+		if x == outer {
+			return true
 		}
 	}
-	return best, bestCommon
+	return false
 }
 
-// simSameOrder reports whether the links in common appear in the same
-// relative order in a and b.
-func simSameOrder(a, b []string, common map[string]bool) bool {
-	var x, y []string
-	for _, l := range a {
-		if common[l] {
-			x = append(x, l)
+// simNavIndex holds the menus of a page by their links: where each link is
+// in each menu that has it.
+type simNavIndex struct {
+	navs []simNav
+	at   map[string][]simNavAt
+}
+
+// simNavAt is a link's menu and place in it.
+type simNavAt struct{ nav, pos int }
+
+func newSimNavIndex(navs []simNav) *simNavIndex {
+	ix := &simNavIndex{navs: navs, at: map[string][]simNavAt{}}
+	for i, n := range navs {
+		for pos, l := range n.links {
+			ix.at[l] = append(ix.at[l], simNavAt{i, pos})
 		}
 	}
-	for _, l := range b {
-		if common[l] {
-			y = append(y, l)
+	return ix
+}
+
+// best returns the first menu sharing most links with ref (-1 when it
+// shares fewer than simMinNavLinks), and whether the links they share come
+// in the same order in both. It costs the links of ref and where they are,
+// not the links of every menu.
+func (ix *simNavIndex) best(ref []string) (int, bool) {
+	common := make([]int, len(ix.navs))
+	for _, l := range ref {
+		for _, a := range ix.at[l] {
+			common[a.nav]++
 		}
 	}
-	if len(x) != len(y) {
-		return false
-	}
-	for i := range x {
-		if x[i] != y[i] {
-			return false
+	best := -1
+	for i, c := range common {
+		if c >= simMinNavLinks && (best < 0 || c > common[best]) {
+			best = i
 		}
 	}
-	return true
+	if best < 0 {
+		return -1, false
+	}
+	last := -1
+	for _, l := range ref { // the shared links, in ref's order, must come in the menu's order
+		for _, a := range ix.at[l] {
+			if a.nav == best {
+				if a.pos < last {
+					return best, false
+				}
+				last = a.pos
+			}
+		}
+	}
+	return best, true
 }
 
 // simSearchPath matches the address of a search page or search form action.
@@ -212,14 +262,23 @@ func simHasSearch(p *Page) bool {
 	if found {
 		return true
 	}
+	named := map[string]bool{} // by text: link texts repeat
 	find(doc, `a[href], button, [role=button]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if u, err := url.Parse(s.AttrOr("href", "")); err == nil && s.Is("a") && simSearchPath.MatchString(u.Path) {
-			found = true
-		}
-		for _, t := range []string{simSelText(s), s.AttrOr("aria-label", ""), s.AttrOr("title", "")} {
-			if simSearchName.MatchString(simCoreLabel(text.Fold(t))) {
+		n := s.Get(0)
+		// Without a %, the path is a part of the href: an href without the
+		// literals of simSearchPath has no path that matches.
+		if href := attr(n, "href"); n.Data == "a" && (strings.Contains(href, "%") || simSearchPath.MayMatch(href)) {
+			if u, err := url.Parse(href); err == nil && simSearchPath.MatchString(u.Path) {
 				found = true
 			}
+		}
+		for _, t := range []string{simSelText(s), attr(n, "aria-label"), attr(n, "title")} {
+			is, ok := named[t]
+			if !ok {
+				is = simSearchName.MatchString(simCoreLabel(text.Fold(t)))
+				named[t] = is
+			}
+			found = found || is
 		}
 		return !found
 	})
@@ -243,16 +302,68 @@ func simSiteSize(pages []*Page) int {
 			self.RawQuery = ""
 			seen[self.String()] = true
 		}
-		for _, l := range simLinkTargets(base, p.Doc().Selection) {
-			u, err := url.Parse(l)
-			if err != nil || !strings.EqualFold(u.Host, base.Host) || simFileExt[strings.ToLower(path.Ext(u.Path))] {
-				continue
+		for _, l := range simLinkTargets(p, p.Doc().Selection) {
+			if page, ok := simSitePage(l, base.Host); ok {
+				seen[page] = true
 			}
-			u.RawQuery = "" // ?page=2 or ?date=... is the same page
-			seen[u.String()] = true
 		}
 	}
 	return len(seen)
+}
+
+// simSitePage returns the page that link target l (a simNormURL) is, when it
+// is one on host: the address without its query (?page=2 or ?date=... is
+// the same page), not a file.
+func simSitePage(l, host string) (string, bool) {
+	if h, p, ok := simPlainURL(l); ok { // the answer of url.Parse and String, without them
+		if !strings.EqualFold(h, host) || simFileExt[strings.ToLower(path.Ext(p))] {
+			return "", false
+		}
+		return l, true
+	}
+	u, err := url.Parse(l)
+	if err != nil || !strings.EqualFold(u.Host, host) || simFileExt[strings.ToLower(path.Ext(u.Path))] {
+		return "", false
+	}
+	u.RawQuery = ""
+	return u.String(), true
+}
+
+// simPlainURL splits an address made of http(s)://, a host of lower-case
+// letters, digits, dots and hyphens with a port of digits, and a path of
+// unreserved characters and slashes into its host and path; url.Parse reads
+// such an address so, and String writes it back as it was.
+func simPlainURL(l string) (host, path string, ok bool) {
+	rest, found := strings.CutPrefix(l, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(l, "http://"); !found {
+			return "", "", false
+		}
+	}
+	host, path = rest, ""
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		host, path = rest[:i], rest[i:]
+	}
+	if host == "" {
+		return "", "", false
+	}
+	name, port, _ := strings.Cut(host, ":")
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			return "", "", false
+		}
+	}
+	for i := 0; i < len(port); i++ {
+		if c := port[i]; c < '0' || c > '9' {
+			return "", "", false
+		}
+	}
+	for i := 0; i < len(path); i++ {
+		if c := path[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return "", "", false
+		}
+	}
+	return host, path, true
 }
 
 // simSiteSearch fails a site with more than min_pages pages (scanned or

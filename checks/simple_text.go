@@ -19,7 +19,12 @@ func simHidden(sel *goquery.Selection) bool {
 	if sel.Length() == 0 {
 		return true
 	}
-	for n := sel.Get(0); n != nil; n = n.Parent {
+	return simHiddenNode(sel.Get(0))
+}
+
+// simHiddenNode is simHidden for node n.
+func simHiddenNode(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
 		if text.NodeHidden(n) || (n.Type == html.ElementNode && n.Data == "template") {
 			return true
 		}

@@ -99,7 +99,7 @@ func findPhone(pages []*Page) (*Page, *goquery.Selection, string) {
 	}
 	for _, p := range pages {
 		body := bodyOf(p)
-		if phones := findPhones(pageText(p)); len(phones) > 0 {
+		if phones := pagePhones(p); len(phones) > 0 {
 			return p, smallestMatch(body, literal(phones[0])), phones[0]
 		}
 	}
@@ -117,6 +117,12 @@ func contactAddress(pages []*Page, _ Params) Result {
 		return siteResult(true, found(p, s, "address", a))
 	}
 	return siteResult(false, missing(pages, "fail"))
+}
+
+// pagePhones are the phone numbers in p's visible text, found once per
+// page (contact-phone and contact-email look for them).
+func pagePhones(p *Page) []string {
+	return pageMemo(p, "phones", func() []string { return findPhones(pageText(p)) })
 }
 
 // pageAddress is the first postal address in p's visible text, found once

@@ -3,6 +3,7 @@ package checks
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/didi-index/didi/checks/internal/rx"
 )
@@ -37,8 +38,19 @@ var emailRE = rx.MustCompile(`(?i)[a-z0-9._%+\-]+(?:@|\s?[\[(]\s?(?:at|apenstaar
 // phoneRE finds candidate phone numbers; isPhone validates them.
 var phoneRE = rx.MustCompile(`(?:\+|00)\s?\d{2,3}\s?(?:\(0\)\s?)?\d{1,4}(?:\s?[./\-]?\s?\d{2,4}){2,4}|0\d{1,3}(?:\s?[./\-]?\s?\d{2,3}){2,4}`)
 
-// findPhones returns the phone numbers in text.
+// findPhones returns the phone numbers in text. A text without a run of
+// nine digits among separators, from a + or a 0 on, has none: a match of
+// phoneRE is such a run, and isPhone wants nine digits at least. The scan
+// costs a pass over the bytes, not phoneRE over the whole text.
 func findPhones(text string) []string {
+	if !hasDigitRun(text, isPhoneByte, func(c byte) bool { return c == '+' || c == '0' }, 9) {
+		return nil
+	}
+	return scanPhones(text)
+}
+
+// scanPhones is findPhones without the scan that rules texts out.
+func scanPhones(text string) []string {
 	var out []string
 	for _, loc := range phoneRE.FindAllStringIndex(text, -1) {
 		s, e := loc[0], loc[1]
@@ -55,6 +67,37 @@ func findPhones(text string) []string {
 		}
 	}
 	return out
+}
+
+// isPhoneByte reports whether c can be part of a match of phoneRE: a
+// digit, white space (\s), + ( ) . / or -.
+func isPhoneByte(c byte) bool {
+	return c >= '0' && c <= '9' || isSpaceByte(c) || strings.IndexByte("+()./-", c) >= 0
+}
+
+// isSpaceByte reports whether c is \s of Go's regexp: \t \n \f \r or space.
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// hasDigitRun reports whether text has a run of bytes that in allows
+// holding at least min digits from a byte that start allows on.
+func hasDigitRun(text string, in, start func(byte) bool, min int) bool {
+	digits := -1 // no start yet in this run
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if !in(c) {
+			digits = -1
+			continue
+		}
+		if digits < 0 && start(c) {
+			digits = 0
+		}
+		if digits >= 0 && c >= '0' && c <= '9' {
+			if digits++; digits >= min {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isPhoneNeighbour(r rune) bool {
@@ -132,8 +175,44 @@ var (
 )
 
 // findAddress returns a postal address in text: a street with a number
-// within 80 characters of a postcode and municipality.
+// within 80 characters of a postcode and municipality. A text without four
+// digits, white space and a capital (the core of postcodeRE) has none.
 func findAddress(text string) string {
+	if !hasPostcodeCore(text) {
+		return ""
+	}
+	return scanAddress(text)
+}
+
+// hasPostcodeCore reports whether text holds [1-9]\d{3}\s+\p{Lu}, which
+// every match of postcodeRE does ("La", "Den", "Sankt" begin with one).
+func hasPostcodeCore(text string) bool {
+	for i := 0; i+5 < len(text); i++ {
+		if text[i] < '1' || text[i] > '9' || !isDigits(text[i+1:i+4]) || !isSpaceByte(text[i+4]) {
+			continue
+		}
+		j := i + 4
+		for j < len(text) && isSpaceByte(text[j]) {
+			j++
+		}
+		if r, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// scanAddress is findAddress without the scan that rules texts out.
+func scanAddress(text string) string {
 	for _, pc := range postcodeRE.FindAllStringIndex(text, -1) {
 		from := max(0, pc[0]-80)
 		to := min(len(text), pc[1]+80)
@@ -162,7 +241,52 @@ var (
 
 // findHours returns opening hours in text: a day and a range of hours (with
 // a unit or minutes, so "3-5" alone does not count) within 80 characters.
+// A text without a digit followed by minutes or a unit (what clockCue needs)
+// has none.
 func findHours(text string) string {
+	if !hasClockCue(text) {
+		return ""
+	}
+	return scanHours(text)
+}
+
+// hasClockCue reports whether text holds the beginning of every match of
+// clockCue, without the case: a digit, then [:.hu] and two digits, or an
+// optional \s and [uh], am, pm, a. or p.
+func hasClockCue(text string) bool {
+	lower := func(i int) byte {
+		if i < len(text) && text[i] >= 'A' && text[i] <= 'Z' {
+			return text[i] + 'a' - 'A'
+		}
+		if i < len(text) {
+			return text[i]
+		}
+		return 0
+	}
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		if c := lower(i + 1); (c == ':' || c == '.' || c == 'h' || c == 'u') && i+3 < len(text) && isDigits(text[i+2:i+4]) {
+			return true
+		}
+		for _, j := range []int{i + 1, i + 2} {
+			if j == i+2 && !isSpaceByte(text[i+1]) {
+				break
+			}
+			switch c, next := lower(j), lower(j+1); {
+			case c == 'u' || c == 'h':
+				return true
+			case (c == 'a' || c == 'p') && (next == 'm' || next == '.'):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scanHours is findHours without the scan that rules texts out.
+func scanHours(text string) string {
 	for _, h := range hoursRE.FindAllStringIndex(text, -1) {
 		hours := text[h[0]:h[1]]
 		if !clockCue.MatchString(hours) {

@@ -41,7 +41,18 @@ type enterpriseNumber struct {
 // findEnterpriseNumbers returns the enterprise numbers in text: numbers
 // written with "BE" or announced by a cue word (KBO, BCE,
 // ondernemingsnummer, numéro d'entreprise, ...) in the 40 characters before.
+// A text without nine digits among dots and white space has none.
 func findEnterpriseNumbers(text string) []enterpriseNumber {
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	if !hasDigitRun(text, func(c byte) bool { return isDigit(c) || c == '.' || isSpaceByte(c) }, isDigit, 9) {
+		return nil
+	}
+	return scanEnterpriseNumbers(text)
+}
+
+// scanEnterpriseNumbers is findEnterpriseNumbers without the scan that rules
+// texts out.
+func scanEnterpriseNumbers(text string) []enterpriseNumber {
 	var out []enterpriseNumber
 	for _, m := range enterpriseRE.FindAllStringSubmatchIndex(text, -1) {
 		num := text[m[4]:m[5]]

@@ -98,17 +98,19 @@ var contextTags = map[string]bool{
 }
 
 // links returns the page's links that are in the accessibility tree: a and
-// area elements with an href, and elements with role=link.
+// area elements with an href, and elements with role=link. They are found
+// once per page (shared: do not modify).
 func links(d *axDoc) []*html.Node {
-	var out []*html.Node
-	for _, e := range d.Elems {
-		role := strings.ToLower(strings.TrimSpace(attr(e, "role")))
-		isLink := (e.Data == "a" || e.Data == "area") && a11y.Has(e, "href") && (role == "" || role == "link")
-		if (isLink || role == "link") && d.Exposed(e) {
-			out = append(out, e)
+	d.linksOnce.Do(func() {
+		for _, e := range d.Elems {
+			role := strings.ToLower(strings.TrimSpace(attr(e, "role")))
+			isLink := (e.Data == "a" || e.Data == "area") && a11y.Has(e, "href") && (role == "" || role == "link")
+			if (isLink || role == "link") && d.Exposed(e) {
+				d.links = append(d.links, e)
+			}
 		}
-	}
-	return out
+	})
+	return d.links
 }
 
 // describedBy is the text of the elements aria-describedby points at.

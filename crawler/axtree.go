@@ -15,9 +15,9 @@ import (
 var simpleIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 // domSelectors maps the backend node id of every element of a DOM tree
-// (DOM.getDocument with depth -1) to its selector. The rules are those of
-// facts.js and checks.Selector: the nearest ancestor with a unique simple
-// id as "#id", else "tag:nth-of-type(n)" steps from html.
+// (readDOM) to its selector. The rules are those of facts.js and
+// checks.Selector: the nearest ancestor with a unique simple id as "#id",
+// else "tag:nth-of-type(n)" steps from html.
 func domSelectors(root *cdp.Node) map[cdp.BackendNodeID]string {
 	ids := map[string]int{}
 	countIDs(root, ids)

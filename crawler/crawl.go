@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -509,17 +508,31 @@ func (c *crawl) scanOnce(t **tab, tk task, claims *[]string) (snap0 snapshot.Sna
 		return snap, c.staticFacts(&snap), false, nil
 	}
 	links, left = c.browserFacts(t, tk, &snap)
+	if left == nil && snap.OK() {
+		// The checks read the served HTML and the rendered DOM: a page
+		// they cannot parse is a page error, not a page without faults.
+		// Its links, from the browser, are still followed.
+		for _, src := range []string{snap.HTML, snap.DOM} {
+			if _, err := parseHTML(src); err != nil {
+				setError(&snap, err)
+				break
+			}
+		}
+	}
 	return snap, links, false, left
 }
 
 // staticFacts fills title, language and DOM from the served HTML and
-// returns its links (--no-browser).
+// returns its links (--no-browser). HTML the checks cannot parse is a page
+// error.
 func (c *crawl) staticFacts(snap *snapshot.Snapshot) []string {
 	snap.DOM = snap.HTML
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader([]byte(snap.HTML)))
+	root, err := parseHTML(snap.HTML)
 	if err != nil {
+		setError(snap, err)
 		return nil
 	}
+	doc := goquery.NewDocumentFromNode(root)
 	snap.Title = strings.TrimSpace(doc.Find("title").First().Text())
 	snap.Lang, _ = doc.Find("html").First().Attr("lang")
 	base, err := url.Parse(snap.FinalURL)

@@ -220,3 +220,37 @@ JSON.stringify = () => "{}";
 	}
 	t.Errorf("the faint text was not measured: %+v", p.Browser.Texts)
 }
+
+// TestDeepPagesAreReadWhole: Chromium sends no DOM tree nested deeper than
+// its protocol's stack limit, so the tree comes in pieces; a page of 300
+// nested elements has its facts down to the deepest link. A page nested
+// deeper than the checks' parser takes is a too_deep page error (also
+// without a browser: TestFaultsAreRecordedAndTheScanGoesOn).
+func TestDeepPagesAreReadWhole(t *testing.T) {
+	browser := browserOrSkip(t)
+	isolateTemp(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := 300
+		if r.URL.Path == "/600" {
+			n = 600
+		}
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><title>deep</title><body>%s<a id="deepest" href="/">home</a>%s</body></html>`,
+			strings.Repeat("<div>", n), strings.Repeat("</div>", n))
+	}))
+	defer srv.Close()
+	scan := crawlT(t, Options{Start: []string{srv.URL + "/300", srv.URL + "/600"}, Browser: browser, NoCrawl: true})
+	p := pageByPath(t, scan, "/300")
+	if p.Error != "" || p.Browser == nil {
+		t.Fatalf("/300: page error %q", p.Error)
+	}
+	found := false
+	for _, n := range p.Browser.AXTree {
+		found = found || n.Selector == "#deepest" && n.Role == "link"
+	}
+	if !found {
+		t.Errorf("/300: the deepest link is not in the accessibility tree's facts")
+	}
+	if p := pageByPath(t, scan, "/600"); p.ErrorCode != ErrTooDeep || p.ErrorParams["max"] != "512" {
+		t.Errorf("/600: error %q (%s %v), want too_deep with max 512", p.Error, p.ErrorCode, p.ErrorParams)
+	}
+}

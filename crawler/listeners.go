@@ -22,8 +22,8 @@ import (
 const listenerGroup = "didi-listeners"
 
 // listenerControls returns the select, radio and check box elements of a
-// DOM tree (DOM.getDocument with depth -1) in document order, at most max,
-// and whether there were more.
+// DOM tree (readDOM) in document order, at most max, and whether there
+// were more.
 func listenerControls(root *cdp.Node, max int) (out []*cdp.Node, capped bool) {
 	var walk func(n *cdp.Node)
 	walk = func(n *cdp.Node) {

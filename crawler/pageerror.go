@@ -2,8 +2,13 @@ package crawler
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/didi-index/didi/snapshot"
+
+	"golang.org/x/net/html"
 )
 
 // Page error codes: stable names of the reasons a page could not be
@@ -13,6 +18,7 @@ const (
 	ErrHTTPStatus       = "http_status"       // status: the HTTP status code
 	ErrNotHTML          = "not_html"          // type: the content type
 	ErrTooLarge         = "too_large"         // mb: the limit in MB
+	ErrTooDeep          = "too_deep"          // max: how deep elements may be nested
 	ErrBinary           = "binary"            // binary content served as HTML
 	ErrTimeout          = "timeout"           // the server did not answer in time
 	ErrBrowserTimeout   = "browser_timeout"   // after: the page timeout, e.g. "30s"
@@ -67,4 +73,23 @@ func setError(snap *snapshot.Snapshot, err error) {
 		return
 	}
 	snap.ErrorCode, snap.ErrorParams = ErrOther, map[string]string{"detail": err.Error()}
+}
+
+// maxNesting is how deep the elements of a page may be nested for didi to
+// read it: the HTML parser of the checks (golang.org/x/net/html) refuses
+// deeper documents, and a page it cannot read would pass every check.
+const maxNesting = 512
+
+// parseHTML parses src as the checks do. A document nested deeper than
+// maxNesting is an ErrTooDeep page error.
+func parseHTML(src string) (*html.Node, error) {
+	doc, err := html.Parse(strings.NewReader(src))
+	switch {
+	case err == nil:
+		return doc, nil
+	case strings.Contains(err.Error(), "open stack of elements exceeds"):
+		return nil, newPageError(ErrTooDeep, fmt.Sprintf("elements nested more than %d deep: the HTML cannot be read", maxNesting),
+			"max", strconv.Itoa(maxNesting))
+	}
+	return nil, fmt.Errorf("read the HTML: %w", err)
 }

@@ -22,7 +22,7 @@ func faultServer(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		links := []string{"/ok1", "/ok2", "/slow", "/500", "/loop", "/huge", "/download", "/gone", "/reset", "/garbage", "/hang", "/alert",
-			"/drawing", "/feed", "/cal/2026/1"}
+			"/drawing", "/feed", "/deep", "/cal/2026/1"}
 		var b strings.Builder
 		for _, l := range links {
 			fmt.Fprintf(&b, `<a href="%s">%s</a> `, l, l)
@@ -52,6 +52,10 @@ func faultServer(t *testing.T) *httptest.Server {
 				return
 			}
 		}
+	})
+	mux.HandleFunc("/deep", func(w http.ResponseWriter, r *http.Request) {
+		// 600 nested elements: the checks' parser refuses the page.
+		fmt.Fprint(w, page(strings.Repeat("<div>", 600)+`<a href="/ok1">hidden</a><img src="x.png">`+strings.Repeat("</div>", 600)))
 	})
 	mux.HandleFunc("/drawing", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/svg+xml")
@@ -110,6 +114,7 @@ var wantFaults = map[string]string{
 	"/gone":       "HTTP 404",
 	"/reset":      "EOF",
 	"/garbage":    "binary content",
+	"/deep":       "nested more than 512 deep",
 	"/cal/2026/1": "",
 	"/alert":      "",
 }
@@ -125,6 +130,7 @@ var wantCodes = map[string]string{
 	"/gone":     ErrHTTPStatus,
 	"/reset":    ErrConnectionClosed,
 	"/garbage":  ErrBinary,
+	"/deep":     ErrTooDeep,
 }
 
 func TestFaultsAreRecordedAndTheScanGoesOn(t *testing.T) {
@@ -168,6 +174,9 @@ func TestFaultsAreRecordedAndTheScanGoesOn(t *testing.T) {
 			}
 			if p := pageByPath(t, scan, "/gone"); p.ErrorParams["status"] != "404" {
 				t.Errorf("/gone: error params %v, want status 404", p.ErrorParams)
+			}
+			if p := pageByPath(t, scan, "/deep"); p.ErrorParams["max"] != "512" {
+				t.Errorf("/deep: error params %v, want max 512", p.ErrorParams)
 			}
 			for _, path := range []string{"/ok1", "/ok2"} {
 				if p := pageByPath(t, scan, path); p.ErrorCode != "" || p.ErrorParams != nil {

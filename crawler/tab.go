@@ -363,18 +363,17 @@ func userCookie(name, value string, mine []*http.Cookie) bool {
 // listeners of its choice controls and Chromium's accessibility tree, and
 // maps their nodes to selectors.
 func (t *tab) domFacts(ctx context.Context, clock *stepClock) (ax []snapshot.AXNode, listeners []snapshot.InputListener, capped bool, err error) {
-	depth := int64(-1)
-	doc, err := chromedp.Call(ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth})
+	root, err := readDOM(ctx)
 	if err != nil {
 		return nil, nil, false, fmt.Errorf("read DOM tree: %w", err)
 	}
 	var sels map[cdp.BackendNodeID]string
-	if doc.Root != nil {
-		sels = domSelectors(doc.Root)
+	if root != nil {
+		sels = domSelectors(root)
 	}
 	clock.mark("dom")
-	if doc.Root != nil {
-		if listeners, capped, err = inputListeners(ctx, doc.Root, sels); err != nil {
+	if root != nil {
+		if listeners, capped, err = inputListeners(ctx, root, sels); err != nil {
 			return nil, nil, false, err
 		}
 		clock.mark("listeners")
@@ -393,6 +392,51 @@ func (t *tab) domFacts(ctx context.Context, clock *stepClock) (ax []snapshot.AXN
 		return nil, nil, false, fmt.Errorf("read accessibility tree: %w", err)
 	}
 	return axNodes(tree.Nodes, sels), listeners, capped, nil
+}
+
+// domLevels is how many levels of the DOM tree one call reads. Chromium
+// sends no reply nested deeper than its protocol's stack limit: the whole
+// tree at once (depth -1) failed on a page of 145 nested elements ("CBOR:
+// stack limit exceeded").
+const domLevels = 100
+
+// readDOM reads the whole DOM tree: DOM.getDocument to domLevels levels,
+// then DOM.describeNode under each element whose children were left out,
+// domLevels levels at a time. An ordinary page takes the one call.
+func readDOM(ctx context.Context) (*cdp.Node, error) {
+	depth := int64(domLevels)
+	doc, err := chromedp.Call(ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth})
+	if err != nil || doc.Root == nil {
+		return nil, err
+	}
+	for todo := cutOff(doc.Root, nil); len(todo) > 0; {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		sub, err := chromedp.Call(ctx, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.BackendNodeID, Depth: &depth})
+		if err != nil {
+			return nil, fmt.Errorf("below %d levels: %w", domLevels, err)
+		}
+		if sub.Node == nil {
+			continue
+		}
+		n.Children = sub.Node.Children
+		for _, c := range n.Children {
+			todo = cutOff(c, todo)
+		}
+	}
+	return doc.Root, nil
+}
+
+// cutOff adds to todo the nodes under n (n too) that have children the
+// reply left out.
+func cutOff(n *cdp.Node, todo []*cdp.Node) []*cdp.Node {
+	if n.ChildNodeCount > 0 && len(n.Children) == 0 {
+		return append(todo, n)
+	}
+	for _, c := range n.Children {
+		todo = cutOff(c, todo)
+	}
+	return todo
 }
 
 // pageFacts runs facts.js at the desktop viewport.

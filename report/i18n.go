@@ -147,6 +147,7 @@ var chrome = map[string]map[string]string{
 	"page_error_http_status":       {"nl": "de server antwoordde met HTTP-status {status}", "fr": "le serveur a répondu avec le statut HTTP {status}", "en": "the server answered with HTTP status {status}"},
 	"page_error_not_html":          {"nl": "geen HTML-pagina (inhoudstype {type})", "fr": "pas une page HTML (type de contenu {type})", "en": "not an HTML page (content type {type})"},
 	"page_error_too_large":         {"nl": "de pagina is groter dan {mb} MB", "fr": "la page dépasse {mb} Mo", "en": "the page is larger than {mb} MB"},
+	"page_error_too_deep":          {"nl": "de elementen van de pagina zitten meer dan {max} lagen diep in elkaar: didi kan de pagina niet lezen", "fr": "les éléments de la page sont imbriqués sur plus de {max} niveaux : didi ne peut pas lire la page", "en": "the page's elements are nested more than {max} levels deep: didi cannot read the page"},
 	"page_error_binary":            {"nl": "de server stuurde een bestand in plaats van een HTML-pagina", "fr": "le serveur a envoyé un fichier au lieu d'une page HTML", "en": "the server sent a file instead of an HTML page"},
 	"page_error_timeout":           {"nl": "de server antwoordde niet op tijd", "fr": "le serveur n'a pas répondu à temps", "en": "the server did not answer in time"},
 	"page_error_browser_timeout":   {"nl": "de pagina laadde niet binnen {after} in de browser", "fr": "la page ne s'est pas chargée en {after} dans le navigateur", "en": "the page did not load within {after} in the browser"},

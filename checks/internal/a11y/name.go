@@ -502,3 +502,17 @@ func RawText(n *html.Node) string {
 	walk(n)
 	return b.String()
 }
+
+// HasRawText reports whether RawText(n) holds more than white space,
+// without building it: it stops at the first text node that does.
+func HasRawText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) != ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if HasRawText(c) {
+			return true
+		}
+	}
+	return false
+}

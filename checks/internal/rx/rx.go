@@ -39,6 +39,10 @@ func MustCompile(expr string) *Regexp {
 // mayMatch reports whether s can hold a match (false: it holds none).
 func (re *Regexp) mayMatch(s string) bool { return re.pre().mayMatch(s) }
 
+// MayMatch reports whether s holds one of the literals every match needs:
+// false means that no part of s matches.
+func (re *Regexp) MayMatch(s string) bool { return re.mayMatch(s) }
+
 // MatchString is regexp.Regexp.MatchString.
 func (re *Regexp) MatchString(s string) bool { return re.mayMatch(s) && re.Regexp.MatchString(s) }
 
@@ -134,7 +138,7 @@ type filter struct {
 // needs more gets no filter. maxClass bounds the runes of a character class
 // taken as literals.
 const (
-	maxLiterals = 64
+	maxLiterals = 128
 	maxClass    = 16
 )
 
@@ -193,11 +197,33 @@ func required(re *syntax.Regexp) (lits []string, ok bool) {
 		}
 	case syntax.OpConcat:
 		// Every part matches: any part's set will do; take the one with
-		// the longest shortest literal, then the fewest literals.
-		for _, sub := range re.Sub {
-			l, ok := required(sub)
-			if ok && (lits == nil || better(l, lits)) {
+		// the longest shortest literal, then the fewest literals. A run
+		// of parts that each match one of a few strings matches one of
+		// their products: the parser writes bd|boulevard as b(?:d|oulevard),
+		// whose parts alone need only "b".
+		consider := func(l []string) {
+			if lits == nil || better(l, lits) {
 				lits = l
+			}
+		}
+		var run []string // the products of the run of exact parts so far
+		inRun := false
+		for _, sub := range re.Sub {
+			if l, ok := required(sub); ok {
+				consider(l)
+			}
+			e, ok := exact(sub)
+			switch {
+			case !ok || sub.Op == syntax.OpCharClass: // a class adds literals more than it filters
+				inRun = false
+				continue
+			case !inRun:
+				run, inRun = e, true
+			default:
+				run, inRun = product(run, e)
+			}
+			if inRun && !slices.Contains(run, "") {
+				consider(run)
 			}
 		}
 		return lits, lits != nil
@@ -214,14 +240,89 @@ func required(re *syntax.Regexp) (lits []string, ok bool) {
 	return nil, false
 }
 
-// better reports whether literal set a filters better than b.
+// maxExact bounds the strings of an exact set.
+const maxExact = 64
+
+// exact returns, folded, every string re matches, when they are at most
+// maxExact ("" among them when re matches the empty string).
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral, syntax.OpCharClass:
+		return required(re)
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		e, ok := exact(re.Sub[0])
+		if !ok || len(e) >= maxExact {
+			return nil, false
+		}
+		return union(e, []string{""}), true
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if all = union(all, e); !ok || len(all) > maxExact {
+				return nil, false
+			}
+		}
+		return all, true
+	case syntax.OpConcat:
+		all := []string{""}
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if all, ok = product(all, e); !ok {
+				return nil, false
+			}
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// product returns every string of a followed by one of b, when they are at
+// most maxExact.
+func product(a, b []string) ([]string, bool) {
+	if len(a)*len(b) > maxExact {
+		return nil, false
+	}
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			out = union(out, []string{x + y})
+		}
+	}
+	return out, true
+}
+
+// union adds the strings of b that a lacks to a.
+func union(a, b []string) []string {
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+// better reports whether literal set a filters better than b: its
+// shortest literal is longer, up to goodLiteral bytes (a literal that long
+// is rare enough), then it has fewer literals.
 func better(a, b []string) bool {
-	ma, mb := shortest(a), shortest(b)
+	ma, mb := min(shortest(a), goodLiteral), min(shortest(b), goodLiteral)
 	if ma != mb {
 		return ma > mb
 	}
 	return len(a) < len(b)
 }
+
+// goodLiteral is the length from which a longer literal filters no better
+// than more of them cost.
+const goodLiteral = 4
 
 func shortest(lits []string) int {
 	m := -1

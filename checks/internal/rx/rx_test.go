@@ -16,9 +16,11 @@ func TestRequiredLiterals(t *testing.T) {
 		{`contact`, []string{"CONTACT"}},
 		{`(?i)(?:^|[^\p{L}\p{N}])(?:contact|kontakt|nous contacter)(?:$|[^\p{L}\p{N}])`, []string{"CONTACT", "KONTAKT", "NOUS CONTACTER"}},
 		{`(?i)contact|contacteer( ons)?|contactgegevens`, []string{"CONTACT"}},
-		{`(?i)(?:Bürger|bureau)+`, []string{"ÜRGER", "UREAU"}}, // the parser takes the b out
+		{`(?i)(?:Bürger|bureau)+`, []string{"ÜRGER", "UREAU"}}, // the parser takes the b out: four letters are enough
+		{`(?i)rue|bd|boulevard|av\.|avenue`, []string{"RUE", "BD", "BOULEVARD", "AV.", "AVENUE"}},
+		{`x(?:ab|c)?y\s\d`, []string{"XABY", "XCY", "XY"}},
 		{`a+b?c`, []string{"A"}},
-		{`(?:ab){2,3}x*`, []string{"AB"}},
+		{`(?:ab){2,3}x*`, []string{"ABAB"}},
 		{`x*`, nil},
 		{`\d{4}`, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
 		{`\*|\((verplicht|required)\)|[:?()]`, []string{"*", "VERPLICHT", "REQUIRED", ":", "?", "(", ")"}},
@@ -55,6 +57,7 @@ var exprs = []string{
 	`(?i)[ſk]ey`,
 	`(ſ|k)ey`,
 	`\x{FFFD}x`,
+	`(?:\d{1,4}\s?,?\s)?(?i:rue|avenue|av\.|boulevard|bd|chaussée)\s+(?:de la |du )?\p{Lu}[\p{L}'’\- ]{1,40}?,?\s\d{1,4}`,
 }
 
 var texts = []string{
@@ -62,7 +65,8 @@ var texts = []string{
 	"COORDONNÉES", "contacts", "e-loket", "het loket", "BÜRGERBÜRO", "bürgerbüro", "Bu\u0308rgerbu\u0308ro",
 	"à l'accueil", "À L’ACCUEIL", "  help ", "Hulp?!", "helpdesk", "/nl/faq/", "?page=help", "/kontakt.html",
 	"one. two", "a  b", "x", "jan@example.be", "jan [at] example.be", "JAN(AT)EXAMPLE.BE", "stad", "Stad Gent",
-	"key", "KEY", "\u212aey", "ſey", "SEY", "sey", "\xffx", "\ufffdx", "x\xff", strings.Repeat("lorem ipsum ", 10000) + "contact",
+	"key", "KEY", "\u212aey", "ſey", "SEY", "sey", "\xffx", "\ufffdx", "x\xff", "12 BD Anspach 5", "bd du Roi, 3",
+	"Chaussée de Gand 12", "CHAUSSEE de Gand 12", "av. Louise 54", "B D Anspach 5", "Boulevard Anspach 5", strings.Repeat("lorem ipsum ", 10000) + "contact",
 	strings.Repeat("é", 70000) + " contact", strings.Repeat("a", 70000),
 }
 
