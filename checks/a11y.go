@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"strings"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -42,18 +41,10 @@ func newAXIndex(doc *goquery.Document, tree []snapshot.AXNode) *axDoc {
 // ev builds evidence for element n: its selector and a short snippet (only
 // the start tag for elements with element children).
 func (d *axDoc) ev(n *html.Node, message string, kv ...string) Evidence {
-	e := Evidence{Selector: d.Sel(n), Snippet: axSnippet(n), Message: message}
-	if len(kv) > 0 {
-		e.Params = map[string]string{}
-		for i := 0; i+1 < len(kv); i += 2 {
-			e.Params[kv[i]] = kv[i+1]
-		}
-	}
-	return e
+	return Evidence{Selector: d.Sel(n), Snippet: axSnippet(n), Message: message, Params: evParams(kv...)}
 }
 
 // axSnippet renders n shortened; containers are shown by their start tag.
 func axSnippet(n *html.Node) string {
-	startOnly := a11y.HasElementChild(n) && n.Data != "a" && n.Data != "button"
-	return Shorten(strings.Join(strings.Fields(outerHTML(n, startOnly)), " "), SnippetMax)
+	return snippetOf(n, a11y.HasElementChild(n) && n.Data != "a" && n.Data != "button")
 }

@@ -94,9 +94,9 @@ func htmlLang(p *Page, _ Params) Result {
 
 // startTag is evidence for an element too large to quote: its start tag only.
 func startTag(sel *goquery.Selection, message string, kv ...string) Evidence {
-	e := EvidenceFor(sel, message, kv...)
-	if i := strings.IndexByte(e.Snippet, '>'); i >= 0 {
-		e.Snippet = e.Snippet[:i+1]
+	e := Evidence{Selector: Selector(sel), Message: message, Params: evParams(kv...)}
+	if sel.Length() > 0 {
+		e.Snippet = snippetOf(sel.Get(0), true)
 	}
 	return e
 }

@@ -232,13 +232,16 @@ func headingPresent(p *Page, params Params) Result {
 }
 
 // hasLandmark reports whether the page has an exposed element with role.
-func (d *axDoc) hasLandmark(role string) bool {
+func (d *axDoc) hasLandmark(role string) bool { return d.landmark(role) != nil }
+
+// landmark returns the page's first exposed element with role, or nil.
+func (d *axDoc) landmark(role string) *html.Node {
 	for _, n := range d.Elems {
 		if d.Role(n) == role && d.exposedOrIgnored(n) {
-			return true
+			return n
 		}
 	}
-	return false
+	return nil
 }
 
 // landmarkMain fails for pages with content (at least min_words words) but
@@ -300,13 +303,7 @@ func contentHeading(p *Page, _ Params) Result {
 	if d.Body == nil || !p.IsHTML() {
 		return Result{Outcome: Inapplicable}
 	}
-	var main *html.Node
-	for _, n := range d.Elems {
-		if d.Role(n) == "main" && d.exposedOrIgnored(n) {
-			main = n
-			break
-		}
-	}
+	main := d.landmark("main")
 	linked, headed := false, false
 	for _, n := range d.Elems {
 		heading := a11y.BaseRole(d.Role(n)) == "heading"
@@ -316,7 +313,7 @@ func contentHeading(p *Page, _ Params) Result {
 		case !linked && n.Data == "a" && a11y.Has(n, "href") && !a11y.Hidden(n) && !d.axInHeading(n):
 			linked = true
 		case !heading && axIsTextBlock(n) && !a11y.Hidden(n) && !axInLink(n) && !d.axInHeading(n) &&
-			(main == nil || axWithin(n, main)) && !axInRepeated(n):
+			(main == nil || simContains(main, n)) && !axInRepeated(n):
 			switch {
 			case !linked:
 				return Result{Outcome: Inapplicable} // nothing to skip before the content
@@ -349,16 +346,6 @@ var axRepeated = map[string]bool{"header": true, "nav": true, "aside": true, "fo
 func axInRepeated(n *html.Node) bool {
 	for x := n; x != nil && x.Type == html.ElementNode; x = x.Parent {
 		if axRepeated[x.Data] || axRepeated[strings.ToLower(strings.TrimSpace(attr(x, "role")))] {
-			return true
-		}
-	}
-	return false
-}
-
-// axWithin reports whether n is anc or lies inside it.
-func axWithin(n, anc *html.Node) bool {
-	for x := n; x != nil; x = x.Parent {
-		if x == anc {
 			return true
 		}
 	}
@@ -858,18 +845,7 @@ func (d *axDoc) topEvidence(tag, message string, kv ...string) Evidence {
 		}
 	}
 	if n == nil {
-		e := Evidence{Selector: tag, Snippet: "<" + tag + ">", Message: message}
-		if len(kv) > 0 {
-			e.Params = map[string]string{}
-			for i := 0; i+1 < len(kv); i += 2 {
-				e.Params[kv[i]] = kv[i+1]
-			}
-		}
-		return e
+		return Evidence{Selector: tag, Snippet: "<" + tag + ">", Message: message, Params: evParams(kv...)}
 	}
-	e := d.ev(n, message, kv...)
-	if i := strings.IndexByte(e.Snippet, '>'); i >= 0 {
-		e.Snippet = e.Snippet[:i+1]
-	}
-	return e
+	return Evidence{Selector: d.Sel(n), Snippet: snippetOf(n, true), Message: message, Params: evParams(kv...)}
 }

@@ -57,7 +57,13 @@ func Snippet(sel *goquery.Selection) string {
 	if sel.Length() == 0 {
 		return ""
 	}
-	return Shorten(strings.Join(strings.Fields(outerHTML(sel.Get(0), false)), " "), SnippetMax)
+	return snippetOf(sel.Get(0), false)
+}
+
+// snippetOf renders n on one line, shortened to SnippetMax characters: only
+// its start tag when startOnly.
+func snippetOf(n *html.Node, startOnly bool) string {
+	return Shorten(strings.Join(strings.Fields(outerHTML(n, startOnly)), " "), SnippetMax)
 }
 
 // Shorten cuts s to at most max characters, ending with "…" when cut.
@@ -72,14 +78,19 @@ func Shorten(s string, max int) string {
 // Evidence builds evidence for the first element of sel with message key and
 // params given as name, value pairs.
 func EvidenceFor(sel *goquery.Selection, message string, kv ...string) Evidence {
-	e := Evidence{Selector: Selector(sel), Snippet: Snippet(sel), Message: message}
-	if len(kv) > 0 {
-		e.Params = map[string]string{}
-		for i := 0; i+1 < len(kv); i += 2 {
-			e.Params[kv[i]] = kv[i+1]
-		}
+	return Evidence{Selector: Selector(sel), Snippet: Snippet(sel), Message: message, Params: evParams(kv...)}
+}
+
+// evParams turns name, value pairs into message parameters (nil for none).
+func evParams(kv ...string) map[string]string {
+	if len(kv) < 2 {
+		return nil
 	}
-	return e
+	m := make(map[string]string, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return m
 }
 
 // Verdict turns a list of evidence into a result: fail when there is any,

@@ -107,7 +107,7 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 	}
 	kv := []string{"width", strconv.Itoa(r.ScrollWidth), "viewport", strconv.Itoa(r.ViewportWidth)}
 	if len(r.Offenders) == 0 {
-		return Verdict([]Evidence{{Message: "page", Params: rchParams(kv...)}})
+		return Verdict([]Evidence{{Message: "page", Params: evParams(kv...)}})
 	}
 	doc := p.Doc()
 	var ev []Evidence
@@ -117,7 +117,7 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 		if s.Length() > 0 && rchOffscreenName.MatchString(text.IdentWords(s.AttrOr("class", ""))) {
 			continue // hidden off-screen on purpose (skip links, screen reader text)
 		}
-		e := Evidence{Selector: sel, Message: "fail", Params: rchParams(kv...)}
+		e := Evidence{Selector: sel, Message: "fail", Params: evParams(kv...)}
 		if i < len(r.OffenderWidths) {
 			e.Message, e.Params["element_width"] = "fail_width", strconv.Itoa(r.OffenderWidths[i])
 		}
@@ -130,7 +130,7 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 		ev = append(ev, e)
 	}
 	if len(ev) == 0 {
-		return Verdict([]Evidence{{Message: "page", Params: rchParams(kv...)}})
+		return Verdict([]Evidence{{Message: "page", Params: evParams(kv...)}})
 	}
 	if twoD == len(ev) {
 		return Result{Outcome: NeedsReview, Evidence: ev}
@@ -141,15 +141,6 @@ func rchHorizontalScroll(p *Page, _ Params) Result {
 // rchOffscreenName matches classes of text hidden off-screen on purpose,
 // which sticks out of the viewport without making the page scroll.
 var rchOffscreenName = rx.MustCompile(`\b(sr only|visually hidden|screen reader text|screenreader|skip\w*|wb inv|element invisible|offscreen|off screen|hidden visually|a11y hidden)\b`)
-
-// rchParams builds message parameters from name, value pairs.
-func rchParams(kv ...string) map[string]string {
-	m := map[string]string{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		m[kv[i]] = kv[i+1]
-	}
-	return m
-}
 
 // rchKB formats bytes as whole kilobytes (1 kB = 1000 bytes).
 func rchKB(b int64) string { return strconv.FormatInt((b+500)/1000, 10) }
@@ -175,10 +166,10 @@ func rchPageWeight(p *Page, params Params) Result {
 	if float64(total) <= limit*1000 {
 		return Result{Outcome: Pass}
 	}
-	ev := []Evidence{{Message: "fail", Params: rchParams("kb", rchKB(total), "max", strconv.Itoa(int(limit)))}}
+	ev := []Evidence{{Message: "fail", Params: evParams("kb", rchKB(total), "max", strconv.Itoa(int(limit)))}}
 	sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].Bytes > reqs[j].Bytes })
 	for i := 0; i < len(reqs) && i < rchLargestShown && reqs[i].Bytes > 0; i++ {
-		ev = append(ev, Evidence{Message: "largest", Params: rchParams("url", Shorten(reqs[i].URL, 120), "kb", rchKB(reqs[i].Bytes))})
+		ev = append(ev, Evidence{Message: "largest", Params: evParams("url", Shorten(reqs[i].URL, 120), "kb", rchKB(reqs[i].Bytes))})
 	}
 	return Verdict(ev)
 }
@@ -205,7 +196,7 @@ func rchRequestCount(p *Page, params Params) Result {
 			third++
 		}
 	}
-	return Verdict([]Evidence{{Message: "fail", Params: rchParams("count", strconv.Itoa(len(reqs)),
+	return Verdict([]Evidence{{Message: "fail", Params: evParams("count", strconv.Itoa(len(reqs)),
 		"max", strconv.Itoa(limit), "hosts", strconv.Itoa(len(hosts)), "third_party", strconv.Itoa(third))}})
 }
 
@@ -235,7 +226,7 @@ func rchImageOversized(p *Page, params Params) Result {
 		if natural < minPx || natural <= factor*needed {
 			continue
 		}
-		e := Evidence{Selector: im.Selector, Message: "fail", Params: rchParams(
+		e := Evidence{Selector: im.Selector, Message: "fail", Params: evParams(
 			"natural", strconv.Itoa(im.NaturalWidth)+"×"+strconv.Itoa(im.NaturalHeight),
 			"shown", strconv.Itoa(int(im.ShownWidth+0.5))+"×"+strconv.Itoa(int(im.ShownHeight+0.5)),
 			"times", strconv.Itoa(int(natural/(im.ShownWidth*im.ShownHeight)+0.5)))}
@@ -277,7 +268,7 @@ func rchSlowLoad(p *Page, params Params) Result {
 	if secs <= limit {
 		return Result{Outcome: Pass}
 	}
-	return Verdict([]Evidence{{Message: "fail", Params: rchParams(
+	return Verdict([]Evidence{{Message: "fail", Params: evParams(
 		"seconds", strconv.FormatFloat(secs, 'f', 1, 64), "max", strconv.FormatFloat(limit, 'f', -1, 64))}})
 }
 
@@ -310,7 +301,7 @@ func rchMinFontSize(p *Page, params Params) Result {
 		case b.MinFontSizePx < rchHiddenFontPx:
 			return Result{Outcome: Inapplicable}
 		case b.MinFontSizePx < floor:
-			return Verdict([]Evidence{{Message: "page", Params: rchParams("size", size(b.MinFontSizePx), "min", size(floor))}})
+			return Verdict([]Evidence{{Message: "page", Params: evParams("size", size(b.MinFontSizePx), "min", size(floor))}})
 		}
 		return Result{Outcome: Pass}
 	}
@@ -322,7 +313,7 @@ func rchMinFontSize(p *Page, params Params) Result {
 			continue
 		}
 		seen[t.Selector] = true
-		e := Evidence{Selector: t.Selector, Message: "fail", Params: rchParams(
+		e := Evidence{Selector: t.Selector, Message: "fail", Params: evParams(
 			"size", size(t.FontSizePx), "min", size(floor), "text", Shorten(t.Text, 60))}
 		if s := simFind(doc, t.Selector); s.Length() > 0 {
 			e.Snippet = Snippet(s)

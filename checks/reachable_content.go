@@ -48,7 +48,7 @@ func rchContentWithoutJS(p *Page, params Params) Result {
 	if share >= minShare {
 		return Result{Outcome: Pass}
 	}
-	return Verdict([]Evidence{{Message: "fail", Params: rchParams(
+	return Verdict([]Evidence{{Message: "fail", Params: evParams(
 		"share", strconv.Itoa(int(share*100+0.5)), "served", strconv.Itoa(servedCount),
 		"rendered", strconv.Itoa(len(rendered)), "min", strconv.Itoa(int(minShare*100+0.5)))}})
 }

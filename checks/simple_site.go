@@ -47,7 +47,7 @@ func simNavs(p *Page, outermost bool) []simNav {
 	var out []simNav
 	total := 0
 	find(p.Doc(), `nav, [role=navigation]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if outermost && len(out) > 0 && simInside(s.Get(0), out[len(out)-1].sel.Get(0)) {
+		if outermost && len(out) > 0 && simContains(out[len(out)-1].sel.Get(0), s.Get(0)) {
 			return true
 		}
 		if s.Closest("footer, aside, [role=contentinfo], [role=complementary]").Length() > 0 || simHidden(s) {
@@ -163,16 +163,6 @@ func simConsistentNav(pages []*Page, _ Params) Result {
 		return Result{Outcome: Inapplicable}
 	}
 	return Verdict(ev)
-}
-
-// simInside reports whether n lies inside outer.
-func simInside(n, outer *html.Node) bool {
-	for x := n.Parent; x != nil; x = x.Parent {
-		if x == outer {
-			return true
-		}
-	}
-	return false
 }
 
 // simNavIndex holds the menus of a page by their links: where each link is

@@ -34,3 +34,20 @@ func TestSnippetAsABrowserWritesIt(t *testing.T) {
 	assert.Equal(t, `<div id="b" onclick="location.href='/fr/'">`, axSnippet(doc.Find("#b").Get(0)))
 	assert.Equal(t, `<p id="a" title="Tom &amp; Jerry's &quot;show&quot;">d'inactivité &amp; &lt;script&gt; "x"&nbsp;!</p>`, axSnippet(doc.Find("#a").Get(0)))
 }
+
+// TestStartTagWithGreaterThan: evidence shown by its start tag keeps the
+// whole tag when an attribute value holds a > (a browser writes it as it
+// is, so cutting at the first > cut the tag in two).
+func TestStartTagWithGreaterThan(t *testing.T) {
+	src := `<!doctype html><html lang="nl" data-x="a > b"><head><title>t</title></head>` +
+		`<body data-crumbs="Home > Producten"><nav aria-label="Home > Producten"><a href="/">x</a></nav></body></html>`
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	require.NoError(t, err)
+	assert.Equal(t, `<nav aria-label="Home > Producten">`, startTag(doc.Find("nav"), "fail").Snippet)
+	assert.Equal(t, `<html lang="nl" data-x="a > b">`, startTag(doc.Find("html"), "fail").Snippet)
+	d := newAXDoc(actPage(`<p>x</p>`))
+	assert.Equal(t, `<body>`, d.topEvidence("body", "fail").Snippet)
+	d = newAXDoc(supPage(src))
+	assert.Equal(t, `<body data-crumbs="Home > Producten">`, d.topEvidence("body", "fail", "words", "3").Snippet)
+	assert.Equal(t, map[string]string{"words": "3"}, d.topEvidence("body", "fail", "words", "3").Params)
+}

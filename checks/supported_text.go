@@ -246,14 +246,7 @@ func found(p *Page, sel *goquery.Selection, kv ...string) Evidence {
 // points at the start page's body.
 func missing(pages []*Page, message string, kv ...string) Evidence {
 	start := startPages(pages)[0]
-	e := Evidence{URL: start.URL(), Message: message}
-	if len(kv) > 0 {
-		e.Params = map[string]string{}
-		for i := 0; i+1 < len(kv); i += 2 {
-			e.Params[kv[i]] = kv[i+1]
-		}
-	}
-	return e
+	return Evidence{URL: start.URL(), Message: message, Params: evParams(kv...)}
 }
 
 // startTagOrText is evidence for sel: its whole HTML when short, else its
