@@ -74,76 +74,89 @@ func IgnoreElements(outcomes map[string][]checks.PageOutcome, pages []*checks.Pa
 			byURL[p.Snap.URL] = p
 		}
 	}
-	ig := &ignorer{selectors: selectors, pages: byURL, inside: map[*checks.Page]map[*html.Node]bool{}, compiled: map[string]cascadia.Matcher{}}
-	dropped := 0
+	// The evidence items with a selector, by the page they are on: each page
+	// is opened and its ignored elements found once, for every check (a
+	// stored page that was closed is another tree when read back).
+	type item struct {
+		id   string
+		i, j int
+	}
+	onPage := map[*checks.Page][]item{}
 	for id, list := range outcomes {
 		list = append([]checks.PageOutcome(nil), list...)
+		outcomes[id] = list
+		for i, o := range list {
+			for j, e := range o.Evidence {
+				url := o.URL
+				if e.URL != "" {
+					url = e.URL
+				}
+				if p := byURL[url]; p != nil && e.Selector != "" {
+					onPage[p] = append(onPage[p], item{id, i, j})
+				}
+			}
+		}
+	}
+	drop := map[item]bool{}
+	compiled := map[string]cascadia.Matcher{}
+	for _, p := range pages {
+		items := onPage[p]
+		if len(items) == 0 {
+			continue
+		}
+		root := p.Doc().Nodes
+		if len(root) == 0 {
+			continue
+		}
+		marked := markedBy(root[0], selectors)
+		for _, it := range items {
+			if inside(root[0], compile(compiled, outcomes[it.id][it.i].Evidence[it.j].Selector), marked) {
+				drop[it] = true
+			}
+		}
+	}
+	dropped := len(drop)
+	for id, list := range outcomes {
 		for i := range list {
 			o := &list[i]
 			if len(o.Evidence) == 0 {
 				continue
 			}
 			kept := make([]checks.Evidence, 0, len(o.Evidence))
-			for _, e := range o.Evidence {
-				if ig.ignored(o.URL, e) {
-					dropped++
-					continue
+			for j, e := range o.Evidence {
+				if !drop[item{id, i, j}] {
+					kept = append(kept, e)
 				}
-				kept = append(kept, e)
 			}
 			if len(kept) == 0 && (o.Outcome == checks.Fail || o.Outcome == checks.NeedsReview) {
 				o.Outcome = checks.Pass
 			}
 			o.Evidence = kept
 		}
-		outcomes[id] = list
 	}
 	return dropped
 }
 
-// ignorer tells whether an evidence item's element is ignored, computing
-// each page's ignored elements once.
-type ignorer struct {
-	selectors []cascadia.Matcher
-	pages     map[string]*checks.Page
-	// inside holds, per page, the elements that match an ignore selector.
-	inside   map[*checks.Page]map[*html.Node]bool
-	compiled map[string]cascadia.Matcher
+// compile returns the matcher for evidence selector sel, compiled once
+// (nil when it does not parse).
+func compile(compiled map[string]cascadia.Matcher, sel string) cascadia.Matcher {
+	m, ok := compiled[sel]
+	if !ok {
+		if c, err := cascadia.Compile(sel); err == nil {
+			m = c
+		}
+		compiled[sel] = m
+	}
+	return m
 }
 
-// ignored reports whether e (on the page of outcome url, or its own URL)
-// is on an ignored element or inside one.
-func (ig *ignorer) ignored(url string, e checks.Evidence) bool {
-	if e.Selector == "" {
-		return false
-	}
-	if e.URL != "" {
-		url = e.URL
-	}
-	p := ig.pages[url]
-	if p == nil {
-		return false
-	}
-	sel, ok := ig.compiled[e.Selector]
-	if !ok {
-		if c, err := cascadia.Compile(e.Selector); err == nil {
-			sel = c
-		}
-		ig.compiled[e.Selector] = sel // nil when it does not parse
-	}
+// inside reports whether the element sel finds under root matches an
+// ignore selector (is in marked) or lies inside one that does.
+func inside(root *html.Node, sel cascadia.Matcher, marked map[*html.Node]bool) bool {
 	if sel == nil {
 		return false
 	}
-	root := p.Doc().Nodes
-	if len(root) == 0 {
-		return false
-	}
-	n := cascadia.Query(root[0], sel)
-	if n == nil {
-		return false
-	}
-	marked := ig.marked(p, root[0])
-	for ; n != nil; n = n.Parent {
+	for n := cascadia.Query(root, sel); n != nil; n = n.Parent {
 		if marked[n] {
 			return true
 		}
@@ -151,17 +164,13 @@ func (ig *ignorer) ignored(url string, e checks.Evidence) bool {
 	return false
 }
 
-// marked returns the elements of p that match an ignore selector.
-func (ig *ignorer) marked(p *checks.Page, root *html.Node) map[*html.Node]bool {
-	if m, ok := ig.inside[p]; ok {
-		return m
-	}
+// markedBy returns the elements under root that match one of selectors.
+func markedBy(root *html.Node, selectors []cascadia.Matcher) map[*html.Node]bool {
 	m := map[*html.Node]bool{}
-	for _, s := range ig.selectors {
+	for _, s := range selectors {
 		for _, n := range cascadia.QueryAll(root, s) {
 			m[n] = true
 		}
 	}
-	ig.inside[p] = m
 	return m
 }

@@ -124,3 +124,33 @@ func TestEvidenceTextDecodedOnceAtTheSource(t *testing.T) {
 	}
 	assert.Contains(t, quoted, "L'étiquette « Nom d'usager & <b> * » a un astérisque, mais rien n'explique ce qu'il veut dire.")
 }
+
+// TestIgnoreElementsOnStoredPages: on pages read back from the spool (more
+// pages than stay open), an ignored element is still found on every page
+// for every check. The elements found on a page were kept from the tree of
+// its first reading, so after the page had been closed and read again they
+// matched nothing.
+func TestIgnoreElementsOnStoredPages(t *testing.T) {
+	snaps := map[string]*snapshot.Snapshot{}
+	store := &checks.StoredPages{MaxOpen: 1}
+	var pages []*checks.Page
+	for _, url := range []string{"http://x/a", "http://x/b"} {
+		src := `<!doctype html><html><body><div class="cookie"><img src="c.png"></div><img id="hero" src="h.png"></body></html>`
+		snaps[url] = &snapshot.Snapshot{URL: url, FinalURL: url, Status: 200, HTML: src, DOM: src, ContentType: "text/html"}
+		light := &snapshot.Snapshot{URL: url, FinalURL: url, Status: 200, ContentType: "text/html"}
+		pages = append(pages, store.Page(light, func() (*snapshot.Snapshot, error) { return snaps[url], nil }, url == "http://x/a"))
+	}
+	outs := map[string][]checks.PageOutcome{}
+	for _, id := range []string{"c1", "c2", "c3"} {
+		for _, url := range []string{"http://x/a", "http://x/b"} {
+			outs[id] = append(outs[id], checks.PageOutcome{URL: url, Result: checks.Result{Outcome: checks.Fail,
+				Evidence: []checks.Evidence{{URL: url, Selector: "div.cookie > img"}, {URL: url, Selector: "#hero"}}}})
+		}
+	}
+	require.Equal(t, 6, IgnoreElements(outs, pages, []cascadia.Matcher{cascadia.MustCompile(".cookie")}))
+	for id, list := range outs {
+		for _, o := range list {
+			assert.Equal(t, []checks.Evidence{{URL: o.URL, Selector: "#hero"}}, o.Evidence, "%s on %s", id, o.URL)
+		}
+	}
+}
