@@ -144,18 +144,32 @@ func siteOf(target string) string {
 	return host + NormalPath(target)
 }
 
-// failing lists the checks of r that fail on some page, but those skip
-// leaves out.
+// failing lists the checks of r that fail on some page, but the checks
+// and pages skip leaves out.
 func failing(r *result.Result, skip changes) map[string]bool {
 	out := map[string]bool{}
 	for _, c := range r.Criteria {
 		for _, chk := range c.Checks {
-			if chk.Counts["fail"] > 0 && !skip.checks[chk.ID] {
+			if chk.Counts["fail"] > 0 && !skip.checks[chk.ID] && !failsOnlyOn(chk.Outcomes, skip.pages) {
 				out[chk.ID] = true
 			}
 		}
 	}
 	return out
+}
+
+// failsOnlyOn reports whether outcomes fail somewhere, and only on pages.
+func failsOnlyOn(outcomes []result.Outcome, pages map[string]bool) bool {
+	fails := false
+	for _, o := range outcomes {
+		if o.Outcome == "fail" {
+			if !pages[NormalPath(o.URL)] {
+				return false
+			}
+			fails = true
+		}
+	}
+	return fails
 }
 
 // Problems lists the failing elements of r's checks that count (weight

@@ -84,6 +84,17 @@ func TestDiffLeavesOutWhatSettingsChanged(t *testing.T) {
 	d := Compare(base, head)
 	assert.Empty(t, d.Problems.Fixed, "the page is ignored now, not fixed")
 
+	// A check that failed only on the page ignored is not fixed, nor new.
+	ignoring := diffResult(nil)
+	ignoring.Pages = head.Pages
+	legacy := diffResult(map[string][]string{"/legacy/": {"img"}})
+	d = Compare(legacy, ignoring)
+	assert.Empty(t, d.Problems.Fixed)
+	assert.Empty(t, d.Fixed, "the page is ignored now, not fixed")
+	d = Compare(ignoring, legacy)
+	assert.Empty(t, d.Problems.New)
+	assert.Empty(t, d.NewFailures, "the page was ignored, not new")
+
 	head = diffResult(nil)
 	head.Criteria[0].Checks = nil
 	head.Overrides.Checks = []result.CheckOverride{{ID: "image-alt", Level: result.LevelOff}}
