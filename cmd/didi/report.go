@@ -78,7 +78,7 @@ func cmdDiff(args []string, e env) error {
 	format := fs.String("format", "text", "output format: "+strings.Join(report.DiffFormats, ", "))
 	asJSON := fs.Bool("json", false, "print the difference as JSON (same as --format json)")
 	lang := fs.String("lang", "en", "language of the texts: nl, fr or en")
-	strict := fs.Bool("strict", false, "refuse to compare results of other targets or modes")
+	strict := fs.Bool("strict", false, "refuse to compare results not made the same way (site, mode, browser, model, languages or overrides)")
 	pos, err := parseFlags(fs, args, e.stderr)
 	if err != nil {
 		return err
