@@ -77,7 +77,7 @@ func TestQuestionnaireBadLine(t *testing.T) {
 		{"number out of range", "5\n", "fr",
 			"stdin:1:1: «\u00a05\u00a0» n'est pas une réponse à la question 1. Choisissez un numéro de 1 à 4\u00a0: 1 = Oui, 2 = Non, 3 = Sans objet, 4 = Je ne sais pas."},
 		{"unknown field", "team: web\n", "nl",
-			`stdin:1:1: "team" kennen we niet. Gebruik organisation, product, assessor of date.`},
+			`stdin:1:1: "team" kennen we niet. Gebruik organisation, product, assessor, date of comment.`},
 		{"bad date", "date: morgen\n", "nl",
 			`stdin:1:1: "morgen" is geen datum. Schrijf de datum als JJJJ-MM-DD.`},
 	}

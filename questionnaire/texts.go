@@ -66,9 +66,9 @@ var uiText = i18n.Table{
 		"{quoted} is not an answer to question {question}. Choose a number from 1 to {max}: {choices}.",
 	},
 	"q.badField": {
-		"{quoted} kennen we niet. Gebruik organisation, product, assessor of date.",
-		"« {value} » est inconnu. Utilisez organisation, product, assessor ou date.",
-		"{quoted} is unknown. Use organisation, product, assessor or date.",
+		"{quoted} kennen we niet. Gebruik organisation, product, assessor, date of comment.",
+		"« {value} » est inconnu. Utilisez organisation, product, assessor, date ou comment.",
+		"{quoted} is unknown. Use organisation, product, assessor, date or comment.",
 	},
 	"q.badDate": {
 		"{quoted} is geen datum. Schrijf de datum als JJJJ-MM-DD.",
