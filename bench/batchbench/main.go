@@ -54,7 +54,7 @@ func main() {
 		fail(err)
 	}
 	common := []string{"--max-pages", strconv.Itoa(*pages), "--format", "json", "--lang", "nl", "--quiet"}
-	fmt.Printf("%d sites of %d pages on loopback, %d cores, load before %s\n\n", *n, *pages, numCPU(), loadAvg())
+	fmt.Printf("%d sites of %d pages on loopback, %d cores, load before %s\n\n", *n, *pages, numCPU(), proctree.LoadAvg())
 	fmt.Println("| run | wall s | sites/s | pages/s | peak PSS MB |")
 	fmt.Println("|---|---|---|---|---|")
 	out := filepath.Join(tmp, "batch")
@@ -175,14 +175,6 @@ func countPages(out string) int {
 func numCPU() int {
 	b, _ := os.ReadFile("/proc/cpuinfo")
 	return max(strings.Count(string(b), "processor\t:"), 1)
-}
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
 }
 
 func fail(err error) {

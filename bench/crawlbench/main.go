@@ -111,7 +111,7 @@ func main() {
 			conc = 8
 		}
 	}
-	fmt.Printf("| %s | %d | %d | %d | %.1f | %.0f | %.0f | %s |\n", *label, conc, pages, failed, median(rates), median(peaks), lastCPU*1000, loadAvg())
+	fmt.Printf("| %s | %d | %d | %d | %.1f | %.0f | %.0f | %s |\n", *label, conc, pages, failed, median(rates), median(peaks), lastCPU*1000, proctree.LoadAvg())
 }
 
 // onceFloor is once for the bare-Chromium floor.
@@ -253,14 +253,6 @@ func median(v []float64) float64 {
 	s := append([]float64(nil), v...)
 	sort.Float64s(s)
 	return s[len(s)/2]
-}
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
 }
 
 // kind names a process of the tree by its --type flag.

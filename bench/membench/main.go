@@ -121,7 +121,7 @@ func main() {
 		pss = fmt.Sprintf("%.0f", peakPSS)
 	}
 	fmt.Printf("| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %.2f | %x | %s |\n", *label, n, took.Seconds(),
-		heap, heap*1024/float64(n), peakRSS, peakRSS*1024/float64(n), pss, out.Result.Index, sha256.Sum256(b), loadAvg())
+		heap, heap*1024/float64(n), peakRSS, peakRSS*1024/float64(n), pss, out.Result.Index, sha256.Sum256(b), proctree.LoadAvg())
 }
 
 // heapInUse is the Go heap in use, in MB.
@@ -144,14 +144,6 @@ func rss(key string) float64 {
 		}
 	}
 	return 0
-}
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
 }
 
 // site serves pages /, /p/1 ... /p/{n-1}: page i links to pages 10i+1 to

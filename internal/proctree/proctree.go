@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
-	"time"
 )
 
 // Table is one reading of /proc.
@@ -86,12 +84,12 @@ func SumPSS(pids []int) float64 {
 	return total
 }
 
-// SelfCPU is this process's user plus system CPU time so far: steadier than
-// wall time on a shared machine.
-func SelfCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+// LoadAvg is the machine's load average over 1, 5 and 15 minutes, as
+// /proc/loadavg gives it ("?" where there is none).
+func LoadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return "?"
 }

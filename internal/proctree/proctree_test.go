@@ -5,7 +5,11 @@ import (
 	"os/exec"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // TestTreeFindsAChild starts a child process and finds it below this one,
@@ -25,5 +29,20 @@ func TestTreeFindsAChild(t *testing.T) {
 	}
 	if SumPSS(tree) <= 0 {
 		t.Error("no memory measured for this process tree")
+	}
+}
+
+// TestLoadAvg: three load figures on Linux, "?" where /proc has none.
+func TestLoadAvg(t *testing.T) {
+	got := LoadAvg()
+	if _, err := os.Stat("/proc/loadavg"); err != nil {
+		require.Equal(t, "?", got)
+		return
+	}
+	f := strings.Fields(got)
+	require.Len(t, f, 3, got)
+	for _, x := range f {
+		_, err := strconv.ParseFloat(x, 64)
+		require.NoError(t, err, got)
 	}
 }
