@@ -47,10 +47,11 @@ func NewSpool(dir string) (*Spool, error) {
 	return s, nil
 }
 
-// Put stores snap and returns where it is. A record is the HTML and the
-// DOM as they are (each after its length) and the rest of the snapshot as
-// JSON, compressed: JSON would escape every quote of the page and take
-// longer to read back than the page takes to parse.
+// Put stores snap and returns where it is. A record is the HTML after its
+// length, the DOM after its length plus one (0: the DOM is the HTML, as
+// without a browser, and is not written twice), and the rest of the
+// snapshot as JSON, compressed: JSON would escape every quote of the page
+// and take longer to read back than the page takes to parse.
 func (s *Spool) Put(snap *Snapshot) (Ref, error) {
 	var b bytes.Buffer
 	w, err := flate.NewWriter(&b, flate.BestSpeed)
@@ -59,9 +60,13 @@ func (s *Spool) Put(snap *Snapshot) (Ref, error) {
 	}
 	rest := *snap
 	rest.HTML, rest.DOM = "", ""
-	for _, text := range []string{snap.HTML, snap.DOM} {
-		w.Write(binary.AppendUvarint(nil, uint64(len(text)))) // writes to b cannot fail
-		io.WriteString(w, text)
+	w.Write(binary.AppendUvarint(nil, uint64(len(snap.HTML)))) // writes to b cannot fail
+	io.WriteString(w, snap.HTML)
+	if snap.DOM == snap.HTML {
+		w.Write(binary.AppendUvarint(nil, 0))
+	} else {
+		w.Write(binary.AppendUvarint(nil, uint64(len(snap.DOM))+1))
+		io.WriteString(w, snap.DOM)
 	}
 	if err := json.NewEncoder(w).Encode(&rest); err != nil {
 		return Ref{}, fmt.Errorf("spool %s: %w", snap.URL, err)
@@ -110,28 +115,39 @@ func (r Ref) Load() (*Snapshot, error) {
 
 // readRecord reads a record that Put wrote.
 func readRecord(r *bufio.Reader) (*Snapshot, error) {
-	var texts [2]string
-	for i := range texts {
-		n, err := binary.ReadUvarint(r)
-		if err != nil {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	html, err := readN(r, n)
+	if err != nil {
+		return nil, err
+	}
+	dom := html // one string, as the crawler keeps it without a browser
+	if n, err = binary.ReadUvarint(r); err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		if dom, err = readN(r, n-1); err != nil {
 			return nil, err
 		}
-		var b strings.Builder
-		b.Grow(int(n))
-		if _, err := io.CopyN(&b, r, int64(n)); err != nil {
-			return nil, err
-		}
-		texts[i] = b.String()
 	}
 	var snap Snapshot
 	if err := json.NewDecoder(r).Decode(&snap); err != nil {
 		return nil, err
 	}
-	snap.HTML, snap.DOM = texts[0], texts[1]
-	if snap.DOM == snap.HTML {
-		snap.DOM = snap.HTML // one string, as the crawler keeps it without a browser
-	}
+	snap.HTML, snap.DOM = html, dom
 	return &snap, nil
+}
+
+// readN reads a text of n bytes.
+func readN(r *bufio.Reader, n uint64) (string, error) {
+	var b strings.Builder
+	b.Grow(int(n))
+	if _, err := io.CopyN(&b, r, int64(n)); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 // Size is the number of bytes the spool holds.

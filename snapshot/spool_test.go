@@ -2,7 +2,10 @@ package snapshot
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -23,6 +26,7 @@ func TestSpoolKeepsSnapshots(t *testing.T) {
 			Browser: &BrowserFacts{AXTree: []AXNode{{Selector: "html", Role: "RootWebArea"}}, Focusables: []Focusable{{Selector: "a", FocusVisible: &no}},
 				Reflow: Reflow{ViewportWidth: 320, Overflows: true}, SlowLoadMs: 1234.5}},
 		{URL: "https://example.be/plain", Status: 200, HTML: "<p>\"a\"</p>\n", DOM: "<p>\"a\"</p>\n"},
+		{URL: "https://example.be/nodom", Status: 200, HTML: "<p>x</p>"},
 		{URL: "https://example.be/404", Status: 404, Error: "HTTP 404", ErrorCode: "http_status", ErrorParams: map[string]string{"status": "404"}},
 	}
 	var refs []Ref
@@ -79,5 +83,40 @@ func TestLightKeepsTheMeasures(t *testing.T) {
 	}
 	if (&Snapshot{URL: "n"}).Light().Browser != nil {
 		t.Error("a snapshot without browser facts gets some")
+	}
+}
+
+// TestSpoolWritesTheHTMLOnce: without a browser the DOM is the served HTML;
+// the spool writes it once (the compressor's 32 kB window cannot see the
+// first copy from the second) and reads it back as the same text.
+func TestSpoolWritesTheHTMLOnce(t *testing.T) {
+	s, err := NewSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for b.Len() < 200_000 {
+		fmt.Fprintf(&b, "<p id=\"p%d\">%x</p>\n", r.IntN(1e6), r.Uint64())
+	}
+	page := b.String()
+	alone, err := s.Put(&Snapshot{URL: "https://example.be/a", HTML: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := s.Put(&Snapshot{URL: "https://example.be/b", HTML: page, DOM: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same.n > alone.n+64 {
+		t.Errorf("a page whose DOM is its HTML takes %d bytes, the HTML alone %d", same.n, alone.n)
+	}
+	got, err := same.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.HTML != page || got.DOM != page {
+		t.Error("the page does not come back as it was")
 	}
 }
