@@ -374,7 +374,11 @@ func (c *crawl) follow(tk task, links []string) {
 func (c *crawl) startDone() {
 	c.mu.Lock()
 	c.startsLeft--
-	last := c.startsLeft == 0
+	seeds := c.startsLeft == 0 && !c.o.NoCrawl && c.o.MaxDepth > 0
+	if !seeds {
+		c.mu.Unlock()
+		return
+	}
 	answered := map[string]bool{}
 	for _, s := range c.snaps {
 		if s.Depth == 0 && s.Status != 0 {
@@ -382,9 +386,6 @@ func (c *crawl) startDone() {
 		}
 	}
 	c.mu.Unlock()
-	if !last || c.o.NoCrawl || c.o.MaxDepth <= 0 {
-		return
-	}
 	for _, og := range c.origins.list() {
 		if answered[og] {
 			c.plan(c.robots.sitemapURLs(c.ctx, og), 1)
