@@ -56,12 +56,18 @@ const elementNode = 1
 
 // attr returns the value of an attribute of a DOM node ("" when absent).
 func attr(n *cdp.Node, name string) string {
+	v, _ := lookupAttr(n, name)
+	return v
+}
+
+// lookupAttr returns the value of n's attribute name and whether n has it.
+func lookupAttr(n *cdp.Node, name string) (string, bool) {
 	for i := 0; i+1 < len(n.Attributes); i += 2 {
 		if n.Attributes[i] == name {
-			return n.Attributes[i+1]
+			return n.Attributes[i+1], true
 		}
 	}
-	return ""
+	return "", false
 }
 
 func join(prefix, step string) string {

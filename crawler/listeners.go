@@ -150,17 +150,8 @@ func listenerErr(ctx context.Context, sel string) error {
 // after it.
 func inlineHandler(n *cdp.Node, typ, src string) bool {
 	name := "on" + typ
-	return attrPresent(n, name) && strings.HasPrefix(src, "function "+name+"(")
-}
-
-// attrPresent reports whether a DOM node has an attribute, even empty.
-func attrPresent(n *cdp.Node, name string) bool {
-	for i := 0; i+1 < len(n.Attributes); i += 2 {
-		if n.Attributes[i] == name {
-			return true
-		}
-	}
-	return false
+	_, ok := lookupAttr(n, name)
+	return ok && strings.HasPrefix(src, "function "+name+"(")
 }
 
 // cut shortens s to at most max bytes, on a character boundary.
@@ -168,9 +159,8 @@ func cut(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
-	s = s[:max]
-	for len(s) > 0 && !utf8.ValidString(s) {
-		s = s[:len(s)-1]
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
 	}
-	return s
+	return s[:max]
 }

@@ -36,19 +36,16 @@ func MustCompile(expr string) *Regexp {
 	return &Regexp{Regexp: re, pre: sync.OnceValue(func() *filter { return newFilter(expr) })}
 }
 
-// mayMatch reports whether s can hold a match (false: it holds none).
-func (re *Regexp) mayMatch(s string) bool { return re.pre().mayMatch(s) }
-
 // MayMatch reports whether s holds one of the literals every match needs:
 // false means that no part of s matches.
-func (re *Regexp) MayMatch(s string) bool { return re.mayMatch(s) }
+func (re *Regexp) MayMatch(s string) bool { return re.pre().mayMatch(s) }
 
 // MatchString is regexp.Regexp.MatchString.
-func (re *Regexp) MatchString(s string) bool { return re.mayMatch(s) && re.Regexp.MatchString(s) }
+func (re *Regexp) MatchString(s string) bool { return re.MayMatch(s) && re.Regexp.MatchString(s) }
 
 // FindString is regexp.Regexp.FindString.
 func (re *Regexp) FindString(s string) string {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return ""
 	}
 	return re.Regexp.FindString(s)
@@ -56,7 +53,7 @@ func (re *Regexp) FindString(s string) string {
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (re *Regexp) FindStringIndex(s string) []int {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return nil
 	}
 	return re.Regexp.FindStringIndex(s)
@@ -64,7 +61,7 @@ func (re *Regexp) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (re *Regexp) FindStringSubmatch(s string) []string {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return nil
 	}
 	return re.Regexp.FindStringSubmatch(s)
@@ -72,7 +69,7 @@ func (re *Regexp) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (re *Regexp) FindStringSubmatchIndex(s string) []int {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return nil
 	}
 	return re.Regexp.FindStringSubmatchIndex(s)
@@ -80,7 +77,7 @@ func (re *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // FindAllString is regexp.Regexp.FindAllString.
 func (re *Regexp) FindAllString(s string, n int) []string {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return nil
 	}
 	return re.Regexp.FindAllString(s, n)
@@ -88,7 +85,7 @@ func (re *Regexp) FindAllString(s string, n int) []string {
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return nil
 	}
 	return re.Regexp.FindAllStringIndex(s, n)
@@ -96,7 +93,7 @@ func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return nil
 	}
 	return re.Regexp.FindAllStringSubmatch(s, n)
@@ -104,7 +101,7 @@ func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !re.mayMatch(s) {
+	if !re.MayMatch(s) {
 		return nil
 	}
 	return re.Regexp.FindAllStringSubmatchIndex(s, n)
@@ -112,7 +109,7 @@ func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // Split is regexp.Regexp.Split.
 func (re *Regexp) Split(s string, n int) []string {
-	if n != 0 && !re.mayMatch(s) {
+	if n != 0 && !re.MayMatch(s) {
 		return []string{s}
 	}
 	return re.Regexp.Split(s, n)
@@ -120,7 +117,7 @@ func (re *Regexp) Split(s string, n int) []string {
 
 // ReplaceAllString is regexp.Regexp.ReplaceAllString.
 func (re *Regexp) ReplaceAllString(src, repl string) string {
-	if !re.mayMatch(src) {
+	if !re.MayMatch(src) {
 		return src
 	}
 	return re.Regexp.ReplaceAllString(src, repl)
