@@ -310,9 +310,11 @@ func (d *pdfDoc) summary(v *docView) {
 	if len(v.Overrides) > 0 {
 		d.heading2(tr(l, "overrides_title"))
 		d.small(tr(l, "overrides_intro"), colMuted)
-		for _, o := range v.Overrides {
-			d.item("•", "", o)
-		}
+		d.list(func() {
+			for _, o := range v.Overrides {
+				d.item("•", "", o)
+			}
+		})
 	}
 }
 

@@ -423,3 +423,27 @@ func TestPDFTaggedOneLanguage(t *testing.T) {
 		t.Errorf("H1 %d, H2 %d, H4 %d, H5 %d, Part %d; want 1, %d, some, 0, 0", types["H1"], types["H2"], types["H4"], types["H5"], types["Part"], want)
 	}
 }
+
+// TestPDFListItemsInLists: every list item (LI) of the structure tree is
+// in a list (L), the list of what was changed for the scan among them.
+func TestPDFListItemsInLists(t *testing.T) {
+	path, _ := renderPDF(t, overridesResult(t), []string{"en"})
+	tree := pdfStruct(t, path, true)
+	items := 0
+	for i, e := range tree {
+		if e.typ != "LI" {
+			continue
+		}
+		items++
+		parent := i - 1
+		for parent >= 0 && tree[parent].depth >= e.depth {
+			parent--
+		}
+		if parent < 0 || tree[parent].typ != "L" {
+			t.Errorf("list item %q is not in a list", e.text)
+		}
+	}
+	if items == 0 {
+		t.Fatal("no list item in the structure tree")
+	}
+}
