@@ -81,12 +81,13 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 	}
 	lang := langs[0]
 	all := junitSuites{Name: "didi " + r.Target}
-	levels := map[string]string{}
+	warned := map[string]bool{}
 	for _, o := range r.Overrides.Checks {
-		levels[o.ID] = o.Level
+		warned[o.ID] = o.Level == result.LevelWarn
 	}
+	ignores := junitIgnores(r.Overrides)
 	for _, c := range r.Criteria {
-		s := junitSuite{Name: "didi." + c.ID, Properties: junitIgnores(r.Overrides)}
+		s := junitSuite{Name: "didi." + c.ID, Properties: ignores}
 		for _, chk := range c.Checks {
 			tc := junitCase{Name: chk.ID + ": " + oneLine(chk.Title.In(lang)), ClassName: "didi." + c.ID}
 			fails := fmt.Sprintf("%d of %d pages fail", chk.Counts["fail"], chk.Counts["fail"]+chk.Counts["pass"])
@@ -94,12 +95,12 @@ func (junitWriter) Write(w io.Writer, r *result.Result, langs []string) error {
 			case chk.Counts["fail"] > 0 && chk.Weight > 0:
 				tc.Failure = &junitFailure{Type: "fail", Message: oneLine(problemTitle(chk).In(lang)) + ": " + fails, Body: failureBody(chk, lang)}
 				s.Failures++
-			case chk.Counts["fail"] > 0 && levels[chk.ID] == result.LevelWarn:
-				tc.Skipped = &junitSkipped{Message: "advisory: " + fails + "; made a warning for this scan (checks: " + chk.ID + ": warn), not counted in the score"}
-				tc.SystemOut = failureBody(chk, lang)
-				s.Skipped++
 			case chk.Counts["fail"] > 0:
-				tc.Skipped = &junitSkipped{Message: "advisory: " + fails + "; weight 0, not counted in the score"}
+				why := "weight 0"
+				if warned[chk.ID] {
+					why = "made a warning for this scan (checks: " + chk.ID + ": warn)"
+				}
+				tc.Skipped = &junitSkipped{Message: "advisory: " + fails + "; " + why + ", not counted in the score"}
 				tc.SystemOut = failureBody(chk, lang)
 				s.Skipped++
 			case chk.Score == nil:

@@ -77,6 +77,15 @@ func TestOverridesInEveryFormat(t *testing.T) {
 		}
 	}
 	t.Run("junit", func(t *testing.T) {
+		// The check made a warning fails on a page: advisory, not a failure.
+		r := overridesResult(t)
+		for i := range r.Criteria {
+			for j := range r.Criteria[i].Checks {
+				if chk := &r.Criteria[i].Checks[j]; chk.ID == "heading-order" {
+					chk.Weight, chk.Counts["fail"] = 0, 1
+				}
+			}
+		}
 		var suites junitSuites
 		require.NoError(t, xml.Unmarshal(render(t, r, "junit"), &suites))
 		var skipped, props []string
@@ -94,6 +103,7 @@ func TestOverridesInEveryFormat(t *testing.T) {
 		}
 		all := strings.Join(skipped, "\n")
 		has(t, all, "target-size: Click targets are big enough | switched off for this scan (checks: target-size: off): not run, not counted")
+		has(t, all, "| advisory: 1 of 4 pages fail; made a warning for this scan (checks: heading-order: warn), not counted in the score")
 		require.Equal(t, []string{"didi.ignore-selector=#cookie-banner", "didi.ignore-url=/legacy/"}, props)
 	})
 	t.Run("sarif", func(t *testing.T) {
