@@ -148,3 +148,21 @@ func TestBidiIsolatedInEveryFormat(t *testing.T) {
 		}
 	})
 }
+
+// TestDiffSelectorBidiShown: a right-to-left override in a failing
+// element's selector is shown, not obeyed, in the Markdown diff (its code
+// span does not go through mdEscape).
+func TestDiffSelectorBidiShown(t *testing.T) {
+	p := result.Problem{Check: "image-alt", Page: "/", URL: "https://x.be/", Selector: "#a\u202Egnp.exe"}
+	d := result.Diff{Problems: result.ProblemDiff{New: []result.Problem{p}}}
+	var b bytes.Buffer
+	if err := WriteDiff(&b, d, "md", "en"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(b.String(), '\u202E') {
+		t.Errorf("the diff holds a right-to-left override:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), "`#a[U+202E]gnp.exe`") {
+		t.Errorf("the selector is not shown with its override named:\n%s", b.String())
+	}
+}

@@ -12,52 +12,38 @@ import (
 // diffTexts are the texts of the diff of two results; they join the chrome
 // table (and its tests) at start-up.
 var diffTexts = map[string]map[string]string{
-	"diff_title":               {"nl": "Wat veranderde sinds de basismeting", "fr": "Ce qui a changé depuis la mesure de référence", "en": "What changed since the baseline"},
-	"diff_base":                {"nl": "Basismeting", "fr": "Référence", "en": "Baseline"},
-	"diff_head":                {"nl": "Nu", "fr": "Maintenant", "en": "Now"},
-	"diff_change":              {"nl": "Verschil", "fr": "Écart", "en": "Change"},
-	"diff_new":                 {"nl": "Nieuwe problemen ({n})", "fr": "Nouveaux problèmes ({n})", "en": "New problems ({n})"},
-	"diff_fixed":               {"nl": "Opgeloste problemen ({n})", "fr": "Problèmes résolus ({n})", "en": "Fixed problems ({n})"},
-	"diff_still":               {"nl": "Problemen die blijven ({n})", "fr": "Problèmes qui restent ({n})", "en": "Problems still there ({n})"},
-	"diff_none":                {"nl": "Geen.", "fr": "Aucun.", "en": "None."},
-	"diff_check":               {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
-	"diff_page":                {"nl": "Pagina", "fr": "Page", "en": "Page"},
-	"diff_element":             {"nl": "Element", "fr": "Élément", "en": "Element"},
-	"diff_line":                {"nl": "Regel", "fr": "Ligne", "en": "Line"},
-	"diff_elements":            {"nl": "Elementen", "fr": "Éléments", "en": "Elements"},
-	"diff_mismatch":            {"nl": "Niet op dezelfde manier gemeten: {what}. Basismeting: {base}. Nu: {head}.", "fr": "Mesures faites autrement : {what}. Référence : {base}. Maintenant : {head}.", "en": "Not measured the same way: {what}. Baseline: {base}. Now: {head}."},
-	"diff_what_target":         {"nl": "de website", "fr": "le site", "en": "the website"},
-	"diff_what_mode":           {"nl": "waarop de scores steunen", "fr": "ce sur quoi reposent les scores", "en": "what the scores rest on"},
-	"diff_what_browser":        {"nl": "de browser", "fr": "le navigateur", "en": "the browser"},
-	"diff_what_model":          {"nl": "het model", "fr": "le modèle", "en": "the model"},
-	"diff_what_languages":      {"nl": "de talen van het rapport", "fr": "les langues du rapport", "en": "the report languages"},
-	"diff_what_overrides":      {"nl": "de aangepaste instellingen", "fr": "les réglages modifiés", "en": "the changed settings"},
-	"diff_value_browser":       {"nl": "met een browser", "fr": "avec un navigateur", "en": "with a browser"},
-	"diff_value_none":          {"nl": "zonder browser", "fr": "sans navigateur", "en": "without a browser"},
-	"diff_value_combined":      {"nl": "vragenlijst en automatische controles", "fr": "questionnaire et contrôles automatiques", "en": "questionnaire and automated checks"},
-	"diff_value_automated":     {"nl": "alleen automatische controles", "fr": "contrôles automatiques uniquement", "en": "automated checks only"},
-	"diff_value_questionnaire": {"nl": "alleen de vragenlijst", "fr": "questionnaire uniquement", "en": "questionnaire only"},
-	"diff_value_no_overrides":  {"nl": "geen", "fr": "aucun", "en": "none"},
+	"diff_title":                    {"nl": "Wat veranderde sinds de basismeting", "fr": "Ce qui a changé depuis la mesure de référence", "en": "What changed since the baseline"},
+	"diff_base":                     {"nl": "Basismeting", "fr": "Référence", "en": "Baseline"},
+	"diff_head":                     {"nl": "Nu", "fr": "Maintenant", "en": "Now"},
+	"diff_change":                   {"nl": "Verschil", "fr": "Écart", "en": "Change"},
+	"diff_new":                      {"nl": "Nieuwe problemen ({n})", "fr": "Nouveaux problèmes ({n})", "en": "New problems ({n})"},
+	"diff_fixed":                    {"nl": "Opgeloste problemen ({n})", "fr": "Problèmes résolus ({n})", "en": "Fixed problems ({n})"},
+	"diff_still":                    {"nl": "Problemen die blijven ({n})", "fr": "Problèmes qui restent ({n})", "en": "Problems still there ({n})"},
+	"diff_none":                     {"nl": "Geen.", "fr": "Aucun.", "en": "None."},
+	"diff_check":                    {"nl": "Controle", "fr": "Contrôle", "en": "Check"},
+	"diff_page":                     {"nl": "Pagina", "fr": "Page", "en": "Page"},
+	"diff_element":                  {"nl": "Element", "fr": "Élément", "en": "Element"},
+	"diff_line":                     {"nl": "Regel", "fr": "Ligne", "en": "Line"},
+	"diff_elements":                 {"nl": "Elementen", "fr": "Éléments", "en": "Elements"},
+	"diff_mismatch":                 {"nl": "Niet op dezelfde manier gemeten: {what}. Basismeting: {base}. Nu: {head}.", "fr": "Mesures faites autrement : {what}. Référence : {base}. Maintenant : {head}.", "en": "Not measured the same way: {what}. Baseline: {base}. Now: {head}."},
+	"diff_what_target":              {"nl": "de website", "fr": "le site", "en": "the website"},
+	"diff_what_mode":                {"nl": "waarop de scores steunen", "fr": "ce sur quoi reposent les scores", "en": "what the scores are based on"},
+	"diff_what_browser":             {"nl": "de browser", "fr": "le navigateur", "en": "the browser"},
+	"diff_what_model":               {"nl": "het model", "fr": "le modèle", "en": "the model"},
+	"diff_what_languages":           {"nl": "de talen van het rapport", "fr": "les langues du rapport", "en": "the report languages"},
+	"diff_what_overrides":           {"nl": "de aangepaste instellingen", "fr": "les réglages modifiés", "en": "the changed settings"},
+	"diff_value_browser_browser":    {"nl": "met een browser", "fr": "avec un navigateur", "en": "with a browser"},
+	"diff_value_browser_none":       {"nl": "zonder browser", "fr": "sans navigateur", "en": "without a browser"},
+	"diff_value_mode_combined":      {"nl": "vragenlijst en automatische controles", "fr": "questionnaire et contrôles automatiques", "en": "questionnaire and automated checks"},
+	"diff_value_mode_automated":     {"nl": "alleen automatische controles", "fr": "contrôles automatiques uniquement", "en": "automated checks only"},
+	"diff_value_mode_questionnaire": {"nl": "alleen de vragenlijst", "fr": "questionnaire uniquement", "en": "questionnaire only"},
+	"diff_value_overrides_none":     {"nl": "geen", "fr": "aucun", "en": "none"},
 }
 
 // mismatchLine says in lang how the two results were made differently.
 func mismatchLine(m result.Mismatch, lang string) string {
-	value := func(v string) string {
-		switch {
-		case m.What == "overrides" && v == "none":
-			return tr(lang, "diff_value_no_overrides")
-		case m.What == "browser" || m.What == "mode":
-			if _, ok := chrome["diff_value_"+v]; ok {
-				return tr(lang, "diff_value_"+v)
-			}
-		}
-		return v
-	}
-	what := m.What
-	if _, ok := chrome["diff_what_"+what]; ok {
-		what = tr(lang, "diff_what_"+what)
-	}
-	return tr(lang, "diff_mismatch", "what", what, "base", value(m.Base), "head", value(m.Head))
+	value := func(v string) string { return trOr(lang, "diff_value_"+m.What+"_"+v, v) }
+	return tr(lang, "diff_mismatch", "what", trOr(lang, "diff_what_"+m.What, m.What), "base", value(m.Base), "head", value(m.Head))
 }
 
 func init() {
@@ -132,7 +118,7 @@ func diffMarkdown(b *strings.Builder, d result.Diff, lang string) {
 		for _, p := range part.list {
 			el := mdEscape(p.Message.In(lang))
 			if p.Selector != "" {
-				el = "`" + strings.ReplaceAll(p.Selector, "`", "'") + "` " + el
+				el = "`" + strings.ReplaceAll(showBidi(p.Selector), "`", "'") + "` " + el
 			}
 			line := ""
 			if p.Line > 0 {

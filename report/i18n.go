@@ -170,7 +170,7 @@ var chrome = map[string]map[string]string{
 	"pages_ignored_one":            {"nl": "{n} niet gecontroleerd", "fr": "{n} non contrôlée", "en": "{n} not checked"},
 	"page_ignored":                 {"nl": "Niet gecontroleerd: het adres past bij een genegeerd patroon.", "fr": "Non contrôlée : l'adresse correspond à un motif ignoré.", "en": "Not checked: the address matches an ignored pattern."},
 	"overrides_title":              {"nl": "Aangepast voor deze scan", "fr": "Réglages propres à cette analyse", "en": "Changed for this scan"},
-	"overrides_intro":              {"nl": "Voor deze scan zijn deze controles en delen van de website anders ingesteld dan in het model. Een uitgeschakelde controle telt niet mee, ook niet voor de dekking.", "fr": "Pour cette analyse, ces contrôles et ces parties du site sont réglés autrement que dans le modèle. Un contrôle désactivé ne compte pas, ni pour le score ni pour la couverture.", "en": "For this scan, these checks and parts of the website are set differently from the model. A check that is switched off does not count, not even for the coverage."},
+	"overrides_intro":              {"nl": "Voor deze scan zijn deze controles en delen van de website anders ingesteld dan in het model. Een uitgeschakelde controle telt niet mee, ook niet voor de dekking.", "fr": "Pour cette analyse, ces contrôles et ces parties du site sont réglés autrement que dans le modèle. Un contrôle désactivé ne compte pas, ni pour le score ni pour la couverture.", "en": "For this scan, these checks and parts of the website are set differently from the model. A check that is switched off counts neither for the score nor for the coverage."},
 	"override_off":                 {"nl": "Uitgeschakeld: {check}", "fr": "Désactivé : {check}", "en": "Switched off: {check}"},
 	"override_warn":                {"nl": "Alleen als advies, telt niet mee: {check}", "fr": "À titre de conseil seulement, ne compte pas : {check}", "en": "Advice only, does not count: {check}"},
 	"override_selectors":           {"nl": "Genegeerde elementen: {selectors}. Daardoor vielen {n} meldingen weg.", "fr": "Éléments ignorés : {selectors}. {n} signalements ont ainsi été écartés.", "en": "Elements ignored: {selectors}. This left out {n} findings."},
@@ -186,6 +186,15 @@ var chrome = map[string]map[string]string{
 // tr returns the chrome text key in lang, formatted with args. A missing
 // language falls back to English; a missing key shows the key, so a gap is
 // visible and caught by the tests rather than silently empty.
+// trOr is tr for a key made from data (a reason, a value): def when there
+// is no such text.
+func trOr(lang, key, def string) string {
+	if _, ok := chrome[key]; !ok {
+		return def
+	}
+	return tr(lang, key)
+}
+
 func tr(lang, key string, kv ...string) string {
 	texts, ok := chrome[key]
 	if !ok {

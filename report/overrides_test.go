@@ -127,12 +127,15 @@ func TestOverridesInEveryFormat(t *testing.T) {
 // TestDiffMismatchesInTheReadersLanguage: the Markdown diff says in its
 // language how the two results were made differently.
 func TestDiffMismatchesInTheReadersLanguage(t *testing.T) {
-	d := result.Diff{Mismatches: []result.Mismatch{{What: "browser", Base: "none", Head: "browser"}, {What: "overrides", Base: "none", Head: "target-size: off"}}}
+	d := result.Diff{Mismatches: []result.Mismatch{{What: "browser", Base: "none", Head: "browser"}, {What: "overrides", Base: "none", Head: "target-size: off"},
+		{What: "mode", Base: "combined", Head: "automated"}, {What: "model", Base: "didi 2026.1 (0123456789ab)", Head: "none"}}}
 	for lang, want := range map[string][]string{
 		"nl": {"Niet op dezelfde manier gemeten: de browser. Basismeting: zonder browser. Nu: met een browser.",
 			"Niet op dezelfde manier gemeten: de aangepaste instellingen. Basismeting: geen. Nu: target-size: off."},
 		"fr": {"Mesures faites autrement : le navigateur. Référence : sans navigateur. Maintenant : avec un navigateur."},
-		"en": {"Not measured the same way: the changed settings. Baseline: none. Now: target-size: off."},
+		"en": {"Not measured the same way: the changed settings. Baseline: none. Now: target-size: off.",
+			"Not measured the same way: what the scores are based on. Baseline: questionnaire and automated checks. Now: automated checks only.",
+			"Not measured the same way: the model. Baseline: didi 2026.1 (0123456789ab). Now: none."},
 	} {
 		var b bytes.Buffer
 		require.NoError(t, WriteDiff(&b, d, "md", lang))

@@ -265,10 +265,7 @@ func reasonName(lang, reason string) string {
 	if code, ok := strings.CutPrefix(reason, "http_"); ok {
 		return "HTTP " + code
 	}
-	if _, ok := chrome["reason_"+reason]; ok {
-		return tr(lang, "reason_"+reason)
-	}
-	return reason
+	return trOr(lang, "reason_"+reason, reason)
 }
 
 // sortedKeys returns the keys of m in order.
