@@ -304,7 +304,7 @@ func (d *pdfDoc) drawTOC() {
 	defer d.tag.End()
 	f.SetXY(marginL, marginT)
 	d.hOff = 1
-	d.heading1(d.inEach(func(v *docView) string { return tr(v.Lang, "contents") }), " / ")
+	d.heading1(d.trEach("contents"), " / ")
 	d.tag.Begin("TOC")
 	defer d.tag.End()
 	page := d.tocPg

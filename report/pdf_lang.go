@@ -24,6 +24,11 @@ func (d *pdfDoc) inEach(fn func(v *docView) string) []langText {
 	return out
 }
 
+// trEach is chrome text key in each report language, as inEach gives it.
+func (d *pdfDoc) trEach(key string) []langText {
+	return d.inEach(func(v *docView) string { return tr(v.Lang, key) })
+}
+
 // one is text in the language around it.
 func one(text string) []langText { return []langText{{text: text}} }
 

@@ -115,14 +115,13 @@ func (d *pdfDoc) multiCover() {
 		f.Ln(1)
 	}
 	d.font("", 10)
-	each := func(key string) []langText { return d.inEach(func(v *docView) string { return tr(v.Lang, key) }) }
 	d.elem("P", func() {
 		d.multiLines(d.inEach(func(v *docView) string { return v.Subtitle }), " · ", marginL, contentW, 5, 2, "L")
 	})
 	f.SetXY(marginL, 72)
 	d.coverFacts(first, d.inEach(func(v *docView) string { return v.Date }))
-	d.bigIndex(first.Index, each("out_of_100"), first.Level, each("level"), d.inEach(func(v *docView) string { return v.LevelLabel }), f.GetY()+6)
-	d.coverRadar(d.multiView(), each("radar_label"), radarAlt(first))
+	d.bigIndex(first.Index, d.trEach("out_of_100"), first.Level, d.trEach("level"), d.inEach(func(v *docView) string { return v.LevelLabel }), f.GetY()+6)
+	d.coverRadar(d.multiView(), d.trEach("radar_label"), radarAlt(first))
 	d.coverFoot(first)
 }
 

@@ -75,7 +75,7 @@ func writeEncoded(b *strings.Builder, s, keep string) {
 			b.WriteByte(c)
 		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			b.WriteByte(c)
-		case uriChar(c) && strings.IndexByte("#[]%", c) < 0:
+		case uriChar(c):
 			b.WriteByte(c)
 		default:
 			pctEncode(b, c)
@@ -100,14 +100,15 @@ func schemeEnd(s string) int {
 	return 0
 }
 
-// uriChar reports whether c may appear as it is in a URI: an unreserved
-// character or a delimiter (RFC 3986, section 2).
+// uriChar reports whether c may appear as it is in a path, query or
+// fragment: an unreserved character or a delimiter (RFC 3986, section 2),
+// but # [ ] and %, which would end or change it.
 func uriChar(c byte) bool {
 	switch {
 	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
 		return true
 	}
-	return strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", c) >= 0
+	return strings.IndexByte("-._~:/?@!$&'()*+,;=", c) >= 0
 }
 
 // isHex reports whether c is a hexadecimal digit.
