@@ -73,6 +73,9 @@ func TestOverridesInEveryFormat(t *testing.T) {
 				for _, s := range texts {
 					has(t, text, fold(s))
 				}
+				if format != "md" { // the list of pages, which Markdown has not
+					has(t, text, fold(tr(lang, "page_ignored")))
+				}
 			})
 		}
 	}
