@@ -167,16 +167,17 @@ func (c *Check) WithDefaults(model Params) Params {
 // SiteWide reports whether the check is evaluated once per site.
 func (c *Check) SiteWide() bool { return c.Site != nil }
 
-// Available reports whether the page has every fact the check needs.
-func (c *Check) Available(s *snapshot.Snapshot) bool {
+// availableWith reports whether a page has every fact the check needs,
+// when it has browser facts (browser) and an accessibility tree (axTree).
+func (c *Check) availableWith(browser, axTree bool) bool {
 	for _, f := range c.Needs {
 		switch f {
 		case FactBrowser, FactStyles, FactNetwork, FactReflow:
-			if s.Browser == nil {
+			if !browser {
 				return false
 			}
 		case FactAXTree:
-			if s.Browser == nil || len(s.Browser.AXTree) == 0 {
+			if !axTree {
 				return false
 			}
 		}

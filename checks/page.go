@@ -230,8 +230,8 @@ func (p *Page) computeIsHTML() bool {
 	return len(src) < 4 || !strings.EqualFold(src[:4], "<svg")
 }
 
-// available reports whether the page has every fact c needs
-// (Check.Available on its whole snapshot, which a stored page reads once).
+// available reports whether the page has every fact c needs (read from
+// its whole snapshot once, which a stored page reads back for it).
 func (p *Page) available(c *Check) bool {
 	if len(c.Needs) == 0 {
 		return true
@@ -240,14 +240,7 @@ func (p *Page) available(c *Check) bool {
 		s := p.state().snap
 		p.facts = [2]bool{s.Browser != nil, s.Browser != nil && len(s.Browser.AXTree) > 0}
 	})
-	probe := &snapshot.Snapshot{}
-	if p.facts[0] {
-		probe.Browser = &snapshot.BrowserFacts{}
-		if p.facts[1] {
-			probe.Browser.AXTree = make([]snapshot.AXNode, 1)
-		}
-	}
-	return c.Available(probe)
+	return c.availableWith(p.facts[0], p.facts[1])
 }
 
 // StoredPages makes pages whose snapshots wait in a spool. A page is opened
