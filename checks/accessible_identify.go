@@ -84,15 +84,17 @@ func newGroupLink(name string, elem int) groupLink {
 	return l
 }
 
-// groupName is a link's name with the two forms that sameLinkName compares,
-// worked out once: a name is compared with those of many pages.
+// groupName is a link's name with the two forms that same compares, worked
+// out once: a name is compared with those of many pages.
 type groupName struct{ text, norm, bare string }
 
 func newGroupName(s string) groupName {
 	return groupName{s, normLinkText(s), normLinkText(bracketed.ReplaceAllString(s, ""))}
 }
 
-// same is sameLinkName(n.text, o.text).
+// same reports whether two link names identify the same thing: equal once
+// normalised, or without parts in brackets ("Contact" and "Contact
+// (current)": a mark of the current page is no other name).
 func (n groupName) same(o groupName) bool {
 	return n.norm == o.norm || n.bare != "" && n.bare == o.bare
 }
@@ -179,22 +181,19 @@ func sameGroup(a, b *linkGroup) bool {
 		}
 	}
 	all := len(a.links) + len(b.links) - common
-	return common >= 3 && float64(common) >= 0.6*float64(all) && float64(alike) >= 0.6*float64(common)
+	return common >= minCommonLinks && float64(common) >= shareCommon*float64(all) && float64(alike) >= shareCommon*float64(common)
 }
+
+// Two groups are the same component when they share at least
+// minCommonLinks targets and shareCommon of all their targets, and name
+// shareCommon of those the same (sameGroup; sameGroupCommon relies on it).
+const (
+	minCommonLinks = 3
+	shareCommon    = 0.6
+)
 
 // bracketed matches a part of a name in brackets, such as "(current)".
 var bracketed = rx.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
-
-// sameLinkName reports whether two link names identify the same thing: equal
-// once normalised and without parts in brackets ("Contact" and "Contact
-// (current)": a mark of the current page is no other name).
-func sameLinkName(a, b string) bool {
-	if normLinkText(a) == normLinkText(b) {
-		return true
-	}
-	x, y := normLinkText(bracketed.ReplaceAllString(a, "")), normLinkText(bracketed.ReplaceAllString(b, ""))
-	return x != "" && x == y
-}
 
 // consistentIdentification is the site-wide check of WCAG 3.2.4: in the
 // same component on two pages in the same language (a menu or footer with
@@ -406,14 +405,14 @@ func (sg *siteGroups) prefix(g *linkGroup) []string {
 // any group sameGroup finds like it: three, and 60% of n (of the union of
 // both, which holds at least n).
 func sameGroupCommon(n int) int {
-	c := int(math.Ceil(0.6 * float64(n)))
-	for c > 0 && float64(c-1) >= 0.6*float64(n) {
+	c := int(math.Ceil(shareCommon * float64(n)))
+	for c > 0 && float64(c-1) >= shareCommon*float64(n) {
 		c--
 	}
-	for float64(c) < 0.6*float64(n) {
+	for float64(c) < shareCommon*float64(n) {
 		c++
 	}
-	return max(c, 3)
+	return max(c, minCommonLinks)
 }
 
 // byPosition returns the targets of g in the order of their first links on
@@ -465,7 +464,7 @@ func iconDifferences(pages []*Page, reported map[string]bool) (bool, []Evidence)
 				first[k] = seen{alt, p}
 				continue
 			}
-			if f.page == p || sameLinkName(f.alt, alt) || reported["icon "+k+" "+alt] {
+			if f.page == p || newGroupName(f.alt).same(newGroupName(alt)) || reported["icon "+k+" "+alt] {
 				continue
 			}
 			reported["icon "+k+" "+alt] = true
