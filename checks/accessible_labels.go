@@ -1,12 +1,12 @@
 package checks
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/didi-index/didi/checks/internal/a11y"
+	"github.com/didi-index/didi/checks/internal/rx"
 
 	"golang.org/x/net/html"
 )
@@ -387,7 +387,7 @@ func layoutTable(p *Page, _ Params) Result {
 // requestSubmit(), window.open(), and Dreamweaver's MM_jumpMenu(). A
 // comparison (location.href == x) or a name that only contains the word
 // (geolocation, updateLocation) does not match.
-var navigation = regexp.MustCompile(`(?i)\blocation\s*(\.\s*(href|pathname|search)\s*)?=[^=]|\blocation\s*\.\s*(assign|replace|reload)\s*\(|\.\s*(submit|requestsubmit)\s*\(|\bwindow\s*\.\s*open\s*\(|\bmm_jumpmenu\s*\(`)
+var navigation = rx.MustCompile(`(?i)\blocation\s*(\.\s*(href|pathname|search)\s*)?=[^=]|\blocation\s*\.\s*(assign|replace|reload)\s*\(|\.\s*(submit|requestsubmit)\s*\(|\bwindow\s*\.\s*open\s*\(|\bmm_jumpmenu\s*\(`)
 
 // navigates reports whether event handler code clearly navigates or
 // submits.
