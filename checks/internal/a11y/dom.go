@@ -7,6 +7,7 @@
 package a11y
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,32 +49,25 @@ func New(doc *goquery.Document, tree []snapshot.AXNode) *Doc {
 	if d.doc.Length() > 0 {
 		d.Root = d.doc.Get(0)
 	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				walk(c)
-				continue
-			}
-			d.Elems = append(d.Elems, c)
-			switch c.Data {
-			case "html":
-				if d.HTML == nil {
-					d.HTML = c
-				}
-			case "body":
-				if d.Body == nil {
-					d.Body = c
-				}
-			}
-			if id := Value(c, "id"); id != "" {
-				d.IDs[id] = append(d.IDs[id], c)
-			}
-			walk(c)
-		}
-	}
 	if d.Root != nil {
-		walk(d.Root)
+		// The document's elements, listed once for the checks' selectors
+		// and this index (shared: never appended to).
+		d.Elems = slices.Clip(ElementsOf(d.Root).All)
+	}
+	for _, c := range d.Elems {
+		switch c.Data {
+		case "html":
+			if d.HTML == nil {
+				d.HTML = c
+			}
+		case "body":
+			if d.Body == nil {
+				d.Body = c
+			}
+		}
+		if id := Value(c, "id"); id != "" {
+			d.IDs[id] = append(d.IDs[id], c)
+		}
 	}
 	d.indexOwns()
 	if len(tree) > 0 {
