@@ -96,3 +96,14 @@ func TestOverrideErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestChecksFlagPairs: --checks takes pairs separated by commas and may be
+// repeated; a later level for the same check wins.
+func TestChecksFlagPairs(t *testing.T) {
+	var l levelsFlag
+	require.NoError(t, l.Set("target-size=off, heading-order=warn"))
+	require.NoError(t, l.Set("image-alt=on,target-size=warn"))
+	assert.Equal(t, map[string]string{"target-size": "warn", "heading-order": "warn", "image-alt": "on"}, l.m)
+	assert.Equal(t, "heading-order=warn,image-alt=on,target-size=warn", l.String())
+	assert.ErrorContains(t, l.Set("image-alt"), `"image-alt": use CHECK_ID=LEVEL`)
+}
