@@ -524,7 +524,7 @@ func throttle(ctx context.Context, rules []*network.Conditions) error {
 	}
 	cmd := cdp.Command[throttleByRule, cdp.Empty]{Method: network.CommandEmulateNetworkConditionsByRule}
 	if _, err2 := chromedp.Call(ctx, cmd, throttleByRule{Rules: rules}); err2 != nil {
-		return fmt.Errorf("throttle the network: %w", err)
+		return fmt.Errorf("throttle the network: %w", errors.Join(err, err2))
 	}
 	return nil
 }
